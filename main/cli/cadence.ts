@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CadenceError } from '../../shared/errors';
+import { readAppVersion } from '../config/appVersion';
+import { resolveDataDir } from '../config/dataDir';
+import { createLogger } from '../log/logger';
+import { cliAppRoot } from './appRoot';
+import { exitCodes } from './exitCodes';
+import { runServeCommand } from './serveCommand';
+
+interface GlobalOptions {
+  dataDir?: string;
+  json?: boolean;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new InvalidArgumentError('a port is a whole number from 1 to 65535.');
+  }
+  return port;
+}
+
+function buildProgram(appRoot: string): Command {
+  const program = new Command('cadence')
+    .description('Plan Zoom Events series offline and sync them when you are back online.')
+    .version(readAppVersion(appRoot), '-V, --version')
+    .addOption(new Option('--data-dir <dir>', 'where the database and logs live').env('CADENCE_DATA_DIR'))
+    .option('--json', 'machine-readable output on stdout')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description("run Cadence's user interface in a browser on 127.0.0.1")
+    .option('--port <port>', 'listen on this port instead of a free one', parsePort)
+    .action(async (options: { port?: number }) => {
+      const globals = program.opts<GlobalOptions>();
+      await runServeCommand({
+        appRoot,
+        dataDir: resolveDataDir(globals.dataDir),
+        port: options.port,
+        isJson: globals.json === true,
+        stdout: process.stdout,
+      });
+    });
+
+  return program;
+}
+
+/** Records a bug in the data directory's log and answers where it went. */
+function logUnexpected(error: unknown, dataDirFlag: string | undefined): string {
+  const logger = createLogger(join(resolveDataDir(dataDirFlag), 'logs', 'cadence.log'));
+  logger.error('cli failed', { argv: process.argv.slice(2), error });
+  return logger.file;
+}
+
+async function main(): Promise<number> {
+  const program = buildProgram(cliAppRoot());
+  try {
+    await program.parseAsync(process.argv);
+    return exitCodes.done;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end through here too, with exit code 0.
+      return error.exitCode === 0 ? exitCodes.done : exitCodes.invalidInput;
+    }
+    if (error instanceof CadenceError) {
+      process.stderr.write(`cadence: ${error.message}\n`);
+      return error.code === 'invalid_input' ? exitCodes.invalidInput : exitCodes.unexpected;
+    }
+    const logFile = logUnexpected(error, program.opts<GlobalOptions>().dataDir);
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`cadence: unexpected failure: ${message}\nDetails are in ${logFile}.\n`);
+    return exitCodes.unexpected;
+  }
+}
+
+process.exitCode = await main();

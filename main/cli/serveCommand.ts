@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { readAppVersion } from '../config/appVersion';
+import { resolveZoomUrls } from '../config/zoomUrls';
+import { createCore } from '../core';
+import { startServeServer } from '../serve/serveServer';
+
+export interface ServeCommandOptions {
+  appRoot: string;
+  dataDir: string;
+  port: number | undefined;
+  isJson: boolean;
+  stdout: NodeJS.WritableStream;
+}
+
+/** `cadence serve`: runs the user interface for a browser until interrupted. */
+export async function runServeCommand(options: ServeCommandOptions): Promise<void> {
+  const core = createCore({
+    dataDir: options.dataDir,
+    host: 'serve',
+    version: readAppVersion(options.appRoot),
+    zoomUrls: resolveZoomUrls(),
+  });
+  const handle = await startServeServer({
+    core,
+    rendererDir: join(options.appRoot, 'dist', 'renderer'),
+    port: options.port,
+  });
+  if (options.isJson) {
+    options.stdout.write(`${JSON.stringify({ url: handle.url, port: handle.port, data_dir: options.dataDir })}\n`);
+  } else {
+    options.stdout.write(
+      `Cadence is running at ${handle.url}\nData directory: ${options.dataDir}\nPress Ctrl+C to stop.\n`,
+    );
+  }
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await handle.close();
+  core.close();
+}

@@ -1,0 +1,23 @@
+import type { AppInfo } from '../../../shared/appInfo';
+import type { OnlineMonitor } from '../../zoom/onlineMonitor';
+import type { ChannelHandlers } from '../router';
+
+export interface AppHandlerDeps {
+  version: string;
+  dataDir: string;
+  host: AppInfo['host'];
+  online: OnlineMonitor;
+}
+
+/** Channels about the app itself. */
+export function createAppHandlers(deps: AppHandlerDeps): Pick<ChannelHandlers, 'app.info' | 'app.checkOnline'> {
+  return {
+    'app.info': () => ({
+      version: deps.version,
+      dataDir: deps.dataDir,
+      host: deps.host,
+      online: deps.online.current(),
+    }),
+    'app.checkOnline': () => deps.online.checkNow(),
+  };
+}

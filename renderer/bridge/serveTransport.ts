@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { CadenceTransport } from '../../shared/ipc/cadenceApi';
+import type { EventName } from '../../shared/ipc/contract';
+import { ipcErrorSchema, type IpcResult } from '../../shared/ipc/envelope';
+import { servePaths } from '../../shared/ipc/servePaths';
+
+const resultSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ipcErrorSchema }),
+]);
+
+function unavailable(message: string): IpcResult<never> {
+  return { ok: false, error: { code: 'unavailable', message, issues: [] } };
+}
+
+/**
+ * Carries calls over HTTP and events over one shared EventSource, for `cadence serve`. The
+ * session cookie travels with both; the page never sees the secret.
+ */
+export function createServeTransport(onConnectionChange?: (isConnected: boolean) => void): CadenceTransport {
+  let source: EventSource | undefined;
+
+  function eventSource(): EventSource {
+    if (!source) {
+      source = new EventSource(servePaths.events);
+      source.addEventListener('open', () => onConnectionChange?.(true));
+      source.addEventListener('error', () => onConnectionChange?.(false));
+    }
+    return source;
+  }
+
+  return {
+    async invoke(channel, input) {
+      let response: Response;
+      try {
+        response = await fetch(servePaths.callPrefix + encodeURIComponent(channel), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(input),
+          credentials: 'same-origin',
+        });
+      } catch {
+        return unavailable('Cadence is not answering. Is "cadence serve" still running?');
+      }
+      if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) {
+        return unavailable((await response.text()) || `Cadence answered ${response.status}.`);
+      }
+      const parsed = resultSchema.safeParse(await response.json());
+      return parsed.success ? parsed.data : unavailable('Cadence sent an answer this page does not understand.');
+    },
+    subscribe(event: EventName, listener) {
+      const handler = (message: MessageEvent<string>): void => listener(JSON.parse(message.data) as unknown);
+      const target = eventSource();
+      target.addEventListener(event, handler);
+      return () => target.removeEventListener(event, handler);
+    },
+  };
+}

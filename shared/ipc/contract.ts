@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { appInfoSchema, onlineStateSchema } from '../appInfo';
+
+/**
+ * One channel of the contract: what the renderer may send (validated in main) and what it gets back.
+ * Inputs are always strict objects, so unknown fields are refused rather than ignored.
+ */
+export interface ChannelDefinition<Input extends z.ZodObject, Result extends z.ZodType> {
+  readonly input: Input;
+  readonly result: Result;
+}
+
+function channel<Input extends z.ZodObject, Result extends z.ZodType>(
+  input: Input,
+  result: Result,
+): ChannelDefinition<Input, Result> {
+  return { input, result };
+}
+
+/** Requests from the renderer to main, named `domain.action`; `window.cadence.domain.action()`. */
+export const channels = {
+  'app.info': channel(z.strictObject({}), appInfoSchema),
+  /** Checks now whether Zoom is reachable, instead of waiting for the next scheduled check. */
+  'app.checkOnline': channel(z.strictObject({}), onlineStateSchema),
+} as const;
+
+/** Notifications from main to the renderer: progress and state changes. */
+export const events = {
+  'app.online': onlineStateSchema,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelResult<C extends ChannelName> = z.output<Channels[C]['result']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/** Channel names as a runtime list, for hosts that register each channel by name. */
+export const channelNames = Object.keys(channels) as ChannelName[];
+/** Event names as a runtime list. */
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.hasOwn(channels, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
+
+/** An event as it travels from main to a renderer: the contract name and its validated payload. */
+export interface CadenceEvent {
+  name: EventName;
+  payload: unknown;
+}

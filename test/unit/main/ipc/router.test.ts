@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRouter, type ChannelHandlers } from '../../../../main/ipc/router';
+import { createLogger, type Logger } from '../../../../main/log/logger';
+import { CadenceError } from '../../../../shared/errors';
+import { channelNames } from '../../../../shared/ipc/contract';
+import { malformedPayloads } from '../../../support/malformedPayloads';
+import { makeTempDir } from '../../../support/tempDir';
+
+const onlineState = { isOnline: true, checkedAt: '2026-11-22T10:00:00.000Z' };
+
+function spyHandlers() {
+  return {
+    'app.info': vi.fn(() => ({ version: '1.2.3', dataDir: '/data', host: 'serve' as const, online: onlineState })),
+    'app.checkOnline': vi.fn(() => onlineState),
+  } satisfies ChannelHandlers;
+}
+
+let dir: ReturnType<typeof makeTempDir>;
+let logger: Logger;
+
+beforeEach(() => {
+  dir = makeTempDir();
+  logger = createLogger(`${dir.path}/logs/cadence.log`);
+});
+afterEach(() => dir.remove());
+
+describe('router', () => {
+  describe.each(channelNames)('channel %s', (channel) => {
+    it.each(malformedPayloads)('refuses $kind without calling its handler', async ({ payload }) => {
+      const handlers = spyHandlers();
+      const result = await createRouter(handlers, logger).dispatch(channel, payload);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('invalid_input');
+      expect(result.error.issues.length).toBeGreaterThan(0);
+      for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+    });
+  });
+
+  it('names the offending field of a malformed payload', async () => {
+    const result = await createRouter(spyHandlers(), logger).dispatch('app.info', { verbose: true });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'The request to "app.info" has a problem.',
+        issues: [{ path: 'verbose', message: 'This field is not expected here.' }],
+      },
+    });
+  });
+
+  it('refuses an unknown channel without calling any handler', async () => {
+    const handlers = spyHandlers();
+    const result = await createRouter(handlers, logger).dispatch('vault.readSecret', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel', issues: [] } });
+    for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('refuses names that only look like channels, such as prototype members', async () => {
+    const router = createRouter(spyHandlers(), logger);
+    for (const name of ['toString', '__proto__', 'constructor', 'app', 'app.info.extra', '']) {
+      await expect(router.dispatch(name, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    }
+  });
+
+  it('answers the handler result for valid input', async () => {
+    const handlers = spyHandlers();
+    const result = await createRouter(handlers, logger).dispatch('app.info', {});
+    expect(result).toEqual({
+      ok: true,
+      value: { version: '1.2.3', dataDir: '/data', host: 'serve', online: onlineState },
+    });
+    expect(handlers['app.info']).toHaveBeenCalledWith({});
+  });
+
+  it('passes an expected failure through as its typed error', async () => {
+    const handlers = spyHandlers();
+    handlers['app.checkOnline'].mockImplementation(() => {
+      throw new CadenceError('unavailable', 'Zoom is not answering.', [{ path: 'apiUrl', message: 'timed out' }]);
+    });
+    const result = await createRouter(handlers, logger).dispatch('app.checkOnline', {});
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'unavailable',
+        message: 'Zoom is not answering.',
+        issues: [{ path: 'apiUrl', message: 'timed out' }],
+      },
+    });
+  });
+
+  it('turns a bug into an internal error that points at the log, and logs it', async () => {
+    const handlers = spyHandlers();
+    handlers['app.checkOnline'].mockImplementation(() => {
+      throw new TypeError('cannot read properties of undefined');
+    });
+    const result = await createRouter(handlers, logger).dispatch('app.checkOnline', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    if (result.ok) return;
+    expect(result.error.message).toContain(logger.file);
+    expect(result.error.message).not.toContain('cannot read properties');
+    const log = readFileSync(logger.file, 'utf8');
+    expect(log).toContain('cannot read properties of undefined');
+    expect(log).toContain('app.checkOnline');
+  });
+
+  it('refuses to answer a result that breaks the contract', async () => {
+    const handlers = spyHandlers();
+    handlers['app.checkOnline'].mockReturnValue({ isOnline: 'yes' } as never);
+    const result = await createRouter(handlers, logger).dispatch('app.checkOnline', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
