@@ -134,7 +134,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
       sendText(response, 415, 'Calls carry a JSON body (Content-Type: application/json).');
       return;
     }
-    const channel = decodeURIComponent(url.pathname.slice(servePaths.callPrefix.length));
+    const channel = safeDecode(url.pathname.slice(servePaths.callPrefix.length));
     const body = await readBody(request);
     if (body === undefined) {
       sendResult(response, invalidBody(`The request body is larger than ${maxBodyBytes} bytes.`));
@@ -220,6 +220,15 @@ function sendResult(response: ServerResponse, result: IpcResult<unknown>): void 
 
 function invalidBody(message: string): IpcResult<never> {
   return { ok: false, error: new CadenceError('invalid_input', message, [{ path: '', message }]).toIpcError() };
+}
+
+/** A malformed escape yields a name no channel has, so the router refuses it like any unknown one. */
+function safeDecode(component: string): string {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return component;
+  }
 }
 
 /** Reads the whole body, or undefined once it passes the size limit. */

@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+
+const cliBin = 'main/cli/bin.js';
+
+const startedSchema = z.object({ url: z.string(), port: z.number(), data_dir: z.string() });
+
+export interface ServeProcess {
+  url: string;
+  origin: string;
+  port: number;
+  secret: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Runs the real `cadence serve --json` and waits for the line that announces its URL. */
+export async function startServeProcess(options: {
+  dataDir: string;
+  port?: number;
+  env?: NodeJS.ProcessEnv;
+}): Promise<ServeProcess> {
+  const args = [cliBin, '--data-dir', options.dataDir, '--json', 'serve'];
+  if (options.port !== undefined) args.push('--port', String(options.port));
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout });
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`cadence serve exited with ${code}: ${stderr}`)));
+  });
+  const started = startedSchema.parse(JSON.parse(firstLine));
+  const url = new URL(started.url);
+  return {
+    url: started.url,
+    origin: url.origin,
+    port: started.port,
+    secret: url.searchParams.get('token') ?? '',
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
