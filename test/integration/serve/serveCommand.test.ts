@@ -121,7 +121,12 @@ describe('cadence serve', () => {
     const result = JSON.parse(response.body) as unknown;
     expect(result).toMatchObject({
       ok: true,
-      value: { version: '0.1.0', dataDir: dir.path, host: 'serve', online: { isOnline: expect.any(Boolean) as unknown } },
+      value: {
+        version: '0.1.0',
+        dataDir: dir.path,
+        host: 'serve',
+        online: { isOnline: expect.any(Boolean) as unknown },
+      },
     });
   });
 
