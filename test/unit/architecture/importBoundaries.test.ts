@@ -2,7 +2,9 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 // Lints snippets as if they lived in each folder, proving the boundaries of docs/architecture.md
-// are enforced by the build rather than by review.
+// are enforced by the build rather than by review. Under CI=true typescript-eslint parses each
+// file once from disk ("single run"), which would lint the file instead of the snippet.
+process.env.TSESTREE_SINGLE_RUN = 'false';
 const eslint = new ESLint();
 
 async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
