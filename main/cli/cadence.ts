@@ -6,6 +6,7 @@ import { resolveDataDir } from '../config/dataDir';
 import { createLogger } from '../log/logger';
 import { cliAppRoot } from './appRoot';
 import { exitCodes } from './exitCodes';
+import { runExpandCommand } from './expandCommand';
 import { runServeCommand } from './serveCommand';
 
 interface GlobalOptions {
@@ -45,6 +46,13 @@ function buildProgram(appRoot: string): Command {
       });
     });
 
+  program
+    .command('expand')
+    .description('read {timezone, start_time, recurrence} as JSON on stdin; print the occurrences')
+    .action(async () => {
+      await runExpandCommand(process.stdin, process.stdout);
+    });
+
   return program;
 }
 
@@ -66,7 +74,12 @@ async function main(): Promise<number> {
       return error.exitCode === 0 ? exitCodes.done : exitCodes.invalidInput;
     }
     if (error instanceof CadenceError) {
+      // The error as one JSON document on stdout for scripts; the gist on stderr for people.
+      if (error.code === 'invalid_input' && error.issues.length > 0) {
+        process.stdout.write(`${JSON.stringify({ error: error.toIpcError() })}\n`);
+      }
       process.stderr.write(`cadence: ${error.message}\n`);
+      for (const issue of error.issues) process.stderr.write(`  ${issue.path || '(input)'}: ${issue.message}\n`);
       return error.code === 'invalid_input' ? exitCodes.invalidInput : exitCodes.unexpected;
     }
     const logFile = logUnexpected(error, program.opts<GlobalOptions>().dataDir);

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { isKnownTimeZone } from './zoneClock';
+
+/** `YYYY-MM-DDTHH:MM:SSZ` that names a real instant; parses to UTC milliseconds. */
+export const utcInstantSchema = z
+  .string({ error: 'Write the time as YYYY-MM-DDTHH:MM:SSZ (UTC).' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, { error: 'Write the time as YYYY-MM-DDTHH:MM:SSZ (UTC).' })
+  .refine((value) => new Date(value).toISOString().slice(0, 19) === value.slice(0, 19), {
+    error: 'This date or time does not exist.',
+  });
+
+export const timeZoneSchema = z
+  .string({ error: 'Choose a time zone, such as America/New_York.' })
+  .refine((name) => /^[A-Za-z]/.test(name) && isKnownTimeZone(name), {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a time zone Cadence knows. Use an IANA name such as America/New_York.`,
+  });
+
+const dayNumbering = '1 = Sunday, 2 = Monday … 7 = Saturday';
+const weekdaySchema = z
+  .number({ error: `Days are numbers: ${dayNumbering}.` })
+  .int({ error: `Days are whole numbers: ${dayNumbering}.` })
+  .min(1, { error: `Days run from 1 to 7: ${dayNumbering}.` })
+  .max(7, { error: `Days run from 1 to 7: ${dayNumbering}.` });
+
+/** Zoom writes weekly days as an array when creating and as "2,4" when reading. */
+const weeklyDaysSchema = z.union(
+  [
+    z.array(weekdaySchema),
+    z
+      .string()
+      .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, { error: `List days as numbers (${dayNumbering}), for example [2, 4].` })
+      .transform((value) => value.split(',').map((day) => Number(day.trim())))
+      .pipe(z.array(weekdaySchema)),
+  ],
+  { error: `List the days as numbers (${dayNumbering}), for example [2, 4].` },
+);
+
+const dayOfMonthSchema = z
+  .number({ error: 'The day of the month is a number from 1 to 31.' })
+  .int({ error: 'The day of the month is a whole number from 1 to 31.' })
+  .min(1, { error: 'The day of the month is a number from 1 to 31.' })
+  .max(31, { error: 'The day of the month is a number from 1 to 31.' });
+
+/** Zoom writes the day of the month as an array when creating and as an integer when reading. */
+const monthlyDaysSchema = z.union([z.array(dayOfMonthSchema), dayOfMonthSchema], {
+  error: 'The day of the month is a number from 1 to 31.',
+});
+
+const positiveInt = (what: string, min: number, max?: number) => {
+  const rule = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
+  let schema = z
+    .number({ error: `${what} is a whole number ${rule}.` })
+    .int({ error: `${what} is a whole number ${rule}.` })
+    .min(min, { error: `${what} is a whole number ${rule}.` });
+  if (max !== undefined) schema = schema.max(max, { error: `${what} is a whole number ${rule}.` });
+  return schema;
+};
+
+/** Fields that a planner copying Zoom's tutorials may write, with the field the API takes. */
+const misnamedFields: Readonly<Record<string, string>> = {
+  monthly_day: 'Zoom calls this field monthly_days.',
+  weekly_day: 'Zoom calls this field weekly_days.',
+  interval: 'Zoom calls this field repeat_interval.',
+  repeat_type: 'Zoom calls this field type.',
+  occurrences: 'Zoom calls this field end_times.',
+  end_date: 'Zoom calls this field end_date_time.',
+};
+
+const recurrenceFields = new Set([
+  'type',
+  'repeat_interval',
+  'weekly_days',
+  'monthly_days',
+  'monthly_week',
+  'monthly_week_day',
+  'end_times',
+  'end_date_time',
+  'duration',
+]);
+
+/** Drops null-valued fields: in a draft, null means "not set". */
+function withoutNulls(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null));
+}
+
+/** Reports unknown fields, naming the right field where the mistake is a known one. */
+function refineKnownFields(value: unknown, ctx: z.RefinementCtx): void {
+  if (typeof value !== 'object' || value === null) return;
+  for (const key of Object.keys(value)) {
+    if (recurrenceFields.has(key)) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: [key],
+      message: misnamedFields[key] ?? 'This field is not part of a recurrence.',
+    });
+  }
+}
+
+/**
+ * The shape of `recurrence` in a draft, field by field. The rules that involve several fields
+ * (which fields belong to which type, which end) are in `seriesTimingSchema`.
+ */
+export const recurrenceDraftSchema = z.preprocess(
+  withoutNulls,
+  z
+    .looseObject(
+      {
+        type: z.union([z.literal(1), z.literal(2), z.literal(3)], {
+          error: 'Repeats is 1 (daily), 2 (weekly) or 3 (monthly).',
+        }),
+        repeat_interval: positiveInt('The repeat interval', 1).optional(),
+        weekly_days: weeklyDaysSchema.optional(),
+        monthly_days: monthlyDaysSchema.optional(),
+        monthly_week: z
+          .union([z.literal(-1), z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+            error: 'The week of the month is 1, 2, 3, 4, or -1 for the last one.',
+          })
+          .optional(),
+        monthly_week_day: weekdaySchema.optional(),
+        end_times: positiveInt('The number of sessions', 1)
+          .max(60, { error: 'Zoom Events allows at most 60 sessions in a series.' })
+          .optional(),
+        end_date_time: utcInstantSchema.optional(),
+        duration: positiveInt('The duration in minutes', 1, 1440),
+      },
+      { error: 'Describe how the series repeats: {"type", "duration" and an end}.' },
+    )
+    // Runs even when other fields failed, so every problem is listed at once.
+    .superRefine(refineKnownFields, { when: () => true }),
+);
+
+export type RecurrenceDraft = z.output<typeof recurrenceDraftSchema>;

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../support/tempDir';
+
+function expand(stdin: string, env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, ['main/cli/bin.js', 'expand'], {
+    input: stdin,
+    encoding: 'utf8',
+    timeout: 15_000,
+    env: { ...process.env, ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const standup = {
+  timezone: 'America/New_York',
+  start_time: '2025-01-06T15:00:00Z',
+  recurrence: { type: 2, repeat_interval: 1, weekly_days: [2], end_times: 12, duration: 30 },
+};
+
+describe('cadence expand', () => {
+  it('prints the occurrences as one JSON document', () => {
+    const result = expand(JSON.stringify(standup));
+    expect(result.status).toBe(0);
+    const output = JSON.parse(result.stdout) as {
+      occurrences: { index: number; start_time: string; end_time: string }[];
+    };
+    expect(output.occurrences).toHaveLength(12);
+    expect(output.occurrences[0]).toEqual({
+      index: 1,
+      start_time: '2025-01-06T15:00:00Z',
+      end_time: '2025-01-06T15:30:00Z',
+    });
+    expect(output.occurrences[11]).toEqual({
+      index: 12,
+      start_time: '2025-03-24T14:00:00Z',
+      end_time: '2025-03-24T14:30:00Z',
+    });
+  });
+
+  it('exits 2 with a JSON error naming each offending field', () => {
+    const result = expand(
+      JSON.stringify({ ...standup, recurrence: { type: 2, monthly_week_day: 1, end_times: 12, duration: 30 } }),
+    );
+    expect(result.status).toBe(2);
+    const output = JSON.parse(result.stdout) as {
+      error: { code: string; issues: { path: string; message: string }[] };
+    };
+    expect(output.error.code).toBe('invalid_input');
+    expect(output.error.issues.map((issue) => issue.path)).toEqual(['recurrence.monthly_week_day']);
+    expect(result.stderr).toContain('recurrence.monthly_week_day: Weekly series take their days in weekly_days');
+  });
+
+  it('exits 2 for input that is not JSON', () => {
+    const result = expand('{"timezone": ');
+    expect(result.status).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'invalid_input', issues: [{ path: '' }] } });
+  });
+
+  it('needs no data directory and no network', () => {
+    const dir = makeTempDir();
+    try {
+      const dataDir = join(dir.path, 'never-created');
+      const result = expand(JSON.stringify(standup), {
+        CADENCE_DATA_DIR: dataDir,
+        CADENCE_ZOOM_API_URL: 'http://127.0.0.1:9/v2',
+      });
+      expect(result.status).toBe(0);
+      expect(existsSync(dataDir)).toBe(false);
+    } finally {
+      dir.remove();
+    }
+  });
+});
