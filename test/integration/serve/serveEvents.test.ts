@@ -1,13 +1,14 @@
-import { join } from 'node:path';
 import { fetch } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../main/core';
-import { startServeServer, type ServeHandle } from '../../../main/serve/serveServer';
+import type { Core } from '../../../main/core';
+import type { ServeHandle } from '../../../main/serve/serveServer';
+import { startInProcessServe } from '../../support/inProcessServe';
 import { makeTempDir } from '../../support/tempDir';
 
 // The core runs in this process with a probe the test controls; events still travel over real
 // HTTP as server-sent events, exactly as the browser receives them.
 let dir: ReturnType<typeof makeTempDir>;
+let app: Awaited<ReturnType<typeof startInProcessServe>>;
 let core: Core;
 let serve: ServeHandle;
 let isZoomUp: boolean;
@@ -15,19 +16,12 @@ let isZoomUp: boolean;
 beforeEach(async () => {
   dir = makeTempDir();
   isZoomUp = false;
-  core = createCore({
-    dataDir: dir.path,
-    host: 'serve',
-    version: '9.9.9',
-    zoomUrls: { apiUrl: 'http://127.0.0.1:9/v2', oauthUrl: 'http://127.0.0.1:9/oauth' },
-    probe: () => Promise.resolve(isZoomUp),
-  });
-  serve = await startServeServer({ core, rendererDir: join(process.cwd(), 'dist', 'renderer') });
+  app = await startInProcessServe({ dataDir: dir.path, probe: () => Promise.resolve(isZoomUp) });
+  ({ core, serve } = app);
 });
 
 afterEach(async () => {
-  await serve.close();
-  core.close();
+  await app.close();
   dir.remove();
 });
 

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { createCore, type Core } from '../../main/core';
+import { startServeServer, type ServeHandle } from '../../main/serve/serveServer';
+import type { ReachabilityProbe } from '../../main/zoom/onlineMonitor';
+
+/**
+ * The core and `cadence serve` in this process, over real HTTP, with a Zoom reachability probe
+ * the caller controls. `cookie` is the session cookie the server expects.
+ */
+export async function startInProcessServe(options: { dataDir: string; probe: ReachabilityProbe; version?: string }) {
+  const core: Core = createCore({
+    dataDir: options.dataDir,
+    host: 'serve',
+    version: options.version ?? '0.0.0',
+    zoomUrls: { apiUrl: 'http://127.0.0.1:9/v2', oauthUrl: 'http://127.0.0.1:9/oauth' },
+    probe: options.probe,
+  });
+  const serve: ServeHandle = await startServeServer({ core, rendererDir: join(process.cwd(), 'dist', 'renderer') });
+  return {
+    core,
+    serve,
+    cookie: `cadence_session_${serve.port}=${serve.secret}`,
+    async close() {
+      await serve.close();
+      core.close();
+    },
+  };
+}
