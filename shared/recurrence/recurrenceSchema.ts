@@ -1,13 +1,21 @@
 import { z } from 'zod';
+import { withoutNulls } from '../fieldSchemas';
 import { isKnownTimeZone } from './zoneClock';
 
 /** `YYYY-MM-DDTHH:MM:SSZ` that names a real instant; parses to UTC milliseconds. */
 export const utcInstantSchema = z
   .string({ error: 'Write the time as YYYY-MM-DDTHH:MM:SSZ (UTC).' })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, { error: 'Write the time as YYYY-MM-DDTHH:MM:SSZ (UTC).' })
-  .refine((value) => new Date(value).toISOString().slice(0, 19) === value.slice(0, 19), {
-    error: 'This date or time does not exist.',
-  });
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, {
+    error: 'Write the time as YYYY-MM-DDTHH:MM:SSZ (UTC).',
+    abort: true,
+  })
+  .refine(isRealInstant, { error: 'This date or time does not exist.' });
+
+/** Whether `YYYY-MM-DDTHH:MM:SSZ` names a real instant (no 2025-02-30, no 24:00:00). */
+function isRealInstant(value: string): boolean {
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
+}
 
 export const timeZoneSchema = z
   .string({ error: 'Choose a time zone, such as America/New_York.' })
@@ -79,12 +87,6 @@ const recurrenceFields = new Set([
   'duration',
 ]);
 
-/** Drops null-valued fields: in a draft, null means "not set". */
-function withoutNulls(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null));
-}
-
 /** Reports unknown fields, naming the right field where the mistake is a known one. */
 function refineKnownFields(value: unknown, ctx: z.RefinementCtx): void {
   if (typeof value !== 'object' || value === null) return;
@@ -100,7 +102,7 @@ function refineKnownFields(value: unknown, ctx: z.RefinementCtx): void {
 
 /**
  * The shape of `recurrence` in a draft, field by field. The rules that involve several fields
- * (which fields belong to which type, which end) are in `seriesTimingSchema`.
+ * (which fields belong to which type, which end) are in `timingRuleIssues`.
  */
 export const recurrenceDraftSchema = z.preprocess(
   withoutNulls,

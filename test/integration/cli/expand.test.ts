@@ -53,6 +53,22 @@ describe('cadence expand', () => {
     expect(result.stderr).toContain('recurrence.monthly_week_day: Weekly series take their days in weekly_days');
   });
 
+  it('exits 2, not 1, for times that match the format but name no real date', () => {
+    const result = expand(
+      JSON.stringify({
+        ...standup,
+        start_time: '2025-13-01T15:00:00Z',
+        recurrence: { type: 1, end_date_time: 'next week', duration: 30 },
+      }),
+    );
+    expect(result.status).toBe(2);
+    const output = JSON.parse(result.stdout) as { error: { issues: { path: string; message: string }[] } };
+    expect(output.error.issues).toEqual([
+      { path: 'start_time', message: 'This date or time does not exist.' },
+      { path: 'recurrence.end_date_time', message: 'Write the time as YYYY-MM-DDTHH:MM:SSZ (UTC).' },
+    ]);
+  });
+
   it('exits 2 for input that is not JSON', () => {
     const result = expand('{"timezone": ');
     expect(result.status).toBe(2);

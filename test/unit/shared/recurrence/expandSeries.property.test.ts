@@ -164,3 +164,47 @@ describe('expansion invariants', () => {
     );
   });
 });
+
+describe('any input', () => {
+  // Plausible values and near misses for each field, so that most inputs get past the JSON shape.
+  const instant = fc.oneof(
+    fc.date({ noInvalidDate: true }).map((date) => `${date.toISOString().slice(0, 19)}Z`),
+    fc.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+    fc.string(),
+  );
+  const small = fc.oneof(fc.integer({ min: -3, max: 100 }), fc.double(), fc.string(), fc.constant(null));
+  const input = fc.record(
+    {
+      timezone: fc.oneof(fc.constantFrom(...zones, 'Mars/Base', ''), fc.string()),
+      start_time: instant,
+      recurrence: fc.record(
+        {
+          type: small,
+          repeat_interval: small,
+          weekly_days: fc.oneof(fc.array(small), fc.string()),
+          monthly_days: fc.oneof(fc.array(small), small),
+          monthly_week: small,
+          monthly_week_day: small,
+          end_times: small,
+          end_date_time: instant,
+          duration: small,
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('is answered with occurrences or field issues, never an exception', () => {
+    fc.assert(
+      fc.property(fc.oneof(input, fc.anything()), (value) => {
+        const result = expandSeries(value);
+        if (!result.ok) {
+          expect(result.issues.length).toBeGreaterThan(0);
+          for (const issue of result.issues) expect(issue.message).not.toBe('');
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -380,15 +380,20 @@ describe('validation', () => {
     expect(issues(result).map((problem) => problem.path)).toEqual(['timezone', 'start_time', 'recurrence.interval']);
   });
 
-  it.each(['2025-01-06 15:00:00', '2025-01-06T15:00:00+01:00', '2025-01-06T15:00Z', 1736175600000])(
-    'refuses the start time %j',
-    (start_time) => {
-      expect(
-        issues(expandSeries({ timezone: 'UTC', start_time, recurrence: { type: 1, end_times: 1, duration: 30 } }))[0]
-          ?.path,
-      ).toBe('start_time');
-    },
-  );
+  it.each([
+    '2025-01-06 15:00:00',
+    '2025-01-06T15:00:00+01:00',
+    '2025-01-06T15:00Z',
+    1736175600000,
+    '2025-13-01T15:00:00Z',
+    '2025-01-06T25:00:00Z',
+    'next Monday',
+  ])('refuses the start time %j', (start_time) => {
+    expect(
+      issues(expandSeries({ timezone: 'UTC', start_time, recurrence: { type: 1, end_times: 1, duration: 30 } }))[0]
+        ?.path,
+    ).toBe('start_time');
+  });
 
   it('requires a duration', () => {
     const result = expandSeries({
