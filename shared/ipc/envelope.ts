@@ -43,14 +43,17 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** Says what an unknown field probably meant, given the path of the object that holds it. */
+export type UnknownFieldHint = (parentPath: readonly PropertyKey[], key: string) => string | undefined;
+
 /** Converts a zod failure into the issue list of an `invalid_input` error. */
-export function issuesFromZod(error: z.ZodError): Issue[] {
+export function issuesFromZod(error: z.ZodError, hint?: UnknownFieldHint): Issue[] {
   return error.issues.flatMap((issue) =>
     // zod reports all unknown keys of an object as one issue on the object; name each field instead.
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({
           path: formatIssuePath([...issue.path, key]),
-          message: 'This field is not expected here.',
+          message: hint?.(issue.path, key) ?? 'This field is not expected here.',
         }))
       : [{ path: formatIssuePath(issue.path), message: issue.message }],
   );

@@ -3,16 +3,20 @@ import { withoutNulls } from '../fieldSchemas';
 import { isKnownTimeZone } from './zoneClock';
 
 /** `YYYY-MM-DDTHH:MM:SSZ` that names a real instant; parses to UTC milliseconds. */
+const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
 export const utcInstantSchema = z
   .string({ error: 'Write the time as YYYY-MM-DDTHH:MM:SSZ (UTC).' })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, {
-    error: 'Write the time as YYYY-MM-DDTHH:MM:SSZ (UTC).',
-    abort: true,
-  })
+  .regex(instantPattern, { error: 'Write the time as YYYY-MM-DDTHH:MM:SSZ (UTC).' })
   .refine(isRealInstant, { error: 'This date or time does not exist.' });
 
-/** Whether `YYYY-MM-DDTHH:MM:SSZ` names a real instant (no 2025-02-30, no 24:00:00). */
+/**
+ * Whether `YYYY-MM-DDTHH:MM:SSZ` names a real instant (no 2025-02-30, no 24:00:00). Other text
+ * passes here: the format check has already named it, and an aborting check would stop the
+ * draft's rules that involve several fields from reporting alongside.
+ */
 function isRealInstant(value: string): boolean {
+  if (!instantPattern.test(value)) return true;
   const ms = Date.parse(value);
   return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
 }

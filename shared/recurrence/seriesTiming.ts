@@ -13,7 +13,8 @@ import { ZoneClock } from './zoneClock';
 import { recurrenceDraftSchema, timeZoneSchema, utcInstantSchema, type RecurrenceDraft } from './recurrenceSchema';
 
 type Path = (string | number)[];
-interface PathIssue {
+/** A problem at a path relative to the series, before it is written as `recurrence.end_times`. */
+export interface PathIssue {
   path: Path;
   message: string;
 }
@@ -164,27 +165,26 @@ export function expansionIssues(timing: SeriesTiming, occurrences: readonly Occu
   return [];
 }
 
-const timingFields = {
+/** The timing fields of a draft, each checked on its own. */
+export const timingFieldsSchema = z.looseObject({
   timezone: timeZoneSchema,
   start_time: utcInstantSchema,
   recurrence: recurrenceDraftSchema,
-};
+});
 
-function addIssues(ctx: z.RefinementCtx, issues: readonly PathIssue[]): void {
-  for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-}
+/** A series' timing checked across fields and expanded, or the problems that stop it. */
+export type TimingPlan =
+  { ok: true; timing: SeriesTiming; instants: OccurrenceInstant[] } | { ok: false; issues: PathIssue[] };
 
-/** Checks a series' timing completely, expansion included; for drafts and series files. */
-export function refineSeriesTiming(draft: SeriesTimingDraft, ctx: z.RefinementCtx): void {
+/** Checks the rules that involve several fields, then expands once and checks the count. */
+export function planSeriesTiming(draft: SeriesTimingDraft): TimingPlan {
   const ruleIssues = timingRuleIssues(draft);
-  addIssues(ctx, ruleIssues);
-  if (ruleIssues.length > 0) return;
+  if (ruleIssues.length > 0) return { ok: false, issues: ruleIssues };
   const timing = toSeriesTiming(draft);
-  addIssues(ctx, expansionIssues(timing, expandRecurrence(timing)));
+  const instants = expandRecurrence(timing);
+  const countIssues = expansionIssues(timing, instants);
+  return countIssues.length > 0 ? { ok: false, issues: countIssues } : { ok: true, timing, instants };
 }
-
-/** `{ timezone, start_time, recurrence }`, checked field by field and across fields. */
-export const seriesTimingSchema = z.looseObject(timingFields).superRefine(refineSeriesTiming);
 
 /** One occurrence as the `cadence expand` output and the app's preview show it. */
 export interface Occurrence {
@@ -195,22 +195,20 @@ export interface Occurrence {
 
 export type ExpandResult = { ok: true; occurrences: Occurrence[] } | { ok: false; issues: Issue[] };
 
-/** Validates `{ timezone, start_time, recurrence }` and expands it, expanding only once. */
+/** Validates `{ timezone, start_time, recurrence }` and expands it. */
 export function expandSeries(input: unknown): ExpandResult {
-  const parsed = z.looseObject(timingFields).safeParse(input);
+  const parsed = timingFieldsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
-  const draft = parsed.data;
-  const toIssues = (issues: PathIssue[]) =>
-    issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
-  const ruleIssues = timingRuleIssues(draft);
-  if (ruleIssues.length > 0) return { ok: false, issues: toIssues(ruleIssues) };
-  const timing = toSeriesTiming(draft);
-  const instants = expandRecurrence(timing);
-  const countIssues = expansionIssues(timing, instants);
-  if (countIssues.length > 0) return { ok: false, issues: toIssues(countIssues) };
+  const plan = planSeriesTiming(parsed.data);
+  if (!plan.ok) {
+    return {
+      ok: false,
+      issues: plan.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })),
+    };
+  }
   return {
     ok: true,
-    occurrences: instants.map((o) => ({
+    occurrences: plan.instants.map((o) => ({
       index: o.index,
       start_time: formatInstant(o.start),
       end_time: formatInstant(o.end),
