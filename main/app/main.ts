@@ -21,12 +21,11 @@ let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 /** Fails early, with a message a person can act on, when the Electron build of SQLite is missing. */
+const sqliteBinding = (): string =>
+  electronSqliteBindingPath({ isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath });
+
 function checkNativeModules(): boolean {
-  const binding = electronSqliteBindingPath({
-    isPackaged: app.isPackaged,
-    appRoot,
-    resourcesPath: process.resourcesPath,
-  });
+  const binding = sqliteBinding();
   try {
     openSqlite(':memory:', { nativeBinding: binding }).close();
     return true;
@@ -67,12 +66,20 @@ if (!app.requestSingleInstanceLock()) {
     }
     hardenSession(session.defaultSession);
     protocol.handle(appScheme, (request) => appProtocolResponse(rendererDir, request.url));
-    core = createCore({
-      dataDir: app.getPath('userData'),
-      host: 'electron',
-      version: app.getVersion(),
-      zoomUrls: resolveZoomUrls(),
-    });
+    try {
+      core = createCore({
+        dataDir: app.getPath('userData'),
+        host: 'electron',
+        version: app.getVersion(),
+        zoomUrls: resolveZoomUrls(),
+        sqliteBinding: sqliteBinding(),
+      });
+    } catch (error) {
+      // A locked, damaged or newer database: say which file and what to do; touch nothing.
+      dialog.showErrorBox('Cadence cannot open its data', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+      return;
+    }
     registerIpcHandlers(ipcMain, core.router, isAppUrl);
     mainWindow = createMainWindow();
     mainWindow.on('closed', () => {

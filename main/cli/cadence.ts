@@ -6,6 +6,7 @@ import { resolveDataDir } from '../config/dataDir';
 import { createLogger } from '../log/logger';
 import { cliAppRoot } from './appRoot';
 import { exitCodes } from './exitCodes';
+import { runDraftsCommand, runImportCommand, runStatusCommand } from './draftCommands';
 import { runExpandCommand } from './expandCommand';
 import { runServeCommand } from './serveCommand';
 
@@ -51,6 +52,34 @@ function buildProgram(appRoot: string): Command {
     .description('read {timezone, start_time, recurrence} as JSON on stdin; print the occurrences')
     .action(async () => {
       await runExpandCommand(process.stdin, process.stdout);
+    });
+
+  const draftContext = () => {
+    const globals = program.opts<GlobalOptions>();
+    return { dataDir: resolveDataDir(globals.dataDir), isJson: globals.json === true, stdout: process.stdout };
+  };
+
+  program
+    .command('import')
+    .description('import a series file (JSON) as drafts; drafts with the same key are updated')
+    .argument('<file>', 'the series file')
+    .option('--dry-run', 'validate and report what would change; change nothing')
+    .action((file: string, options: { dryRun?: boolean }) => {
+      runImportCommand(draftContext(), file, options.dryRun === true);
+    });
+
+  program
+    .command('drafts')
+    .description('list drafts with their sync state')
+    .action(() => {
+      runDraftsCommand(draftContext());
+    });
+
+  program
+    .command('status')
+    .description('outbox counts by state, open conflicts and the last successful sync')
+    .action(() => {
+      runStatusCommand(draftContext());
     });
 
   return program;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { appInfoSchema, onlineStateSchema } from '../appInfo';
+import { draftSummarySchema, importSummarySchema, syncStatusSchema } from '../drafts/draftSummary';
+import { seriesDraftSchema } from '../drafts/seriesDraft';
 
 /**
  * One channel of the contract: what the renderer may send (validated in main) and what it gets back.
@@ -22,6 +24,30 @@ export const channels = {
   'app.info': channel(z.strictObject({}), appInfoSchema),
   /** Checks now whether Zoom is reachable, instead of waiting for the next scheduled check. */
   'app.checkOnline': channel(z.strictObject({}), onlineStateSchema),
+  /** Every draft and synced series, with its sync state and counts. */
+  'drafts.list': channel(z.strictObject({}), z.array(draftSummarySchema)),
+  'drafts.get': channel(
+    z.strictObject({ id: z.string().min(1) }),
+    z.object({ id: z.string(), draft: seriesDraftSchema }),
+  ),
+  /**
+   * Saves a draft at once (there is no Save button); without `id` it creates a series. The draft
+   * is validated in main, so its problems come back at paths relative to the draft.
+   */
+  'drafts.save': channel(
+    z.strictObject({ id: z.string().min(1).optional(), draft: z.unknown() }),
+    z.object({ id: z.string(), isNew: z.boolean() }),
+  ),
+  'drafts.delete': channel(
+    z.strictObject({ id: z.string().min(1) }),
+    z.object({ outcome: z.enum(['removed', 'queued']) }),
+  ),
+  /** Imports a series file (its parsed JSON); problems come back by JSON path, nothing half-done. */
+  'drafts.import': channel(
+    z.strictObject({ file: z.unknown(), dryRun: z.boolean().default(false) }),
+    importSummarySchema,
+  ),
+  'sync.status': channel(z.strictObject({}), syncStatusSchema),
 } as const;
 
 /** Notifications from main to the renderer: progress and state changes. */

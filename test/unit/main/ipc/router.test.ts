@@ -13,6 +13,18 @@ function spyHandlers() {
   return {
     'app.info': vi.fn(() => ({ version: '1.2.3', dataDir: '/data', host: 'serve' as const, online: onlineState })),
     'app.checkOnline': vi.fn(() => onlineState),
+    'drafts.list': vi.fn(() => []),
+    'drafts.get': vi.fn(() => {
+      throw new CadenceError('not_found', 'This series no longer exists.');
+    }),
+    'drafts.save': vi.fn(() => ({ id: 's1', isNew: true })),
+    'drafts.delete': vi.fn(() => ({ outcome: 'removed' as const })),
+    'drafts.import': vi.fn(() => ({ dry_run: true, created: 0, updated: 0, series: [] })),
+    'sync.status': vi.fn(() => ({
+      outbox: { pending: 0, in_flight: 0, done: 0, failed: 0, conflict: 0 },
+      conflicts: 0,
+      last_sync: null,
+    })),
   } satisfies ChannelHandlers;
 }
 

@@ -1,0 +1,138 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { DraftSummary, ImportSummary, SyncStatus } from '../../shared/drafts/draftSummary';
+import { CadenceError } from '../../shared/errors';
+import { databaseFile, openDatabase } from '../db/database';
+import { DraftService, importSummary, validSeriesFile } from '../drafts/draftService';
+
+export interface DraftCommandContext {
+  dataDir: string;
+  isJson: boolean;
+  stdout: NodeJS.WritableStream;
+}
+
+/** Runs `work` with the data directory's draft service, closing the database afterwards. */
+function withDrafts<T>(dataDir: string, work: (drafts: DraftService) => T): T {
+  const { db } = openDatabase(databaseFile(dataDir));
+  try {
+    return work(new DraftService(db));
+  } finally {
+    db.close();
+  }
+}
+
+/** Reads a series file as JSON; a file that cannot be read or parsed is invalid input. */
+function readSeriesFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+    throw new CadenceError('invalid_input', `Cannot read ${path} (${reason}).`, [
+      { path: '', message: 'Give the path of a series file (JSON) that you may read.' },
+    ]);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? error.message : 'not JSON';
+    throw new CadenceError('invalid_input', `${path} is not valid JSON; nothing was imported.`, [
+      { path: '', message: detail },
+    ]);
+  }
+}
+
+/** `--dry-run` never creates a database: without one, every series would be new. */
+function dryRunWithoutDatabase(input: unknown): ImportSummary {
+  const drafts = validSeriesFile(input).series;
+  return importSummary(
+    drafts,
+    drafts.map(() => ({ id: null, isNew: true })),
+    true,
+  );
+}
+
+function plural(count: number, one: string): string {
+  return `${String(count)} ${one}${count === 1 ? '' : 's'}`;
+}
+
+/** `cadence import FILE [--dry-run]` */
+export function runImportCommand(context: DraftCommandContext, file: string, isDryRun: boolean): void {
+  const input = readSeriesFile(file);
+  const summary =
+    isDryRun && !existsSync(databaseFile(context.dataDir))
+      ? dryRunWithoutDatabase(input)
+      : withDrafts(context.dataDir, (drafts) => drafts.importFile(input, { dryRun: isDryRun }));
+  if (context.isJson) {
+    context.stdout.write(`${JSON.stringify(summary)}\n`);
+    return;
+  }
+  const verb = isDryRun ? 'Would import' : 'Imported';
+  const lines = [
+    `${verb} ${String(summary.series.length)} series: ${String(summary.created)} new, ${String(summary.updated)} updated.`,
+    ...summary.series.map(
+      (entry) =>
+        `  ${entry.action === 'create' ? 'new    ' : 'updated'}  ${entry.name}${entry.key === null ? '' : ` (${entry.key})`} — ${plural(entry.sessions, 'session')}, ${plural(entry.attendees, 'attendee')}`,
+    ),
+  ];
+  if (isDryRun) lines.push('Nothing was changed (--dry-run).');
+  context.stdout.write(`${lines.join('\n')}\n`);
+}
+
+const stateWords: Readonly<Record<DraftSummary['sync_state'], string>> = {
+  draft: 'draft',
+  waiting: 'waiting to sync',
+  synced: 'synced',
+  published: 'published',
+  conflict: 'conflict',
+};
+
+/** `cadence drafts` */
+export function runDraftsCommand(context: DraftCommandContext): void {
+  const drafts = withDrafts(context.dataDir, (service) => service.list());
+  if (context.isJson) {
+    context.stdout.write(`${JSON.stringify({ drafts })}\n`);
+    return;
+  }
+  if (drafts.length === 0) {
+    context.stdout.write('No drafts yet. Import a series file with "cadence import FILE".\n');
+    return;
+  }
+  const rows = drafts.map((draft) => [
+    draft.name,
+    stateWords[draft.sync_state],
+    String(draft.sessions),
+    draft.next_occurrence ?? '—',
+    String(draft.attendees),
+    String(draft.pending_changes),
+    draft.key ?? '',
+  ]);
+  const header = ['SERIES', 'STATE', 'SESSIONS', 'NEXT', 'ATTENDEES', 'CHANGES', 'KEY'];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const format = (row: readonly string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
+  context.stdout.write(`${[format(header), ...rows.map(format)].join('\n')}\n`);
+}
+
+/** `cadence status` */
+export function runStatusCommand(context: DraftCommandContext): void {
+  const status: SyncStatus = withDrafts(context.dataDir, (service) => service.status());
+  if (context.isJson) {
+    context.stdout.write(`${JSON.stringify(status)}\n`);
+    return;
+  }
+  const { outbox } = status;
+  const waiting = outbox.pending + outbox.in_flight + outbox.failed;
+  context.stdout.write(
+    [
+      `Changes waiting for Zoom: ${String(waiting)} (${String(outbox.pending)} pending, ${String(outbox.in_flight)} in flight, ${String(outbox.failed)} failed)`,
+      `Sent: ${String(outbox.done)}. Held by a conflict: ${String(outbox.conflict)}.`,
+      `Open conflicts: ${String(status.conflicts)}`,
+      `Last successful sync: ${status.last_sync ?? 'never'}`,
+    ].join('\n') + '\n',
+  );
+}

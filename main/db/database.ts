@@ -1,0 +1,73 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { CadenceError } from '../../shared/errors';
+import { migrate, type MigrationReport } from './migrate';
+import { openSqlite } from './sqlite';
+
+/** The database file inside a data directory. */
+export function databaseFile(dataDir: string): string {
+  return join(dataDir, 'cadence.sqlite');
+}
+
+export interface OpenDatabaseOptions {
+  nativeBinding?: string;
+  now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  file: string;
+  migration: MigrationReport;
+}
+
+/** SQLite's result codes for the failures a planner can do something about, as Cadence errors. */
+export function explainSqliteError(error: unknown, file: string): CadenceError | undefined {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new CadenceError(
+      'unavailable',
+      `${file} is locked by another program. Close the other Cadence window or command using it, then try again.`,
+    );
+  }
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new CadenceError(
+      'unavailable',
+      `${file} is damaged or is not a Cadence database. Cadence has not changed it. Restore it from a backup (the backups folder beside it holds the copies made before upgrades), or move it aside to start with an empty one.`,
+    );
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_READONLY')) {
+    return new CadenceError(
+      'unavailable',
+      `Cadence cannot open ${file} for reading and writing. Check that it is a file your user account may read and write, or choose another data directory with --data-dir.`,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Opens the data directory's database, creating it if needed, and brings its schema up to date.
+ * Every failure names the file and what to do; nothing is repaired or overwritten.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): OpenedDatabase {
+  if (existsSync(file) && !statSync(file).isFile()) {
+    throw new CadenceError('unavailable', `${file} is not a file. Move it aside or choose another data directory.`);
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  let db: Database.Database | undefined;
+  try {
+    db = openSqlite(file, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
+    // WAL makes each commit one append; FULL syncs that append before the commit returns, so an
+    // edit Cadence has acknowledged survives a power cut or a laptop that dies, not only a crash.
+    // Edits come at human pace and an import is one transaction, so the extra sync costs nothing
+    // a planner notices.
+    db.pragma('synchronous = FULL');
+    // Reading the schema is what finds a file that is not a database at all.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    const migration = migrate(db, { file, ...(options.now === undefined ? {} : { now: options.now }) });
+    return { db, file, migration };
+  } catch (error) {
+    db?.close();
+    throw explainSqliteError(error, file) ?? error;
+  }
+}

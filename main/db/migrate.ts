@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { CadenceError } from '../../shared/errors';
+import { migrations as allMigrations } from './migrations';
+import type { Migration } from './migrations/migration';
+
+export interface MigrateOptions {
+  /** The database file, for the backup and for messages. */
+  file: string;
+  now?: () => Date;
+  migrations?: readonly Migration[];
+}
+
+/** What `migrate` did: the versions before and after, and the backup it made, if any. */
+export interface MigrationReport {
+  from: number;
+  to: number;
+  backup?: string;
+}
+
+/** `cadence.sqlite` → `backups/cadence.sqlite.v1.20261122T101500Z` */
+function backupPath(file: string, version: number, at: Date): string {
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return join(dirname(file), 'backups', `${basename(file)}.v${version}.${stamp}`);
+}
+
+/**
+ * Brings the schema up to date: all pending steps in one transaction, so a failure or a crash
+ * leaves the previous version intact. A database that already holds data is first copied to a
+ * dated backup. A database newer than this build is refused, untouched.
+ */
+export function migrate(db: Database.Database, options: MigrateOptions): MigrationReport {
+  const steps = options.migrations ?? allMigrations;
+  const latest = steps.length;
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > latest) {
+    throw new CadenceError(
+      'unavailable',
+      `${options.file} was written by a newer version of Cadence (database version ${from}; this version reads up to ${latest}). Update Cadence to open it; the file has not been changed.`,
+    );
+  }
+  if (from === latest) return { from, to: latest };
+
+  let backup: string | undefined;
+  if (from > 0) {
+    backup = backupPath(options.file, from, (options.now ?? (() => new Date()))());
+    mkdirSync(dirname(backup), { recursive: true });
+    // VACUUM INTO writes a consistent copy, the write-ahead log included.
+    db.prepare('VACUUM INTO ?').run(backup);
+  }
+  db.transaction(() => {
+    for (const step of steps.slice(from)) {
+      db.exec(step.up);
+      db.pragma(`user_version = ${String(step.version)}`);
+    }
+  }).immediate();
+  return { from, to: latest, ...(backup === undefined ? {} : { backup }) };
+}

@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
+import { plannedSessions } from '../../shared/drafts/plannedSessions';
+import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
+import { CadenceError } from '../../shared/errors';
+import { OutboxStore } from './outboxStore';
+import { attendeeColumns, readSeriesDraft } from './seriesRows';
+
+const existingAttendeeSchema = z.object({
+  id: z.string(),
+  email_key: z.string(),
+  zoom_ticket_id: z.string().nullable(),
+});
+const linkIdSchema = z.object({ zoom_id: z.string().nullable() }).optional();
+
+/** What saving a draft did. */
+export interface SaveResult {
+  id: string;
+  isNew: boolean;
+}
+
+/**
+ * Writes series drafts and everything they imply — planned sessions, attendees with stable
+ * registration IDs, and the outbox — always inside one transaction per call, so a crash leaves a
+ * draft either as it was or fully saved, never half.
+ */
+export class SeriesStore {
+  readonly outbox: OutboxStore;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => string = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  ) {
+    this.outbox = new OutboxStore(db, now);
+  }
+
+  /** The live series with this key, if any. */
+  idForKey(key: string): string | undefined {
+    const id: unknown = this.db.prepare('SELECT id FROM series WHERE key = ? AND deleted_at IS NULL').pluck().get(key);
+    return typeof id === 'string' ? id : undefined;
+  }
+
+  /**
+   * Saves a valid draft: updates the series `id`, or the one with the draft's key, or creates a
+   * new series. Its pending outbox operations are replaced by what the draft now needs.
+   */
+  save(draft: SeriesDraft, id?: string): SaveResult {
+    return this.db.transaction(() => this.saveInTransaction(draft, id)).immediate();
+  }
+
+  /** Saves many drafts in one transaction: all of them, or none if one fails. */
+  saveAll(drafts: readonly SeriesDraft[]): SaveResult[] {
+    return this.db.transaction(() => drafts.map((draft) => this.saveInTransaction(draft))).immediate();
+  }
+
+  /**
+   * Deletes a draft. One Zoom never had goes with all its operations; one on Zoom is kept, marked
+   * deleted, with a single pending delete of the event in place of everything else.
+   */
+  delete(id: string): 'removed' | 'queued' {
+    return this.db
+      .transaction(() => {
+        const eventId: unknown = this.db
+          .prepare('SELECT zoom_event_id FROM series WHERE id = ? AND deleted_at IS NULL')
+          .pluck()
+          .get(id);
+        if (eventId === undefined) throw new CadenceError('not_found', 'This series no longer exists.');
+        if (eventId === null) {
+          this.db.prepare('DELETE FROM series WHERE id = ?').run(id);
+          return 'removed' as const;
+        }
+        // The key is freed so that a new draft may take it while Zoom's delete is pending.
+        this.db.prepare('UPDATE series SET deleted_at = ?, key = NULL WHERE id = ?').run(this.now(), id);
+        this.db.prepare(`DELETE FROM outbox WHERE series_id = ? AND state = 'pending'`).run(id);
+        this.outbox.replanSeries(id, undefined);
+        return 'queued' as const;
+      })
+      .immediate();
+  }
+
+  /** The draft as stored, or undefined. */
+  get(id: string): SeriesDraft | undefined {
+    return readSeriesDraft(this.db, id);
+  }
+
+  private saveInTransaction(draft: SeriesDraft, requestedId?: string): SaveResult {
+    const now = this.now();
+    let id = requestedId;
+    if (id !== undefined) {
+      const exists = this.db.prepare('SELECT 1 FROM series WHERE id = ? AND deleted_at IS NULL').get(id);
+      if (exists === undefined) throw new CadenceError('not_found', 'This series no longer exists.');
+    } else if (draft.key !== undefined) {
+      id = this.idForKey(draft.key);
+    }
+    const isNew = id === undefined;
+    const seriesId = id ?? randomUUID();
+    const columns = {
+      id: seriesId,
+      key: draft.key ?? null,
+      name: draft.name,
+      event_type: draft.event_type,
+      timezone: draft.timezone,
+      start_time: draft.start_time,
+      end_time: draft.event_type === 'SIMPLE_EVENT' ? draft.end_time : null,
+      hub_id: draft.hub_id ?? null,
+      description: draft.description ?? null,
+      meeting_type: draft.meeting_type ?? null,
+      attendance_type: draft.attendance_type,
+      access_level: draft.access_level,
+      recurrence_json: draft.event_type === 'RECURRING' ? JSON.stringify(draft.recurrence) : null,
+      publish: draft.publish ? 1 : 0,
+      now,
+    };
+    if (isNew) {
+      this.db
+        .prepare(
+          `INSERT INTO series (id, key, name, event_type, timezone, start_time, end_time, hub_id, description,
+             meeting_type, attendance_type, access_level, recurrence_json, publish, created_at, updated_at)
+           VALUES (@id, @key, @name, @event_type, @timezone, @start_time, @end_time, @hub_id, @description,
+             @meeting_type, @attendance_type, @access_level, @recurrence_json, @publish, @now, @now)`,
+        )
+        .run(columns);
+    } else {
+      this.db
+        .prepare(
+          `UPDATE series SET key = @key, name = @name, event_type = @event_type, timezone = @timezone,
+             start_time = @start_time, end_time = @end_time, hub_id = @hub_id, description = @description,
+             meeting_type = @meeting_type, attendance_type = @attendance_type, access_level = @access_level,
+             recurrence_json = @recurrence_json, publish = @publish, updated_at = @now
+           WHERE id = @id`,
+        )
+        .run(columns);
+    }
+    this.writeSchedule(seriesId, draft);
+    this.writeTicketType(seriesId, draft);
+    this.writeRegistration(seriesId, draft);
+    const attendees = this.writeAttendees(seriesId, draft.attendees, now);
+
+    const zoom = this.outbox.zoomState(seriesId);
+    this.outbox.replanSeries(seriesId, draft, zoom);
+    this.outbox.replanTickets(seriesId, attendees, { isComplete: true, zoom });
+    return { id: seriesId, isNew };
+  }
+
+  /** Occurrence changes as written, and the planned sessions, keeping their links to Zoom. */
+  private writeSchedule(seriesId: string, draft: SeriesDraft): void {
+    this.db.prepare('DELETE FROM occurrence_change WHERE series_id = ?').run(seriesId);
+    if (draft.event_type === 'RECURRING') {
+      const insert = this.db.prepare(
+        'INSERT INTO occurrence_change (series_id, occurrence, action, start_time, end_time) VALUES (?, ?, ?, ?, ?)',
+      );
+      for (const change of draft.occurrence_changes) {
+        insert.run(
+          seriesId,
+          change.occurrence,
+          change.action,
+          change.action === 'move' ? change.start_time : null,
+          change.action === 'move' ? (change.end_time ?? null) : null,
+        );
+      }
+    }
+    const sessions = plannedSessions(draft);
+    const upsert = this.db.prepare(
+      `INSERT INTO occurrence (series_id, number, start_time, end_time, status) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (series_id, number) DO UPDATE SET
+         start_time = excluded.start_time, end_time = excluded.end_time, status = excluded.status`,
+    );
+    for (const session of sessions) {
+      upsert.run(seriesId, session.occurrence, session.start_time, session.end_time, session.status);
+    }
+    this.db.prepare('DELETE FROM occurrence WHERE series_id = ? AND number > ?').run(seriesId, sessions.length);
+  }
+
+  private writeTicketType(seriesId: string, draft: SeriesDraft): void {
+    const ticket = draft.ticket_type;
+    if (ticket === undefined) {
+      this.refuseRemovingSynced('ticket_type', 'zoom_ticket_type_id', seriesId, 'ticket type');
+      this.db.prepare('DELETE FROM ticket_type WHERE series_id = ?').run(seriesId);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO ticket_type (series_id, name, description, free, price, quantity, currency, start_time, end_time)
+         VALUES (@series_id, @name, @description, @free, @price, @quantity, @currency, @start_time, @end_time)
+         ON CONFLICT (series_id) DO UPDATE SET name = excluded.name, description = excluded.description,
+           free = excluded.free, price = excluded.price, quantity = excluded.quantity, currency = excluded.currency,
+           start_time = excluded.start_time, end_time = excluded.end_time`,
+      )
+      .run({
+        series_id: seriesId,
+        name: ticket.name,
+        description: ticket.description ?? null,
+        free: ticket.free ? 1 : 0,
+        price: ticket.price ?? null,
+        quantity: ticket.quantity ?? null,
+        currency: ticket.currency,
+        start_time: ticket.start_time ?? null,
+        end_time: ticket.end_time ?? null,
+      });
+  }
+
+  private writeRegistration(seriesId: string, draft: SeriesDraft): void {
+    const registration = draft.registration;
+    if (registration === undefined) {
+      this.refuseRemovingSynced('registration_link', 'zoom_access_link_id', seriesId, 'registration link');
+      this.db.prepare('DELETE FROM registration_link WHERE series_id = ?').run(seriesId);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO registration_link (series_id, link_name, registration_option, authentication_method, send_notification)
+         VALUES (@series_id, @link_name, @option, @method, @notify)
+         ON CONFLICT (series_id) DO UPDATE SET link_name = excluded.link_name,
+           registration_option = excluded.registration_option,
+           authentication_method = excluded.authentication_method, send_notification = excluded.send_notification`,
+      )
+      .run({
+        series_id: seriesId,
+        link_name: registration.link_name,
+        option: registration.recurring_registration_option ?? null,
+        method: registration.authentication_method,
+        notify: registration.send_notification ? 1 : 0,
+      });
+  }
+
+  /** Zoom keeps a published event's ticket type and link; removing one locally would hide that. */
+  private refuseRemovingSynced(table: string, column: string, seriesId: string, what: string): void {
+    const row = linkIdSchema.parse(
+      this.db.prepare(`SELECT ${column} AS zoom_id FROM ${table} WHERE series_id = ?`).get(seriesId),
+    );
+    if (row?.zoom_id != null) {
+      throw new CadenceError(
+        'conflict',
+        `This series' ${what} is already on Zoom, which keeps it for the event: change it instead of removing it.`,
+        [
+          {
+            path: table === 'ticket_type' ? 'ticket_type' : 'registration',
+            message: `The ${what} is on Zoom; change it instead.`,
+          },
+        ],
+      );
+    }
+  }
+
+  /**
+   * Matches attendees by email, so a person keeps their registration ID (and Zoom ticket) across
+   * edits and imports. Returns every registration ID with its attendee, or undefined if removed.
+   */
+  private writeAttendees(
+    seriesId: string,
+    attendees: readonly AttendeeDraft[],
+    now: string,
+  ): Map<string, AttendeeDraft | undefined> {
+    const existing = new Map(
+      this.db
+        .prepare('SELECT id, email_key, zoom_ticket_id FROM attendee WHERE series_id = ? AND deleted_at IS NULL')
+        .all(seriesId)
+        .map((raw) => {
+          const row = existingAttendeeSchema.parse(raw);
+          return [row.email_key, row] as const;
+        }),
+    );
+    const insert = this.db.prepare(
+      `INSERT INTO attendee (id, series_id, position, email, email_key, first_name, last_name, profile_json, occurrences_json)
+       VALUES (@id, @series_id, @position, @email, @email_key, @first_name, @last_name, @profile_json, @occurrences_json)`,
+    );
+    const update = this.db.prepare(
+      `UPDATE attendee SET position = @position, email = @email, first_name = @first_name, last_name = @last_name,
+         profile_json = @profile_json, occurrences_json = @occurrences_json WHERE id = @id`,
+    );
+    const result = new Map<string, AttendeeDraft | undefined>();
+    attendees.forEach((attendee, position) => {
+      const columns = attendeeColumns(attendee);
+      const found = existing.get(columns.email_key);
+      existing.delete(columns.email_key);
+      const id = found?.id ?? randomUUID();
+      (found === undefined ? insert : update).run({ ...columns, id, series_id: seriesId, position });
+      result.set(id, attendee);
+    });
+    const tombstone = this.db.prepare('UPDATE attendee SET deleted_at = ? WHERE id = ?');
+    const remove = this.db.prepare('DELETE FROM attendee WHERE id = ?');
+    for (const gone of existing.values()) {
+      // A ticket on Zoom needs a delete there first; until then the row remembers its ticket ID.
+      if (gone.zoom_ticket_id === null) remove.run(gone.id);
+      else tombstone.run(now, gone.id);
+      result.set(gone.id, undefined);
+    }
+    return result;
+  }
+}

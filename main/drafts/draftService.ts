@@ -1,0 +1,118 @@
+import type Database from 'better-sqlite3';
+import type { ImportSummary, DraftSummary, SyncStatus } from '../../shared/drafts/draftSummary';
+import { plannedSessions } from '../../shared/drafts/plannedSessions';
+import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
+import { draftIssues, validateSeriesFile, type SeriesFile } from '../../shared/drafts/seriesFile';
+import { CadenceError } from '../../shared/errors';
+import { formatInstant } from '../../shared/recurrence/expandRecurrence';
+import { explainSqliteError } from '../db/database';
+import { listDrafts, syncStatus } from '../db/draftQueries';
+import { SeriesStore } from '../db/seriesStore';
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${String(count)} ${count === 1 ? one : many}`;
+}
+
+/** A valid series file, or an invalid-input error listing every problem by JSON path. */
+export function validSeriesFile(input: unknown): SeriesFile {
+  const result = validateSeriesFile(input);
+  if (!result.ok) {
+    throw new CadenceError(
+      'invalid_input',
+      `The series file has ${plural(result.issues.length, 'problem')}; nothing was imported.`,
+      result.issues,
+    );
+  }
+  return result.file;
+}
+
+/** What an import did (or would do), series by series in file order. */
+export function importSummary(
+  drafts: readonly SeriesDraft[],
+  outcomes: readonly { id: string | null; isNew: boolean }[],
+  isDryRun: boolean,
+): ImportSummary {
+  const series = drafts.map((draft, index) => ({
+    id: outcomes[index]?.id ?? null,
+    key: draft.key ?? null,
+    name: draft.name,
+    action: outcomes[index]?.isNew === false ? ('update' as const) : ('create' as const),
+    sessions: plannedSessions(draft).filter((session) => session.status !== 'cancelled').length,
+    attendees: draft.attendees.length,
+  }));
+  return {
+    dry_run: isDryRun,
+    created: series.filter((entry) => entry.action === 'create').length,
+    updated: series.filter((entry) => entry.action === 'update').length,
+    series,
+  };
+}
+
+/**
+ * Drafts as the hosts see them: import, list, read, save, delete, and the outbox status. Every
+ * input is validated here, whoever sends it, and every problem is reported at its path.
+ */
+export class DraftService {
+  private readonly store: SeriesStore;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.store = new SeriesStore(db, () => formatInstant(this.clock()));
+  }
+
+  /**
+   * Imports a series file: all of it in one transaction, drafts matched by `key`, or nothing and
+   * every problem by JSON path. With `dryRun`, reports what would happen and writes nothing.
+   */
+  importFile(input: unknown, options: { dryRun: boolean }): ImportSummary {
+    const drafts = validSeriesFile(input).series;
+    const outcomes = this.guard(() =>
+      options.dryRun
+        ? drafts.map((draft) => {
+            const id = draft.key === undefined ? undefined : this.store.idForKey(draft.key);
+            return { id: id ?? null, isNew: id === undefined };
+          })
+        : this.store.saveAll(drafts),
+    );
+    return importSummary(drafts, outcomes, options.dryRun);
+  }
+
+  /** Turns a locked or damaged database met mid-way into an error that names the file. */
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw explainSqliteError(error, this.db.name) ?? error;
+    }
+  }
+
+  list(): DraftSummary[] {
+    return this.guard(() => listDrafts(this.db, formatInstant(this.clock())));
+  }
+
+  get(id: string): { id: string; draft: SeriesDraft } {
+    const draft = this.guard(() => this.store.get(id));
+    if (draft === undefined) throw new CadenceError('not_found', 'This series no longer exists.');
+    return { id, draft };
+  }
+
+  /** Saves a draft the planner edited; `id` absent creates a new series. */
+  save(id: string | undefined, input: unknown): { id: string; isNew: boolean } {
+    const parsed = seriesDraftSchema.safeParse(input);
+    if (!parsed.success) {
+      const issues = draftIssues(parsed.error);
+      throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
+    }
+    return this.guard(() => this.store.save(parsed.data, id));
+  }
+
+  delete(id: string): 'removed' | 'queued' {
+    return this.guard(() => this.store.delete(id));
+  }
+
+  status(): SyncStatus {
+    return this.guard(() => syncStatus(this.db));
+  }
+}

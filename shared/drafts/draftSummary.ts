@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Where a series stands with Zoom, as the series list shows it. */
+export const syncStateSchema = z.enum(['draft', 'waiting', 'synced', 'published', 'conflict']);
+export type SyncState = z.output<typeof syncStateSchema>;
+
+/** One row of the series list: a draft or synced series with its counts. */
+export const draftSummarySchema = z.object({
+  id: z.string(),
+  key: z.string().nullable(),
+  name: z.string(),
+  event_type: z.enum(['RECURRING', 'SIMPLE_EVENT']),
+  timezone: z.string(),
+  sync_state: syncStateSchema,
+  sessions: z.number().int(),
+  next_occurrence: z.string().nullable(),
+  attendees: z.number().int(),
+  pending_changes: z.number().int(),
+  conflicts: z.number().int(),
+  updated_at: z.string(),
+});
+export type DraftSummary = z.output<typeof draftSummarySchema>;
+
+/** The outbox and conflicts at a glance (`cadence status`). */
+export const syncStatusSchema = z.object({
+  outbox: z.object({
+    pending: z.number().int(),
+    in_flight: z.number().int(),
+    done: z.number().int(),
+    failed: z.number().int(),
+    conflict: z.number().int(),
+  }),
+  conflicts: z.number().int(),
+  last_sync: z.string().nullable(),
+});
+export type SyncStatus = z.output<typeof syncStatusSchema>;
+
+/** What importing a series file did, or would do with `--dry-run`. */
+export const importSummarySchema = z.object({
+  dry_run: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  series: z.array(
+    z.object({
+      id: z.string().nullable(),
+      key: z.string().nullable(),
+      name: z.string(),
+      action: z.enum(['create', 'update']),
+      sessions: z.number().int(),
+      attendees: z.number().int(),
+    }),
+  ),
+});
+export type ImportSummary = z.output<typeof importSummarySchema>;
