@@ -19,8 +19,7 @@ const fixed = (value) => value.toFixed(1);
 async function child(task, dataDir, extra) {
   const tasks = await import(pathToFileURL(bundle).href);
   let result;
-  if (task === 'import')
-    result = { ms: tasks.timeImport(dataDir, JSON.parse((await import('node:fs')).readFileSync(extra, 'utf8'))) };
+  if (task === 'import') result = { ms: tasks.timeImport(dataDir, JSON.parse(readFileSync(extra, 'utf8'))) };
   else if (task === 'open') result = { ms: tasks.timeOpen(dataDir) };
   else result = { list: tasks.timeList(dataDir, 30) };
   result.maxRssMiB = process.resourceUsage().maxRSS / 1024;
