@@ -1,23 +1,9 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
+import { attendeeProfileFields, type AttendeeDraft } from '../../shared/drafts/attendeeDraft';
 import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { draftIssues } from '../../shared/drafts/seriesFile';
 import { CadenceError } from '../../shared/errors';
-
-/** Attendee fields kept in `profile_json`: everything but the columns of their own. */
-const profileFields = [
-  'organization',
-  'job_title',
-  'phone',
-  'address',
-  'city',
-  'state',
-  'zip',
-  'country',
-  'industry',
-  'comments',
-] as const;
 
 const seriesRowSchema = z.object({
   id: z.string(),
@@ -77,7 +63,8 @@ function present(fields: Record<string, unknown>): Record<string, unknown> {
 /** The columns of an attendee row for a draft attendee. */
 export function attendeeColumns(attendee: AttendeeDraft) {
   const profile: Record<string, string> = {};
-  for (const field of profileFields) {
+  // Kept in profile_json: the fields without columns of their own.
+  for (const field of attendeeProfileFields) {
     const value = attendee[field];
     if (value !== undefined) profile[field] = value;
   }

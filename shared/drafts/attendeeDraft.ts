@@ -6,6 +6,20 @@ const occurrenceNumberSchema = z
   .int({ error: 'Occurrences are whole numbers, counted from 1.' })
   .min(1, { error: 'Occurrences are numbered from 1.' });
 
+/** The attendee fields besides email, names and occurrences: Zoom's ticket profile fields. */
+export const attendeeProfileFields = [
+  'organization',
+  'job_title',
+  'phone',
+  'address',
+  'city',
+  'state',
+  'zip',
+  'country',
+  'industry',
+  'comments',
+] as const;
+
 /** The occurrence numbers an attendee registers for. */
 export const occurrenceListSchema = z.array(occurrenceNumberSchema, {
   error: 'List occurrence numbers, such as [1, 2].',

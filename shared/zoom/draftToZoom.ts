@@ -1,4 +1,4 @@
-import type { AttendeeDraft } from '../drafts/attendeeDraft';
+import { attendeeProfileFields, type AttendeeDraft } from '../drafts/attendeeDraft';
 import type { PlannedSession } from '../drafts/plannedSessions';
 import type { RegistrationDraft, RegistrationOption } from '../drafts/registrationDraft';
 import type { SeriesDraft } from '../drafts/seriesDraft';
@@ -109,16 +109,7 @@ export function accessLinkBody(
 const profileFields = [
   'first_name',
   'last_name',
-  'organization',
-  'job_title',
-  'phone',
-  'address',
-  'city',
-  'state',
-  'zip',
-  'country',
-  'industry',
-  'comments',
+  ...attendeeProfileFields,
 ] as const satisfies readonly (keyof AttendeeDraft & keyof ZoomTicketBody)[];
 
 /** One attendee to register, with the ID Cadence gave the registration. */
