@@ -129,13 +129,10 @@ export class OutboxStore {
         .map((raw) => {
           const session = sessionRowSchema.parse(raw);
           const base = parseJson(sessionBase, session.synced_json);
-          return [
-            session.number,
-            {
-              sessionId: session.zoom_session_id,
-              base: base ?? { start_time: '', end_time: '', status: 'scheduled' as const },
-            },
-          ] as const;
+          // Without a snapshot the session is taken to be as Zoom generated it.
+          const link =
+            base === undefined ? { sessionId: session.zoom_session_id } : { sessionId: session.zoom_session_id, base };
+          return [session.number, link] as const;
         }),
     );
     const state: SeriesZoomState = { isPublished: row.zoom_status === 'published', sessions };

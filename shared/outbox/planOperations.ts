@@ -18,7 +18,7 @@ export interface SeriesZoomState {
   /** Zoom's sessions by occurrence number, with what was last synced of each. */
   sessions: ReadonlyMap<
     number,
-    { sessionId: string; base: Pick<PlannedSession, 'start_time' | 'end_time' | 'status'> }
+    { sessionId: string; base?: Pick<PlannedSession, 'start_time' | 'end_time' | 'status'> }
   >;
 }
 
