@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../../../main/zoom/rateLimiter';
+import { rateLimitLabelOf, type RateLimitLabel, type ZoomPlan } from '../../../../main/zoom/rateLimits';
+
+/** A virtual clock: sleeping parks a waiter until `run` moves time to its wake-up. */
+function virtualTime() {
+  let now = 0;
+  const sleepers: { at: number; wake: () => void }[] = [];
+  return {
+    clock: () => now,
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) => {
+        sleepers.push({ at: now + ms, wake: resolve });
+      }),
+    /** Lets every started task run to completion, moving time forward as they sleep. */
+    async run<T>(tasks: Promise<T>[]): Promise<T[]> {
+      let done = false;
+      const all = Promise.all(tasks).finally(() => {
+        done = true;
+      });
+      while (!done) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sleepers.sort((a, b) => a.at - b.at);
+        const next = sleepers.shift();
+        if (next === undefined) continue;
+        now = Math.max(now, next.at);
+        next.wake();
+      }
+      return all;
+    },
+  };
+}
+
+function limiterWith(plan: ZoomPlan = 'pro') {
+  const time = virtualTime();
+  const limiter = new RateLimiter({ plan: () => plan, clock: time.clock, sleep: time.sleep });
+  return { time, limiter };
+}
+
+/** The most starts in any one-second window. */
+function busiestSecond(starts: readonly number[]): number {
+  const sorted = [...starts].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0; i < sorted.length; i += 1) {
+    const first = sorted[i] ?? 0;
+    most = Math.max(most, sorted.filter((t) => t >= first && t < first + 1000).length);
+  }
+  return most;
+}
+
+describe('rate limiter', () => {
+  it('lets 30 LIGHT requests a second through on Pro, and no more, in the order they asked', async () => {
+    const { time, limiter } = limiterWith('pro');
+    const starts: number[] = [];
+    const order: number[] = [];
+    await time.run(
+      Array.from({ length: 100 }, (_, i) =>
+        limiter.acquire('acct', 'LIGHT').then(() => {
+          starts.push(time.clock());
+          order.push(i);
+        }),
+      ),
+    );
+    expect(busiestSecond(starts)).toBe(30);
+    expect(order).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    // 100 requests at 30 a second need just over three seconds.
+    expect(Math.max(...starts)).toBe(3000);
+  });
+
+  it('follows the plan: Business+ allows 80 LIGHT and 40 HEAVY a second', async () => {
+    const { time, limiter } = limiterWith('business');
+    const light: number[] = [];
+    const heavy: number[] = [];
+    await time.run([
+      ...Array.from({ length: 200 }, () => limiter.acquire('acct', 'LIGHT').then(() => light.push(time.clock()))),
+      ...Array.from({ length: 100 }, () => limiter.acquire('acct', 'HEAVY').then(() => heavy.push(time.clock()))),
+    ]);
+    expect(busiestSecond(light)).toBe(80);
+    expect(busiestSecond(heavy)).toBe(40);
+  });
+
+  it('counts each account on its own', async () => {
+    const { time, limiter } = limiterWith('pro');
+    const starts: number[] = [];
+    await time.run(
+      ['a', 'b'].flatMap((account) =>
+        Array.from({ length: 30 }, () => limiter.acquire(account, 'LIGHT').then(() => starts.push(time.clock()))),
+      ),
+    );
+    expect(Math.max(...starts)).toBe(0);
+  });
+
+  it('after a 429, waits out Retry-After before the next request of that label', async () => {
+    const { time, limiter } = limiterWith('pro');
+    await time.run([limiter.acquire('acct', 'LIGHT')]);
+    limiter.pause('acct', 'LIGHT', 2500);
+    const starts: number[] = [];
+    await time.run([
+      limiter.acquire('acct', 'LIGHT').then(() => starts.push(time.clock())),
+      limiter.acquire('acct', 'HEAVY').then(() => starts.push(time.clock())),
+    ]);
+    expect(starts.sort((a, b) => a - b)).toEqual([0, 2500]);
+  });
+
+  it('never lets more through in a second than the limit, whatever the arrivals', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 2000 }),
+            label: fc.constantFrom<RateLimitLabel>('LIGHT', 'LIGHT', 'HEAVY'),
+          }),
+          {
+            minLength: 40,
+            maxLength: 200,
+          },
+        ),
+        async (arrivals) => {
+          const { time, limiter } = limiterWith('pro');
+          const starts: Record<RateLimitLabel, number[]> = { LIGHT: [], MEDIUM: [], HEAVY: [] };
+          await time.run(
+            arrivals.map(async ({ at, label }) => {
+              await time.sleep(at);
+              await limiter.acquire('acct', label);
+              starts[label].push(time.clock());
+            }),
+          );
+          expect(busiestSecond(starts.LIGHT)).toBeLessThanOrEqual(30);
+          expect(busiestSecond(starts.HEAVY)).toBeLessThanOrEqual(10);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('rate-limit labels', () => {
+  it('are LIGHT for the operations Cadence uses and HEAVY for the reports', () => {
+    for (const id of [
+      'createEvent',
+      'getEventSessionList',
+      'createTickets',
+      'UpdateEventAttendeeActions',
+      'getHubList',
+    ]) {
+      expect(rateLimitLabelOf(id)).toBe('LIGHT');
+    }
+    expect(rateLimitLabelOf('EventAttendanceReport')).toBe('HEAVY');
+  });
+});
