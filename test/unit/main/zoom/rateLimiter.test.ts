@@ -15,11 +15,11 @@ function virtualTime() {
       }),
     /** Lets every started task run to completion, moving time forward as they sleep. */
     async run<T>(tasks: Promise<T>[]): Promise<T[]> {
-      let done = false;
+      const state = { isDone: false };
       const all = Promise.all(tasks).finally(() => {
-        done = true;
+        state.isDone = true;
       });
-      while (!done) {
+      while (!state.isDone) {
         await new Promise((resolve) => setImmediate(resolve));
         sleepers.sort((a, b) => a.at - b.at);
         const next = sleepers.shift();
