@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { CadenceError } from '../../shared/errors';
+import type { IpcErrorCode, Issue } from '../../shared/ipc/envelope';
+
+/** Zoom's error body: `{code, message}`, with field errors for code 300. */
+const zoomErrorBodySchema = z.looseObject({
+  code: z.number().int().optional(),
+  message: z.string().optional(),
+  errors: z.array(z.looseObject({ field: z.string().optional(), message: z.string().optional() })).optional(),
+});
+
+interface Explanation {
+  code: IpcErrorCode;
+  message: string;
+}
+
+/** What each Zoom error code means for the planner, and what to do about it. */
+const explanations: Readonly<Record<number, Explanation>> = {
+  124: { code: 'forbidden', message: 'Zoom no longer accepts the access token; Cadence signs in again.' },
+  300: { code: 'invalid_input', message: 'Zoom refused some fields of the request.' },
+  1006: { code: 'conflict', message: 'Zoom does not allow this for this type of event.' },
+  2001: { code: 'not_found', message: 'The hub no longer exists on Zoom. Choose another hub.' },
+  2002: { code: 'not_found', message: 'The event no longer exists on Zoom: someone deleted it.' },
+  2003: { code: 'not_found', message: 'The event or session no longer exists on Zoom: someone deleted it.' },
+  2005: { code: 'not_found', message: 'The session no longer exists on Zoom: someone deleted it.' },
+  2007: {
+    code: 'conflict',
+    message: 'The ticket type is sold out on Zoom (or no longer exists): raise its quantity or remove attendees.',
+  },
+  26201: {
+    code: 'forbidden',
+    message: 'The Zoom account may not create events in this hub. Make it a host of the hub, or choose another hub.',
+  },
+  26401: { code: 'invalid_input', message: 'Zoom refused the ticket sale dates: sales must end after they start.' },
+  26402: { code: 'conflict', message: 'One or more sessions no longer exist on Zoom.' },
+  26501: { code: 'conflict', message: 'Zoom registers attendees only for a published event: publish it first.' },
+  260101: { code: 'forbidden', message: 'The Zoom account has no access to this hub.' },
+  260200: { code: 'forbidden', message: 'The Zoom account has no access to this event.' },
+  260209: { code: 'conflict', message: 'Zoom no longer allows this event to be edited.' },
+  260210: { code: 'conflict', message: 'Zoom does not allow changes to past or cancelled events.' },
+  261201: { code: 'not_found', message: 'The registration link no longer exists on Zoom.' },
+  261202: { code: 'not_found', message: 'The ticket type no longer exists on Zoom.' },
+  261203: {
+    code: 'conflict',
+    message: 'The event already has a registration link with this name on Zoom: give the link another name.',
+  },
+};
+
+/** A refusal from the Zoom API, with Zoom's own code and message kept for the conflict report. */
+export class ZoomApiError extends CadenceError {
+  constructor(
+    code: IpcErrorCode,
+    message: string,
+    issues: Issue[],
+    readonly status: number,
+    readonly zoomCode: number | undefined,
+    readonly zoomMessage: string | undefined,
+  ) {
+    super(code, message, issues);
+    this.name = 'ZoomApiError';
+  }
+}
+
+/**
+ * Turns a Zoom error answer into a typed error with a message a planner can act on. `scopes`
+ * are the scopes the operation needs, named when Zoom says the token lacks one.
+ */
+export function zoomApiError(
+  status: number,
+  body: unknown,
+  context: { operation: string; scopes?: readonly string[] },
+): ZoomApiError {
+  const parsed = zoomErrorBodySchema.safeParse(body);
+  const zoomCode = parsed.success ? parsed.data.code : undefined;
+  const zoomMessage = parsed.success ? parsed.data.message : undefined;
+  const said = zoomMessage === undefined ? '' : ` Zoom said: "${zoomMessage}".`;
+  const issues: Issue[] = parsed.success
+    ? (parsed.data.errors ?? []).map((error) => ({ path: error.field ?? '', message: error.message ?? 'refused' }))
+    : [];
+  const make = (code: IpcErrorCode, message: string) =>
+    new ZoomApiError(code, message, issues, status, zoomCode, zoomMessage);
+
+  const known = zoomCode === undefined ? undefined : explanations[zoomCode];
+  if (known !== undefined) return make(known.code, `${known.message}${said}`);
+  if (status === 429) {
+    return make(
+      'unavailable',
+      `Zoom asks Cadence to slow down (${context.operation}); the changes wait for the next try.`,
+    );
+  }
+  if (status === 401 || status === 403) {
+    const scopeHint =
+      /scope/i.test(zoomMessage ?? '') && context.scopes !== undefined && context.scopes.length > 0
+        ? ` Add the scope ${context.scopes.join(' or ')} to your Server-to-Server OAuth app in the Zoom App Marketplace.`
+        : '';
+    return make('forbidden', `Zoom refused ${context.operation}.${said}${scopeHint}`);
+  }
+  if (status === 404) return make('not_found', `Zoom does not have what ${context.operation} asked for.${said}`);
+  if (status >= 500)
+    return make(
+      'unavailable',
+      `Zoom had a problem with ${context.operation} (HTTP ${String(status)}); it is tried again later.${said}`,
+    );
+  return make('invalid_input', `Zoom refused ${context.operation} (HTTP ${String(status)}).${said}`);
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { zoomApiError } from '../../../../main/zoom/zoomErrors';
+
+const context = { operation: 'createTickets', scopes: ['zoom_events:write:ticket', 'zoom_events:write:ticket:admin'] };
+
+describe("Zoom's errors", () => {
+  it("become typed errors that say what to do, keeping Zoom's code and words", () => {
+    const error = zoomApiError(400, { code: 26501, message: 'Event is not published yet.' }, context);
+    expect(error).toMatchObject({
+      code: 'conflict',
+      status: 400,
+      zoomCode: 26501,
+      zoomMessage: 'Event is not published yet.',
+      message:
+        'Zoom registers attendees only for a published event: publish it first. Zoom said: "Event is not published yet.".',
+    });
+    expect(zoomApiError(400, { code: 2007, message: 'Not enough stock' }, context).message).toContain('sold out');
+    expect(zoomApiError(400, { code: 261203 }, context).message).toContain('give the link another name');
+    expect(zoomApiError(404, { code: 2002, message: 'Event not found.' }, context).code).toBe('not_found');
+    expect(zoomApiError(400, { code: 26201 }, context).code).toBe('forbidden');
+  });
+
+  it('code 300 lists the refused fields as issues', () => {
+    const error = zoomApiError(
+      400,
+      { code: 300, message: 'Validation Failed.', errors: [{ field: 'tickets[0].email', message: 'Invalid email.' }] },
+      context,
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues).toEqual([{ path: 'tickets[0].email', message: 'Invalid email.' }]);
+  });
+
+  it('names the scope to add when the token lacks it', () => {
+    const error = zoomApiError(
+      400 + 1,
+      { code: 4711, message: 'Invalid access token, does not contain scopes:[zoom_events:write:ticket]' },
+      context,
+    );
+    expect(error.code).toBe('forbidden');
+    expect(error.message).toContain('Add the scope zoom_events:write:ticket or zoom_events:write:ticket:admin');
+  });
+
+  it('rate limits, server errors and unknown answers are never mistaken for one another', () => {
+    expect(zoomApiError(429, { code: 429, message: 'Too many requests' }, context).code).toBe('unavailable');
+    expect(zoomApiError(503, 'upstream down', context)).toMatchObject({ code: 'unavailable', zoomCode: undefined });
+    expect(zoomApiError(400, { code: 99999, message: 'Something new' }, context)).toMatchObject({
+      code: 'invalid_input',
+      message: 'Zoom refused createTickets (HTTP 400). Zoom said: "Something new".',
+    });
+  });
+});
