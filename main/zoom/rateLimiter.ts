@@ -6,9 +6,12 @@ export interface RateLimiterOptions {
   plan: () => ZoomPlan;
   clock?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Added to Zoom's one-second window: requests reach Zoom a few milliseconds apart from when
+   * they start here, and that jitter alone must not push a second over the limit.
+   */
+  marginMs?: number;
 }
-
-const windowMs = 1000;
 
 /**
  * Keeps requests within Zoom's limits before Zoom has to refuse them: per account and label, no
@@ -23,8 +26,10 @@ export class RateLimiter {
   private readonly queues = new Map<string, Promise<void>>();
   private readonly clock: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly windowMs: number;
 
   constructor(private readonly options: RateLimiterOptions) {
+    this.windowMs = 1000 + (options.marginMs ?? 40);
     this.clock = options.clock ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => sleepFor(ms));
   }
@@ -51,11 +56,11 @@ export class RateLimiter {
     for (;;) {
       const limit = requestsPerSecond[this.options.plan()][label];
       const now = this.clock();
-      const starts = (this.starts.get(key) ?? []).filter((start) => start > now - windowMs);
+      const starts = (this.starts.get(key) ?? []).filter((start) => start > now - this.windowMs);
       this.starts.set(key, starts);
       const paused = this.pausedUntil.get(key) ?? 0;
       const oldest = starts[0];
-      const freeAt = Math.max(paused, starts.length >= limit && oldest !== undefined ? oldest + windowMs : now);
+      const freeAt = Math.max(paused, starts.length >= limit && oldest !== undefined ? oldest + this.windowMs : now);
       if (freeAt <= now) {
         starts.push(now);
         return;

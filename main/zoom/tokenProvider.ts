@@ -6,6 +6,8 @@ import { CadenceError } from '../../shared/errors';
 /** An access token in main's memory only, with the scopes Zoom granted it. */
 export interface AccessToken {
   readonly value: string;
+  /** The Zoom account the token acts for: the rate limits are counted per account. */
+  readonly accountId: string;
   /** UTC milliseconds. */
   readonly expiresAt: number;
   readonly scopes: ReadonlySet<string>;
@@ -94,6 +96,7 @@ export class TokenProvider {
     }
     const token: AccessToken = {
       value: parsed.data.access_token,
+      accountId: credentials.account_id,
       expiresAt: this.clock() + parsed.data.expires_in * 1000,
       scopes: new Set((parsed.data.scope ?? '').split(/\s+/).filter((scope) => scope !== '')),
     };

@@ -103,3 +103,27 @@ export function zoomApiError(
     );
   return make('invalid_input', `Zoom refused ${context.operation} (HTTP ${String(status)}).${said}`);
 }
+
+/**
+ * A write whose outcome is unknown: the request may have reached Zoom and been applied, but no
+ * answer came back (a reset connection, a timeout, a 5xx). It is never re-sent as it is; the sync
+ * engine first looks on Zoom for its effect.
+ */
+export class ZoomOutcomeUnknownError extends CadenceError {
+  constructor(
+    readonly operationId: string,
+    message: string,
+    readonly status?: number,
+  ) {
+    super('unavailable', message);
+    this.name = 'ZoomOutcomeUnknownError';
+  }
+}
+
+/** Zoom cannot be reached at all, or only with errors after every retry: the outbox waits. */
+export class ZoomUnreachableError extends CadenceError {
+  constructor(message: string) {
+    super('unavailable', message);
+    this.name = 'ZoomUnreachableError';
+  }
+}

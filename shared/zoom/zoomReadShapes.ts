@@ -56,3 +56,126 @@ export const zoomSessionSchema = z.looseObject({
   timezone: optionalText,
 });
 export type ZoomSession = z.output<typeof zoomSessionSchema>;
+
+/** The pages of a list answer: Zoom sends "" or omits the token on the last page. */
+const pageFields = { total_records: z.number().optional(), next_page_token: optionalText };
+
+export const zoomEventPageSchema = z.looseObject({ ...pageFields, events: z.array(zoomEventSchema).default([]) });
+
+export const zoomSessionListSchema = z.looseObject({
+  total_records: z.number().optional(),
+  sessions: z.array(zoomSessionSchema).default([]),
+});
+
+/** A hub from `GET /zoom_events/hubs`. */
+export const zoomHubSchema = z.looseObject({
+  hub_id: z.string().min(1),
+  name: z.string(),
+  description: optionalText,
+  access_level: optionalText,
+  public_url: optionalText,
+  hub_active: z.boolean().optional(),
+});
+export type ZoomHub = z.output<typeof zoomHubSchema>;
+export const zoomHubListSchema = z.looseObject({
+  total_records: z.number().optional(),
+  hubs: z.array(zoomHubSchema).default([]),
+});
+
+export const zoomTicketTypeSchema = z.looseObject({
+  ticket_type_id: z.string().min(1),
+  name: z.string(),
+  description: optionalText,
+  currency: optionalText,
+  free: z.boolean().optional(),
+  price: optionalText,
+  quantity: absentIfEmpty(z.number()),
+  sold_quantity: absentIfEmpty(z.number()),
+  start_time: optionalText,
+  end_time: optionalText,
+});
+export type ZoomTicketType = z.output<typeof zoomTicketTypeSchema>;
+export const zoomTicketTypeListSchema = z.looseObject({
+  total_records: z.number().optional(),
+  ticket_types: z.array(zoomTicketTypeSchema).default([]),
+});
+export const zoomCreatedTicketTypeSchema = z.looseObject({ ticket_type_id: z.string().min(1) });
+
+export const zoomAccessLinkSchema = z.looseObject({
+  access_link_id: z.string().min(1),
+  name: z.string(),
+  type: z.string(),
+  is_default: z.boolean().optional(),
+  url: optionalText,
+  authentication_method: optionalText,
+  ticket_type_id: optionalText,
+  recurring_registration_option: absentIfEmpty(z.enum(['all_sessions', 'single_session', 'multiple_sessions'])),
+});
+export type ZoomAccessLink = z.output<typeof zoomAccessLinkSchema>;
+export const zoomAccessLinkListSchema = z.looseObject({ access_links: z.array(zoomAccessLinkSchema).default([]) });
+
+/** A ticket from `GET /zoom_events/events/{eventId}/tickets`; `session_id` for per-session tickets. */
+export const zoomTicketSchema = z.looseObject({
+  ticket_id: z.string().min(1),
+  ticket_type_id: optionalText,
+  external_ticket_id: optionalText,
+  email: z.string(),
+  first_name: optionalText,
+  last_name: optionalText,
+  event_join_link: optionalText,
+  session_id: optionalText,
+  session_ids: absentIfEmpty(z.array(z.string())),
+  registration_source: optionalText,
+});
+export type ZoomTicket = z.output<typeof zoomTicketSchema>;
+export const zoomTicketPageSchema = z.looseObject({ ...pageFields, tickets: z.array(zoomTicketSchema).default([]) });
+
+/** The answer to a ticket batch: the tickets made, and a refusal per attendee Zoom did not register. */
+export const zoomTicketBatchResultSchema = z.looseObject({
+  tickets: z
+    .array(
+      z.looseObject({
+        ticket_id: z.string().min(1),
+        external_ticket_id: optionalText,
+        email: z.string(),
+        event_join_link: optionalText,
+        session_id: optionalText,
+      }),
+    )
+    .default([]),
+  errors: z
+    .array(z.looseObject({ email: z.string(), error_code: optionalText, message: z.string().default('') }))
+    .default([]),
+});
+export type ZoomTicketBatchResult = z.output<typeof zoomTicketBatchResultSchema>;
+
+export const zoomRegistrantSchema = z.looseObject({
+  email: z.string(),
+  first_name: optionalText,
+  last_name: optionalText,
+  registration_status: optionalText,
+  tickets: z.array(z.looseObject({ ticket_id: z.string(), role: optionalText, session_id: optionalText })).default([]),
+});
+export type ZoomRegistrant = z.output<typeof zoomRegistrantSchema>;
+export const zoomRegistrantPageSchema = z.looseObject({
+  ...pageFields,
+  registrants: z.array(zoomRegistrantSchema).default([]),
+});
+
+export const zoomAttendeeActionSchema = z.looseObject({
+  email: z.string(),
+  action: z.string(),
+  source: optionalText,
+});
+export type ZoomAttendeeAction = z.output<typeof zoomAttendeeActionSchema>;
+export const zoomAttendeeActionPageSchema = z.looseObject({
+  ...pageFields,
+  attendees: z.array(zoomAttendeeActionSchema).default([]),
+});
+/** The answer to a check-in batch: one refusal per attendee Zoom did not check in. */
+export const zoomAttendeeActionResultSchema = z.looseObject({
+  errors: z.array(z.looseObject({ email: z.string(), message: z.string().default('') })).default([]),
+});
+export type ZoomAttendeeActionResult = z.output<typeof zoomAttendeeActionResultSchema>;
+
+export const zoomEventActionResultSchema = z.looseObject({ status: optionalText, event_id: optionalText });

@@ -34,7 +34,7 @@ function virtualTime() {
 
 function limiterWith(plan: ZoomPlan = 'pro') {
   const time = virtualTime();
-  const limiter = new RateLimiter({ plan: () => plan, clock: time.clock, sleep: time.sleep });
+  const limiter = new RateLimiter({ plan: () => plan, clock: time.clock, sleep: time.sleep, marginMs: 0 });
   return { time, limiter };
 }
 
@@ -66,6 +66,23 @@ describe('rate limiter', () => {
     expect(order).toEqual(Array.from({ length: 100 }, (_, i) => i));
     // 100 requests at 30 a second need just over three seconds.
     expect(Math.max(...starts)).toBe(3000);
+  });
+
+  it("keeps a margin beyond the second, so network jitter cannot crowd one of Zoom's seconds", async () => {
+    const time = virtualTime();
+    const limiter = new RateLimiter({ plan: () => 'pro', clock: time.clock, sleep: time.sleep, marginMs: 40 });
+    const starts: number[] = [];
+    await time.run(
+      Array.from({ length: 61 }, () =>
+        limiter.acquire('acct', 'LIGHT').then(() => {
+          starts.push(time.clock());
+        }),
+      ),
+    );
+    // Even if every request of a window arrived 40 ms late but the first, Zoom would count 30.
+    expect(starts.filter((t) => t === 0)).toHaveLength(30);
+    expect(starts.filter((t) => t === 1040)).toHaveLength(30);
+    expect(Math.max(...starts)).toBe(2080);
   });
 
   it('follows the plan: Business+ allows 80 LIGHT and 40 HEAVY a second', async () => {

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { SandboxData } from './sandboxData';
+import { handleOperation, removeEvent, zoomError, type SandboxAnswer } from './sandboxOperations';
+
+/** What "another planner" can do on the sandbox's Zoom behind Cadence's back. */
+export const sandboxEditSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('rename-event'), event_id: z.string(), name: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('update-event'), event_id: z.string(), fields: z.record(z.string(), z.unknown()) }),
+  z.strictObject({ kind: z.literal('delete-event'), event_id: z.string() }),
+  z.strictObject({ kind: z.literal('cancel-event'), event_id: z.string() }),
+  z.strictObject({ kind: z.literal('publish-event'), event_id: z.string() }),
+  z.strictObject({
+    kind: z.literal('rename-session'),
+    event_id: z.string(),
+    session_id: z.string(),
+    name: z.string().min(1),
+  }),
+  z.strictObject({
+    kind: z.literal('move-session'),
+    event_id: z.string(),
+    session_id: z.string(),
+    start_time: z.string(),
+    end_time: z.string(),
+  }),
+  z.strictObject({ kind: z.literal('delete-session'), event_id: z.string(), session_id: z.string() }),
+  z.strictObject({
+    kind: z.literal('update-ticket-type'),
+    event_id: z.string(),
+    ticket_type_id: z.string(),
+    fields: z.record(z.string(), z.unknown()),
+  }),
+  z.strictObject({
+    kind: z.literal('check-in'),
+    event_id: z.string(),
+    email: z.string(),
+    session_id: z.string().optional(),
+    source: z.string().default('zoom'),
+  }),
+]);
+export type SandboxEdit = z.input<typeof sandboxEditSchema>;
+
+/** Applies an edit as Zoom's own web page would: through the same rules as the API. */
+export function applyEdit(data: SandboxData, edit: z.output<typeof sandboxEditSchema>, now: number): SandboxAnswer {
+  const run = (operationId: string, params: Record<string, string>, body: Record<string, unknown> = {}) =>
+    handleOperation(data, { operationId, params, query: new URLSearchParams(), body, now }, true);
+  switch (edit.kind) {
+    case 'rename-event':
+      return run('updateEvent', { eventId: edit.event_id }, { name: edit.name });
+    case 'update-event':
+      return run('updateEvent', { eventId: edit.event_id }, edit.fields);
+    case 'delete-event':
+      if (!data.events.some((e) => e.event_id === edit.event_id)) return zoomError(404, 2002, 'Event not found.');
+      removeEvent(data, edit.event_id);
+      return { status: 204 };
+    case 'cancel-event':
+      return run('EventActions', { eventId: edit.event_id }, { operation: 'cancel' });
+    case 'publish-event':
+      return run('EventActions', { eventId: edit.event_id }, { operation: 'publish' });
+    case 'rename-session':
+      return run('updateEventSession', { eventId: edit.event_id, sessionId: edit.session_id }, { name: edit.name });
+    case 'move-session':
+      return run(
+        'updateEventSession',
+        { eventId: edit.event_id, sessionId: edit.session_id },
+        { start_time: edit.start_time, end_time: edit.end_time },
+      );
+    case 'delete-session':
+      return run('deleteEventSession', { eventId: edit.event_id, sessionId: edit.session_id });
+    case 'update-ticket-type':
+      return run('updateTicketType', { eventId: edit.event_id, ticketTypeId: edit.ticket_type_id }, edit.fields);
+    case 'check-in': {
+      const params: Record<string, string> = { eventId: edit.event_id };
+      if (edit.session_id !== undefined) params.sessionId = edit.session_id;
+      return run(
+        edit.session_id === undefined ? 'UpdateEventAttendeeActions' : 'UpdateSessionAttendeeActions',
+        params,
+        {
+          attendees: [{ email: edit.email, action: 'check-in' }],
+          source: edit.source,
+        },
+      );
+    }
+  }
+}

@@ -1,0 +1,773 @@
+import type { Issue } from '../../shared/ipc/envelope';
+import {
+  newId,
+  type SandboxAccessLink,
+  type SandboxData,
+  type SandboxEvent,
+  type SandboxSession,
+  type SandboxTicket,
+  type SandboxTicketType,
+} from './sandboxData';
+import { scheduleOf } from './sessionSchedule';
+
+export interface SandboxRequest {
+  operationId: string;
+  params: Readonly<Record<string, string>>;
+  query: URLSearchParams;
+  body: Body;
+  now: number;
+}
+export interface SandboxAnswer {
+  status: number;
+  body?: unknown;
+}
+
+/** Request bodies arrive already checked against Zoom's OpenAPI document. */
+type Body = Record<string, unknown>;
+type Handler = (data: SandboxData, request: SandboxRequest) => SandboxAnswer;
+
+const maxTicketsPerRequest = 30;
+const maxAttendeeActionsPerRequest = 300;
+
+/** Zoom's error answer. */
+export function zoomError(status: number, code: number, message: string, errors?: Issue[]): SandboxAnswer {
+  return {
+    status,
+    body: {
+      code,
+      message,
+      ...(errors === undefined ? {} : { errors: errors.map((e) => ({ field: e.path, message: e.message })) }),
+    },
+  };
+}
+
+/** A copy of `record` without `keys`. */
+function omit<T extends object, K extends keyof T>(record: T, keys: readonly K[]): Omit<T, K> {
+  const dropped = new Set<PropertyKey>(keys);
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !dropped.has(key))) as Omit<T, K>;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** A refusal found while handling: thrown inside a handler, answered as Zoom would. */
+class Refusal extends Error {
+  constructor(readonly answer: SandboxAnswer) {
+    super('refused');
+  }
+}
+const refuse = (status: number, code: number, message: string, errors?: Issue[]): never => {
+  throw new Refusal(zoomError(status, code, message, errors));
+};
+
+function eventOf(data: SandboxData, request: SandboxRequest, notFoundCode = 2002): SandboxEvent {
+  const event = data.events.find((candidate) => candidate.event_id === request.params.eventId);
+  return event ?? refuse(404, notFoundCode, 'Event not found.');
+}
+
+function sessionOf(data: SandboxData, event: SandboxEvent, sessionId: string | undefined): SandboxSession {
+  const session = data.sessions.find((s) => s.event_id === event.event_id && s.session_id === sessionId);
+  return session ?? refuse(404, 2005, 'Session not found.');
+}
+
+function editable(event: SandboxEvent): void {
+  if (event.status === 'CANCELLED') refuse(400, 260210, 'The event is cancelled and can no longer be edited.');
+}
+
+/** One page of a list, `next_page_token` the offset of the next one. */
+function pageOf<T>(
+  items: readonly T[],
+  query: URLSearchParams,
+): { total_records: number; next_page_token: string; page: T[] } {
+  const size = Number(query.get('page_size') ?? '30');
+  if (!Number.isInteger(size) || size < 1 || size > 300) {
+    refuse(400, 300, 'Validation Failed.', [{ path: 'page_size', message: 'must be between 1 and 300' }]);
+  }
+  const token = query.get('next_page_token');
+  const offset = token === null || token === '' ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8'));
+  if (!Number.isInteger(offset) || offset < 0) refuse(400, 300, 'The next page token is invalid or expired.');
+  const page = items.slice(offset, offset + size);
+  const next = offset + size < items.length ? Buffer.from(String(offset + size), 'utf8').toString('base64url') : '';
+  return { total_records: items.length, next_page_token: next, page };
+}
+
+function eventAnswer(data: SandboxData, event: SandboxEvent): Record<string, unknown> {
+  const sessions = data.sessions.filter((s) => s.event_id === event.event_id);
+  const first = sessions[0];
+  const last = sessions.at(-1);
+  const recurrence = event.recurrence === undefined ? undefined : readRecurrence(event.recurrence);
+  return {
+    ...event.extra,
+    event_id: event.event_id,
+    hub_id: event.hub_id,
+    name: event.name,
+    description: event.description,
+    timezone: event.timezone,
+    event_type: event.event_type,
+    access_level: event.access_level,
+    attendance_type: event.attendance_type,
+    meeting_type: event.meeting_type,
+    calendar: event.calendar,
+    status: event.status,
+    start_time: first?.start_time ?? event.calendar[0]?.start_time ?? '',
+    end_time: last?.end_time ?? event.calendar[0]?.end_time ?? '',
+    event_url: `https://events.zoom.us/ev/${event.event_id}`,
+    ...(recurrence === undefined ? {} : { recurrence }),
+  };
+}
+
+/** Zoom reads recurrence back with `weekly_days` as "2,4" and `monthly_days` as an integer. */
+function readRecurrence(recurrence: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...recurrence };
+  if (Array.isArray(recurrence.weekly_days)) out.weekly_days = recurrence.weekly_days.join(',');
+  if (Array.isArray(recurrence.monthly_days)) out.monthly_days = recurrence.monthly_days[0];
+  return out;
+}
+
+function regenerateSessions(data: SandboxData, event: SandboxEvent): void {
+  const schedule = scheduleOf(event);
+  if (!schedule.ok) refuse(400, 300, 'Validation Failed.', schedule.issues);
+  else {
+    data.sessions = data.sessions.filter((s) => s.event_id !== event.event_id);
+    for (const slot of schedule.sessions) {
+      data.sessions.push({
+        session_id: newId(data, 's'),
+        event_id: event.event_id,
+        name: event.name,
+        timezone: event.timezone,
+        ...slot,
+      });
+    }
+  }
+}
+
+const eventFields = [
+  'name',
+  'description',
+  'timezone',
+  'event_type',
+  'access_level',
+  'attendance_type',
+  'meeting_type',
+] as const;
+
+function createEvent(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const body = request.body;
+  const hub = data.hubs.find((h) => h.hub_id === body.hub_id);
+  if (hub === undefined) return zoomError(404, 2001, 'Hub not found.');
+  if (!hub.host) return zoomError(403, 26201, 'No permission to create the event under the hub ID.');
+  const calendar = (body.calendar as Partial<SandboxEvent['calendar'][number]>[] | undefined) ?? [];
+  const first = calendar[0];
+  if (first?.start_time === undefined || first.end_time === undefined) {
+    return zoomError(400, 26204, 'The start and end time of the event are required.');
+  }
+  if (Date.parse(first.end_time) <= Date.parse(first.start_time)) {
+    return zoomError(400, 26203, 'The end time must be after the start time.');
+  }
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!['hub_id', 'calendar', 'recurrence', ...eventFields].includes(key)) extra[key] = value;
+  }
+  const event: SandboxEvent = {
+    event_id: newId(data, 'e'),
+    hub_id: hub.hub_id,
+    name: text(body.name) ?? '',
+    description: text(body.description) ?? '',
+    timezone: text(body.timezone) ?? 'UTC',
+    event_type: text(body.event_type) ?? 'SIMPLE_EVENT',
+    access_level: text(body.access_level) ?? 'PRIVATE_UNRESTRICTED',
+    attendance_type: text(body.attendance_type) ?? 'virtual',
+    meeting_type: text(body.meeting_type) ?? 'MEETING',
+    calendar: [{ start_time: first.start_time, end_time: first.end_time }],
+    ...(body.recurrence === undefined ? {} : { recurrence: body.recurrence as Record<string, unknown> }),
+    status: 'DRAFT',
+    extra,
+  };
+  regenerateSessions(data, event);
+  data.events.push(event);
+  return { status: 201, body: eventAnswer(data, event) };
+}
+
+function updateEvent(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  editable(event);
+  const body = request.body;
+  if (event.status === 'PUBLISHED') {
+    const locked = (['recurrence', 'event_type'] as const).filter((key) => key in body);
+    if (locked.length > 0) {
+      return zoomError(400, 260209, `The ${locked.join(' and ')} of a published event cannot be changed.`);
+    }
+  }
+  if (body.hub_id !== undefined && body.hub_id !== event.hub_id)
+    return zoomError(400, 300, 'The hub of an event cannot be changed.');
+  for (const key of eventFields) {
+    const value = text(body[key]);
+    if (value !== undefined) event[key] = value;
+  }
+  const reschedule = body.recurrence !== undefined || body.calendar !== undefined || body.event_type !== undefined;
+  if (body.recurrence !== undefined) event.recurrence = body.recurrence as Record<string, unknown>;
+  if (body.calendar !== undefined) event.calendar = body.calendar as SandboxEvent['calendar'];
+  if (reschedule) regenerateSessions(data, event);
+  return { status: 204 };
+}
+
+function removeEvent(data: SandboxData, eventId: string): void {
+  data.events = data.events.filter((e) => e.event_id !== eventId);
+  data.sessions = data.sessions.filter((s) => s.event_id !== eventId);
+  data.ticketTypes = data.ticketTypes.filter((t) => t.event_id !== eventId);
+  data.accessLinks = data.accessLinks.filter((l) => l.event_id !== eventId);
+  data.tickets = data.tickets.filter((t) => t.event_id !== eventId);
+  data.checkIns = data.checkIns.filter((c) => c.event_id !== eventId);
+}
+
+function eventAction(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  const operation = text(request.body.operation);
+  if (operation === 'publish') {
+    editable(event);
+    if (event.status === 'PUBLISHED') return zoomError(400, 300, 'The event is already published.');
+    event.status = 'PUBLISHED';
+    return { status: 201, body: { status: 'published', event_id: event.event_id } };
+  }
+  if (operation === 'cancel') {
+    if (event.status === 'CANCELLED') return zoomError(400, 260210, 'The event is already cancelled.');
+    event.status = 'CANCELLED';
+    return { status: 201, body: { status: 'cancelled', event_id: event.event_id } };
+  }
+  const duplicate = request.body.duplicate_event as
+    { name?: string; start_time?: string; timezone?: string } | undefined;
+  if (duplicate?.name === undefined || duplicate.start_time === undefined) {
+    return zoomError(400, 300, 'Validation Failed.', [
+      { path: 'duplicate_event', message: 'name and start_time are required' },
+    ]);
+  }
+  const shift = Date.parse(duplicate.start_time) - Date.parse(event.calendar[0]?.start_time ?? duplicate.start_time);
+  const moved = (iso: string) => new Date(Date.parse(iso) + shift).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const copy: SandboxEvent = {
+    ...structuredClone(event),
+    event_id: newId(data, 'e'),
+    name: duplicate.name,
+    timezone: duplicate.timezone ?? event.timezone,
+    calendar: event.calendar.map((c) => ({ start_time: moved(c.start_time), end_time: moved(c.end_time) })),
+    status: 'DRAFT',
+  };
+  regenerateSessions(data, copy);
+  data.events.push(copy);
+  return { status: 201, body: { status: 'duplicated', event_id: copy.event_id } };
+}
+
+function listEvents(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const status = request.query.get('event_status_type') ?? 'upcoming';
+  const hosted = new Set(data.hubs.filter((h) => h.host).map((h) => h.hub_id));
+  const ends = (event: SandboxEvent) =>
+    Math.max(...data.sessions.filter((s) => s.event_id === event.event_id).map((s) => Date.parse(s.end_time)), 0);
+  const events = data.events.filter((event) => {
+    if (!hosted.has(event.hub_id)) return false;
+    if (status === 'draft') return event.status === 'DRAFT';
+    if (status === 'cancelled') return event.status === 'CANCELLED';
+    if (event.status !== 'PUBLISHED') return false;
+    return status === 'past' ? ends(event) < request.now : ends(event) >= request.now;
+  });
+  const { page, ...rest } = pageOf(events, request.query);
+  return { status: 200, body: { ...rest, events: page.map((e) => eventAnswer(data, e)) } };
+}
+
+function sessionAnswer(session: SandboxSession): Record<string, unknown> {
+  return {
+    session_id: session.session_id,
+    name: session.name,
+    start_time: session.start_time,
+    end_time: session.end_time,
+    timezone: session.timezone,
+    type: 0,
+  };
+}
+
+function updateSession(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request, 2003);
+  editable(event);
+  const session = sessionOf(data, event, request.params.sessionId);
+  const start = text(request.body.start_time) ?? session.start_time;
+  const end = text(request.body.end_time) ?? session.end_time;
+  if (Date.parse(end) <= Date.parse(start)) return zoomError(400, 26203, 'The end time must be after the start time.');
+  session.start_time = start;
+  session.end_time = end;
+  session.name = text(request.body.name) ?? session.name;
+  data.sessions.sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));
+  return { status: 204 };
+}
+
+function ticketTypeAnswer(t: SandboxTicketType): Record<string, unknown> {
+  return omit(t, ['event_id']);
+}
+
+function saleWindowValid(start: string, end: string): boolean {
+  return Date.parse(end) > Date.parse(start);
+}
+
+function createTicketType(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  editable(event);
+  const body = request.body;
+  const first = data.sessions.find((s) => s.event_id === event.event_id);
+  const start = text(body.start_time) ?? new Date(request.now).toISOString();
+  const end = text(body.end_time) ?? first?.end_time ?? start;
+  if (!saleWindowValid(start, end)) return zoomError(400, 26401, 'The ticket sale dates are invalid.');
+  const ticketType: SandboxTicketType = {
+    ticket_type_id: newId(data, 't'),
+    event_id: event.event_id,
+    name: text(body.name) ?? 'Ticket',
+    ...(text(body.description) === undefined ? {} : { description: text(body.description) }),
+    currency: text(body.currency) ?? 'USD',
+    free: body.free !== false,
+    ...(text(body.price) === undefined ? {} : { price: text(body.price) }),
+    ...(typeof body.quantity === 'number' ? { quantity: body.quantity } : {}),
+    sold_quantity: 0,
+    start_time: start,
+    end_time: end,
+  };
+  data.ticketTypes.push(ticketType);
+  return { status: 201, body: { ticket_type_id: ticketType.ticket_type_id } };
+}
+
+function ticketTypeOf(data: SandboxData, event: SandboxEvent, id: string | undefined): SandboxTicketType {
+  const found = data.ticketTypes.find((t) => t.event_id === event.event_id && t.ticket_type_id === id);
+  return found ?? refuse(400, 261202, 'The ticket type could not be found.');
+}
+
+function updateTicketType(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  editable(event);
+  const ticketType = ticketTypeOf(data, event, request.params.ticketTypeId);
+  const body = request.body;
+  const start = text(body.start_time) ?? ticketType.start_time;
+  const end = text(body.end_time) ?? ticketType.end_time;
+  if (!saleWindowValid(start, end)) return zoomError(400, 26401, 'The ticket sale dates are invalid.');
+  if (typeof body.quantity === 'number' && body.quantity < ticketType.sold_quantity) {
+    return zoomError(
+      400,
+      300,
+      `The quantity cannot be below the ${String(ticketType.sold_quantity)} tickets already sold.`,
+    );
+  }
+  Object.assign(ticketType, {
+    start_time: start,
+    end_time: end,
+    ...(text(body.name) === undefined ? {} : { name: text(body.name) }),
+    ...(text(body.description) === undefined ? {} : { description: text(body.description) }),
+    ...(typeof body.quantity === 'number' ? { quantity: body.quantity } : {}),
+    ...(typeof body.free === 'boolean' ? { free: body.free } : {}),
+    ...(text(body.price) === undefined ? {} : { price: text(body.price) }),
+  });
+  return { status: 204 };
+}
+
+function accessLinkAnswer(link: SandboxAccessLink): Record<string, unknown> {
+  return omit(link, ['event_id']);
+}
+
+function linkOf(data: SandboxData, event: SandboxEvent, id: string | undefined): SandboxAccessLink {
+  const link = data.accessLinks.find((l) => l.event_id === event.event_id && l.access_link_id === id);
+  return link ?? refuse(404, 261201, 'Event access link not found.');
+}
+
+function createAccessLink(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  editable(event);
+  const body = request.body;
+  const name = text(body.name) ?? '';
+  if (data.accessLinks.some((l) => l.event_id === event.event_id && l.name === name)) {
+    return zoomError(400, 261203, 'Please ensure that each join link has a unique name.');
+  }
+  const ticketTypeId = text(body.ticket_type_id);
+  if (ticketTypeId !== undefined) ticketTypeOf(data, event, ticketTypeId);
+  const option =
+    event.event_type === 'RECURRING'
+      ? ((text(body.recurring_registration_option) as SandboxAccessLink['recurring_registration_option']) ??
+        'all_sessions')
+      : undefined;
+  const id = newId(data, 'l');
+  const link: SandboxAccessLink = {
+    access_link_id: id,
+    event_id: event.event_id,
+    name,
+    type: text(body.type) ?? 'registration',
+    is_default: body.is_default === true,
+    url: `https://events.zoom.us/ev/${event.event_id}/r/${id}`,
+    authentication_method: text(body.authentication_method) ?? 'bypass_auth',
+    ...(ticketTypeId === undefined ? {} : { ticket_type_id: ticketTypeId }),
+    ...(option === undefined ? {} : { recurring_registration_option: option }),
+  };
+  if (link.is_default)
+    for (const other of data.accessLinks) if (other.event_id === event.event_id) other.is_default = false;
+  data.accessLinks.push(link);
+  return { status: 201, body: accessLinkAnswer(link) };
+}
+
+function updateAccessLink(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  editable(event);
+  const link = linkOf(data, event, request.params.accessLinkId);
+  const body = request.body;
+  const name = text(body.name);
+  if (
+    name !== undefined &&
+    name !== link.name &&
+    data.accessLinks.some((l) => l.event_id === event.event_id && l.name === name)
+  ) {
+    return zoomError(400, 261203, 'Please ensure that each join link has a unique name.');
+  }
+  const ticketTypeId = text(body.ticket_type_id);
+  if (ticketTypeId !== undefined) ticketTypeOf(data, event, ticketTypeId);
+  if (name !== undefined) link.name = name;
+  if (ticketTypeId !== undefined) link.ticket_type_id = ticketTypeId;
+  const method = text(body.authentication_method);
+  if (method !== undefined) link.authentication_method = method;
+  return { status: 204 };
+}
+
+function ticketAnswer(ticket: SandboxTicket): Record<string, unknown> {
+  return { ...ticket.profile, ...omit(ticket, ['event_id', 'profile']) };
+}
+
+interface TicketInput {
+  email: string;
+  ticket_type_id?: string;
+  external_ticket_id?: string;
+  session_ids?: string[];
+  first_name?: string;
+  last_name?: string;
+  [field: string]: unknown;
+}
+
+/** Registration for one attendee: per-ticket refusals are answers, not request errors. */
+function createTickets(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  if (event.status === 'DRAFT') return zoomError(400, 26501, 'Event is not published yet.');
+  editable(event);
+  const inputs = (request.body.tickets as TicketInput[] | undefined) ?? [];
+  if (inputs.length === 0 || inputs.length > maxTicketsPerRequest) {
+    return zoomError(400, 300, 'Validation Failed.', [
+      { path: 'tickets', message: `between 1 and ${String(maxTicketsPerRequest)} tickets per request` },
+    ]);
+  }
+  const types = data.ticketTypes.filter((t) => t.event_id === event.event_id);
+  for (const input of inputs) {
+    const type =
+      input.ticket_type_id === undefined ? types[0] : types.find((t) => t.ticket_type_id === input.ticket_type_id);
+    if (type === undefined || (type.quantity !== undefined && type.sold_quantity >= type.quantity)) {
+      return zoomError(404, 2007, 'Not enough stock or invalid `ticket_type_id`.');
+    }
+  }
+  const sessions = data.sessions.filter((s) => s.event_id === event.event_id);
+  const made: Record<string, unknown>[] = [];
+  const errors: { email: string; error_code: string; message: string }[] = [];
+  for (const input of inputs) {
+    const type =
+      input.ticket_type_id === undefined ? types[0] : types.find((t) => t.ticket_type_id === input.ticket_type_id);
+    if (type === undefined) continue;
+    const fail = (error_code: string, message: string) => errors.push({ email: input.email, error_code, message });
+    if (type.quantity !== undefined && type.sold_quantity >= type.quantity) {
+      fail('stock_not_exist', `The ticket type "${type.name}" is sold out.`);
+      continue;
+    }
+    if (request.now < Date.parse(type.start_time) || request.now > Date.parse(type.end_time)) {
+      fail('invalid_sale_time', `Tickets of "${type.name}" are not on sale now.`);
+      continue;
+    }
+    const link = data.accessLinks.find(
+      (l) => l.event_id === event.event_id && l.ticket_type_id === type.ticket_type_id,
+    );
+    const option =
+      event.event_type === 'RECURRING' ? (link?.recurring_registration_option ?? 'all_sessions') : undefined;
+    const chosen = input.session_ids ?? [];
+    if (option === undefined || option === 'all_sessions') {
+      if (chosen.length > 0) {
+        fail('ticket_generated_failed', 'session_ids are not taken for a registration to all sessions; omit them.');
+        continue;
+      }
+    } else {
+      if (chosen.length === 0) {
+        fail('ticket_generated_failed', `session_ids are required for ${option} registration.`);
+        continue;
+      }
+      const unknown = chosen.filter((id) => !sessions.some((s) => s.session_id === id));
+      if (unknown.length > 0) {
+        fail('ticket_generated_failed', `No session ${unknown.join(', ')} in this event.`);
+        continue;
+      }
+    }
+    const { email, external_ticket_id, first_name, last_name } = input;
+    const profile = omit(input, [
+      'email',
+      'ticket_type_id',
+      'external_ticket_id',
+      'session_ids',
+      'first_name',
+      'last_name',
+      'send_notification',
+    ]);
+    const base = {
+      event_id: event.event_id,
+      ticket_type_id: type.ticket_type_id,
+      email,
+      ...(external_ticket_id === undefined ? {} : { external_ticket_id }),
+      ...(first_name === undefined ? {} : { first_name }),
+      ...(last_name === undefined ? {} : { last_name }),
+      ...(text(request.body.registration_source) === undefined
+        ? {}
+        : { registration_source: text(request.body.registration_source) }),
+      profile,
+    };
+    const perTicket: Partial<SandboxTicket>[] =
+      option === 'single_session'
+        ? chosen.map((session_id) => ({ session_id }))
+        : option === 'multiple_sessions'
+          ? [{ session_ids: chosen }]
+          : [{}];
+    for (const extra of perTicket) {
+      const ticketId = newId(data, 'k');
+      const ticket: SandboxTicket = {
+        ...base,
+        ...extra,
+        ticket_id: ticketId,
+        event_join_link: `https://events.zoom.us/ejl/${ticketId}`,
+      };
+      data.tickets.push(ticket);
+      made.push({
+        ticket_id: ticket.ticket_id,
+        email,
+        event_join_link: ticket.event_join_link,
+        event_registration_link: link?.url ?? '',
+        ...(external_ticket_id === undefined ? {} : { external_ticket_id }),
+        ...(ticket.session_id === undefined ? {} : { session_id: ticket.session_id }),
+      });
+    }
+    type.sold_quantity += 1;
+  }
+  return { status: 201, body: { tickets: made, errors } };
+}
+
+function ticketOf(data: SandboxData, event: SandboxEvent, id: string | undefined): SandboxTicket {
+  const ticket = data.tickets.find((t) => t.event_id === event.event_id && t.ticket_id === id);
+  return ticket ?? refuse(404, 3001, 'Ticket not found.');
+}
+
+function listTickets(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  const q = request.query;
+  const tickets = data.tickets.filter(
+    (t) =>
+      t.event_id === event.event_id &&
+      (q.get('external_ticket_id') === null || t.external_ticket_id === q.get('external_ticket_id')) &&
+      (q.get('email') === null || t.email.toLowerCase() === q.get('email')?.toLowerCase()) &&
+      (q.get('ticket_type_id') === null || t.ticket_type_id === q.get('ticket_type_id')),
+  );
+  const { page, ...rest } = pageOf(tickets, q);
+  return { status: 200, body: { ...rest, tickets: page.map(ticketAnswer) } };
+}
+
+function listRegistrants(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  const byEmail = new Map<string, SandboxTicket[]>();
+  for (const ticket of data.tickets) {
+    if (ticket.event_id !== event.event_id) continue;
+    const key = ticket.email.toLowerCase();
+    byEmail.set(key, [...(byEmail.get(key) ?? []), ticket]);
+  }
+  const registrants = [...byEmail.values()].map((tickets) => ({
+    email: tickets[0]?.email ?? '',
+    first_name: tickets[0]?.first_name ?? '',
+    last_name: tickets[0]?.last_name ?? '',
+    registration_status: 'REGISTERED',
+    tickets: tickets.map((t) => ({
+      ticket_id: t.ticket_id,
+      role: 'ATTENDEE',
+      ...(t.session_id === undefined ? {} : { session_id: t.session_id }),
+    })),
+  }));
+  const { page, ...rest } = pageOf(registrants, request.query);
+  return { status: 200, body: { ...rest, registrants: page } };
+}
+
+/** Whether `email` holds a ticket that admits to the event, or to `sessionId`. */
+function admits(data: SandboxData, event: SandboxEvent, email: string, sessionId?: string): boolean {
+  return data.tickets.some(
+    (t) =>
+      t.event_id === event.event_id &&
+      t.email.toLowerCase() === email.toLowerCase() &&
+      (sessionId === undefined ||
+        (t.session_id === undefined && t.session_ids === undefined) ||
+        t.session_id === sessionId ||
+        (t.session_ids ?? []).includes(sessionId)),
+  );
+}
+
+function listAttendeeActions(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  const sessionId = request.params.sessionId;
+  if (sessionId !== undefined) sessionOf(data, event, sessionId);
+  const email = request.query.get('email');
+  const actions = data.checkIns.filter(
+    (c) =>
+      c.event_id === event.event_id &&
+      c.session_id === sessionId &&
+      (email === null || c.email.toLowerCase() === email.toLowerCase()),
+  );
+  const { page, ...rest } = pageOf(actions, request.query);
+  return {
+    status: 200,
+    body: { ...rest, attendees: page.map(({ email: e, action, source }) => ({ email: e, action, source })) },
+  };
+}
+
+function updateAttendeeActions(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  if (event.status !== 'PUBLISHED') return zoomError(400, 26501, 'Event is not published yet.');
+  const sessionId = request.params.sessionId;
+  if (sessionId !== undefined) sessionOf(data, event, sessionId);
+  const attendees = (request.body.attendees as { email: string; action: string }[] | undefined) ?? [];
+  if (attendees.length === 0 || attendees.length > maxAttendeeActionsPerRequest) {
+    return zoomError(400, 300, 'Validation Failed.', [
+      { path: 'attendees', message: `between 1 and ${String(maxAttendeeActionsPerRequest)} attendees per request` },
+    ]);
+  }
+  const source = text(request.body.source) ?? '';
+  const errors: { email: string; message: string }[] = [];
+  for (const attendee of attendees) {
+    if (!admits(data, event, attendee.email, sessionId)) {
+      errors.push({
+        email: attendee.email,
+        message: `${attendee.email} has no ticket for this ${sessionId === undefined ? 'event' : 'session'}.`,
+      });
+      continue;
+    }
+    const already = data.checkIns.some(
+      (c) =>
+        c.event_id === event.event_id &&
+        c.session_id === sessionId &&
+        c.email.toLowerCase() === attendee.email.toLowerCase(),
+    );
+    if (!already) {
+      data.checkIns.push({
+        event_id: event.event_id,
+        ...(sessionId === undefined ? {} : { session_id: sessionId }),
+        email: attendee.email,
+        action: attendee.action,
+        source,
+      });
+    }
+  }
+  return { status: 201, body: { errors } };
+}
+
+/** Every operation the sandbox serves, by operationId of Zoom's OpenAPI document. */
+export const sandboxHandlers: Readonly<Record<string, Handler>> = {
+  getHubList: (data) => {
+    const hubs = data.hubs
+      .filter((h) => h.host)
+      .map((hub) => ({ ...omit(hub, ['host']), access_level: 'INTERNAL', hub_active: true }));
+    return { status: 200, body: { total_records: hubs.length, hubs } };
+  },
+  getEvents: listEvents,
+  getEventInfo: (data, request) => ({ status: 200, body: eventAnswer(data, eventOf(data, request)) }),
+  createEvent,
+  updateEvent,
+  deleteEvent: (data, request) => {
+    removeEvent(data, eventOf(data, request).event_id);
+    return { status: 204 };
+  },
+  EventActions: eventAction,
+  getEventSessionList: (data, request) => {
+    const event = eventOf(data, request);
+    const sessions = data.sessions.filter((s) => s.event_id === event.event_id).map(sessionAnswer);
+    return { status: 200, body: { total_records: sessions.length, sessions } };
+  },
+  getEventSessionInfo: (data, request) => {
+    const event = eventOf(data, request, 2003);
+    return { status: 200, body: sessionAnswer(sessionOf(data, event, request.params.sessionId)) };
+  },
+  updateEventSession: updateSession,
+  deleteEventSession: (data, request) => {
+    const event = eventOf(data, request, 2003);
+    editable(event);
+    const session = sessionOf(data, event, request.params.sessionId);
+    data.sessions = data.sessions.filter((s) => s !== session);
+    return { status: 204 };
+  },
+  getEventTicketTypes: (data, request) => {
+    const event = eventOf(data, request);
+    const types = data.ticketTypes.filter((t) => t.event_id === event.event_id).map(ticketTypeAnswer);
+    return { status: 200, body: { total_records: types.length, ticket_types: types } };
+  },
+  createTicketType,
+  updateTicketType,
+  deleteEventTicketType: (data, request) => {
+    const event = eventOf(data, request);
+    const ticketType = ticketTypeOf(data, event, request.params.ticketTypeId);
+    data.ticketTypes = data.ticketTypes.filter((t) => t !== ticketType);
+    return { status: 204 };
+  },
+  getEventAccessLinks: (data, request) => {
+    const event = eventOf(data, request);
+    return {
+      status: 200,
+      body: { access_links: data.accessLinks.filter((l) => l.event_id === event.event_id).map(accessLinkAnswer) },
+    };
+  },
+  GetEventAccessLink: (data, request) => {
+    const event = eventOf(data, request);
+    return { status: 200, body: accessLinkAnswer(linkOf(data, event, request.params.accessLinkId)) };
+  },
+  createEventAccessLink: createAccessLink,
+  updateEventAccess: updateAccessLink,
+  deleteEventAccessLink: (data, request) => {
+    const event = eventOf(data, request);
+    const link = linkOf(data, event, request.params.accessLinkId);
+    data.accessLinks = data.accessLinks.filter((l) => l !== link);
+    return { status: 204 };
+  },
+  getTickets: listTickets,
+  createTickets,
+  getTicketDetails: (data, request) => {
+    const event = eventOf(data, request);
+    return { status: 200, body: ticketAnswer(ticketOf(data, event, request.params.ticketId)) };
+  },
+  Updateticket: (data, request) => {
+    const event = eventOf(data, request);
+    const ticket = ticketOf(data, event, request.params.ticketId);
+    for (const key of ['first_name', 'last_name', 'external_ticket_id'] as const) {
+      const value = text(request.body[key]);
+      if (value !== undefined) ticket[key] = value;
+    }
+    return { status: 204 };
+  },
+  deleteTicket: (data, request) => {
+    const event = eventOf(data, request);
+    const ticket = ticketOf(data, event, request.params.ticketId);
+    data.tickets = data.tickets.filter((t) => t !== ticket);
+    const type = data.ticketTypes.find((t) => t.ticket_type_id === ticket.ticket_type_id);
+    if (type !== undefined) type.sold_quantity = Math.max(0, type.sold_quantity - 1);
+    return { status: 204 };
+  },
+  getRegistrants: listRegistrants,
+  ListEventAttendeeActions: listAttendeeActions,
+  ListSessionAttendeeActions: listAttendeeActions,
+  UpdateEventAttendeeActions: updateAttendeeActions,
+  UpdateSessionAttendeeActions: updateAttendeeActions,
+};
+
+/** Runs one operation; a refused write leaves the data as it was. */
+export function handleOperation(data: SandboxData, request: SandboxRequest, writes: boolean): SandboxAnswer {
+  const handler = sandboxHandlers[request.operationId];
+  if (handler === undefined) return zoomError(404, 404, `The sandbox does not simulate ${request.operationId}.`);
+  const before = writes ? structuredClone(data) : data;
+  try {
+    return handler(data, request);
+  } catch (error) {
+    Object.assign(data, before);
+    if (error instanceof Refusal) return error.answer;
+    throw error;
+  }
+}
+
+export { removeEvent };

@@ -1,0 +1,270 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, RetryAgent, request, type Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { CadenceError } from '../../shared/errors';
+import { issuesFromZod } from '../../shared/ipc/envelope';
+import { operationPath, operationSpec, type OperationSpec } from './openApi/operationCatalog';
+import type { ZoomRequestValidator } from './openApi/zoomRequestValidator';
+import type { RateLimiter } from './rateLimiter';
+import type { AccessToken, TokenProvider } from './tokenProvider';
+import { zoomApiError, ZoomOutcomeUnknownError, ZoomUnreachableError } from './zoomErrors';
+
+/** One call: path parameters, query and JSON body. */
+export interface ZoomCall {
+  params?: Readonly<Record<string, string>>;
+  query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  body?: unknown;
+  /** What the call does, in the planner's words: "creating the event". */
+  what?: string;
+}
+
+export interface RetryPolicy {
+  maxRetries: number;
+  /** The first backoff's ceiling; each retry doubles it, up to `maxDelayMs`. */
+  minDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface ZoomHttpOptions {
+  /** `https://api.zoom.us/v2` or the sandbox's. */
+  apiUrl: string;
+  tokens: TokenProvider;
+  limiter: RateLimiter;
+  /** Checks every body against Zoom's OpenAPI document before it is sent. */
+  validator?: ZoomRequestValidator;
+  /** Shared by all calls; one is made when absent. */
+  agent?: Agent;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  random?: () => number;
+}
+
+/** Methods whose effect is the same however often they arrive. A POST is never re-sent blindly. */
+const repeatableMethods = ['GET', 'PATCH', 'DELETE', 'PUT'];
+const retryableStatuses = [429, 500, 502, 503, 504];
+const retryableErrorCodes = [
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'ENETDOWN',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'EHOSTUNREACH',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+];
+const defaultRetry: RetryPolicy = { maxRetries: 5, minDelayMs: 250, maxDelayMs: 20_000 };
+
+/** Retry-After in milliseconds: seconds or an HTTP date. */
+export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+interface Attempts {
+  /** True once the request was sent again after an unknown outcome or a refusal. */
+  repeated: boolean;
+}
+
+/**
+ * The HTTP layer of the Zoom client: one connection pool, the account's rate limits, OAuth tokens
+ * with one refresh-and-retry on Zoom's invalid-token answer, undici's retry machinery (backoff
+ * with jitter, Retry-After) for calls that are safe to repeat, and zod-checked answers.
+ */
+export class ZoomHttp {
+  private readonly agent: Agent;
+  private readonly ownsAgent: boolean;
+  private readonly retry: RetryPolicy;
+  private readonly random: () => number;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: ZoomHttpOptions) {
+    this.ownsAgent = options.agent === undefined;
+    this.agent = options.agent ?? new Agent({ connections: 16, connectTimeout: 10_000, keepAliveTimeout: 10_000 });
+    this.retry = { ...defaultRetry, ...options.retry };
+    this.random = options.random ?? Math.random;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  /** Calls `operationId` and returns its answer checked against `schema` (nothing for 204). */
+  async call<Schema extends z.ZodType>(operationId: string, call: ZoomCall, schema: Schema): Promise<z.output<Schema>>;
+  async call(operationId: string, call: ZoomCall): Promise<undefined>;
+  async call(operationId: string, call: ZoomCall, schema?: z.ZodType): Promise<unknown> {
+    const spec = operationSpec(operationId);
+    const path = operationPath(spec, call.params ?? {});
+    const what = call.what ?? operationId;
+    if (call.body !== undefined && this.options.validator !== undefined) {
+      const issues = this.options.validator.bodyIssues(spec.method, path, call.body);
+      if (issues.length > 0) {
+        throw new CadenceError(
+          'invalid_input',
+          `Cadence built a request for ${what} that Zoom's API reference does not allow; nothing was sent.`,
+          issues,
+        );
+      }
+    }
+    const url = this.urlOf(path, call.query);
+    let token = await this.options.tokens.token();
+    let answer = await this.send(spec, url, call, token, what);
+    if (answer.status === 401 && isInvalidToken(answer.json)) {
+      // Zoom revoked or expired the token early: one new token, one more try.
+      this.options.tokens.invalidate(token.value);
+      token = await this.options.tokens.token();
+      answer = await this.send(spec, url, call, token, what);
+    }
+    if (answer.status >= 400) {
+      if (answer.status === 404 && spec.method === 'DELETE' && answer.repeated) return undefined;
+      if (answer.status >= 500 && !repeatableMethods.includes(spec.method)) {
+        throw new ZoomOutcomeUnknownError(
+          operationId,
+          `Zoom answered HTTP ${String(answer.status)} to ${what}; it may or may not have been done. Cadence checks on Zoom before trying again.`,
+          answer.status,
+        );
+      }
+      if (answer.status === 429) this.pauseAfter429(spec, token, answer.headers);
+      throw zoomApiError(answer.status, answer.json, { operation: what, scopes: spec.scopes.slice(0, 1) });
+    }
+    if (schema === undefined) return undefined;
+    const parsed = schema.safeParse(answer.json);
+    if (!parsed.success) {
+      throw new CadenceError(
+        'unavailable',
+        `Zoom answered ${what} in a form Cadence does not recognise; nothing was recorded.`,
+        issuesFromZod(parsed.error),
+      );
+    }
+    return parsed.data;
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsAgent) await this.agent.close();
+  }
+
+  private urlOf(path: string, query: ZoomCall['query']): URL {
+    const url = new URL(this.options.apiUrl.replace(/\/+$/, '') + path);
+    for (const [name, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
+    }
+    return url;
+  }
+
+  private async send(
+    spec: OperationSpec,
+    url: URL,
+    call: ZoomCall,
+    token: AccessToken,
+    what: string,
+  ): Promise<{ status: number; json: unknown; headers: Dispatcher.ResponseData['headers']; repeated: boolean }> {
+    if (token.scopes.size > 0 && spec.scopes.length > 0 && !spec.scopes.some((scope) => token.scopes.has(scope))) {
+      throw new CadenceError(
+        'forbidden',
+        `The Zoom app's token cannot do ${what}: add the scope ${spec.scopes[0] ?? ''} to your Server-to-Server OAuth app in the Zoom App Marketplace, then connect again.`,
+      );
+    }
+    await this.options.limiter.acquire(token.accountId, spec.label);
+    const attempts: Attempts = { repeated: false };
+    const repeatable = repeatableMethods.includes(spec.method);
+    const dispatcher = repeatable ? this.retryingDispatcher(spec, token, attempts) : this.agent;
+    let response: Dispatcher.ResponseData;
+    let text: string;
+    try {
+      response = await request(url, {
+        method: spec.method,
+        dispatcher,
+        headers: {
+          authorization: `Bearer ${token.value}`,
+          accept: 'application/json',
+          ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+      });
+      text = await response.body.text();
+    } catch (error) {
+      const cause = error instanceof Error ? error.message : String(error);
+      if (!repeatable) {
+        throw new ZoomOutcomeUnknownError(
+          spec.operationId,
+          `No answer from Zoom to ${what} (${cause}); it may or may not have been done. Cadence checks on Zoom before trying again.`,
+        );
+      }
+      throw new ZoomUnreachableError(
+        `Zoom cannot be reached for ${what} (${cause}). The changes wait until Zoom answers again.`,
+      );
+    }
+    return {
+      status: response.statusCode,
+      json: parseJson(text),
+      headers: response.headers,
+      repeated: attempts.repeated,
+    };
+  }
+
+  /** undici's retry agent with Cadence's policy: backoff with full jitter, Retry-After, the rate limiter. */
+  private retryingDispatcher(spec: OperationSpec, token: AccessToken, attempts: Attempts): Dispatcher {
+    const policy = this.retry;
+    return new RetryAgent(this.agent, {
+      throwOnError: false,
+      methods: repeatableMethods,
+      statusCodes: retryableStatuses,
+      errorCodes: retryableErrorCodes,
+      maxRetries: policy.maxRetries,
+      retry: (error, { state }, callback) => {
+        const { statusCode, code, headers } = error as Error & {
+          statusCode?: number;
+          code?: string;
+          headers?: Record<string, string | string[] | undefined>;
+        };
+        const retryable =
+          (statusCode !== undefined && retryableStatuses.includes(statusCode)) ||
+          (statusCode === undefined && code !== undefined && retryableErrorCodes.includes(code));
+        if (!retryable || state.counter > policy.maxRetries) {
+          callback(error);
+          return;
+        }
+        const ceiling = Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** Math.max(0, state.counter - 1));
+        const delay = retryAfterMs(headers?.['retry-after']) ?? this.random() * ceiling;
+        if (statusCode === 429) this.options.limiter.pause(token.accountId, spec.label, Date.now() + delay);
+        attempts.repeated = true;
+        void sleep(delay)
+          .then(() => this.options.limiter.acquire(token.accountId, spec.label))
+          .then(
+            () => {
+              callback(null);
+            },
+            (failure: unknown) => {
+              callback(failure instanceof Error ? failure : new Error(String(failure)));
+            },
+          );
+      },
+    });
+  }
+
+  private pauseAfter429(spec: OperationSpec, token: AccessToken, headers: Dispatcher.ResponseData['headers']): void {
+    const wait = retryAfterMs(headers['retry-after']) ?? 1000;
+    this.options.limiter.pause(token.accountId, spec.label, Date.now() + wait);
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Zoom's answer to an expired or revoked access token: HTTP 401 with code 124. */
+function isInvalidToken(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { code?: unknown }).code === 124;
+}
