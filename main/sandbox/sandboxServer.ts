@@ -339,7 +339,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const route =
       url.pathname === '/oauth/token' && request.method === 'POST'
         ? readBody(request).then(() => {
-            send(response, issueToken(request, url));
+            const answer = issueToken(request, url);
+            record({
+              at: clock(),
+              method: 'POST',
+              path: url.pathname,
+              status: answer.status,
+              bodyIssues: [],
+              lost: false,
+            });
+            send(response, answer);
           })
         : url.pathname.startsWith('/v2/')
           ? serveApi(request, response, url)
