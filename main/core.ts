@@ -1,26 +1,34 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/appInfo';
-import type { ZoomUrls } from './config/zoomUrls';
 import { databaseFile, openDatabase } from './db/database';
+import { SettingsStore } from './db/settingsStore';
 import { DraftService } from './drafts/draftService';
 import { createEventBus, type EventBus } from './ipc/eventBus';
 import { createAppHandlers } from './ipc/handlers/appHandlers';
 import { createDraftHandlers } from './ipc/handlers/draftHandlers';
+import { createZoomHandlers } from './ipc/handlers/zoomHandlers';
 import { createRouter, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log/logger';
+import { builtInSandbox } from './sandbox/builtInSandbox';
+import { createCredentialVault } from './vault/credentialVault';
+import { osKeychain, type Keychain } from './vault/keychain';
 import {
   createOnlineMonitor,
   httpReachabilityProbe,
   type OnlineMonitor,
   type ReachabilityProbe,
 } from './zoom/onlineMonitor';
+import { ZoomConnection } from './zoom/zoomConnection';
 
 export interface CoreOptions {
   dataDir: string;
   host: AppInfo['host'];
   version: string;
-  zoomUrls: ZoomUrls;
+  /** Where ZOOM_* credentials and CADENCE_ZOOM_* endpoints are read; the process's by default. */
+  env?: NodeJS.ProcessEnv;
+  /** The OS keychain by default. */
+  keychain?: Keychain;
   /** Replaces the HTTP probe of the Zoom API, for tests. */
   probe?: ReachabilityProbe;
   /** The Electron build of the SQLite driver; Node's own build otherwise. */
@@ -34,7 +42,8 @@ export interface Core {
   readonly online: OnlineMonitor;
   readonly logger: Logger;
   readonly drafts: DraftService;
-  close(): void;
+  readonly zoom: ZoomConnection;
+  close(): Promise<void>;
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -46,18 +55,34 @@ export function createCore(options: CoreOptions): Core {
   );
   if (migration.from !== migration.to) logger.info('database migrated', { ...migration });
   const drafts = new DraftService(db);
+  const zoom = new ZoomConnection({
+    vault: createCredentialVault(options.keychain ?? osKeychain(), options.env ?? process.env),
+    settings: new SettingsStore(db),
+    ...(options.env === undefined ? {} : { env: options.env }),
+  });
+  const sandbox = builtInSandbox(options.dataDir);
   const events = createEventBus();
   const online = createOnlineMonitor({
-    probe: options.probe ?? httpReachabilityProbe(options.zoomUrls.apiUrl),
+    probe: options.probe ?? httpReachabilityProbe(() => zoom.urls().apiUrl),
     onChange: (state) => events.emit('app.online', state),
   });
   const router = createRouter(
     {
       ...createAppHandlers({ version: options.version, dataDir: options.dataDir, host: options.host, online }),
       ...createDraftHandlers(drafts),
+      ...createZoomHandlers({ connection: zoom, sandbox: () => sandbox.start() }),
     },
     logger,
   );
+  if (zoom.usesBuiltInSandbox()) {
+    // The built-in sandbox listens on a new port at every start; the connection follows it.
+    void sandbox
+      .start()
+      .then((started) => zoom.followBuiltInSandbox({ apiUrl: started.apiUrl, oauthUrl: started.oauthUrl }))
+      .catch((error: unknown) => {
+        logger.error('built-in sandbox did not start', { error });
+      });
+  }
   online.start();
   logger.info('core started', { host: options.host, version: options.version });
   return {
@@ -66,8 +91,11 @@ export function createCore(options: CoreOptions): Core {
     online,
     logger,
     drafts,
-    close() {
+    zoom,
+    async close() {
       online.stop();
+      await zoom.close();
+      await sandbox.close();
       db.close();
     },
   };

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
-import { resolveZoomUrls } from '../config/zoomUrls';
 import { createCore, type Core } from '../core';
 import { openSqlite } from '../db/sqlite';
 import { forwardEvents, registerIpcHandlers } from '../ipc/electronIpc';
@@ -57,7 +56,16 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', (event) => {
+    const closing = core;
+    if (closing === undefined) return;
+    // Let the Zoom client and the database close cleanly before the process ends.
+    event.preventDefault();
+    core = undefined;
+    void closing.close().finally(() => {
+      app.exit(0);
+    });
+  });
 
   void app.whenReady().then(() => {
     if (!checkNativeModules()) {
@@ -71,7 +79,6 @@ if (!app.requestSingleInstanceLock()) {
         dataDir: app.getPath('userData'),
         host: 'electron',
         version: app.getVersion(),
-        zoomUrls: resolveZoomUrls(),
         sqliteBinding: sqliteBinding(),
       });
     } catch (error) {

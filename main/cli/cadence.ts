@@ -5,10 +5,12 @@ import { readAppVersion } from '../config/appVersion';
 import { resolveDataDir } from '../config/dataDir';
 import { createLogger } from '../log/logger';
 import { cliAppRoot } from './appRoot';
-import { exitCodes } from './exitCodes';
+import { exitCodeFor, exitCodes } from './exitCodes';
 import { runDraftsCommand, runImportCommand, runStatusCommand } from './draftCommands';
 import { runExpandCommand } from './expandCommand';
+import { runSandboxCommand } from './sandboxCommand';
 import { runServeCommand } from './serveCommand';
+import { runConnectCommand, runHubsCommand } from './zoomCommands';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -82,6 +84,69 @@ function buildProgram(appRoot: string): Command {
       runStatusCommand(draftContext());
     });
 
+  const zoomContext = () => ({ ...draftContext(), stdin: process.stdin });
+
+  program
+    .command('connect')
+    .description('check Zoom Server-to-Server OAuth credentials, then keep them in the system keychain')
+    .requiredOption('--account-id <id>', 'the account ID of the Server-to-Server OAuth app')
+    .requiredOption('--client-id <id>', 'its client ID')
+    .option('--client-secret-stdin', 'read the client secret from standard input')
+    .option('--api-url <url>', "the Zoom API's address, for the sandbox or a proxy")
+    .option('--oauth-url <url>', "the OAuth token endpoint's address, with --api-url")
+    .addOption(
+      new Option('--plan <plan>', "the account's Zoom plan; it sets the rate limits").choices(['pro', 'business']),
+    )
+    .action(
+      async (options: {
+        accountId: string;
+        clientId: string;
+        clientSecretStdin?: boolean;
+        apiUrl?: string;
+        oauthUrl?: string;
+        plan?: string;
+      }) => {
+        await runConnectCommand(zoomContext(), options);
+      },
+    );
+
+  program
+    .command('hubs')
+    .description('list the hubs where the connected account is a host')
+    .action(async () => {
+      await runHubsCommand(zoomContext());
+    });
+
+  program
+    .command('sandbox')
+    .description('run the built-in Zoom Events simulator, for trying Cadence without a Zoom account')
+    .option('--port <port>', 'listen on this port instead of a free one', parsePort)
+    .option('--state <file>', 'keep the simulated account in this file instead of in memory')
+    .option('--account-id <id>', 'the account ID it accepts')
+    .option('--client-id <id>', 'the client ID it accepts')
+    .option('--client-secret <secret>', 'the client secret it accepts (a test value, not a real secret)')
+    .addOption(
+      new Option('--plan <plan>', 'the Zoom plan whose rate limits it enforces')
+        .choices(['pro', 'business'])
+        .default('pro'),
+    )
+    .action(
+      async (options: {
+        port?: number;
+        state?: string;
+        accountId?: string;
+        clientId?: string;
+        clientSecret?: string;
+        plan: 'pro' | 'business';
+      }) => {
+        await runSandboxCommand({
+          ...options,
+          isJson: program.opts<GlobalOptions>().json === true,
+          stdout: process.stdout,
+        });
+      },
+    );
+
   return program;
 }
 
@@ -109,7 +174,7 @@ async function main(): Promise<number> {
       }
       process.stderr.write(`cadence: ${error.message}\n`);
       for (const issue of error.issues) process.stderr.write(`  ${issue.path || '(input)'}: ${issue.message}\n`);
-      return error.code === 'invalid_input' ? exitCodes.invalidInput : exitCodes.unexpected;
+      return exitCodeFor(error);
     }
     const logFile = logUnexpected(error, program.opts<GlobalOptions>().dataDir);
     const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { readAppVersion } from '../config/appVersion';
-import { resolveZoomUrls } from '../config/zoomUrls';
 import { createCore } from '../core';
 import { startServeServer } from '../serve/serveServer';
 
@@ -18,7 +17,6 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<voi
     dataDir: options.dataDir,
     host: 'serve',
     version: readAppVersion(options.appRoot),
-    zoomUrls: resolveZoomUrls(),
   });
   const handle = await startServeServer({
     core,
@@ -42,5 +40,5 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<voi
     process.on('SIGTERM', stop);
   });
   await handle.close();
-  core.close();
+  await core.close();
 }

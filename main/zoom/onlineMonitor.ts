@@ -8,10 +8,10 @@ export type ReachabilityProbe = () => Promise<boolean>;
  * Any HTTP answer from the API host counts as reachable (even 401 or 404): the question is whether
  * a sync could start, not whether a particular call would succeed.
  */
-export function httpReachabilityProbe(url: string, timeoutMs = 5_000): ReachabilityProbe {
+export function httpReachabilityProbe(url: string | (() => string), timeoutMs = 5_000): ReachabilityProbe {
   return async () => {
     try {
-      const response = await request(url, {
+      const response = await request(typeof url === 'string' ? url : url(), {
         method: 'HEAD',
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,

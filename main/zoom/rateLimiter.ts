@@ -1,5 +1,6 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import { requestsPerSecond, type RateLimitLabel, type ZoomPlan } from './rateLimits';
+import type { ZoomPlan } from '../../shared/zoomConnection';
+import { requestsPerSecond, type RateLimitLabel } from './rateLimits';
 
 export interface RateLimiterOptions {
   /** Read at every request, so a change of plan in the settings applies at once. */

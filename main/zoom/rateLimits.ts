@@ -1,6 +1,7 @@
+import type { ZoomPlan } from '../../shared/zoomConnection';
+
 /** Zoom's rate-limit labels, and the requests per second each allows on each plan. */
 export type RateLimitLabel = 'LIGHT' | 'MEDIUM' | 'HEAVY';
-export type ZoomPlan = 'pro' | 'business';
 
 export const requestsPerSecond: Readonly<Record<ZoomPlan, Readonly<Record<RateLimitLabel, number>>>> = {
   pro: { LIGHT: 30, MEDIUM: 20, HEAVY: 10 },

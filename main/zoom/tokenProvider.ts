@@ -2,6 +2,7 @@ import { request, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import type { ZoomCredentials } from '../../shared/credentials';
 import { CadenceError } from '../../shared/errors';
+import { ZoomUnreachableError } from './zoomErrors';
 
 /** An access token in main's memory only, with the scopes Zoom granted it. */
 export interface AccessToken {
@@ -80,8 +81,7 @@ export class TokenProvider {
         ...(this.options.dispatcher === undefined ? {} : { dispatcher: this.options.dispatcher }),
       });
     } catch (error) {
-      throw new CadenceError(
-        'unavailable',
+      throw new ZoomUnreachableError(
         `Zoom's sign-in service at ${url.origin} cannot be reached (${error instanceof Error ? error.message : String(error)}). Check the network and try again.`,
       );
     }
@@ -115,8 +115,7 @@ function refusal(status: number, body: unknown): CadenceError {
       `Zoom does not accept these credentials${reason === '' ? '' : ` (${reason})`}. Check the account ID, client ID and client secret of your Server-to-Server OAuth app in the Zoom App Marketplace, and that the app is activated.`,
     );
   }
-  return new CadenceError(
-    'unavailable',
+  return new ZoomUnreachableError(
     `Zoom's sign-in service answered HTTP ${String(status)}${reason === '' ? '' : ` (${reason})`}. Try again in a moment.`,
   );
 }

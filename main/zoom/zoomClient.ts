@@ -3,7 +3,7 @@ import type { ZoomCredentials } from '../../shared/credentials';
 import type { ZoomUrls } from '../config/zoomUrls';
 import { ZoomRequestValidator } from './openApi/zoomRequestValidator';
 import { RateLimiter } from './rateLimiter';
-import type { ZoomPlan } from './rateLimits';
+import type { ZoomPlan } from '../../shared/zoomConnection';
 import { TokenProvider } from './tokenProvider';
 import { ZoomEventsApi } from './zoomEventsApi';
 import { ZoomHttp, type RetryPolicy } from './zoomHttp';

@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { appInfoSchema, onlineStateSchema } from '../appInfo';
 import { draftSummarySchema, importSummarySchema, syncStatusSchema } from '../drafts/draftSummary';
 import { seriesDraftSchema } from '../drafts/seriesDraft';
+import {
+  connectInputSchema,
+  connectionStatusSchema,
+  connectionTestSchema,
+  hubSummarySchema,
+  zoomPlanSchema,
+} from '../zoomConnection';
 
 /**
  * One channel of the contract: what the renderer may send (validated in main) and what it gets back.
@@ -48,6 +55,24 @@ export const channels = {
     importSummarySchema,
   ),
   'sync.status': channel(z.strictObject({}), syncStatusSchema),
+  /** The Zoom connection: account, plan, endpoints; never the secret. */
+  'zoom.status': channel(z.strictObject({}), connectionStatusSchema),
+  /** Checks the credentials with Zoom, then keeps them in the OS keychain; nothing is kept when Zoom refuses. */
+  'zoom.connect': channel(
+    connectInputSchema,
+    z.object({ hubs: z.array(hubSummarySchema), status: connectionStatusSchema }),
+  ),
+  /** Connects to the built-in sandbox, for trying Cadence without a Zoom account. */
+  'zoom.trySandbox': channel(
+    z.strictObject({}),
+    z.object({ hubs: z.array(hubSummarySchema), status: connectionStatusSchema }),
+  ),
+  /** Signs in and lists the hubs with the stored credentials. */
+  'zoom.test': channel(z.strictObject({}), connectionTestSchema),
+  'zoom.hubs': channel(z.strictObject({}), z.array(hubSummarySchema)),
+  'zoom.setPlan': channel(z.strictObject({ plan: zoomPlanSchema }), connectionStatusSchema),
+  /** Removes the credentials from the keychain. */
+  'zoom.forget': channel(z.strictObject({}), z.object({ wasConnected: z.boolean() })),
 } as const;
 
 /** Notifications from main to the renderer: progress and state changes. */

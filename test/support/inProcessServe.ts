@@ -12,7 +12,6 @@ export async function startInProcessServe(options: { dataDir: string; probe: Rea
     dataDir: options.dataDir,
     host: 'serve',
     version: options.version ?? '0.0.0',
-    zoomUrls: { apiUrl: 'http://127.0.0.1:9/v2', oauthUrl: 'http://127.0.0.1:9/oauth' },
     probe: options.probe,
   });
   const serve: ServeHandle = await startServeServer({ core, rendererDir: join(process.cwd(), 'dist', 'renderer') });
@@ -22,7 +21,7 @@ export async function startInProcessServe(options: { dataDir: string; probe: Rea
     cookie: `cadence_session_${serve.port}=${serve.secret}`,
     async close() {
       await serve.close();
-      core.close();
+      await core.close();
     },
   };
 }

@@ -25,8 +25,25 @@ function spyHandlers() {
       conflicts: 0,
       last_sync: null,
     })),
+    'zoom.status': vi.fn(() => connectionStatus),
+    'zoom.connect': vi.fn(() => ({ hubs: [], status: connectionStatus })),
+    'zoom.trySandbox': vi.fn(() => ({ hubs: [], status: connectionStatus })),
+    'zoom.test': vi.fn(() => ({ hubs: [], elapsedMs: 1 })),
+    'zoom.hubs': vi.fn(() => []),
+    'zoom.setPlan': vi.fn(() => connectionStatus),
+    'zoom.forget': vi.fn(() => ({ wasConnected: false })),
   } satisfies ChannelHandlers;
 }
+
+const connectionStatus = {
+  isConnected: false,
+  source: null,
+  accountId: null,
+  plan: 'pro' as const,
+  apiUrl: 'https://api.zoom.us/v2',
+  oauthUrl: 'https://zoom.us/oauth/token',
+  isEndpointFromEnvironment: false,
+};
 
 let dir: ReturnType<typeof makeTempDir>;
 let logger: Logger;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../../../main/zoom/rateLimiter';
-import { rateLimitLabelOf, type RateLimitLabel, type ZoomPlan } from '../../../../main/zoom/rateLimits';
+import { rateLimitLabelOf, type RateLimitLabel } from '../../../../main/zoom/rateLimits';
+import type { ZoomPlan } from '../../../../shared/zoomConnection';
 
 /** A virtual clock: sleeping parks a waiter until `run` moves time to its wake-up. */
 function virtualTime() {

@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import type { ZoomCredentials } from '../../shared/credentials';
+import { requestsPerSecond } from '../zoom/rateLimits';
+import { sandboxDefaultCredentials, startSandbox } from '../sandbox/sandboxServer';
+import type { ZoomPlan } from '../../shared/zoomConnection';
+
+export interface SandboxCommandOptions {
+  port?: number;
+  state?: string;
+  accountId?: string;
+  clientId?: string;
+  clientSecret?: string;
+  plan: ZoomPlan;
+  isJson: boolean;
+  stdout: NodeJS.WritableStream;
+}
+
+/** `cadence sandbox`: the Zoom Events simulator on 127.0.0.1 until interrupted. */
+export async function runSandboxCommand(options: SandboxCommandOptions): Promise<void> {
+  const credentials: ZoomCredentials = {
+    account_id: options.accountId ?? sandboxDefaultCredentials.account_id,
+    client_id: options.clientId ?? sandboxDefaultCredentials.client_id,
+    client_secret: options.clientSecret ?? sandboxDefaultCredentials.client_secret,
+  };
+  const statePath = options.state === undefined ? undefined : resolve(options.state);
+  const sandbox = await startSandbox({
+    credentials,
+    faults: { rateLimits: { ...requestsPerSecond[options.plan] } },
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(statePath === undefined ? {} : { statePath }),
+  });
+  if (options.isJson) {
+    options.stdout.write(
+      `${JSON.stringify({ url: sandbox.url, api_url: sandbox.apiUrl, oauth_url: sandbox.oauthUrl, ...credentials, state: statePath ?? null })}\n`,
+    );
+  } else {
+    options.stdout.write(
+      [
+        `Zoom Events sandbox running at ${sandbox.url}`,
+        `  API:            ${sandbox.apiUrl}`,
+        `  OAuth token:    ${sandbox.oauthUrl}`,
+        `  Account ID:     ${credentials.account_id}`,
+        `  Client ID:      ${credentials.client_id}`,
+        `  Client secret:  ${credentials.client_secret}`,
+        `  State:          ${statePath ?? 'in memory (lost when it stops; keep it with --state FILE)'}`,
+        'Connect Cadence to it with:',
+        `  printf %s '${credentials.client_secret}' | cadence connect --account-id ${credentials.account_id} --client-id ${credentials.client_id} --client-secret-stdin --api-url ${sandbox.apiUrl} --oauth-url ${sandbox.oauthUrl}`,
+        'Press Ctrl+C to stop.',
+        '',
+      ].join('\n'),
+    );
+  }
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await sandbox.close();
+}

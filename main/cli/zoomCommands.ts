@@ -1,0 +1,103 @@
+import { databaseFile, openDatabase } from '../db/database';
+import { SettingsStore } from '../db/settingsStore';
+import { createCredentialVault } from '../vault/credentialVault';
+import { osKeychain } from '../vault/keychain';
+import { ZoomConnection } from '../zoom/zoomConnection';
+import type { HubSummary } from '../../shared/zoomConnection';
+import { CadenceError } from '../../shared/errors';
+
+export interface ZoomCommandContext {
+  dataDir: string;
+  isJson: boolean;
+  stdout: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+}
+
+/** Runs `work` with the data directory's Zoom connection, closing it and the database afterwards. */
+async function withConnection<T>(dataDir: string, work: (connection: ZoomConnection) => Promise<T>): Promise<T> {
+  const { db } = openDatabase(databaseFile(dataDir));
+  const connection = new ZoomConnection({
+    vault: createCredentialVault(osKeychain()),
+    settings: new SettingsStore(db),
+  });
+  try {
+    return await work(connection);
+  } finally {
+    await connection.close();
+    db.close();
+  }
+}
+
+async function readSecret(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin as AsyncIterable<Buffer | string>) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  }
+  // A trailing newline from `echo` or a file is not part of the secret.
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+function hubLines(hubs: readonly HubSummary[]): string[] {
+  if (hubs.length === 0) return ['  (none: ask a hub owner to add this account as a host)'];
+  const width = Math.max(...hubs.map((hub) => hub.hub_id.length));
+  return hubs.map((hub) => `  ${hub.hub_id.padEnd(width)}  ${hub.name}`);
+}
+
+export interface ConnectOptions {
+  accountId: string;
+  clientId: string;
+  clientSecretStdin?: boolean;
+  apiUrl?: string;
+  oauthUrl?: string;
+  plan?: string;
+}
+
+/** `cadence connect`: checks the credentials with Zoom, then keeps them in the OS keychain. */
+export async function runConnectCommand(context: ZoomCommandContext, options: ConnectOptions): Promise<void> {
+  if (options.clientSecretStdin !== true) {
+    throw new CadenceError('invalid_input', 'Give the client secret on standard input with --client-secret-stdin.', [
+      {
+        path: '--client-secret-stdin',
+        message: 'Required: a secret on the command line would be visible to other users and kept in shell history.',
+      },
+    ]);
+  }
+  const secret = await readSecret(context.stdin);
+  const result = await withConnection(context.dataDir, (connection) =>
+    connection.connect({
+      account_id: options.accountId,
+      client_id: options.clientId,
+      client_secret: secret,
+      ...(options.apiUrl === undefined ? {} : { api_url: options.apiUrl }),
+      ...(options.oauthUrl === undefined ? {} : { oauth_url: options.oauthUrl }),
+      ...(options.plan === undefined ? {} : { plan: options.plan }),
+    }),
+  );
+  if (context.isJson) {
+    context.stdout.write(
+      `${JSON.stringify({ account_id: result.status.accountId, plan: result.status.plan, api_url: result.status.apiUrl, hubs: result.hubs })}\n`,
+    );
+    return;
+  }
+  context.stdout.write(
+    [
+      `Connected to Zoom account ${result.status.accountId ?? ''} (${result.status.apiUrl}); the credentials are in the system keychain.`,
+      `Plan: ${result.status.plan === 'pro' ? 'Pro' : 'Business or above'} (rate limits follow it).`,
+      'Hubs where this account is a host:',
+      ...hubLines(result.hubs),
+      '',
+    ].join('\n'),
+  );
+}
+
+/** `cadence hubs`: the hubs where the connected account is a host. */
+export async function runHubsCommand(context: ZoomCommandContext): Promise<void> {
+  const hubs = await withConnection(context.dataDir, (connection) => connection.hubs());
+  if (context.isJson) {
+    context.stdout.write(`${JSON.stringify(hubs)}\n`);
+    return;
+  }
+  context.stdout.write(`${hubLines(hubs).join('\n')}\n`);
+}

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import type { ZoomCredentials } from '../../shared/credentials';
+import { CadenceError } from '../../shared/errors';
+import { issuesFromZod } from '../../shared/ipc/envelope';
+import {
+  connectInputSchema,
+  zoomEndpointsSchema,
+  zoomPlanSchema,
+  type ConnectionStatus,
+  type ConnectionTest,
+  type HubSummary,
+  type ZoomPlan,
+} from '../../shared/zoomConnection';
+import { defaultZoomUrls, type ZoomUrls } from '../config/zoomUrls';
+import type { SettingsStore } from '../db/settingsStore';
+import type { CredentialVault } from '../vault/credentialVault';
+import { createZoomClient, type ZoomClient } from './zoomClient';
+
+const planKey = 'zoom.plan';
+const endpointsKey = 'zoom.endpoints';
+/** Set while the app is connected to its built-in sandbox, which gets a new port at every start. */
+const builtInSandboxKey = 'zoom.builtInSandbox';
+
+export interface ZoomConnectionOptions {
+  vault: CredentialVault;
+  settings: SettingsStore;
+  env?: NodeJS.ProcessEnv;
+  clock?: () => number;
+}
+
+/**
+ * The account Cadence talks to: connecting (check, then keep the credentials in the keychain),
+ * the plan, the endpoints, and the one Zoom client everything shares. Endpoints come from
+ * CADENCE_ZOOM_API_URL / CADENCE_ZOOM_OAUTH_URL, else the settings, else Zoom's own.
+ */
+export class ZoomConnection {
+  private client: ZoomClient | undefined;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: ZoomConnectionOptions) {
+    this.env = options.env ?? process.env;
+    this.clock = options.clock ?? Date.now;
+  }
+
+  plan(): ZoomPlan {
+    return this.options.settings.get(planKey, zoomPlanSchema) ?? 'pro';
+  }
+
+  setPlan(plan: ZoomPlan): void {
+    this.options.settings.set(planKey, plan);
+  }
+
+  urls(): ZoomUrls & { isFromEnvironment: boolean } {
+    const apiFromEnv = this.env.CADENCE_ZOOM_API_URL;
+    const oauthFromEnv = this.env.CADENCE_ZOOM_OAUTH_URL;
+    const stored = this.options.settings.get(endpointsKey, zoomEndpointsSchema);
+    return {
+      apiUrl: apiFromEnv || stored?.api_url || defaultZoomUrls.apiUrl,
+      oauthUrl: oauthFromEnv || stored?.oauth_url || defaultZoomUrls.oauthUrl,
+      isFromEnvironment: Boolean(apiFromEnv || oauthFromEnv),
+    };
+  }
+
+  async status(): Promise<ConnectionStatus> {
+    const stored = await this.options.vault.read();
+    const urls = this.urls();
+    return {
+      isConnected: stored !== undefined,
+      source: stored?.source ?? null,
+      accountId: stored?.credentials.account_id ?? null,
+      plan: this.plan(),
+      apiUrl: urls.apiUrl,
+      oauthUrl: urls.oauthUrl,
+      isEndpointFromEnvironment: urls.isFromEnvironment,
+    };
+  }
+
+  /**
+   * Checks the credentials with Zoom (a token, then the hub list) and only then keeps them in
+   * the keychain, with the endpoints and plan. Nothing is kept when Zoom refuses.
+   */
+  async connect(
+    input: unknown,
+    options: { isBuiltInSandbox?: boolean } = {},
+  ): Promise<{ hubs: HubSummary[]; status: ConnectionStatus }> {
+    const parsed = connectInputSchema.safeParse(input);
+    if (!parsed.success) {
+      throw new CadenceError('invalid_input', 'The connection details have a problem.', issuesFromZod(parsed.error));
+    }
+    const { api_url, oauth_url, plan, ...credentials } = parsed.data;
+    if ((api_url === undefined) !== (oauth_url === undefined)) {
+      throw new CadenceError('invalid_input', 'Give both the API address and the OAuth address, or neither.', [
+        { path: api_url === undefined ? 'api_url' : 'oauth_url', message: 'Required with the other address.' },
+      ]);
+    }
+    const envUrls = this.urls();
+    const urls: ZoomUrls =
+      api_url !== undefined && oauth_url !== undefined && !envUrls.isFromEnvironment
+        ? { apiUrl: api_url, oauthUrl: oauth_url }
+        : envUrls.isFromEnvironment
+          ? envUrls
+          : defaultZoomUrls;
+    const trial = this.clientFor(urls, () => Promise.resolve(credentials), plan ?? this.plan());
+    let hubs: HubSummary[];
+    try {
+      hubs = (await trial.api.listHubs()).map((hub) => ({ hub_id: hub.hub_id, name: hub.name }));
+    } finally {
+      await trial.close();
+    }
+    await this.options.vault.save(credentials);
+    if (api_url !== undefined && oauth_url !== undefined)
+      this.options.settings.set(endpointsKey, { api_url, oauth_url });
+    else this.options.settings.delete(endpointsKey);
+    if (plan !== undefined) this.setPlan(plan);
+    if (options.isBuiltInSandbox === true) this.options.settings.set(builtInSandboxKey, true);
+    else this.options.settings.delete(builtInSandboxKey);
+    await this.reset();
+    return { hubs, status: await this.status() };
+  }
+
+  /** Signs in and lists hubs with the stored credentials. */
+  async test(): Promise<ConnectionTest> {
+    const started = this.clock();
+    await this.reset();
+    const hubs = await this.hubs();
+    return { hubs, elapsedMs: this.clock() - started };
+  }
+
+  async hubs(): Promise<HubSummary[]> {
+    const client = await this.zoom();
+    return (await client.api.listHubs()).map((hub) => ({ hub_id: hub.hub_id, name: hub.name }));
+  }
+
+  /** Whether the stored connection is to the app's built-in sandbox. */
+  usesBuiltInSandbox(): boolean {
+    return this.options.settings.get(builtInSandboxKey, z.literal(true)) === true;
+  }
+
+  /** The built-in sandbox started again on another port: follow it. */
+  async followBuiltInSandbox(urls: ZoomUrls): Promise<void> {
+    this.options.settings.set(endpointsKey, { api_url: urls.apiUrl, oauth_url: urls.oauthUrl });
+    await this.reset();
+  }
+
+  /** Removes the credentials from the keychain; true when there were some. */
+  async forget(): Promise<boolean> {
+    this.options.settings.delete(builtInSandboxKey);
+    this.options.settings.delete(endpointsKey);
+    await this.reset();
+    return this.options.vault.forget();
+  }
+
+  /** The shared Zoom client for the stored credentials. */
+  async zoom(): Promise<ZoomClient> {
+    if (this.client !== undefined) return this.client;
+    const stored = await this.options.vault.read();
+    if (stored === undefined) {
+      throw new CadenceError(
+        'not_found',
+        'Cadence is not connected to Zoom. Connect in Settings or with "cadence connect", or set ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET.',
+      );
+    }
+    this.client = this.clientFor(this.urls(), () => this.credentials(), undefined);
+    return this.client;
+  }
+
+  async close(): Promise<void> {
+    await this.reset();
+  }
+
+  private async credentials(): Promise<ZoomCredentials> {
+    const stored = await this.options.vault.read();
+    if (stored === undefined) throw new CadenceError('not_found', 'The Zoom credentials were removed.');
+    return stored.credentials;
+  }
+
+  private clientFor(
+    urls: ZoomUrls,
+    credentials: () => Promise<ZoomCredentials>,
+    plan: ZoomPlan | undefined,
+  ): ZoomClient {
+    return createZoomClient({ urls, credentials, plan: () => plan ?? this.plan() });
+  }
+
+  private async reset(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    await client?.close();
+  }
+}
