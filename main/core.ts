@@ -12,7 +12,7 @@ import { createRouter, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log/logger';
 import { builtInSandbox } from './sandbox/builtInSandbox';
 import { createCredentialVault } from './vault/credentialVault';
-import { osKeychain, type Keychain } from './vault/keychain';
+import { keychainServiceFor, osKeychain, type Keychain } from './vault/keychain';
 import {
   createOnlineMonitor,
   httpReachabilityProbe,
@@ -56,7 +56,10 @@ export function createCore(options: CoreOptions): Core {
   if (migration.from !== migration.to) logger.info('database migrated', { ...migration });
   const drafts = new DraftService(db);
   const zoom = new ZoomConnection({
-    vault: createCredentialVault(options.keychain ?? osKeychain(), options.env ?? process.env),
+    vault: createCredentialVault(
+      options.keychain ?? osKeychain(keychainServiceFor(options.env ?? process.env)),
+      options.env ?? process.env,
+    ),
     settings: new SettingsStore(db),
     ...(options.env === undefined ? {} : { env: options.env }),
   });

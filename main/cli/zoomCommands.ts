@@ -1,7 +1,7 @@
 import { databaseFile, openDatabase } from '../db/database';
 import { SettingsStore } from '../db/settingsStore';
 import { createCredentialVault } from '../vault/credentialVault';
-import { osKeychain } from '../vault/keychain';
+import { keychainServiceFor, osKeychain } from '../vault/keychain';
 import { ZoomConnection } from '../zoom/zoomConnection';
 import type { HubSummary } from '../../shared/zoomConnection';
 import { CadenceError } from '../../shared/errors';
@@ -17,7 +17,7 @@ export interface ZoomCommandContext {
 async function withConnection<T>(dataDir: string, work: (connection: ZoomConnection) => Promise<T>): Promise<T> {
   const { db } = openDatabase(databaseFile(dataDir));
   const connection = new ZoomConnection({
-    vault: createCredentialVault(osKeychain()),
+    vault: createCredentialVault(osKeychain(keychainServiceFor(process.env))),
     settings: new SettingsStore(db),
   });
   try {

@@ -53,6 +53,8 @@ export interface Sandbox {
   readonly data: SandboxData;
   readonly faults: SandboxFaults;
   readonly requests: readonly SandboxRequestRecord[];
+  /** Every access token it has issued, for tests that look for leaks. */
+  readonly issuedTokens: () => string[];
   close(): Promise<void>;
 }
 
@@ -382,6 +384,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return faults;
     },
     requests,
+    issuedTokens: () => [...tokens.keys()],
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -14,6 +14,14 @@ export interface Keychain {
 /** The keychain service name Cadence stores its entries under. */
 export const keychainService = 'Cadence';
 
+/**
+ * The service name for this process: `Cadence`, unless CADENCE_KEYCHAIN_SERVICE names another, so
+ * that a second profile (or a test run) keeps its credentials apart from the planner's own.
+ */
+export function keychainServiceFor(env: NodeJS.ProcessEnv): string {
+  return env.CADENCE_KEYCHAIN_SERVICE || keychainService;
+}
+
 export function osKeychain(service: string = keychainService): Keychain {
   return {
     async get(account) {

@@ -7,12 +7,18 @@ import type { ReachabilityProbe } from '../../main/zoom/onlineMonitor';
  * The core and `cadence serve` in this process, over real HTTP, with a Zoom reachability probe
  * the caller controls. `cookie` is the session cookie the server expects.
  */
-export async function startInProcessServe(options: { dataDir: string; probe: ReachabilityProbe; version?: string }) {
+export async function startInProcessServe(options: {
+  dataDir: string;
+  probe: ReachabilityProbe;
+  version?: string;
+  env?: NodeJS.ProcessEnv;
+}) {
   const core: Core = createCore({
     dataDir: options.dataDir,
     host: 'serve',
     version: options.version ?? '0.0.0',
     probe: options.probe,
+    ...(options.env === undefined ? {} : { env: options.env }),
   });
   const serve: ServeHandle = await startServeServer({ core, rendererDir: join(process.cwd(), 'dist', 'renderer') });
   return {

@@ -1,0 +1,135 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCredentialVault } from '../../../main/vault/credentialVault';
+import { osKeychain } from '../../../main/vault/keychain';
+import { startSandboxProcess, type SandboxProcess } from '../../support/sandboxProcess';
+import { makeTempDir } from '../../support/tempDir';
+
+// `cadence sandbox`, `connect` and `hubs` as a planner's script runs them: real processes, the
+// real OS keychain (under a service name of this test's own), real HTTP on 127.0.0.1.
+let dir: ReturnType<typeof makeTempDir>;
+let dataDir: string;
+let keychainService: string;
+let sandbox: SandboxProcess | undefined;
+
+beforeEach(() => {
+  dir = makeTempDir();
+  dataDir = join(dir.path, 'data');
+  keychainService = `Cadence test ${randomUUID()}`;
+});
+afterEach(async () => {
+  // Leave nothing in the keychain.
+  await createCredentialVault(osKeychain(keychainService), {}).forget();
+  await sandbox?.stop();
+  sandbox = undefined;
+  dir.remove();
+});
+
+function cadence(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, ['main/cli/bin.js', ...args], {
+    env: { ...process.env, CADENCE_KEYCHAIN_SERVICE: keychainService, ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(stdin);
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    child.on('close', (status) => {
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+function connect(s: SandboxProcess, secret: string, extra: string[] = []) {
+  return cadence(
+    [
+      '--data-dir',
+      dataDir,
+      ...extra,
+      'connect',
+      '--account-id',
+      s.account_id,
+      '--client-id',
+      s.client_id,
+      '--client-secret-stdin',
+      '--api-url',
+      s.api_url,
+      '--oauth-url',
+      s.oauth_url,
+    ],
+    `${secret}\n`,
+  );
+}
+
+describe('cadence sandbox, connect and hubs', () => {
+  it('connects to the sandbox with the credentials it prints, keeps them, and lists hubs', async () => {
+    sandbox = await startSandboxProcess(['--client-secret', 'printed-secret']);
+    expect(sandbox.client_secret).toBe('printed-secret');
+    const connected = await connect(sandbox, 'printed-secret', ['--json']);
+    expect(connected.stderr).toBe('');
+    expect(connected.status).toBe(0);
+    expect(JSON.parse(connected.stdout)).toEqual({
+      account_id: 'sandbox-account',
+      plan: 'pro',
+      api_url: sandbox.api_url,
+      hubs: [{ hub_id: 'hub-sandbox-main', name: 'Sandbox Hub' }],
+    });
+    const hubs = await cadence(['--data-dir', dataDir, 'hubs']);
+    expect(hubs).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('hub-sandbox-main  Sandbox Hub') as unknown,
+    });
+  });
+
+  it('keeps nothing when Zoom refuses the credentials (exit 2), and the earlier ones still work', async () => {
+    sandbox = await startSandboxProcess();
+    expect((await connect(sandbox, sandbox.client_secret)).status).toBe(0);
+    const refused = await connect(sandbox, 'not-the-secret');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/does not accept these credentials/);
+    expect((await cadence(['--data-dir', dataDir, 'hubs'])).status).toBe(0);
+  });
+
+  it('refuses a secret on the command line and a malformed account ID, with exit 2', async () => {
+    sandbox = await startSandboxProcess();
+    const noStdin = await cadence(['--data-dir', dataDir, 'connect', '--account-id', 'a', '--client-id', 'c']);
+    expect(noStdin.status).toBe(2);
+    expect(noStdin.stderr).toMatch(/--client-secret-stdin/);
+    const spaced = await cadence(
+      ['--data-dir', dataDir, 'connect', '--account-id', 'has space', '--client-id', 'c', '--client-secret-stdin'],
+      'x',
+    );
+    expect(spaced.status).toBe(2);
+    expect(JSON.parse(spaced.stdout)).toMatchObject({ error: { issues: [{ path: 'account_id' }] } });
+  });
+
+  it('says plainly when not connected (exit 2), and uses ZOOM_* from the environment without storing them', async () => {
+    sandbox = await startSandboxProcess();
+    const none = await cadence(['--data-dir', dataDir, 'hubs']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/not connected to Zoom.*cadence connect.*ZOOM_ACCOUNT_ID/);
+    const fromEnv = await cadence(['--data-dir', dataDir, '--json', 'hubs'], '', {
+      ZOOM_ACCOUNT_ID: sandbox.account_id,
+      ZOOM_CLIENT_ID: sandbox.client_id,
+      ZOOM_CLIENT_SECRET: sandbox.client_secret,
+      CADENCE_ZOOM_API_URL: sandbox.api_url,
+      CADENCE_ZOOM_OAUTH_URL: sandbox.oauth_url,
+    });
+    expect(fromEnv.status).toBe(0);
+    expect(JSON.parse(fromEnv.stdout)).toEqual([{ hub_id: 'hub-sandbox-main', name: 'Sandbox Hub' }]);
+    // Nothing was kept: without the environment, still not connected.
+    expect((await cadence(['--data-dir', dataDir, 'hubs'])).status).toBe(2);
+  });
+
+  it('exits 4 when Zoom cannot be reached', async () => {
+    sandbox = await startSandboxProcess();
+    expect((await connect(sandbox, sandbox.client_secret)).status).toBe(0);
+    await sandbox.stop();
+    const offline = await cadence(['--data-dir', dataDir, 'hubs']);
+    expect(offline.status).toBe(4);
+    expect(offline.stderr).toMatch(/cannot be reached/);
+  });
+});

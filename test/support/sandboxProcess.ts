@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+
+const startedSchema = z.object({
+  url: z.string(),
+  api_url: z.string(),
+  oauth_url: z.string(),
+  account_id: z.string(),
+  client_id: z.string(),
+  client_secret: z.string(),
+  state: z.string().nullable(),
+});
+
+export type SandboxProcess = z.infer<typeof startedSchema> & { child: ChildProcess; stop(): Promise<void> };
+
+/** Runs the real `cadence sandbox --json` and waits for the line that announces it. */
+export async function startSandboxProcess(args: string[] = []): Promise<SandboxProcess> {
+  const child = spawn(process.execPath, ['main/cli/bin.js', '--json', 'sandbox', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => {
+      reject(new Error(`cadence sandbox exited with ${String(code)}: ${stderr}`));
+    });
+  });
+  return {
+    ...startedSchema.parse(JSON.parse(firstLine)),
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
+        child.once('exit', () => {
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
