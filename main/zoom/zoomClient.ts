@@ -1,4 +1,4 @@
-import { Agent } from 'undici';
+import { Agent, RetryAgent } from 'undici';
 import type { ZoomCredentials } from '../../shared/credentials';
 import type { ZoomUrls } from '../config/zoomUrls';
 import { ZoomRequestValidator } from './openApi/zoomRequestValidator';
@@ -6,7 +6,7 @@ import { RateLimiter } from './rateLimiter';
 import type { ZoomPlan } from '../../shared/zoomConnection';
 import { TokenProvider } from './tokenProvider';
 import { ZoomEventsApi } from './zoomEventsApi';
-import { ZoomHttp, type RetryPolicy } from './zoomHttp';
+import { ZoomHttp, zoomConnections, type RetryPolicy } from './zoomHttp';
 
 export interface ZoomClientOptions {
   urls: ZoomUrls;

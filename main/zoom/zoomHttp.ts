@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, RetryAgent, request, type Dispatcher } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { CadenceError } from '../../shared/errors';
 import { issuesFromZod } from '../../shared/ipc/envelope';
@@ -57,6 +57,12 @@ const retryableErrorCodes = [
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
 ];
+/**
+ * Connections per origin: enough for a full second of the largest plan's limit to be in flight
+ * at once, so that requests leave when the limiter lets them, not when a connection frees up.
+ */
+export const zoomConnections = 96;
+
 const defaultRetry: RetryPolicy = { maxRetries: 5, minDelayMs: 250, maxDelayMs: 20_000 };
 
 /** Retry-After in milliseconds: seconds or an HTTP date. */
@@ -69,15 +75,23 @@ export function retryAfterMs(header: string | string[] | undefined, now = Date.n
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-interface Attempts {
-  /** True once the request was sent again after an unknown outcome or a refusal. */
+/** Zoom's answer to one call. */
+interface Answer {
+  status: number;
+  json: unknown;
+  headers: Dispatcher.ResponseData['headers'];
+  /** True when the request was sent more than once (after a lost answer, a 5xx or a 429). */
   repeated: boolean;
 }
 
 /**
  * The HTTP layer of the Zoom client: one connection pool, the account's rate limits, OAuth tokens
- * with one refresh-and-retry on Zoom's invalid-token answer, undici's retry machinery (backoff
- * with jitter, Retry-After) for calls that are safe to repeat, and zod-checked answers.
+ * with one refresh-and-retry on Zoom's invalid-token answer, retries with backoff and full jitter
+ * (or Retry-After) for calls that are safe to repeat, and zod-checked answers.
+ *
+ * The retries are not undici's RetryAgent: its handler keeps the connection paused while its
+ * retry callback waits, and a retry here must wait for a rate-limit slot, which would hold pool
+ * connections for seconds. The token request, which has no slot to wait for, does use it.
  */
 export class ZoomHttp {
   private readonly agent: Agent;
@@ -156,29 +170,61 @@ export class ZoomHttp {
     return url;
   }
 
-  private async send(
-    spec: OperationSpec,
-    url: URL,
-    call: ZoomCall,
-    token: AccessToken,
-    what: string,
-  ): Promise<{ status: number; json: unknown; headers: Dispatcher.ResponseData['headers']; repeated: boolean }> {
+  /**
+   * One call, repeated after 429, 5xx or a network error when its method is safe to repeat. Each
+   * attempt takes its own rate-limit slot; the answer is read in full before any wait, so a
+   * waiting retry never holds a connection of the pool.
+   */
+  private async send(spec: OperationSpec, url: URL, call: ZoomCall, token: AccessToken, what: string): Promise<Answer> {
     if (token.scopes.size > 0 && spec.scopes.length > 0 && !spec.scopes.some((scope) => token.scopes.has(scope))) {
       throw new CadenceError(
         'forbidden',
         `The Zoom app's token cannot do ${what}: add the scope ${spec.scopes[0] ?? ''} to your Server-to-Server OAuth app in the Zoom App Marketplace, then connect again.`,
       );
     }
-    await this.options.limiter.acquire(token.accountId, spec.label);
-    const attempts: Attempts = { repeated: false };
     const repeatable = repeatableMethods.includes(spec.method);
-    const dispatcher = repeatable ? this.retryingDispatcher(spec, token, attempts) : this.agent;
-    let response: Dispatcher.ResponseData;
-    let text: string;
+    for (let attempt = 0; ; attempt += 1) {
+      await this.options.limiter.acquire(token.accountId, spec.label);
+      const outcome = await this.attempt(spec, url, call, token);
+      const answer = outcome.isAnswered ? { ...outcome.answer, repeated: attempt > 0 } : undefined;
+      const retryable =
+        repeatable &&
+        attempt < this.retry.maxRetries &&
+        (outcome.isAnswered
+          ? retryableStatuses.includes(outcome.answer.status)
+          : retryableErrorCodes.includes(outcome.code ?? ''));
+      if (!retryable) {
+        if (answer !== undefined) return answer;
+        const failure = outcome.isAnswered ? '' : outcome.message;
+        throw repeatable
+          ? new ZoomUnreachableError(
+              `Zoom cannot be reached for ${what} (${failure}). The changes wait until Zoom answers again.`,
+            )
+          : new ZoomOutcomeUnknownError(
+              spec.operationId,
+              `No answer from Zoom to ${what} (${failure}); it may or may not have been done. Cadence checks on Zoom before trying again.`,
+            );
+      }
+      const ceiling = Math.min(this.retry.maxDelayMs, this.retry.minDelayMs * 2 ** attempt);
+      const delay = retryAfterMs(answer?.headers['retry-after']) ?? this.random() * ceiling;
+      if (answer?.status === 429) this.options.limiter.pause(token.accountId, spec.label, Date.now() + delay);
+      await sleep(delay);
+    }
+  }
+
+  /** One request on the shared pool: Zoom's answer read in full, or the network error. */
+  private async attempt(
+    spec: OperationSpec,
+    url: URL,
+    call: ZoomCall,
+    token: AccessToken,
+  ): Promise<
+    { isAnswered: true; answer: Omit<Answer, 'repeated'> } | { isAnswered: false; code?: string; message: string }
+  > {
     try {
-      response = await request(url, {
+      const response = await request(url, {
         method: spec.method,
-        dispatcher,
+        dispatcher: this.agent,
         headers: {
           authorization: `Bearer ${token.value}`,
           accept: 'application/json',
@@ -188,65 +234,19 @@ export class ZoomHttp {
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
       });
-      text = await response.body.text();
+      const text = await response.body.text();
+      return {
+        isAnswered: true,
+        answer: { status: response.statusCode, json: parseJson(text), headers: response.headers },
+      };
     } catch (error) {
-      const cause = error instanceof Error ? error.message : String(error);
-      if (!repeatable) {
-        throw new ZoomOutcomeUnknownError(
-          spec.operationId,
-          `No answer from Zoom to ${what} (${cause}); it may or may not have been done. Cadence checks on Zoom before trying again.`,
-        );
-      }
-      throw new ZoomUnreachableError(
-        `Zoom cannot be reached for ${what} (${cause}). The changes wait until Zoom answers again.`,
-      );
+      const code = (error as { code?: unknown }).code;
+      return {
+        isAnswered: false,
+        ...(typeof code === 'string' ? { code } : {}),
+        message: error instanceof Error ? error.message : String(error),
+      };
     }
-    return {
-      status: response.statusCode,
-      json: parseJson(text),
-      headers: response.headers,
-      repeated: attempts.repeated,
-    };
-  }
-
-  /** undici's retry agent with Cadence's policy: backoff with full jitter, Retry-After, the rate limiter. */
-  private retryingDispatcher(spec: OperationSpec, token: AccessToken, attempts: Attempts): Dispatcher {
-    const policy = this.retry;
-    return new RetryAgent(this.agent, {
-      throwOnError: false,
-      methods: repeatableMethods,
-      statusCodes: retryableStatuses,
-      errorCodes: retryableErrorCodes,
-      maxRetries: policy.maxRetries,
-      retry: (error, { state }, callback) => {
-        const { statusCode, code, headers } = error as Error & {
-          statusCode?: number;
-          code?: string;
-          headers?: Record<string, string | string[] | undefined>;
-        };
-        const retryable =
-          (statusCode !== undefined && retryableStatuses.includes(statusCode)) ||
-          (statusCode === undefined && code !== undefined && retryableErrorCodes.includes(code));
-        if (!retryable || state.counter > policy.maxRetries) {
-          callback(error);
-          return;
-        }
-        const ceiling = Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** Math.max(0, state.counter - 1));
-        const delay = retryAfterMs(headers?.['retry-after']) ?? this.random() * ceiling;
-        if (statusCode === 429) this.options.limiter.pause(token.accountId, spec.label, Date.now() + delay);
-        attempts.repeated = true;
-        void sleep(delay)
-          .then(() => this.options.limiter.acquire(token.accountId, spec.label))
-          .then(
-            () => {
-              callback(null);
-            },
-            (failure: unknown) => {
-              callback(failure instanceof Error ? failure : new Error(String(failure)));
-            },
-          );
-      },
-    });
   }
 
   private pauseAfter429(spec: OperationSpec, token: AccessToken, headers: Dispatcher.ResponseData['headers']): void {
