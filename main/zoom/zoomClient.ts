@@ -2,8 +2,8 @@ import { Agent, RetryAgent } from 'undici';
 import type { ZoomCredentials } from '../../shared/credentials';
 import type { ZoomUrls } from '../config/zoomUrls';
 import { ZoomRequestValidator } from './openApi/zoomRequestValidator';
-import { RateLimiter } from './rateLimiter';
 import type { ZoomPlan } from '../../shared/zoomConnection';
+import { RateLimiter } from './rateLimiter';
 import { TokenProvider } from './tokenProvider';
 import { ZoomEventsApi } from './zoomEventsApi';
 import { ZoomHttp, zoomConnections, type RetryPolicy } from './zoomHttp';
@@ -25,11 +25,19 @@ export interface ZoomClient {
 }
 
 export function createZoomClient(options: ZoomClientOptions): ZoomClient {
-  const agent = new Agent({ connections: 16, connectTimeout: 10_000, keepAliveTimeout: 10_000 });
+  const agent = new Agent({ connections: zoomConnections, connectTimeout: 10_000, keepAliveTimeout: 10_000 });
+  // Asking for a token twice is harmless, so undici's own retry (backoff, Retry-After) covers it.
+  const tokenDispatcher = new RetryAgent(agent, {
+    methods: ['POST'],
+    statusCodes: [429, 500, 502, 503, 504],
+    maxRetries: 3,
+    minTimeout: 250,
+    throwOnError: false,
+  });
   const tokens = new TokenProvider({
     oauthUrl: options.urls.oauthUrl,
     credentials: options.credentials,
-    dispatcher: agent,
+    dispatcher: tokenDispatcher,
   });
   const http = new ZoomHttp({
     apiUrl: options.urls.apiUrl,
