@@ -30,8 +30,7 @@ export interface ZoomConnectionOptions {
 
 /**
  * The account Cadence talks to: connecting (check, then keep the credentials in the keychain),
- * the plan, the endpoints, and the one Zoom client everything shares. Endpoints come from
- * CADENCE_ZOOM_API_URL / CADENCE_ZOOM_OAUTH_URL, else the settings, else Zoom's own.
+ * the plan, the endpoints, and the one Zoom client everything shares.
  */
 export class ZoomConnection {
   private client: ZoomClient | undefined;
@@ -51,13 +50,22 @@ export class ZoomConnection {
     this.options.settings.set(planKey, plan);
   }
 
+  /**
+   * The endpoints in use: those chosen when connecting (kept in the settings), else
+   * CADENCE_ZOOM_API_URL / CADENCE_ZOOM_OAUTH_URL, else Zoom's own.
+   */
   urls(): ZoomUrls & { isFromEnvironment: boolean } {
+    const stored = this.options.settings.get(endpointsKey, zoomEndpointsSchema);
+    if (stored !== undefined) return { apiUrl: stored.api_url, oauthUrl: stored.oauth_url, isFromEnvironment: false };
+    return this.environmentUrls();
+  }
+
+  private environmentUrls(): ZoomUrls & { isFromEnvironment: boolean } {
     const apiFromEnv = this.env.CADENCE_ZOOM_API_URL;
     const oauthFromEnv = this.env.CADENCE_ZOOM_OAUTH_URL;
-    const stored = this.options.settings.get(endpointsKey, zoomEndpointsSchema);
     return {
-      apiUrl: apiFromEnv || stored?.api_url || defaultZoomUrls.apiUrl,
-      oauthUrl: oauthFromEnv || stored?.oauth_url || defaultZoomUrls.oauthUrl,
+      apiUrl: apiFromEnv || defaultZoomUrls.apiUrl,
+      oauthUrl: oauthFromEnv || defaultZoomUrls.oauthUrl,
       isFromEnvironment: Boolean(apiFromEnv || oauthFromEnv),
     };
   }
@@ -94,13 +102,10 @@ export class ZoomConnection {
         { path: api_url === undefined ? 'api_url' : 'oauth_url', message: 'Required with the other address.' },
       ]);
     }
-    const envUrls = this.urls();
     const urls: ZoomUrls =
-      api_url !== undefined && oauth_url !== undefined && !envUrls.isFromEnvironment
+      api_url !== undefined && oauth_url !== undefined
         ? { apiUrl: api_url, oauthUrl: oauth_url }
-        : envUrls.isFromEnvironment
-          ? envUrls
-          : defaultZoomUrls;
+        : this.environmentUrls();
     const trial = this.clientFor(urls, () => Promise.resolve(credentials), plan ?? this.plan());
     let hubs: HubSummary[];
     try {

@@ -1,3 +1,4 @@
+import { ZoomConnectionPanel } from '../components/ZoomConnectionPanel';
 import { useAppStore } from '../stores/useAppStore';
 
 const hostNames = { electron: 'Desktop app', serve: 'Browser (cadence serve)' } as const;
@@ -7,8 +8,17 @@ function formatCheckedAt(checkedAt: string | null | undefined): string {
   return `checked ${new Date(checkedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`;
 }
 
-/** Facts about this copy of Cadence. */
+/** The Zoom account, then facts about this copy of Cadence. */
 export function SettingsScreen() {
+  return (
+    <div className="stack">
+      <ZoomConnectionPanel />
+      <AboutPanel />
+    </div>
+  );
+}
+
+function AboutPanel() {
   const info = useAppStore((state) => state.info);
   const online = useAppStore((state) => state.online);
   return (

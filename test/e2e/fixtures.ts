@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startFakeZoomHost } from '../support/fakeZoomHost';
@@ -58,7 +59,11 @@ export const test = base.extend<Fixtures>({
     dir.remove();
   },
   serve: async ({ zoom, dataDir }, use) => {
-    const serve = await startServeProcess({ dataDir, env: { CADENCE_ZOOM_API_URL: zoom.apiUrl } });
+    // A keychain service of the test's own, so that parallel tests and a planner's own keychain never meet.
+    const serve = await startServeProcess({
+      dataDir,
+      env: { CADENCE_ZOOM_API_URL: zoom.apiUrl, CADENCE_KEYCHAIN_SERVICE: `Cadence e2e ${randomUUID()}` },
+    });
     await use(serve);
     await serve.stop();
   },
