@@ -10,7 +10,7 @@ import { runDraftsCommand, runImportCommand, runStatusCommand } from './draftCom
 import { runExpandCommand } from './expandCommand';
 import { runSandboxCommand } from './sandboxCommand';
 import { runServeCommand } from './serveCommand';
-import { runConnectCommand, runHubsCommand } from './zoomCommands';
+import { runConnectCommand, runHubsCommand, type ConnectOptions } from './zoomCommands';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -97,18 +97,9 @@ function buildProgram(appRoot: string): Command {
     .addOption(
       new Option('--plan <plan>', "the account's Zoom plan; it sets the rate limits").choices(['pro', 'business']),
     )
-    .action(
-      async (options: {
-        accountId: string;
-        clientId: string;
-        clientSecretStdin?: boolean;
-        apiUrl?: string;
-        oauthUrl?: string;
-        plan?: string;
-      }) => {
-        await runConnectCommand(zoomContext(), options);
-      },
-    );
+    .action(async (options: ConnectOptions) => {
+      await runConnectCommand(zoomContext(), options);
+    });
 
   program
     .command('hubs')

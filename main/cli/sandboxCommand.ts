@@ -3,6 +3,7 @@ import type { ZoomCredentials } from '../../shared/credentials';
 import { requestsPerSecond } from '../zoom/rateLimits';
 import { sandboxDefaultCredentials, startSandbox } from '../sandbox/sandboxServer';
 import type { ZoomPlan } from '../../shared/zoomConnection';
+import { untilInterrupted } from './untilInterrupted';
 
 export interface SandboxCommandOptions {
   port?: number;
@@ -50,14 +51,6 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
       ].join('\n'),
     );
   }
-  await new Promise<void>((done) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilInterrupted();
   await sandbox.close();
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readAppVersion } from '../config/appVersion';
 import { createCore } from '../core';
 import { startServeServer } from '../serve/serveServer';
+import { untilInterrupted } from './untilInterrupted';
 
 export interface ServeCommandOptions {
   appRoot: string;
@@ -30,15 +31,7 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<voi
       `Cadence is running at ${handle.url}\nData directory: ${options.dataDir}\nPress Ctrl+C to stop.\n`,
     );
   }
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilInterrupted();
   await handle.close();
   await core.close();
 }

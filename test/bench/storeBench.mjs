@@ -3,14 +3,13 @@
 // Run: node test/bench/storeBench.mjs (npm run bench does). Each import runs in its own process
 // so that its peak RSS is its own.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundlePath, importTasks } from './bundleTasks.mjs';
 
-const bundleDir = join('node_modules', '.cache', 'cadence-bench');
-const bundle = join(bundleDir, 'storeTasks.mjs');
+const bundle = bundlePath('test/bench/storeTasks.ts');
 const runs = 5;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -34,17 +33,7 @@ function runChild(task, dataDir, extra = '') {
 }
 
 async function main() {
-  mkdirSync(bundleDir, { recursive: true });
-  await build({
-    entryPoints: ['test/bench/storeTasks.ts'],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  const tasks = await import(pathToFileURL(bundle).href);
+  const tasks = await importTasks('test/bench/storeTasks.ts');
   const root = mkdtempSync(join(tmpdir(), 'cadence-bench-'));
   try {
     const seriesFile = join(root, 'series.json');

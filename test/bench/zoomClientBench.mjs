@@ -3,14 +3,9 @@
 // the sandbox answered. The sandbox runs as its own process (`cadence sandbox`), as Zoom would.
 // Run: node test/bench/zoomClientBench.mjs (npm run bench does).
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { importTasks } from './bundleTasks.mjs';
 
-const bundleDir = join('node_modules', '.cache', 'cadence-bench');
-const bundle = join(bundleDir, 'zoomClientTasks.mjs');
 const runs = 3;
 const requests = 600;
 const limit = 30;
@@ -44,18 +39,7 @@ function busiestSecond(times) {
 }
 
 async function main() {
-  mkdirSync(bundleDir, { recursive: true });
-  await build({
-    entryPoints: ['test/bench/zoomClientTasks.ts'],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-    loader: { '.json': 'json' },
-  });
-  const tasks = await import(pathToFileURL(bundle).href);
+  const tasks = await importTasks('test/bench/zoomClientTasks.ts');
   const sandbox = await startSandbox();
   try {
     await control(sandbox, 'PUT', '/faults', {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { stopChild } from './stopChild';
 
 const startedSchema = z.object({
   url: z.string(),
@@ -30,16 +31,6 @@ export async function startSandboxProcess(args: string[] = []): Promise<SandboxP
   return {
     ...startedSchema.parse(JSON.parse(firstLine)),
     child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) {
-          resolve();
-          return;
-        }
-        child.once('exit', () => {
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child),
   };
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { stopChild } from './stopChild';
 
 const cliBin = 'main/cli/bin.js';
 
@@ -42,14 +43,6 @@ export async function startServeProcess(options: {
     port: started.port,
     secret: url.searchParams.get('token') ?? '',
     child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) {
-          resolve();
-          return;
-        }
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child),
   };
 }
