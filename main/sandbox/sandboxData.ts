@@ -114,12 +114,30 @@ export const sandboxHubs: SandboxHub[] = [
   },
 ];
 
+/** An event in the hub the account does not host: Zoom answers 260200 to anything about it. */
+export const foreignEventId = 'e-someone-elses-event';
+
 export function emptySandboxData(): SandboxData {
   return {
     version: 1,
     nextId: 1,
     hubs: sandboxHubs.map((hub) => ({ ...hub })),
-    events: [],
+    events: [
+      {
+        event_id: foreignEventId,
+        hub_id: 'hub-sandbox-other',
+        name: 'Someone else’s webinar',
+        description: '',
+        timezone: 'UTC',
+        event_type: 'SIMPLE_EVENT',
+        access_level: 'PRIVATE_UNRESTRICTED',
+        attendance_type: 'virtual',
+        meeting_type: 'WEBINAR',
+        calendar: [{ start_time: '2027-01-15T16:00:00Z', end_time: '2027-01-15T17:00:00Z' }],
+        status: 'PUBLISHED',
+        extra: {},
+      },
+    ],
     sessions: [],
     ticketTypes: [],
     accessLinks: [],

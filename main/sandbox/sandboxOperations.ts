@@ -59,9 +59,12 @@ const refuse = (status: number, code: number, message: string, errors?: Issue[])
   throw new Refusal(zoomError(status, code, message, errors));
 };
 
+/** The event the request names; one in a hub the account does not host is Zoom's 260200. */
 function eventOf(data: SandboxData, request: SandboxRequest, notFoundCode = 2002): SandboxEvent {
   const event = data.events.find((candidate) => candidate.event_id === request.params.eventId);
-  return event ?? refuse(404, notFoundCode, 'Event not found.');
+  if (event === undefined) return refuse(404, notFoundCode, 'Event not found.');
+  if (!data.hubs.some((hub) => hub.hub_id === event.hub_id && hub.host)) refuse(403, 260200, 'Event access denied.');
+  return event;
 }
 
 function sessionOf(data: SandboxData, event: SandboxEvent, sessionId: string | undefined): SandboxSession {

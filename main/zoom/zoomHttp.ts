@@ -40,7 +40,7 @@ export interface ZoomHttpOptions {
 }
 
 /** Methods whose effect is the same however often they arrive. A POST is never re-sent blindly. */
-const repeatableMethods = ['GET', 'PATCH', 'DELETE', 'PUT'];
+const repeatableMethods = ['GET', 'PATCH', 'DELETE'];
 const retryableStatuses = [429, 500, 502, 503, 504];
 const retryableErrorCodes = [
   'ECONNRESET',

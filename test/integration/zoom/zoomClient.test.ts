@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandSeries } from '../../../shared/recurrence/seriesTiming';
 import type { ZoomTicketBody } from '../../../shared/zoom/zoomBodies';
+import { foreignEventId } from '../../../main/sandbox/sandboxData';
 import { ZoomApiError } from '../../../main/zoom/zoomErrors';
 import type { ZoomEventsApi } from '../../../main/zoom/zoomEventsApi';
 import { sandboxHarness, weeklyStandupBody, type SandboxHarness } from '../../support/sandbox';
@@ -72,6 +73,13 @@ describe('hubs and events', () => {
     expect(error.zoomCode).toBe(26201);
     expect(error.code).toBe('forbidden');
     expect(error.message).toMatch(/host of the hub/);
+  });
+
+  it('refuses access to an event in a hub the account does not host, with 260200', async () => {
+    const error = await zoomRefusal(api.getEvent(foreignEventId));
+    expect(error).toMatchObject({ zoomCode: 260200, code: 'forbidden', status: 403 });
+    expect(error.message).toMatch(/no access to this event/);
+    expect((await zoomRefusal(api.listSessions(foreignEventId))).zoomCode).toBe(260200);
   });
 
   it('creates a recurring event as a draft, with the sessions its recurrence gives', async () => {

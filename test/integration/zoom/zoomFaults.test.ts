@@ -31,6 +31,9 @@ async function failure(work: Promise<unknown>): Promise<unknown> {
   );
 }
 
+/** The events in the account's own hub (the sandbox also holds someone else's). */
+const ownEvents = (h: SandboxHarness) => h.sandbox.data.events.filter((e) => e.hub_id === 'hub-sandbox-main');
+
 const apiRequests = async (h: SandboxHarness, operationId: string) =>
   (await h.control.requests()).filter((r) => r.operationId === operationId);
 
@@ -108,7 +111,7 @@ describe('rate limits', () => {
     expect(refused).toMatchObject({ operationId: 'createEvent', status: 429 });
     expect(next).toMatchObject({ operationId: 'getHubList', status: 200 });
     expect((next?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(990);
-    expect(h.sandbox.data.events).toEqual([]);
+    expect(ownEvents(h)).toEqual([]);
   });
 
   it('keeps within the limit by itself: no 429 for 65 calls at 30 a second', async () => {
@@ -177,7 +180,7 @@ describe('server errors, lost answers and timeouts', () => {
     const error = await failure(h.client.api.createEvent(weeklyStandupBody));
     expect(error).toBeInstanceOf(ZoomOutcomeUnknownError);
     expect(await apiRequests(h, 'createEvent')).toMatchObject([{ lost: true, status: 201 }]);
-    expect(h.sandbox.data.events.map((e) => e.name)).toEqual(['Weekly Team Standup']);
+    expect(ownEvents(h).map((e) => e.name)).toEqual(['Weekly Team Standup']);
   });
 
   it('repeats a PATCH and a DELETE whose answers were lost; the DELETE that finds it gone is done', async () => {
@@ -304,9 +307,30 @@ describe('the sandbox', () => {
     expect(sessions[1]?.start_time).toBe('2027-03-04T16:00:00Z');
     await h.control.edit({ kind: 'delete-session', event_id: event.event_id, session_id: first?.session_id ?? '' });
     expect(await h.client.api.listSessions(event.event_id)).toHaveLength(11);
-    // Check-in needs a published event and a ticket: refused like Zoom would.
+    // Check-in needs a published event and a ticket: refused like Zoom would, then done.
     const refused = await h.control.edit({ kind: 'check-in', event_id: event.event_id, email: 'a@example.com' });
     expect(refused).toMatchObject({ status: 400, answer: { code: 26501 } });
+    await h.control.edit({ kind: 'publish-event', event_id: event.event_id });
+    const ticketTypeId = await h.client.api.createTicketType(event.event_id, {
+      name: 'Free',
+      currency: 'USD',
+      free: true,
+      start_time: '2026-01-01T00:00:00Z',
+      end_time: '2027-03-01T00:00:00Z',
+    });
+    await h.client.api.createTickets(event.event_id, [
+      { email: 'a@example.com', ticket_type_id: ticketTypeId, external_ticket_id: 'r1', send_notification: false },
+    ]);
+    const checkedIn = await h.control.edit({
+      kind: 'check-in',
+      event_id: event.event_id,
+      email: 'a@example.com',
+      source: 'front desk',
+    });
+    expect(checkedIn).toMatchObject({ status: 201, answer: { errors: [] } });
+    expect(await h.client.api.listEventAttendeeActions(event.event_id)).toEqual([
+      { email: 'a@example.com', action: 'check-in', source: 'front desk' },
+    ]);
     await h.control.edit({ kind: 'cancel-event', event_id: event.event_id });
     expect((await h.client.api.getEvent(event.event_id)).status).toBe('CANCELLED');
     await h.control.edit({ kind: 'delete-event', event_id: event.event_id });
