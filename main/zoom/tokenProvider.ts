@@ -44,6 +44,8 @@ export class TokenProvider {
   private pending: Promise<AccessToken> | undefined;
   private readonly clock: () => number;
   private readonly margin: number;
+  /** Token requests sent. */
+  fetched = 0;
 
   constructor(private readonly options: TokenProviderOptions) {
     this.clock = options.clock ?? Date.now;
@@ -71,6 +73,7 @@ export class TokenProvider {
     url.searchParams.set('account_id', credentials.account_id);
     const basic = Buffer.from(`${credentials.client_id}:${credentials.client_secret}`).toString('base64');
     const timeout = this.options.timeoutMs ?? 15_000;
+    this.fetched += 1;
     let answer: Dispatcher.ResponseData;
     try {
       answer = await request(url, {

@@ -21,6 +21,8 @@ export interface ZoomClientOptions {
 export interface ZoomClient {
   readonly api: ZoomEventsApi;
   readonly tokens: TokenProvider;
+  /** HTTP requests sent to Zoom so far: tokens, calls and their retries. */
+  requestCount(): number;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
   return {
     api: new ZoomEventsApi(http),
     tokens,
+    requestCount: () => tokens.fetched + http.sent,
     close: () => agent.close(),
   };
 }

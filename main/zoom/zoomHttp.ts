@@ -99,6 +99,8 @@ export class ZoomHttp {
   private readonly retry: RetryPolicy;
   private readonly random: () => number;
   private readonly timeoutMs: number;
+  /** Requests sent, retries included. */
+  sent = 0;
 
   constructor(private readonly options: ZoomHttpOptions) {
     this.ownsAgent = options.agent === undefined;
@@ -221,6 +223,7 @@ export class ZoomHttp {
   ): Promise<
     { isAnswered: true; answer: Omit<Answer, 'repeated'> } | { isAnswered: false; code?: string; message: string }
   > {
+    this.sent += 1;
     try {
       const response = await request(url, {
         method: spec.method,

@@ -1,0 +1,632 @@
+import { plannedSessions } from '../../shared/drafts/plannedSessions';
+import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
+import { CadenceError } from '../../shared/errors';
+import { eventFieldsOf } from '../../shared/outbox/planOperations';
+import { formatInstant } from '../../shared/recurrence/expandRecurrence';
+import { planSeriesTiming } from '../../shared/recurrence/seriesTiming';
+import type { SyncOutcome, SyncProgress, SyncReport } from '../../shared/sync/syncReport';
+import {
+  accessLinkBody,
+  createEventBody,
+  maxTicketsPerBatch,
+  salesEndOf,
+  ticketBody,
+  ticketTypeBody,
+} from '../../shared/zoom/draftToZoom';
+import { draftFieldsFromZoomEvent } from '../../shared/zoom/zoomToDraft';
+import type { OutboxOperation, SeriesOnZoom, SyncStore } from '../db/syncStore';
+import type { ZoomEventsApi } from '../zoom/zoomEventsApi';
+import { ZoomApiError, ZoomOutcomeUnknownError, ZoomUnreachableError } from '../zoom/zoomErrors';
+import { eventPatchBody } from './zoomEventPatch';
+
+type Op<K extends OutboxOperation['kind']> = Extract<OutboxOperation, { kind: K }>;
+
+export interface SyncOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+  clock?: () => number;
+  /** Series synced at once; each series' own steps run in order. */
+  concurrency?: number;
+  /** Tries of a create whose outcome stayed unknown, within one run. */
+  maxUnknownOutcomes?: number;
+  /** HTTP requests the client has sent so far, for the report. */
+  requestCount?: () => number;
+}
+
+/** Zoom cannot be reached (or keeps refusing with 429/5xx): the run ends, the outbox waits. */
+class Offline extends Error {}
+class Cancelled extends Error {}
+
+const seriesOrder = [
+  'event.delete',
+  'event.create',
+  'event.update',
+  'ticket_type.create',
+  'ticket_type.update',
+  'access_link.create',
+  'access_link.update',
+  'event.publish',
+] as const;
+
+/**
+ * Sends the outbox to Zoom, exactly once: a call whose outcome is unknown is never simply sent
+ * again; its effect is looked for on Zoom first and adopted when found. Every Zoom ID is recorded
+ * with its operation's completion. Series run concurrently, within the client's rate limiter;
+ * anything Zoom refuses or that changed on Zoom becomes a conflict that holds only what depends on it.
+ */
+export class SyncEngine {
+  private done = 0;
+  private total = 0;
+  private conflicts = 0;
+  private started = 0;
+  private step = 'Starting';
+  private readonly clock: () => number;
+  private hubs: Promise<string[]> | undefined;
+
+  constructor(
+    private readonly store: SyncStore,
+    private readonly api: ZoomEventsApi,
+    private readonly options: SyncOptions = {},
+  ) {
+    this.clock = options.clock ?? Date.now;
+  }
+
+  async run(): Promise<SyncReport> {
+    const work = this.store.workItems();
+    const runId = this.store.startRun();
+    this.started = this.clock();
+    this.total = work.length;
+    const bySeries = new Map<string, OutboxOperation[]>();
+    for (const op of work) bySeries.set(op.seriesId, [...(bySeries.get(op.seriesId) ?? []), op]);
+    let outcome: SyncOutcome = 'succeeded';
+    let message = '';
+    const requestsBefore = this.requestCount();
+    try {
+      this.progress('Starting');
+      const queue = [...bySeries.entries()];
+      const workers = Array.from({ length: Math.min(this.options.concurrency ?? 4, queue.length) }, async () => {
+        for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+          await this.syncSeries(next[0], next[1]);
+        }
+      });
+      await Promise.all(workers);
+    } catch (error) {
+      if (error instanceof Offline) {
+        outcome = 'offline';
+        message = error.message;
+      } else if (error instanceof Cancelled) {
+        outcome = 'cancelled';
+      } else {
+        outcome = 'failed';
+        message = error instanceof Error ? error.message : String(error);
+        this.store.log(runId, 'error', null, 'sync failed', { message });
+      }
+    }
+    const waiting = this.store.waitingCount();
+    if (outcome === 'succeeded' && (this.conflicts > 0 || waiting > 0)) outcome = 'needs_attention';
+    if (message === '') message = summary(outcome, this.done, waiting, this.conflicts);
+    if (outcome === 'offline')
+      message = `Offline — ${String(waiting)} change${waiting === 1 ? '' : 's'} waiting. ${message}`;
+    const requests = this.requestCount() - requestsBefore;
+    const report: SyncReport = { outcome, done: this.done, waiting, conflicts: this.conflicts, requests, message };
+    this.store.finishRun(runId, outcome, requests, report);
+    return report;
+  }
+
+  private requestCount(): number {
+    return this.options.requestCount?.() ?? 0;
+  }
+
+  private progress(step: string, advanced = 0): void {
+    this.done += advanced;
+    this.step = step;
+    const elapsed = (this.clock() - this.started) / 1000;
+    const eta = this.done === 0 ? null : Math.round((elapsed / this.done) * Math.max(0, this.total - this.done));
+    this.options.onProgress?.({ done: this.done, total: this.total, step: this.step, eta_seconds: eta });
+  }
+
+  private checkCancelled(): void {
+    if (this.options.signal?.aborted === true) throw new Cancelled('cancelled');
+  }
+
+  /** One series: its event, ticket type, link and publishing in order, then sessions and tickets. */
+  private async syncSeries(seriesId: string, operations: readonly OutboxOperation[]): Promise<void> {
+    for (const kind of seriesOrder) {
+      for (const op of operations.filter((candidate) => candidate.kind === kind)) {
+        this.checkCancelled();
+        if (!this.dependenciesMet(op)) continue;
+        await this.runSeriesOperation(op);
+      }
+    }
+    const sessionOps = operations.filter((op) => op.kind === 'session.update' || op.kind === 'session.delete');
+    const ticketOps = operations.filter((op) => op.kind.startsWith('ticket.'));
+    if (sessionOps.length === 0 && ticketOps.length === 0) return;
+    const zoom = this.store.seriesOnZoom(seriesId);
+    if (zoom.eventId === undefined || zoom.draft === undefined) return;
+    if (zoom.draft.event_type === 'RECURRING' && zoom.sessionIds.size === 0) {
+      this.checkCancelled();
+      await this.mapSessions(zoom, zoom.draft);
+    }
+    for (const op of sessionOps) {
+      this.checkCancelled();
+      if (this.dependenciesMet(op)) await this.runSessionOperation(op);
+    }
+    await this.runTickets(seriesId, ticketOps);
+  }
+
+  /** Whether everything `op` waits for is on Zoom (no earlier operation of those keys is unfinished). */
+  private dependenciesMet(op: OutboxOperation): boolean {
+    if (op.dependsOn.length === 0) return true;
+    const unfinished = this.store.unfinishedKeys(op.seriesId);
+    return op.dependsOn.every((key) => !unfinished.has(key));
+  }
+
+  /** Runs a Zoom call; turns Zoom being out of reach into the end of the run. */
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ZoomUnreachableError) throw new Offline(error.message);
+      if (error instanceof ZoomApiError && (error.status === 429 || error.status >= 500))
+        throw new Offline(error.message);
+      throw error;
+    }
+  }
+
+  /**
+   * A create or action whose outcome may be lost: marked in flight first; on an unknown outcome
+   * (now, or from a crash in an earlier run) the effect is looked for on Zoom before any resend.
+   */
+  private async exactlyOnce<T>(
+    op: OutboxOperation,
+    send: () => Promise<T>,
+    lookup: () => Promise<T | undefined>,
+    record: (result: T) => void,
+  ): Promise<void> {
+    const maxUnknown = this.options.maxUnknownOutcomes ?? 3;
+    let inFlight = op.state === 'in_flight';
+    for (let unknown = 0; ;) {
+      if (inFlight) {
+        const found = await this.call(lookup);
+        if (found !== undefined) {
+          record(found);
+          return;
+        }
+      }
+      this.store.markInFlight([op.id]);
+      inFlight = true;
+      try {
+        record(await this.call(send));
+        return;
+      } catch (error) {
+        if (!(error instanceof ZoomOutcomeUnknownError)) throw error;
+        unknown += 1;
+        if (unknown >= maxUnknown) throw new Offline(error.message);
+      }
+    }
+  }
+
+  private async runSeriesOperation(op: OutboxOperation): Promise<void> {
+    const zoom = this.store.seriesOnZoom(op.seriesId);
+    this.step = `${zoom.name}: ${describe(op)}`;
+    try {
+      await this.seriesOperation(op, zoom);
+      this.progress(this.step, 1);
+    } catch (error) {
+      this.refusal(op, zoom, error);
+    }
+  }
+
+  /** Zoom refused an operation: a conflict with Zoom's own message, holding what depends on it. */
+  private refusal(op: OutboxOperation, zoom: SeriesOnZoom, error: unknown): void {
+    if (!(error instanceof ZoomApiError) && !(error instanceof CadenceError && error.code !== 'internal')) throw error;
+    const kind =
+      error instanceof ZoomApiError && (error.zoomCode === 2002 || error.zoomCode === 2003)
+        ? 'remote_deleted'
+        : error instanceof ZoomApiError && error.zoomCode === 260209
+          ? 'not_editable'
+          : 'refused';
+    this.conflicts += 1;
+    this.store.openConflict({
+      seriesId: op.seriesId,
+      operationId: op.id,
+      kind,
+      subject: describe(op),
+      local: op.payload,
+      message: `${zoom.name}: ${error.message}`,
+    });
+  }
+
+  private async hubFor(draft: SeriesDraft): Promise<string> {
+    if (draft.hub_id !== undefined) return draft.hub_id;
+    this.hubs ??= this.call(() => this.api.listHubs()).then((hubs) => hubs.map((hub) => hub.hub_id));
+    const [first] = await this.hubs;
+    if (first === undefined) {
+      throw new CadenceError(
+        'conflict',
+        'The Zoom account hosts no hub to create events in. Ask a hub owner to add it as a host.',
+      );
+    }
+    return first;
+  }
+
+  private async seriesOperation(op: OutboxOperation, zoom: SeriesOnZoom): Promise<void> {
+    const draft = zoom.draft;
+    switch (op.kind) {
+      case 'event.delete': {
+        await this.call(() => this.api.deleteEvent(op.payload.event_id));
+        this.store.eventDeleted(op.id, op.seriesId);
+        return;
+      }
+      case 'event.create': {
+        if (draft === undefined) return;
+        const hubId = await this.hubFor(draft);
+        const body = createEventBody(draft, hubId);
+        const sent = eventFieldsOf(draft);
+        const linked = this.store.linkedEventIds();
+        await this.exactlyOnce(
+          op,
+          async () => (await this.api.createEvent(body)).event_id,
+          async () => {
+            const drafts = await this.api.listEvents('draft');
+            return drafts.find(
+              (event) =>
+                !linked.has(event.event_id) &&
+                event.hub_id === hubId &&
+                event.name === body.name &&
+                (event.calendar?.[0]?.start_time ?? event.start_time) === body.calendar[0].start_time,
+            )?.event_id;
+          },
+          (eventId) => {
+            this.store.eventCreated(op.id, op.seriesId, eventId, { ...sent, hub_id: hubId });
+          },
+        );
+        return;
+      }
+      case 'event.update': {
+        if (draft === undefined || zoom.eventId === undefined) return;
+        const eventId = zoom.eventId;
+        const fields = eventFieldsOf(draft);
+        const remote = await this.call(() => this.api.getEvent(eventId));
+        if ((remote.status ?? '').toUpperCase() === 'CANCELLED') {
+          throw new ZoomApiError('conflict', 'Someone cancelled this event on Zoom.', [], 400, 260210, 'cancelled');
+        }
+        await this.call(() => this.api.updateEvent(eventId, eventPatchBody(op.payload.changes, fields)));
+        const base = draftFieldsFromZoomEvent(remote) ?? fields;
+        this.store.eventUpdated(op.id, op.seriesId, { ...base, ...fields });
+        return;
+      }
+      case 'ticket_type.create': {
+        if (draft === undefined || zoom.eventId === undefined) return;
+        const eventId = zoom.eventId;
+        const ticketType = op.payload.ticket_type;
+        const body = ticketTypeBody(ticketType, { now: this.clock(), salesEnd: salesEndOf(plannedSessions(draft)) });
+        await this.exactlyOnce(
+          op,
+          () => this.api.createTicketType(eventId, body),
+          async () => (await this.api.listTicketTypes(eventId)).find((t) => t.name === body.name)?.ticket_type_id,
+          (id) => {
+            this.store.ticketTypeSynced(op.id, op.seriesId, id, ticketType);
+          },
+        );
+        return;
+      }
+      case 'ticket_type.update': {
+        if (draft?.ticket_type === undefined || zoom.eventId === undefined || zoom.ticketTypeId === undefined) return;
+        const eventId = zoom.eventId;
+        const ticketTypeId = zoom.ticketTypeId;
+        await this.call(() => this.api.updateTicketType(eventId, ticketTypeId, op.payload.changes));
+        this.store.ticketTypeSynced(op.id, op.seriesId, ticketTypeId, draft.ticket_type);
+        return;
+      }
+      case 'access_link.create': {
+        if (draft === undefined || zoom.eventId === undefined || zoom.ticketTypeId === undefined) return;
+        const eventId = zoom.eventId;
+        const registration = op.payload.registration;
+        const body = accessLinkBody(registration, draft.event_type, zoom.ticketTypeId);
+        await this.exactlyOnce(
+          op,
+          async () => (await this.api.createAccessLink(eventId, body)).access_link_id,
+          async () => (await this.api.listAccessLinks(eventId)).find((l) => l.name === body.name)?.access_link_id,
+          (id) => {
+            this.store.accessLinkSynced(op.id, op.seriesId, id, registration);
+          },
+        );
+        return;
+      }
+      case 'access_link.update': {
+        if (draft?.registration === undefined || zoom.eventId === undefined || zoom.accessLinkId === undefined) return;
+        const eventId = zoom.eventId;
+        const linkId = zoom.accessLinkId;
+        const changes = op.payload.changes;
+        const body: Record<string, unknown> = {};
+        if ('link_name' in changes) body.name = changes.link_name;
+        if ('authentication_method' in changes) body.authentication_method = changes.authentication_method;
+        if (Object.keys(body).length > 0) await this.call(() => this.api.updateAccessLink(eventId, linkId, body));
+        this.store.accessLinkSynced(op.id, op.seriesId, linkId, draft.registration);
+        return;
+      }
+      case 'event.publish': {
+        if (zoom.eventId === undefined) return;
+        const eventId = zoom.eventId;
+        await this.exactlyOnce(
+          op,
+          async () => {
+            await this.api.eventAction(eventId, { operation: 'publish' });
+            return true;
+          },
+          async () => ((await this.api.getEvent(eventId)).status?.toUpperCase() === 'PUBLISHED' ? true : undefined),
+          () => {
+            this.store.published(op.id, op.seriesId);
+          },
+        );
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /**
+   * Reads the sessions Zoom generated and maps occurrence numbers to them in order. Zoom's
+   * sessions are the truth for the mapping; a schedule that differs from Cadence's expansion (in
+   * count or in any start) is a conflict showing both.
+   */
+  private async mapSessions(zoom: SeriesOnZoom, draft: SeriesDraft): Promise<void> {
+    const eventId = zoom.eventId;
+    if (eventId === undefined) return;
+    this.step = `${zoom.name}: reading the sessions Zoom generated`;
+    const remote = [...(await this.call(() => this.api.listSessions(eventId)))].sort(
+      (a, b) => Date.parse(a.start_time) - Date.parse(b.start_time),
+    );
+    const plan = planSeriesTiming(draft as Parameters<typeof planSeriesTiming>[0]);
+    const local = plan.ok
+      ? plan.instants.map((o) => ({ start_time: formatInstant(o.start), end_time: formatInstant(o.end) }))
+      : [];
+    this.store.sessionsMapped(
+      zoom.seriesId,
+      remote.slice(0, local.length).map((session, i) => ({
+        number: i + 1,
+        sessionId: session.session_id,
+        start: session.start_time,
+        end: session.end_time,
+      })),
+    );
+    const differs =
+      local.length !== remote.length || local.some((slot, i) => remote[i]?.start_time !== slot.start_time);
+    if (differs && !this.store.hasOpenConflict(zoom.seriesId, 'schedule_drift')) {
+      this.conflicts += 1;
+      this.store.openConflict({
+        seriesId: zoom.seriesId,
+        operationId: null,
+        kind: 'schedule_drift',
+        subject: 'sessions',
+        local: local.map((slot) => slot.start_time),
+        remote: remote.map((session) => session.start_time),
+        message: `${zoom.name}: Zoom scheduled ${String(remote.length)} sessions where Cadence planned ${String(local.length)}${
+          local.length === remote.length ? ', at other times' : ''
+        }. Zoom's sessions are used from now on; compare the two schedules.`,
+      });
+    }
+  }
+
+  private async runSessionOperation(op: Op<'session.update'> | Op<'session.delete'>): Promise<void> {
+    const zoom = this.store.seriesOnZoom(op.seriesId);
+    const eventId = zoom.eventId;
+    const sessionId = zoom.sessionIds.get(op.payload.occurrence);
+    this.step = `${zoom.name}: ${describe(op)}`;
+    if (eventId === undefined || sessionId === undefined) return;
+    try {
+      if (op.kind === 'session.update') {
+        const { start_time, end_time } = op.payload;
+        await this.call(() => this.api.updateSession(eventId, sessionId, { start_time, end_time }));
+        this.store.sessionSynced(op.id, op.seriesId, op.payload.occurrence, { start_time, end_time, status: 'moved' });
+      } else {
+        await this.call(() => this.api.deleteSession(eventId, sessionId));
+        this.store.sessionSynced(op.id, op.seriesId, op.payload.occurrence, {
+          start_time: '',
+          end_time: '',
+          status: 'cancelled',
+        });
+      }
+      this.progress(this.step, 1);
+    } catch (error) {
+      this.refusal(op, zoom, error);
+    }
+  }
+
+  /** Tickets in batches of at most 30, the batches concurrently within the rate limiter. */
+  private async runTickets(seriesId: string, operations: readonly OutboxOperation[]): Promise<void> {
+    const creates = operations.filter(
+      (op): op is Op<'ticket.create'> => op.kind === 'ticket.create' && this.dependenciesMet(op),
+    );
+    const others = operations.filter((op) => op.kind !== 'ticket.create');
+    const zoom = this.store.seriesOnZoom(seriesId);
+    const draft = zoom.draft;
+    const eventId = zoom.eventId;
+    if (eventId === undefined) return;
+    const batches: Op<'ticket.create'>[][] = [];
+    for (let i = 0; i < creates.length; i += maxTicketsPerBatch) batches.push(creates.slice(i, i + maxTicketsPerBatch));
+    const ticketTypeId = zoom.ticketTypeId;
+    if (draft !== undefined && ticketTypeId !== undefined) {
+      const option = draft.event_type === 'RECURRING' ? draft.registration?.recurring_registration_option : undefined;
+      const context = {
+        ticketTypeId,
+        ...(option === undefined ? {} : { option }),
+        sendNotification: draft.registration?.send_notification ?? true,
+        sessionIdOf: (occurrence: number) => zoom.sessionIds.get(occurrence) ?? `missing-session-${String(occurrence)}`,
+      };
+      await Promise.all(
+        batches.map(async (batch) => {
+          this.checkCancelled();
+          const bodies = batch.map((op) =>
+            ticketBody({ registrationId: op.payload.attendee_id, attendee: op.payload.attendee }, context),
+          );
+          await this.ticketBatch(zoom, eventId, batch, bodies);
+        }),
+      );
+    }
+    for (const op of others) {
+      this.checkCancelled();
+      await this.ticketChange(zoom, eventId, op);
+    }
+  }
+
+  private async ticketBatch(
+    zoom: SeriesOnZoom,
+    eventId: string,
+    batch: readonly Op<'ticket.create'>[],
+    bodies: ReturnType<typeof ticketBody>[],
+  ): Promise<void> {
+    this.step = `${zoom.name}: registering ${String(batch.length)} attendees`;
+    const ids = batch.map((op) => op.id);
+    const resend = batch.some((op) => op.state === 'in_flight');
+    let pending = [...batch];
+    let pendingBodies = [...bodies];
+    for (let unknown = 0; pending.length > 0;) {
+      if (resend || unknown > 0) {
+        // Tickets already made by a lost request are found by Cadence's registration ID.
+        const existing = await this.call(() => this.api.listTickets(eventId));
+        const byRegistration = new Map<string, string[]>();
+        for (const ticket of existing) {
+          if (ticket.external_ticket_id === undefined) continue;
+          byRegistration.set(ticket.external_ticket_id, [
+            ...(byRegistration.get(ticket.external_ticket_id) ?? []),
+            ticket.ticket_id,
+          ]);
+        }
+        const found = pending.filter((op) => byRegistration.has(op.payload.attendee_id));
+        this.store.ticketsCreated(
+          found.map((op) => ({
+            operationId: op.id,
+            attendeeId: op.payload.attendee_id,
+            ticketIds: byRegistration.get(op.payload.attendee_id) ?? [],
+            base: op.payload.attendee,
+          })),
+        );
+        this.progress(this.step, found.length);
+        const keep = pending.map((op) => !byRegistration.has(op.payload.attendee_id));
+        pendingBodies = pendingBodies.filter((_, i) => keep[i]);
+        pending = pending.filter((_, i) => keep[i]);
+        if (pending.length === 0) return;
+      }
+      this.store.markInFlight(pending.map((op) => op.id));
+      try {
+        const result = await this.call(() => this.api.createTickets(eventId, pendingBodies));
+        const made = new Map<string, string[]>();
+        for (const ticket of result.tickets) {
+          const key = ticket.external_ticket_id ?? '';
+          made.set(key, [...(made.get(key) ?? []), ticket.ticket_id]);
+        }
+        const created = pending.filter((op) => made.has(op.payload.attendee_id));
+        this.store.ticketsCreated(
+          created.map((op) => ({
+            operationId: op.id,
+            attendeeId: op.payload.attendee_id,
+            ticketIds: made.get(op.payload.attendee_id) ?? [],
+            base: op.payload.attendee,
+          })),
+        );
+        this.progress(this.step, created.length);
+        const refusals = new Map(result.errors.map((error) => [error.email.toLowerCase(), error]));
+        for (const op of pending.filter((candidate) => !made.has(candidate.payload.attendee_id))) {
+          const refusal = refusals.get(op.payload.attendee.email.toLowerCase());
+          this.conflicts += 1;
+          this.store.openConflict({
+            seriesId: zoom.seriesId,
+            operationId: op.id,
+            kind: 'ticket_refused',
+            subject: op.payload.attendee.email,
+            local: op.payload.attendee,
+            remote: refusal ?? null,
+            message: `${zoom.name}: Zoom did not register ${op.payload.attendee.email}${
+              refusal === undefined ? '' : `: ${refusal.message}`
+            }`,
+          });
+        }
+        return;
+      } catch (error) {
+        if (error instanceof ZoomOutcomeUnknownError) {
+          unknown += 1;
+          if (unknown >= (this.options.maxUnknownOutcomes ?? 3)) throw new Offline(error.message);
+          continue;
+        }
+        if (error instanceof ZoomApiError) {
+          for (const op of pending) this.refusal(op, zoom, error);
+          return;
+        }
+        this.store.markPending(ids);
+        throw error;
+      }
+    }
+  }
+
+  private async ticketChange(zoom: SeriesOnZoom, eventId: string, op: OutboxOperation): Promise<void> {
+    const ticketIds = op.kind === 'ticket.update' ? this.store.ticketIds(op.payload.attendee_id) : [];
+    try {
+      if (op.kind === 'ticket.delete') {
+        for (const ticketId of op.payload.ticket_id.split(' ')) {
+          await this.call(() => this.api.deleteTicket(eventId, ticketId));
+        }
+        this.store.ticketDeleted(op.id, op.payload.attendee_id);
+      } else if (op.kind === 'ticket.update') {
+        const body: Record<string, unknown> = {};
+        for (const field of ['first_name', 'last_name'] as const)
+          if (field in op.payload.changes) body[field] = op.payload.changes[field];
+        for (const ticketId of ticketIds) {
+          if (Object.keys(body).length > 0) await this.call(() => this.api.updateTicket(eventId, ticketId, body));
+        }
+        this.store.ticketUpdated(op.id, op.payload.attendee_id, { ...op.payload.changes });
+      }
+      this.progress(`${zoom.name}: ${describe(op)}`, 1);
+    } catch (error) {
+      this.refusal(op, zoom, error);
+    }
+  }
+}
+
+/** An operation in the planner's words, for progress and conflicts. */
+export function describe(op: OutboxOperation): string {
+  switch (op.kind) {
+    case 'event.create':
+      return 'creating the event';
+    case 'event.update':
+      return `updating ${Object.keys(op.payload.changes).join(', ')}`;
+    case 'event.delete':
+      return 'deleting the event';
+    case 'event.publish':
+      return 'publishing';
+    case 'ticket_type.create':
+      return `creating the ticket type "${op.payload.ticket_type.name}"`;
+    case 'ticket_type.update':
+      return 'updating the ticket type';
+    case 'access_link.create':
+      return `creating the registration link "${op.payload.registration.link_name}"`;
+    case 'access_link.update':
+      return 'updating the registration link';
+    case 'session.update':
+      return `moving session ${String(op.payload.occurrence)}`;
+    case 'session.delete':
+      return `cancelling session ${String(op.payload.occurrence)}`;
+    case 'ticket.create':
+      return `registering ${op.payload.attendee.email}`;
+    case 'ticket.update':
+      return 'updating a registration';
+    case 'ticket.delete':
+      return 'removing a registration';
+  }
+}
+
+function summary(outcome: SyncOutcome, done: number, waiting: number, conflicts: number): string {
+  const changes = (n: number) => `${String(n)} change${n === 1 ? '' : 's'}`;
+  switch (outcome) {
+    case 'succeeded':
+      return done === 0 ? 'Everything is in sync with Zoom.' : `Sent ${changes(done)} to Zoom; everything is in sync.`;
+    case 'needs_attention':
+      return `Sent ${changes(done)}; ${String(conflicts)} conflict${conflicts === 1 ? '' : 's'} to settle, ${changes(waiting)} waiting.`;
+    case 'cancelled':
+      return `Stopped after ${changes(done)}; ${changes(waiting)} waiting for the next sync.`;
+    default:
+      return `${changes(waiting)} waiting.`;
+  }
+}

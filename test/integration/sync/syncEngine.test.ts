@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { standupSeries, syncHarness } from '../../support/syncHarness';
+
+// The sync engine against the sandbox over HTTP: a clean sync, the second sync, occurrence changes.
+let h: Awaited<ReturnType<typeof syncHarness>>;
+beforeEach(async () => {
+  h = await syncHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const own = (data: { events: { hub_id: string }[] }) => data.events.filter((e) => e.hub_id === 'hub-sandbox-main');
+
+describe('sync', () => {
+  it('syncs the tutorial standup with 300 attendees in the fewest requests, then sends nothing', async () => {
+    h.importSeries([standupSeries(300)]);
+    const report = await h.sync();
+    expect(report).toMatchObject({ outcome: 'succeeded', conflicts: 0, waiting: 0 });
+    const data = h.sandbox.sandbox.data;
+    expect(own(data)).toMatchObject([{ name: 'Engineering Team Weekly Standup', status: 'PUBLISHED' }]);
+    expect(data.ticketTypes).toHaveLength(1);
+    expect(data.accessLinks).toHaveLength(1);
+    expect(data.tickets).toHaveLength(300);
+    expect(new Set(data.tickets.map((t) => t.external_ticket_id)).size).toBe(300);
+    // A token, the event, the ticket type, the link, publishing, one session list, 10 batches of 30.
+    const sent = await h.sandbox.control.requests();
+    expect(sent.map((r) => r.operationId ?? r.path)).toEqual([
+      '/oauth/token',
+      'createEvent',
+      'createTicketType',
+      'createEventAccessLink',
+      'EventActions',
+      'getEventSessionList',
+      ...Array.from({ length: 10 }, () => 'createTickets'),
+    ]);
+    expect(report.requests).toBe(16);
+    expect(sent.every((r) => r.bodyIssues.length === 0)).toBe(true);
+
+    await h.sandbox.control.clearRequests();
+    const again = await h.sync();
+    expect(again).toMatchObject({ outcome: 'succeeded', done: 0, requests: 0 });
+    expect(await h.sandbox.control.requests()).toEqual([]);
+  });
+
+  it('applies occurrence changes: a moved session is patched, a cancelled one deleted', async () => {
+    h.importSeries([
+      standupSeries(2, {
+        occurrence_changes: [
+          { occurrence: 7, action: 'cancel' },
+          { occurrence: 3, action: 'move', start_time: '2027-01-20T15:00:00Z' },
+        ],
+      }),
+    ]);
+    const report = await h.sync();
+    expect(report.outcome).toBe('succeeded');
+    const sessions = h.sandbox.sandbox.data.sessions;
+    expect(sessions).toHaveLength(11);
+    expect(sessions.some((s) => s.start_time === '2027-01-20T15:00:00Z')).toBe(true);
+    expect(sessions.some((s) => s.start_time === '2027-02-16T15:00:00Z')).toBe(false);
+  });
+});
