@@ -9,6 +9,7 @@ import { exitCodeFor, exitCodes } from './exitCodes';
 import { runDraftsCommand, runImportCommand, runStatusCommand } from './draftCommands';
 import { runExpandCommand } from './expandCommand';
 import { runSandboxCommand } from './sandboxCommand';
+import { runSyncCommand } from './syncCommand';
 import { runServeCommand } from './serveCommand';
 import { runConnectCommand, runHubsCommand, type ConnectOptions } from './zoomCommands';
 
@@ -87,6 +88,17 @@ function buildProgram(appRoot: string): Command {
   const zoomContext = () => ({ ...draftContext(), stdin: process.stdin });
 
   program
+    .command('sync')
+    .description('send the waiting changes to Zoom; --dry-run lists every call without sending')
+    .option('--dry-run', 'print every API call the sync would make, in order; touch nothing')
+    .action(async (options: { dryRun?: boolean }) => {
+      process.exitCode = await runSyncCommand(
+        { ...draftContext(), stderr: process.stderr },
+        { dryRun: options.dryRun === true },
+      );
+    });
+
+  program
     .command('connect')
     .description('check Zoom Server-to-Server OAuth credentials, then keep them in the system keychain')
     .requiredOption('--account-id <id>', 'the account ID of the Server-to-Server OAuth app')
@@ -152,7 +164,8 @@ async function main(): Promise<number> {
   const program = buildProgram(cliAppRoot());
   try {
     await program.parseAsync(process.argv);
-    return exitCodes.done;
+    // A command that finished with something to report (a conflict, Zoom out of reach) set its status.
+    return typeof process.exitCode === 'number' ? process.exitCode : exitCodes.done;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version end through here too, with exit code 0.

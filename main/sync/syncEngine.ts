@@ -37,7 +37,7 @@ export interface SyncOptions {
 class Offline extends Error {}
 class Cancelled extends Error {}
 
-const seriesOrder = [
+export const seriesOrder = [
   'event.delete',
   'event.create',
   'event.update',

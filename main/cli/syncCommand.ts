@@ -1,0 +1,80 @@
+import type { PlannedCall, SyncProgress, SyncReport } from '../../shared/sync/syncReport';
+import { databaseFile, openDatabase } from '../db/database';
+import { SettingsStore } from '../db/settingsStore';
+import { SyncService } from '../sync/syncService';
+import { createCredentialVault } from '../vault/credentialVault';
+import { keychainServiceFor, osKeychain } from '../vault/keychain';
+import { ZoomConnection } from '../zoom/zoomConnection';
+import { exitCodes } from './exitCodes';
+
+export interface SyncCommandContext {
+  dataDir: string;
+  isJson: boolean;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+}
+
+const outcomeExit: Readonly<Record<SyncReport['outcome'], number>> = {
+  succeeded: exitCodes.done,
+  needs_attention: exitCodes.needsPerson,
+  offline: exitCodes.zoomUnreachable,
+  cancelled: exitCodes.zoomUnreachable,
+  failed: exitCodes.unexpected,
+};
+
+function progressBar(progress: SyncProgress, width = 24): string {
+  const share = progress.total === 0 ? 1 : progress.done / progress.total;
+  const filled = Math.round(share * width);
+  const eta = progress.eta_seconds === null ? '' : ` · about ${String(progress.eta_seconds)} s left`;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(progress.done)}/${String(progress.total)} ${progress.step}${eta}`;
+}
+
+function describeCall(call: PlannedCall): string {
+  const body = call.body === undefined ? '' : `\n    ${JSON.stringify(call.body)}`;
+  return `${call.method.padEnd(6)} ${call.path}  — ${call.series === '' ? '' : `${call.series}: `}${call.what}${body}`;
+}
+
+/** `cadence sync [--dry-run]`: sends the outbox to Zoom, or lists every call it would make. Returns the exit status. */
+export async function runSyncCommand(context: SyncCommandContext, options: { dryRun: boolean }): Promise<number> {
+  const { db } = openDatabase(databaseFile(context.dataDir));
+  const connection = new ZoomConnection({
+    vault: createCredentialVault(osKeychain(keychainServiceFor(process.env))),
+    settings: new SettingsStore(db),
+  });
+  const service = new SyncService(db, connection);
+  try {
+    if (options.dryRun) {
+      const calls = service.plan();
+      if (context.isJson) context.stdout.write(`${JSON.stringify({ dry_run: true, calls })}\n`);
+      else if (calls.length === 0) context.stdout.write('Nothing to send: everything is in sync.\n');
+      else {
+        context.stdout.write(
+          `${calls.map(describeCall).join('\n')}\n${String(calls.length)} calls; nothing was sent (--dry-run).\n`,
+        );
+      }
+      return exitCodes.done;
+    }
+    const controller = new AbortController();
+    const stop = () => {
+      controller.abort();
+    };
+    process.once('SIGINT', stop);
+    const showBar = !context.isJson && context.stderr.isTTY;
+    try {
+      const report = await service.run({
+        signal: controller.signal,
+        onProgress: (progress) => {
+          if (showBar) context.stderr.write(`\r\u001b[2K${progressBar(progress)}`);
+        },
+      });
+      if (showBar) context.stderr.write('\n');
+      context.stdout.write(context.isJson ? `${JSON.stringify(report)}\n` : `${report.message}\n`);
+      return outcomeExit[report.outcome];
+    } finally {
+      process.off('SIGINT', stop);
+    }
+  } finally {
+    await connection.close();
+    db.close();
+  }
+}
