@@ -203,8 +203,10 @@ export class OutboxStore {
     const inFlight = new Set(this.inFlightKeys.all(seriesId) as string[]);
     const now = this.now();
     for (const operation of planned) {
-      // The create already on its way covers this; what differs is planned once it is recorded.
-      if (operation.kind.endsWith('.create') && inFlight.has(operation.key)) continue;
+      // A create or publish already on its way covers this (it is looked for on Zoom, never sent
+      // twice); what differs is planned once it is recorded.
+      const isOnce = operation.kind.endsWith('.create') || operation.kind === 'event.publish';
+      if (isOnce && inFlight.has(operation.key)) continue;
       const row = {
         series_id: seriesId,
         op_key: operation.key,

@@ -35,7 +35,10 @@ export interface SyncOptions {
 
 /** Zoom cannot be reached (or keeps refusing with 429/5xx): the run ends, the outbox waits. */
 class Offline extends Error {}
+/** Zoom answered 429 to a write: it did nothing, so the write may go again once the limiter allows. */
+class RateLimited extends Offline {}
 class Cancelled extends Error {}
+const maxRateLimitedWrites = 5;
 
 export const seriesOrder = [
   'event.delete',
@@ -167,8 +170,8 @@ export class SyncEngine {
       return await work();
     } catch (error) {
       if (error instanceof ZoomUnreachableError) throw new Offline(error.message);
-      if (error instanceof ZoomApiError && (error.status === 429 || error.status >= 500))
-        throw new Offline(error.message);
+      if (error instanceof ZoomApiError && error.status === 429) throw new RateLimited(error.message);
+      if (error instanceof ZoomApiError && error.status >= 500) throw new Offline(error.message);
       throw error;
     }
   }
@@ -185,6 +188,7 @@ export class SyncEngine {
   ): Promise<void> {
     const maxUnknown = this.options.maxUnknownOutcomes ?? 3;
     let inFlight = op.state === 'in_flight';
+    let limited = 0;
     for (let unknown = 0; ;) {
       if (inFlight) {
         const found = await this.call(lookup);
@@ -199,6 +203,11 @@ export class SyncEngine {
         record(await this.call(send));
         return;
       } catch (error) {
+        if (error instanceof RateLimited && limited < maxRateLimitedWrites) {
+          limited += 1;
+          inFlight = false;
+          continue;
+        }
         if (!(error instanceof ZoomOutcomeUnknownError)) throw error;
         unknown += 1;
         if (unknown >= maxUnknown) throw new Offline(error.message);
@@ -422,7 +431,10 @@ export class SyncEngine {
         await this.call(() => this.api.updateSession(eventId, sessionId, { start_time, end_time }));
         this.store.sessionSynced(op.id, op.seriesId, op.payload.occurrence, { start_time, end_time, status: 'moved' });
       } else {
-        await this.call(() => this.api.deleteSession(eventId, sessionId));
+        // Already gone (our own earlier delete whose answer was lost, or someone else's): cancelled either way.
+        await this.call(() => this.api.deleteSession(eventId, sessionId)).catch((error: unknown) => {
+          if (!(error instanceof ZoomApiError && error.status === 404)) throw error;
+        });
         this.store.sessionSynced(op.id, op.seriesId, op.payload.occurrence, {
           start_time: '',
           end_time: '',
@@ -480,11 +492,13 @@ export class SyncEngine {
   ): Promise<void> {
     this.step = `${zoom.name}: registering ${String(batch.length)} attendees`;
     const ids = batch.map((op) => op.id);
-    const resend = batch.some((op) => op.state === 'in_flight');
     let pending = [...batch];
     let pendingBodies = [...bodies];
+    let limited = 0;
+    // After a crash with the batch in flight, Zoom may hold some of its tickets already.
+    let lookFirst = batch.some((op) => op.state === 'in_flight');
     for (let unknown = 0; pending.length > 0;) {
-      if (resend || unknown > 0) {
+      if (lookFirst) {
         // Tickets already made by a lost request are found by Cadence's registration ID.
         const existing = await this.call(() => this.api.listTickets(eventId));
         const byRegistration = new Map<string, string[]>();
@@ -546,9 +560,15 @@ export class SyncEngine {
         }
         return;
       } catch (error) {
+        if (error instanceof RateLimited && limited < maxRateLimitedWrites) {
+          limited += 1;
+          lookFirst = false;
+          continue;
+        }
         if (error instanceof ZoomOutcomeUnknownError) {
           unknown += 1;
           if (unknown >= (this.options.maxUnknownOutcomes ?? 3)) throw new Offline(error.message);
+          lookFirst = true;
           continue;
         }
         if (error instanceof ZoomApiError) {
@@ -566,7 +586,9 @@ export class SyncEngine {
     try {
       if (op.kind === 'ticket.delete') {
         for (const ticketId of op.payload.ticket_id.split(' ')) {
-          await this.call(() => this.api.deleteTicket(eventId, ticketId));
+          await this.call(() => this.api.deleteTicket(eventId, ticketId)).catch((error: unknown) => {
+            if (!(error instanceof ZoomApiError && error.status === 404)) throw error;
+          });
         }
         this.store.ticketDeleted(op.id, op.payload.attendee_id);
       } else if (op.kind === 'ticket.update') {
