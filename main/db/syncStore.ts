@@ -120,7 +120,8 @@ export class SyncStore {
     );
   }
 
-  seriesOnZoom(seriesId: string): SeriesOnZoom {
+  /** What Zoom has of a series; `draft` is read unless given (it is the costly part). */
+  seriesOnZoom(seriesId: string, known?: { draft: SeriesDraft | undefined }): SeriesOnZoom {
     const row = seriesRowSchema.parse(
       this.db.prepare('SELECT id, name, zoom_event_id, zoom_status FROM series WHERE id = ?').get(seriesId),
     );
@@ -141,7 +142,7 @@ export class SyncStore {
     return {
       seriesId,
       name: row.name,
-      draft: readSeriesDraft(this.db, seriesId),
+      draft: known === undefined ? readSeriesDraft(this.db, seriesId) : known.draft,
       eventId: row.zoom_event_id ?? undefined,
       status: row.zoom_status ?? undefined,
       ticketTypeId: id('SELECT zoom_ticket_type_id FROM ticket_type WHERE series_id = ?'),

@@ -42,7 +42,7 @@ export type SandboxEdit = z.input<typeof sandboxEditSchema>;
 /** Applies an edit as Zoom's own web page would: through the same rules as the API. */
 export function applyEdit(data: SandboxData, edit: z.output<typeof sandboxEditSchema>, now: number): SandboxAnswer {
   const run = (operationId: string, params: Record<string, string>, body: Record<string, unknown> = {}) =>
-    handleOperation(data, { operationId, params, query: new URLSearchParams(), body, now }, true);
+    handleOperation(data, { operationId, params, query: new URLSearchParams(), body, now });
   switch (edit.kind) {
     case 'rename-event':
       return run('updateEvent', { eventId: edit.event_id }, { name: edit.name });

@@ -202,13 +202,18 @@ function updateEvent(data: SandboxData, request: SandboxRequest): SandboxAnswer 
   }
   if (body.hub_id !== undefined && body.hub_id !== event.hub_id)
     return zoomError(400, 300, 'The hub of an event cannot be changed.');
+  const next: SandboxEvent = { ...event };
   for (const key of eventFields) {
     const value = text(body[key]);
-    if (value !== undefined) event[key] = value;
+    if (value !== undefined) next[key] = value;
   }
+  if (body.recurrence !== undefined) next.recurrence = body.recurrence as Record<string, unknown>;
+  if (body.calendar !== undefined) next.calendar = body.calendar as SandboxEvent['calendar'];
   const reschedule = body.recurrence !== undefined || body.calendar !== undefined || body.event_type !== undefined;
-  if (body.recurrence !== undefined) event.recurrence = body.recurrence as Record<string, unknown>;
-  if (body.calendar !== undefined) event.calendar = body.calendar as SandboxEvent['calendar'];
+  // Checked whole before anything changes: a refused update leaves the event as it was.
+  const schedule = reschedule ? scheduleOf(next) : undefined;
+  if (schedule?.ok === false) return zoomError(400, 300, 'Validation Failed.', schedule.issues);
+  Object.assign(event, next);
   if (reschedule) regenerateSessions(data, event);
   return { status: 204 };
 }
@@ -759,15 +764,16 @@ export const sandboxHandlers: Readonly<Record<string, Handler>> = {
   UpdateSessionAttendeeActions: updateAttendeeActions,
 };
 
-/** Runs one operation; a refused write leaves the data as it was. */
-export function handleOperation(data: SandboxData, request: SandboxRequest, writes: boolean): SandboxAnswer {
+/**
+ * Runs one operation. Every handler checks the whole request before it changes anything, so a
+ * refused write leaves the data as it was without copying the state for each request.
+ */
+export function handleOperation(data: SandboxData, request: SandboxRequest): SandboxAnswer {
   const handler = sandboxHandlers[request.operationId];
   if (handler === undefined) return zoomError(404, 404, `The sandbox does not simulate ${request.operationId}.`);
-  const before = writes ? structuredClone(data) : data;
   try {
     return handler(data, request);
   } catch (error) {
-    Object.assign(data, before);
     if (error instanceof Refusal) return error.answer;
     throw error;
   }

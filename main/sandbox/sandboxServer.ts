@@ -212,8 +212,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       send(response, zoomError(403, 4711, `Invalid access token, does not contain scopes:[${spec.scopes[0] ?? ''}].`));
       return;
     }
-    const now = clock();
-    if (faults.burst429 > 0 || overLimit(token.account, spec.label, now)) {
+    // Zoom counts a request when it arrives, however long its body takes to read.
+    if (faults.burst429 > 0 || overLimit(token.account, spec.label, base.at)) {
       if (faults.burst429 > 0) faults = { ...faults, burst429: faults.burst429 - 1 };
       record({ ...entry, status: 429 });
       send(
@@ -251,17 +251,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     const writes = method !== 'GET';
-    const answer = handleOperation(
-      data,
-      {
-        operationId: operation.operationId,
-        params: operation.params,
-        query: url.searchParams,
-        body: (body ?? {}) as Record<string, unknown>,
-        now: clock(),
-      },
-      writes,
-    );
+    const answer = handleOperation(data, {
+      operationId: operation.operationId,
+      params: operation.params,
+      query: url.searchParams,
+      body: (body ?? {}) as Record<string, unknown>,
+      now: clock(),
+    });
     if (writes && answer.status < 400) save();
     const forcedLoss = faults.loseNextResponses > 0;
     if (forcedLoss) faults = { ...faults, loseNextResponses: faults.loseNextResponses - 1 };

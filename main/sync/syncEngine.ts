@@ -31,6 +31,8 @@ export interface SyncOptions {
   maxUnknownOutcomes?: number;
   /** HTTP requests the client has sent so far, for the report. */
   requestCount?: () => number;
+  /** Started before the outbox is read, so that signing in overlaps it (the token request). */
+  warmUp?: () => Promise<unknown>;
 }
 
 /** Zoom cannot be reached (or keeps refusing with 429/5xx): the run ends, the outbox waits. */
@@ -65,6 +67,7 @@ export class SyncEngine {
   private step = 'Starting';
   private readonly clock: () => number;
   private hubs: Promise<string[]> | undefined;
+  private readonly drafts = new Map<string, SeriesDraft | undefined>();
 
   constructor(
     private readonly store: SyncStore,
@@ -75,6 +78,8 @@ export class SyncEngine {
   }
 
   async run(): Promise<SyncReport> {
+    const warm = this.options.warmUp?.().catch(() => undefined);
+    if (warm !== undefined) await new Promise((resolve) => setImmediate(resolve));
     const work = this.store.workItems();
     const runId = this.store.startRun();
     this.started = this.clock();
@@ -87,7 +92,7 @@ export class SyncEngine {
     try {
       this.progress('Starting');
       const queue = [...bySeries.entries()];
-      const workers = Array.from({ length: Math.min(this.options.concurrency ?? 4, queue.length) }, async () => {
+      const workers = Array.from({ length: Math.min(this.options.concurrency ?? 16, queue.length) }, async () => {
         for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
           await this.syncSeries(next[0], next[1]);
         }
@@ -134,17 +139,45 @@ export class SyncEngine {
 
   /** One series: its event, ticket type, link and publishing in order, then sessions and tickets. */
   private async syncSeries(seriesId: string, operations: readonly OutboxOperation[]): Promise<void> {
-    for (const kind of seriesOrder) {
+    const [eventKinds, setupKinds] = [seriesOrder.slice(0, 3), seriesOrder.slice(3)];
+    await this.runInOrder(operations, eventKinds);
+    const sessionOps = operations.filter((op) => op.kind === 'session.update' || op.kind === 'session.delete');
+    const ticketOps = operations.filter((op) => op.kind.startsWith('ticket.'));
+    // Once the event exists, its sessions (read, mapped, moved, cancelled) need nothing else, so
+    // they go alongside the ticket type, link and publishing; tickets wait for those, and for the
+    // session IDs only when attendees register for chosen sessions.
+    const sessions = this.syncSessions(seriesId, sessionOps, ticketOps.length > 0);
+    const setup = this.runInOrder(operations, setupKinds);
+    const draft = this.zoomOf(seriesId).draft;
+    const option = draft?.event_type === 'RECURRING' ? draft.registration?.recurring_registration_option : undefined;
+    const ticketsNeedSessions = option === 'single_session' || option === 'multiple_sessions';
+    const tickets = (async () => {
+      await (ticketsNeedSessions ? settleAll([setup, sessions]) : setup);
+      if (ticketOps.length > 0) await this.runTickets(seriesId, ticketOps);
+    })();
+    await settleAll([sessions, setup, tickets]);
+  }
+
+  private async runInOrder(
+    operations: readonly OutboxOperation[],
+    kinds: readonly OutboxOperation['kind'][],
+  ): Promise<void> {
+    for (const kind of kinds) {
       for (const op of operations.filter((candidate) => candidate.kind === kind)) {
         this.checkCancelled();
         if (!this.dependenciesMet(op)) continue;
         await this.runSeriesOperation(op);
       }
     }
-    const sessionOps = operations.filter((op) => op.kind === 'session.update' || op.kind === 'session.delete');
-    const ticketOps = operations.filter((op) => op.kind.startsWith('ticket.'));
-    if (sessionOps.length === 0 && ticketOps.length === 0) return;
-    const zoom = this.store.seriesOnZoom(seriesId);
+  }
+
+  private async syncSessions(
+    seriesId: string,
+    sessionOps: readonly OutboxOperation[],
+    hasTickets: boolean,
+  ): Promise<void> {
+    if (sessionOps.length === 0 && !hasTickets) return;
+    const zoom = this.zoomOf(seriesId);
     if (zoom.eventId === undefined || zoom.draft === undefined) return;
     if (zoom.draft.event_type === 'RECURRING' && zoom.sessionIds.size === 0) {
       this.checkCancelled();
@@ -152,9 +185,18 @@ export class SyncEngine {
     }
     for (const op of sessionOps) {
       this.checkCancelled();
+      if (op.kind !== 'session.update' && op.kind !== 'session.delete') continue;
       if (this.dependenciesMet(op)) await this.runSessionOperation(op);
     }
-    await this.runTickets(seriesId, ticketOps);
+  }
+
+  /**
+   * What Zoom has of a series now, with its draft as it was when the run began (read once: the
+   * outbox payloads of this run were planned from it).
+   */
+  private zoomOf(seriesId: string): SeriesOnZoom {
+    if (!this.drafts.has(seriesId)) this.drafts.set(seriesId, this.store.seriesOnZoom(seriesId).draft);
+    return this.store.seriesOnZoom(seriesId, { draft: this.drafts.get(seriesId) });
   }
 
   /** Whether everything `op` waits for is on Zoom (no earlier operation of those keys is unfinished). */
@@ -216,7 +258,7 @@ export class SyncEngine {
   }
 
   private async runSeriesOperation(op: OutboxOperation): Promise<void> {
-    const zoom = this.store.seriesOnZoom(op.seriesId);
+    const zoom = this.zoomOf(op.seriesId);
     this.step = `${zoom.name}: ${describe(op)}`;
     try {
       await this.seriesOperation(op, zoom);
@@ -420,7 +462,7 @@ export class SyncEngine {
   }
 
   private async runSessionOperation(op: Op<'session.update'> | Op<'session.delete'>): Promise<void> {
-    const zoom = this.store.seriesOnZoom(op.seriesId);
+    const zoom = this.zoomOf(op.seriesId);
     const eventId = zoom.eventId;
     const sessionId = zoom.sessionIds.get(op.payload.occurrence);
     this.step = `${zoom.name}: ${describe(op)}`;
@@ -453,7 +495,7 @@ export class SyncEngine {
       (op): op is Op<'ticket.create'> => op.kind === 'ticket.create' && this.dependenciesMet(op),
     );
     const others = operations.filter((op) => op.kind !== 'ticket.create');
-    const zoom = this.store.seriesOnZoom(seriesId);
+    const zoom = this.zoomOf(seriesId);
     const draft = zoom.draft;
     const eventId = zoom.eventId;
     if (eventId === undefined) return;
@@ -637,6 +679,13 @@ export function describe(op: OutboxOperation): string {
     case 'ticket.delete':
       return 'removing a registration';
   }
+}
+
+/** Waits for every task, then fails with the first failure: nothing runs on after the run ends. */
+async function settleAll(tasks: readonly Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(tasks);
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
 }
 
 function summary(outcome: SyncOutcome, done: number, waiting: number, conflicts: number): string {

@@ -39,6 +39,7 @@ export class SyncService {
       const engine = new SyncEngine(new SyncStore(this.db, isoNow), client.api, {
         signal: controller.signal,
         requestCount: () => client.requestCount(),
+        warmUp: () => client.tokens.token(),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       });
       return engine.run();

@@ -16,8 +16,8 @@ export interface RateLimiterOptions {
 
 /**
  * Keeps requests within Zoom's limits before Zoom has to refuse them: per account and label, no
- * more requests start in any one-second window than the plan allows. A 429's Retry-After pauses
- * that account and label for everyone.
+ * more requests start in any one-second window than the plan allows, evenly spaced. A 429's
+ * Retry-After pauses that account and label for everyone.
  */
 export class RateLimiter {
   /** Start times of the requests of the last second, oldest first, per account and label. */
@@ -30,7 +30,7 @@ export class RateLimiter {
   private readonly windowMs: number;
 
   constructor(private readonly options: RateLimiterOptions) {
-    this.windowMs = 1000 + (options.marginMs ?? 40);
+    this.windowMs = 1000 + (options.marginMs ?? 20);
     this.clock = options.clock ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => sleepFor(ms));
   }
@@ -61,7 +61,13 @@ export class RateLimiter {
       this.starts.set(key, starts);
       const paused = this.pausedUntil.get(key) ?? 0;
       const oldest = starts[0];
-      const freeAt = Math.max(paused, starts.length >= limit && oldest !== undefined ? oldest + this.windowMs : now);
+      const latest = starts.at(-1);
+      // Starts are spread evenly over the window rather than sent in one burst: a burst reaches
+      // Zoom spread by its own queueing, and that spread alone could put one request too many
+      // into one of Zoom's seconds.
+      const spacedFrom = latest === undefined ? now : latest + this.windowMs / limit;
+      const fullUntil = starts.length >= limit && oldest !== undefined ? oldest + this.windowMs : now;
+      const freeAt = Math.max(paused, spacedFrom, fullUntil);
       if (freeAt <= now) {
         starts.push(now);
         return;

@@ -25,15 +25,23 @@ describe('sync', () => {
     expect(new Set(data.tickets.map((t) => t.external_ticket_id)).size).toBe(300);
     // A token, the event, the ticket type, the link, publishing, one session list, 10 batches of 30.
     const sent = await h.sandbox.control.requests();
-    expect(sent.map((r) => r.operationId ?? r.path)).toEqual([
-      '/oauth/token',
-      'createEvent',
-      'createTicketType',
-      'createEventAccessLink',
-      'EventActions',
-      'getEventSessionList',
-      ...Array.from({ length: 10 }, () => 'createTickets'),
-    ]);
+    const names = sent.map((r) => r.operationId ?? r.path);
+    expect([...names].sort()).toEqual(
+      [
+        '/oauth/token',
+        'createEvent',
+        'createTicketType',
+        'createEventAccessLink',
+        'EventActions',
+        'getEventSessionList',
+        ...Array.from({ length: 10 }, () => 'createTickets'),
+      ].sort(),
+    );
+    // In Zoom's order: the event first; the tickets only once it is published.
+    expect(names.slice(0, 2)).toEqual(['/oauth/token', 'createEvent']);
+    expect(names.indexOf('createTicketType')).toBeLessThan(names.indexOf('createEventAccessLink'));
+    expect(names.indexOf('createEventAccessLink')).toBeLessThan(names.indexOf('EventActions'));
+    expect(names.indexOf('EventActions')).toBeLessThan(names.indexOf('createTickets'));
     expect(report.requests).toBe(16);
     expect(sent.every((r) => r.bodyIssues.length === 0)).toBe(true);
 
