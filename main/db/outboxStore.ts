@@ -72,6 +72,7 @@ function targetOf(seriesId: string, zoom: SeriesZoomState, operation: PlannedOpe
 export class OutboxStore {
   private readonly pendingIn: Database.Statement;
   private readonly inFlightKeys: Database.Statement;
+  private readonly conflictKeys: Database.Statement;
   private readonly insert: Database.Statement;
   private readonly update: Database.Statement;
   private readonly remove: Database.Statement;
@@ -85,6 +86,7 @@ export class OutboxStore {
        WHERE series_id = ? AND state = 'pending' AND (op_key LIKE 'ticket:%') = ?`,
     );
     this.inFlightKeys = db.prepare(`SELECT op_key FROM outbox WHERE series_id = ? AND state = 'in_flight'`).pluck();
+    this.conflictKeys = db.prepare(`SELECT op_key FROM outbox WHERE series_id = ? AND state = 'conflict'`).pluck();
     this.insert = db.prepare(
       `INSERT INTO outbox (series_id, op_key, kind, target_json, payload_json, depends_on_json, created_at, updated_at)
        VALUES (@series_id, @op_key, @kind, @target_json, @payload_json, @depends_on_json, @now, @now)`,
@@ -201,8 +203,11 @@ export class OutboxStore {
         .map((row) => [row.op_key, row]),
     );
     const inFlight = new Set(this.inFlightKeys.all(seriesId) as string[]);
+    const held = new Set(this.conflictKeys.all(seriesId) as string[]);
     const now = this.now();
     for (const operation of planned) {
+      // A conflict holds its key until the planner settles it; resolving plans it again.
+      if (held.has(operation.key)) continue;
       // A create or publish already on its way covers this (it is looked for on Zoom, never sent
       // twice); what differs is planned once it is recorded.
       const isOnce = operation.kind.endsWith('.create') || operation.kind === 'event.publish';

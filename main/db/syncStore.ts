@@ -4,6 +4,7 @@ import type { RegistrationDraft } from '../../shared/drafts/registrationDraft';
 import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import type { TicketTypeDraft } from '../../shared/drafts/ticketTypeDraft';
 import {
+  eventFieldsSchema,
   operationPayloadSchemas,
   type EventFields,
   type OperationKind,
@@ -12,6 +13,7 @@ import {
 } from '../../shared/outbox/operations';
 import type { SyncOutcome } from '../../shared/sync/syncReport';
 import { readSeriesDraft } from './seriesRows';
+import { SeriesStore } from './seriesStore';
 
 /** One outbox operation as the sync engine works on it. */
 export type OutboxOperation = {
@@ -221,13 +223,65 @@ export class SyncStore {
     })();
   }
 
-  eventUpdated(operationId: number, seriesId: string, base: EventFields): void {
+  /** A session as last synced (Zoom's generated times, or Cadence's move). */
+  sessionBase(seriesId: string, occurrence: number): { start_time: string; end_time: string } | undefined {
+    const text = z
+      .string()
+      .nullable()
+      .optional()
+      .parse(
+        this.db
+          .prepare('SELECT synced_json FROM occurrence WHERE series_id = ? AND number = ?')
+          .pluck()
+          .get(seriesId, occurrence),
+      );
+    if (text == null) return undefined;
+    const base = z.object({ start_time: z.string(), end_time: z.string() }).parse(JSON.parse(text));
+    return base.start_time === '' ? undefined : base;
+  }
+
+  /** The event fields as last synced: the base of the three-way comparison. */
+  eventBase(seriesId: string): EventFields | undefined {
+    const text = z
+      .string()
+      .nullable()
+      .optional()
+      .parse(this.db.prepare('SELECT synced_json FROM series WHERE id = ?').pluck().get(seriesId));
+    return text == null ? undefined : eventFieldsSchema.parse(JSON.parse(text));
+  }
+
+  /**
+   * An event update merged with Zoom's changes, in one transaction: the new base, the fields
+   * adopted from Zoom written into the draft (its outbox re-planned), the operation done or held
+   * by its conflict.
+   */
+  eventMerged(merge: {
+    operationId: number;
+    seriesId: string;
+    draft: SeriesDraft;
+    base: EventFields;
+    adopt: Partial<EventFields>;
+    conflict: ConflictInput | undefined;
+  }): void {
     this.db.transaction(() => {
       this.db
         .prepare('UPDATE series SET synced_json = ?, synced_at = ? WHERE id = ?')
-        .run(JSON.stringify(base), this.now(), seriesId);
-      this.done(operationId);
+        .run(JSON.stringify(merge.base), this.now(), merge.seriesId);
+      if (merge.conflict === undefined) this.done(merge.operationId);
+      else this.openConflict(merge.conflict);
+      if (Object.keys(merge.adopt).length > 0) {
+        new SeriesStore(this.db, this.now).save({ ...merge.draft, ...merge.adopt } as SeriesDraft, merge.seriesId);
+        this.logAdoption(merge.seriesId, merge.adopt);
+      }
     })();
+  }
+
+  private logAdoption(seriesId: string, adopted: object): void {
+    this.db
+      .prepare(
+        `INSERT INTO sync_log (run_id, at, level, series_id, message, details_json) VALUES (NULL, ?, 'info', ?, ?, ?)`,
+      )
+      .run(this.now(), seriesId, `Took from Zoom: ${Object.keys(adopted).join(', ')}`, JSON.stringify(adopted));
   }
 
   /** Zoom deleted the event: the tombstoned series goes with it. */
@@ -355,6 +409,13 @@ export class SyncStore {
           ).lastInsertRowid,
       );
     })();
+  }
+
+  /** Holds an operation behind a conflict already open for its series. */
+  hold(operationId: number, message: string): void {
+    this.db
+      .prepare(`UPDATE outbox SET state = 'conflict', last_error = ?, updated_at = ? WHERE id = ?`)
+      .run(message, this.now(), operationId);
   }
 
   hasOpenConflict(seriesId: string, kind: string): boolean {

@@ -15,6 +15,8 @@ export const sandboxFaultsSchema = z.strictObject({
   loseNextResponses: z.number().int().min(0).default(0),
   /** The next this many API requests are answered 503 before anything is applied. */
   failNextRequests: z.number().int().min(0).default(0),
+  /** Zoom generates this many sessions fewer than the recurrence gives (schedule drift). */
+  dropGeneratedSessions: z.number().int().min(0).default(0),
   /** The next this many API requests are answered 429, whatever the rate. */
   burst429: z.number().int().min(0).default(0),
   /** Requests per second per account and label; Zoom's Pro plan by default. */

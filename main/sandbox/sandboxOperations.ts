@@ -16,6 +16,8 @@ export interface SandboxRequest {
   query: URLSearchParams;
   body: Body;
   now: number;
+  /** Generate this many sessions fewer than the recurrence gives. */
+  dropGeneratedSessions?: number;
 }
 export interface SandboxAnswer {
   status: number;
@@ -126,12 +128,12 @@ function readRecurrence(recurrence: Record<string, unknown>): Record<string, unk
   return out;
 }
 
-function regenerateSessions(data: SandboxData, event: SandboxEvent): void {
+function regenerateSessions(data: SandboxData, event: SandboxEvent, drop = 0): void {
   const schedule = scheduleOf(event);
   if (!schedule.ok) refuse(400, 300, 'Validation Failed.', schedule.issues);
   else {
     data.sessions = data.sessions.filter((s) => s.event_id !== event.event_id);
-    for (const slot of schedule.sessions) {
+    for (const slot of schedule.sessions.slice(0, Math.max(1, schedule.sessions.length - drop))) {
       data.sessions.push({
         session_id: newId(data, 's'),
         event_id: event.event_id,
@@ -185,7 +187,7 @@ function createEvent(data: SandboxData, request: SandboxRequest): SandboxAnswer 
     status: 'DRAFT',
     extra,
   };
-  regenerateSessions(data, event);
+  regenerateSessions(data, event, request.dropGeneratedSessions);
   data.events.push(event);
   return { status: 201, body: eventAnswer(data, event) };
 }

@@ -1,7 +1,9 @@
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { CadenceError } from '../../shared/errors';
+import type { EventFields } from '../../shared/outbox/operations';
 import { eventFieldsOf } from '../../shared/outbox/planOperations';
+import { threeWayMerge } from '../../shared/sync/threeWayMerge';
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import { planSeriesTiming } from '../../shared/recurrence/seriesTiming';
 import type { SyncOutcome, SyncProgress, SyncReport } from '../../shared/sync/syncReport';
@@ -277,6 +279,11 @@ export class SyncEngine {
         : error instanceof ZoomApiError && error.zoomCode === 260209
           ? 'not_editable'
           : 'refused';
+    // One conflict per series for an event gone from Zoom; everything else of it waits with it.
+    if (kind === 'remote_deleted' && this.store.hasOpenConflict(op.seriesId, kind)) {
+      this.store.hold(op.id, error.message);
+      return;
+    }
     this.conflicts += 1;
     this.store.openConflict({
       seriesId: op.seriesId,
@@ -336,15 +343,7 @@ export class SyncEngine {
       }
       case 'event.update': {
         if (draft === undefined || zoom.eventId === undefined) return;
-        const eventId = zoom.eventId;
-        const fields = eventFieldsOf(draft);
-        const remote = await this.call(() => this.api.getEvent(eventId));
-        if ((remote.status ?? '').toUpperCase() === 'CANCELLED') {
-          throw new ZoomApiError('conflict', 'Someone cancelled this event on Zoom.', [], 400, 260210, 'cancelled');
-        }
-        await this.call(() => this.api.updateEvent(eventId, eventPatchBody(op.payload.changes, fields)));
-        const base = draftFieldsFromZoomEvent(remote) ?? fields;
-        this.store.eventUpdated(op.id, op.seriesId, { ...base, ...fields });
+        await this.updateEvent(op, zoom, zoom.eventId, draft);
         return;
       }
       case 'ticket_type.create': {
@@ -419,6 +418,61 @@ export class SyncEngine {
   }
 
   /**
+   * A change to an event already on Zoom: read it, compare three ways with the last synced
+   * snapshot, push what changed here only, adopt what changed there only (and say so), and make
+   * a conflict of any field both changed differently. A cancelled event is a conflict too.
+   */
+  private async updateEvent(
+    op: Op<'event.update'>,
+    zoom: SeriesOnZoom,
+    eventId: string,
+    draft: SeriesDraft,
+  ): Promise<void> {
+    const local = eventFieldsOf(draft);
+    const base = this.store.eventBase(op.seriesId) ?? local;
+    const remoteEvent = await this.call(() => this.api.getEvent(eventId));
+    if ((remoteEvent.status ?? '').toUpperCase() === 'CANCELLED') {
+      this.conflicts += 1;
+      this.store.openConflict({
+        seriesId: op.seriesId,
+        operationId: op.id,
+        kind: 'remote_cancelled',
+        subject: 'event',
+        local: op.payload.changes,
+        message: `${zoom.name}: someone cancelled this event on Zoom, so Cadence's changes were not sent.`,
+      });
+      return;
+    }
+    const remote: EventFields = { ...base, ...(draftFieldsFromZoomEvent(remoteEvent, base.recurrence) ?? {}) };
+    const plan = threeWayMerge(base, local, remote, comparedEventFields);
+    if (Object.keys(plan.push).length > 0) {
+      await this.call(() => this.api.updateEvent(eventId, eventPatchBody(plan.push, local)));
+    }
+    const conflict =
+      plan.conflicts.length === 0
+        ? undefined
+        : {
+            seriesId: op.seriesId,
+            operationId: op.id,
+            kind: 'event_fields',
+            subject: plan.conflicts.join(', '),
+            base: pick(base, plan.conflicts),
+            local: pick(local, plan.conflicts),
+            remote: pick(remote, plan.conflicts),
+            message: `${zoom.name}: ${plan.conflicts.join(', ')} changed both here and on Zoom.`,
+          };
+    if (conflict !== undefined) this.conflicts += 1;
+    this.store.eventMerged({
+      operationId: op.id,
+      seriesId: op.seriesId,
+      draft,
+      base: { ...base, ...plan.push, ...plan.adopt },
+      adopt: plan.adopt,
+      conflict,
+    });
+  }
+
+  /**
    * Reads the sessions Zoom generated and maps occurrence numbers to them in order. Zoom's
    * sessions are the truth for the mapping; a schedule that differs from Cadence's expansion (in
    * count or in any start) is a conflict showing both.
@@ -466,14 +520,60 @@ export class SyncEngine {
     const eventId = zoom.eventId;
     const sessionId = zoom.sessionIds.get(op.payload.occurrence);
     this.step = `${zoom.name}: ${describe(op)}`;
-    if (eventId === undefined || sessionId === undefined) return;
+    if (eventId === undefined) return;
+    if (sessionId === undefined) {
+      // Zoom never generated this occurrence (see the schedule conflict): nothing to cancel there.
+      if (op.kind === 'session.delete' && zoom.sessionIds.size > 0) {
+        this.store.sessionSynced(op.id, op.seriesId, op.payload.occurrence, {
+          start_time: '',
+          end_time: '',
+          status: 'cancelled',
+        });
+        this.progress(this.step, 1);
+      }
+      return;
+    }
     try {
-      if (op.kind === 'session.update') {
-        const { start_time, end_time } = op.payload;
+      // What Zoom has of the session now, against what was last synced: someone may have moved
+      // or deleted it there.
+      const remote = await this.call(() => this.api.getSession(eventId, sessionId)).catch((error: unknown) => {
+        if (error instanceof ZoomApiError && error.status === 404) return undefined;
+        throw error;
+      });
+      const base = this.store.sessionBase(op.seriesId, op.payload.occurrence);
+      const target = op.kind === 'session.update' ? op.payload : undefined;
+      const isDone =
+        target === undefined
+          ? remote === undefined
+          : remote?.start_time === target.start_time && remote.end_time === target.end_time;
+      const isAsSynced = remote !== undefined && (base === undefined || remote.start_time === base.start_time);
+      if (isDone) {
+        this.store.sessionSynced(op.id, op.seriesId, op.payload.occurrence, {
+          start_time: target?.start_time ?? '',
+          end_time: target?.end_time ?? '',
+          status: target === undefined ? 'cancelled' : 'moved',
+        });
+      } else if (!isAsSynced) {
+        this.conflicts += 1;
+        this.store.openConflict({
+          seriesId: op.seriesId,
+          operationId: op.id,
+          kind: remote === undefined ? 'session_deleted' : 'session_moved',
+          subject: `session ${String(op.payload.occurrence)}`,
+          base: base ?? null,
+          local: target ?? { status: 'cancelled' },
+          remote: remote === undefined ? null : { start_time: remote.start_time, end_time: remote.end_time },
+          message: `${zoom.name}: session ${String(op.payload.occurrence)} was ${
+            remote === undefined ? 'deleted' : `moved to ${remote.start_time}`
+          } on Zoom, and ${target === undefined ? 'cancelled' : `moved to ${target.start_time}`} here.`,
+        });
+        return;
+      } else if (target !== undefined) {
+        const { start_time, end_time } = target;
         await this.call(() => this.api.updateSession(eventId, sessionId, { start_time, end_time }));
         this.store.sessionSynced(op.id, op.seriesId, op.payload.occurrence, { start_time, end_time, status: 'moved' });
       } else {
-        // Already gone (our own earlier delete whose answer was lost, or someone else's): cancelled either way.
+        // Gone by now (our own delete whose answer was lost): cancelled either way.
         await this.call(() => this.api.deleteSession(eventId, sessionId)).catch((error: unknown) => {
           if (!(error instanceof ZoomApiError && error.status === 404)) throw error;
         });
@@ -679,6 +779,25 @@ export function describe(op: OutboxOperation): string {
     case 'ticket.delete':
       return 'removing a registration';
   }
+}
+
+/** The event fields compared with Zoom; the hub and the event type do not change after creation. */
+const comparedEventFields = [
+  'name',
+  'description',
+  'timezone',
+  'meeting_type',
+  'attendance_type',
+  'access_level',
+  'start_time',
+  'end_time',
+  'recurrence',
+] as const satisfies readonly (keyof EventFields)[];
+
+function pick<T extends object>(fields: T, keys: readonly (keyof T)[]): Partial<T> {
+  const picked: Partial<T> = {};
+  for (const key of keys) picked[key] = fields[key];
+  return picked;
 }
 
 /** Waits for every task, then fails with the first failure: nothing runs on after the run ends. */

@@ -1,0 +1,223 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
+import { ConflictResolver } from '../../../main/sync/conflictResolver';
+import { standupSeries, syncHarness } from '../../support/syncHarness';
+
+// Every conflict kind, made by the sandbox's "another planner", detected by a sync, and settled
+// both ways — with nothing on Zoom overwritten that the planner did not choose to overwrite.
+let h: Awaited<ReturnType<typeof syncHarness>>;
+let seriesId: string;
+let eventId: string;
+
+const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+beforeEach(async () => {
+  h = await syncHarness();
+  const imported = h.importSeries([
+    standupSeries(3, { ticket_type: { name: 'Pass', free: true, quantity: 10, currency: 'USD' } }),
+  ]);
+  seriesId = imported.series[0]?.id ?? '';
+  const first = await h.sync();
+  expect(first.outcome).toBe('succeeded');
+  eventId = h.sandbox.sandbox.data.events.find((e) => e.hub_id === 'hub-sandbox-main')?.event_id ?? '';
+});
+afterEach(async () => {
+  await h.close();
+});
+
+function edit(change: (draft: SeriesDraft) => SeriesDraft): void {
+  h.drafts.save(seriesId, change(h.drafts.get(seriesId).draft));
+}
+function nth<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new Error(`no item ${String(index)}`);
+  return item;
+}
+const resolver = () => new ConflictResolver(h.db, now);
+const zoomEvent = () => h.sandbox.sandbox.data.events.find((e) => e.event_id === eventId);
+const sessionsOnZoom = () => h.sandbox.sandbox.data.sessions.filter((s) => s.event_id === eventId);
+
+async function syncWithOneConflict(kind: string) {
+  const report = await h.sync();
+  expect(report.outcome).toBe('needs_attention');
+  const conflicts = resolver().list();
+  expect(conflicts.map((c) => c.kind)).toEqual([kind]);
+  const [conflict] = conflicts;
+  if (conflict === undefined) throw new Error('no conflict');
+  return conflict;
+}
+
+describe('event fields', () => {
+  it('pushes local-only changes and adopts remote-only ones without a conflict', async () => {
+    await h.sandbox.control.edit({ kind: 'update-event', event_id: eventId, fields: { description: 'Their words' } });
+    edit((draft) => ({ ...draft, name: 'My name' }));
+    expect((await h.sync()).outcome).toBe('succeeded');
+    expect(zoomEvent()).toMatchObject({ name: 'My name', description: 'Their words' });
+    expect(h.drafts.get(seriesId).draft).toMatchObject({ name: 'My name', description: 'Their words' });
+    expect((await h.sync()).requests).toBe(0);
+  });
+
+  it('holds a field changed on both sides; keep mine sends it', async () => {
+    await h.sandbox.control.edit({ kind: 'rename-event', event_id: eventId, name: 'Their name' });
+    edit((draft) => ({ ...draft, name: 'My name' }));
+    const conflict = await syncWithOneConflict('event_fields');
+    expect(conflict).toMatchObject({
+      subject: 'name',
+      base: { name: 'Engineering Team Weekly Standup' },
+      local: { name: 'My name' },
+      remote: { name: 'Their name' },
+    });
+    expect(zoomEvent()?.name).toBe('Their name');
+    resolver().resolve(conflict.id, 'local');
+    expect((await h.sync()).outcome).toBe('succeeded');
+    expect(zoomEvent()?.name).toBe('My name');
+  });
+
+  it('take theirs writes Zoom’s value into the draft and sends nothing', async () => {
+    await h.sandbox.control.edit({ kind: 'rename-event', event_id: eventId, name: 'Their name' });
+    edit((draft) => ({ ...draft, name: 'My name' }));
+    const conflict = await syncWithOneConflict('event_fields');
+    resolver().resolve(conflict.id, 'remote');
+    expect(h.drafts.get(seriesId).draft.name).toBe('Their name');
+    await h.sandbox.control.clearRequests();
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+  });
+
+  it('reports a change Zoom does not allow after publishing; take theirs reverts it', async () => {
+    edit((draft) =>
+      draft.event_type === 'RECURRING' ? { ...draft, recurrence: { ...draft.recurrence, end_times: 10 } } : draft,
+    );
+    const conflict = await syncWithOneConflict('not_editable');
+    expect(conflict.message).toMatch(/Zoom no longer allows this event to be edited/);
+    expect(sessionsOnZoom()).toHaveLength(12);
+    resolver().resolve(conflict.id, 'remote');
+    const draft = h.drafts.get(seriesId).draft;
+    expect(draft.event_type === 'RECURRING' && draft.recurrence.end_times).toBe(12);
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+  });
+});
+
+describe('the event gone from Zoom', () => {
+  it('deleted there: one conflict; keep mine creates it again with its registrations', async () => {
+    await h.sandbox.control.edit({ kind: 'delete-event', event_id: eventId });
+    edit((draft) => ({ ...draft, name: 'Renamed', attendees: [...draft.attendees, { email: 'late@example.com' }] }));
+    const conflict = await syncWithOneConflict('remote_deleted');
+    resolver().resolve(conflict.id, 'local');
+    expect((await h.sync()).outcome).toBe('succeeded');
+    const recreated = h.sandbox.sandbox.data.events.filter((e) => e.hub_id === 'hub-sandbox-main');
+    expect(recreated.map((e) => e.name)).toEqual(['Renamed']);
+    expect(h.sandbox.sandbox.data.tickets.filter((t) => t.event_id === recreated[0]?.event_id)).toHaveLength(4);
+  });
+
+  it('cancelled there: take theirs removes the series here', async () => {
+    await h.sandbox.control.edit({ kind: 'cancel-event', event_id: eventId });
+    edit((draft) => ({ ...draft, name: 'Renamed' }));
+    const conflict = await syncWithOneConflict('remote_cancelled');
+    expect(zoomEvent()).toMatchObject({ name: 'Engineering Team Weekly Standup', status: 'CANCELLED' });
+    resolver().resolve(conflict.id, 'remote');
+    expect(h.drafts.list()).toEqual([]);
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+  });
+});
+
+describe('sessions', () => {
+  const move = (occurrence: number, start: string, end: string) => (draft: SeriesDraft) =>
+    draft.event_type === 'RECURRING'
+      ? { ...draft, occurrence_changes: [{ occurrence, action: 'move' as const, start_time: start, end_time: end }] }
+      : draft;
+
+  it('moved both here and on Zoom: keep mine moves it to my time', async () => {
+    const third = nth(sessionsOnZoom(), 2);
+    await h.sandbox.control.edit({
+      kind: 'move-session',
+      event_id: eventId,
+      session_id: third.session_id,
+      start_time: '2027-01-19T18:00:00Z',
+      end_time: '2027-01-19T18:30:00Z',
+    });
+    edit(move(3, '2027-01-20T15:00:00Z', '2027-01-20T15:30:00Z'));
+    const conflict = await syncWithOneConflict('session_moved');
+    expect(conflict.remote).toEqual({ start_time: '2027-01-19T18:00:00Z', end_time: '2027-01-19T18:30:00Z' });
+    expect(sessionsOnZoom()[2]?.start_time).toBe('2027-01-19T18:00:00Z');
+    resolver().resolve(conflict.id, 'local');
+    expect((await h.sync()).outcome).toBe('succeeded');
+    expect(sessionsOnZoom().find((s) => s.session_id === third.session_id)?.start_time).toBe('2027-01-20T15:00:00Z');
+  });
+
+  it('moved here and on Zoom: take theirs keeps Zoom’s time in the draft', async () => {
+    const third = nth(sessionsOnZoom(), 2);
+    await h.sandbox.control.edit({
+      kind: 'move-session',
+      event_id: eventId,
+      session_id: third.session_id,
+      start_time: '2027-01-19T18:00:00Z',
+      end_time: '2027-01-19T18:30:00Z',
+    });
+    edit(move(3, '2027-01-20T15:00:00Z', '2027-01-20T15:30:00Z'));
+    const conflict = await syncWithOneConflict('session_moved');
+    resolver().resolve(conflict.id, 'remote');
+    const draft = h.drafts.get(seriesId).draft;
+    expect(draft.event_type === 'RECURRING' && draft.occurrence_changes).toEqual([
+      { occurrence: 3, action: 'move', start_time: '2027-01-19T18:00:00Z', end_time: '2027-01-19T18:30:00Z' },
+    ]);
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+  });
+
+  it('deleted on Zoom and moved here: keep mine is refused, take theirs cancels it here', async () => {
+    const fourth = nth(sessionsOnZoom(), 3);
+    await h.sandbox.control.edit({ kind: 'delete-session', event_id: eventId, session_id: fourth.session_id });
+    edit(move(4, '2027-01-27T16:00:00Z', '2027-01-27T16:30:00Z'));
+    const conflict = await syncWithOneConflict('session_deleted');
+    expect(() => resolver().resolve(conflict.id, 'local')).toThrow(/cannot bring back a deleted session/);
+    resolver().resolve(conflict.id, 'remote');
+    const draft = h.drafts.get(seriesId).draft;
+    expect(draft.event_type === 'RECURRING' && draft.occurrence_changes).toEqual([{ occurrence: 4, action: 'cancel' }]);
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+  });
+});
+
+describe('items Zoom refuses', () => {
+  it('a registration refused for a sold-out ticket type: take theirs removes the attendee', async () => {
+    const ticketType = nth(h.sandbox.sandbox.data.ticketTypes, 0);
+    await h.sandbox.control.edit({
+      kind: 'update-ticket-type',
+      event_id: eventId,
+      ticket_type_id: ticketType.ticket_type_id,
+      fields: { quantity: 4 },
+    });
+    edit((draft) => ({
+      ...draft,
+      attendees: [...draft.attendees, { email: 'fourth@example.com' }, { email: 'fifth@example.com' }],
+    }));
+    const conflict = await syncWithOneConflict('ticket_refused');
+    expect(conflict).toMatchObject({ subject: 'fifth@example.com' });
+    expect(conflict.message).toMatch(/sold out/);
+    resolver().resolve(conflict.id, 'remote');
+    expect(h.drafts.get(seriesId).draft.attendees.map((a) => a.email)).not.toContain('fifth@example.com');
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+  });
+
+  it('keep mine tries again, and succeeds once Zoom has room', async () => {
+    const ticketType = nth(h.sandbox.sandbox.data.ticketTypes, 0);
+    await h.sandbox.control.edit({
+      kind: 'update-ticket-type',
+      event_id: eventId,
+      ticket_type_id: ticketType.ticket_type_id,
+      fields: { quantity: 4 },
+    });
+    edit((draft) => ({
+      ...draft,
+      attendees: [...draft.attendees, { email: 'fourth@example.com' }, { email: 'fifth@example.com' }],
+    }));
+    const conflict = await syncWithOneConflict('ticket_refused');
+    await h.sandbox.control.edit({
+      kind: 'update-ticket-type',
+      event_id: eventId,
+      ticket_type_id: ticketType.ticket_type_id,
+      fields: { quantity: 10 },
+    });
+    resolver().resolve(conflict.id, 'local');
+    expect((await h.sync()).outcome).toBe('succeeded');
+    expect(h.sandbox.sandbox.data.tickets.map((t) => t.email)).toContain('fifth@example.com');
+  });
+});
