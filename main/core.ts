@@ -7,10 +7,13 @@ import { DraftService } from './drafts/draftService';
 import { createEventBus, type EventBus } from './ipc/eventBus';
 import { createAppHandlers } from './ipc/handlers/appHandlers';
 import { createDraftHandlers } from './ipc/handlers/draftHandlers';
+import { createSyncHandlers } from './ipc/handlers/syncHandlers';
 import { createZoomHandlers } from './ipc/handlers/zoomHandlers';
 import { createRouter, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log/logger';
 import { builtInSandbox } from './sandbox/builtInSandbox';
+import { ConflictResolver } from './sync/conflictResolver';
+import { SyncService } from './sync/syncService';
 import { createCredentialVault } from './vault/credentialVault';
 import { keychainServiceFor, osKeychain, type Keychain } from './vault/keychain';
 import {
@@ -64,6 +67,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.env === undefined ? {} : { env: options.env }),
   });
   const sandbox = builtInSandbox(options.dataDir);
+  const sync = new SyncService(db, zoom);
   const events = createEventBus();
   const online = createOnlineMonitor({
     probe: options.probe ?? httpReachabilityProbe(() => zoom.urls().apiUrl),
@@ -74,6 +78,11 @@ export function createCore(options: CoreOptions): Core {
       ...createAppHandlers({ version: options.version, dataDir: options.dataDir, host: options.host, online }),
       ...createDraftHandlers(drafts),
       ...createZoomHandlers({ connection: zoom, sandbox: () => sandbox.start() }),
+      ...createSyncHandlers({
+        sync,
+        conflicts: new ConflictResolver(db, () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')),
+        events,
+      }),
     },
     logger,
   );
@@ -97,6 +106,7 @@ export function createCore(options: CoreOptions): Core {
     zoom,
     async close() {
       online.stop();
+      sync.cancel();
       await zoom.close();
       await sandbox.close();
       db.close();

@@ -9,7 +9,7 @@ import { exitCodeFor, exitCodes } from './exitCodes';
 import { runDraftsCommand, runImportCommand, runStatusCommand } from './draftCommands';
 import { runExpandCommand } from './expandCommand';
 import { runSandboxCommand } from './sandboxCommand';
-import { runSyncCommand } from './syncCommand';
+import { runConflictsCommand, runResolveCommand, runSyncCommand } from './syncCommand';
 import { runServeCommand } from './serveCommand';
 import { runConnectCommand, runHubsCommand, type ConnectOptions } from './zoomCommands';
 
@@ -86,6 +86,22 @@ function buildProgram(appRoot: string): Command {
     });
 
   const zoomContext = () => ({ ...draftContext(), stdin: process.stdin });
+
+  program
+    .command('conflicts')
+    .description("list the open conflicts, with the last synced, your and Zoom's versions")
+    .action(() => {
+      runConflictsCommand({ ...draftContext(), stderr: process.stderr });
+    });
+
+  program
+    .command('resolve')
+    .description("settle a conflict: keep yours (local) or take Zoom's (remote)")
+    .argument('<id>', 'the conflict number, from "cadence conflicts"')
+    .requiredOption('--keep <side>', 'local or remote')
+    .action((id: string, options: { keep: string }) => {
+      runResolveCommand({ ...draftContext(), stderr: process.stderr }, id, options.keep);
+    });
 
   program
     .command('sync')

@@ -1,4 +1,7 @@
+import { CadenceError } from '../../shared/errors';
+import { resolutionSchema, type ConflictSummary } from '../../shared/sync/conflicts';
 import type { PlannedCall, SyncProgress, SyncReport } from '../../shared/sync/syncReport';
+import { ConflictResolver } from '../sync/conflictResolver';
 import { databaseFile, openDatabase } from '../db/database';
 import { SettingsStore } from '../db/settingsStore';
 import { SyncService } from '../sync/syncService';
@@ -13,6 +16,8 @@ export interface SyncCommandContext {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
 }
+
+const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const outcomeExit: Readonly<Record<SyncReport['outcome'], number>> = {
   succeeded: exitCodes.done,
@@ -75,6 +80,60 @@ export async function runSyncCommand(context: SyncCommandContext, options: { dry
     }
   } finally {
     await connection.close();
+    db.close();
+  }
+}
+
+function describeConflict(conflict: ConflictSummary): string {
+  const show = (label: string, value: unknown) =>
+    value === null || value === undefined ? [] : [`    ${label}: ${JSON.stringify(value)}`];
+  return [
+    `#${String(conflict.id)}  ${conflict.series_name} — ${conflict.kind.replace(/_/g, ' ')} (${conflict.subject})`,
+    `    ${conflict.message}`,
+    ...show('last synced', conflict.base),
+    ...show('yours', conflict.local),
+    ...show('Zoom', conflict.remote),
+  ].join('\n');
+}
+
+/** `cadence conflicts`: the open conflicts with both versions. */
+export function runConflictsCommand(context: SyncCommandContext): void {
+  const { db } = openDatabase(databaseFile(context.dataDir));
+  try {
+    const conflicts = new ConflictResolver(db, isoNow).list();
+    if (context.isJson) context.stdout.write(`${JSON.stringify(conflicts)}\n`);
+    else if (conflicts.length === 0) context.stdout.write('No open conflicts.\n');
+    else {
+      context.stdout.write(
+        `${conflicts.map(describeConflict).join('\n')}\nSettle each with: cadence resolve ID --keep local|remote\n`,
+      );
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** `cadence resolve ID --keep local|remote` */
+export function runResolveCommand(context: SyncCommandContext, id: string, keep: string): void {
+  const parsedId = Number(id);
+  if (!Number.isInteger(parsedId) || parsedId < 1) {
+    throw new CadenceError('invalid_input', `"${id}" is not a conflict ID; "cadence conflicts" lists them.`, [
+      { path: 'ID', message: 'A conflict number, such as 3.' },
+    ]);
+  }
+  const resolution = resolutionSchema.safeParse(keep);
+  if (!resolution.success) {
+    throw new CadenceError('invalid_input', 'Keep "local" (yours) or "remote" (Zoom\'s).', [
+      { path: '--keep', message: 'local or remote' },
+    ]);
+  }
+  const { db } = openDatabase(databaseFile(context.dataDir));
+  try {
+    const result = new ConflictResolver(db, isoNow).resolve(parsedId, resolution.data);
+    context.stdout.write(
+      context.isJson ? `${JSON.stringify(result)}\n` : `Conflict ${id} settled. ${result.message}\n`,
+    );
+  } finally {
     db.close();
   }
 }

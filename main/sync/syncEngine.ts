@@ -263,8 +263,8 @@ export class SyncEngine {
     const zoom = this.zoomOf(op.seriesId);
     this.step = `${zoom.name}: ${describe(op)}`;
     try {
-      await this.seriesOperation(op, zoom);
-      this.progress(this.step, 1);
+      const isDone = await this.seriesOperation(op, zoom);
+      this.progress(this.step, isDone ? 1 : 0);
     } catch (error) {
       this.refusal(op, zoom, error);
     }
@@ -308,16 +308,17 @@ export class SyncEngine {
     return first;
   }
 
-  private async seriesOperation(op: OutboxOperation, zoom: SeriesOnZoom): Promise<void> {
+  /** Runs one series-level operation; false when it ended in a conflict instead. */
+  private async seriesOperation(op: OutboxOperation, zoom: SeriesOnZoom): Promise<boolean> {
     const draft = zoom.draft;
     switch (op.kind) {
       case 'event.delete': {
         await this.call(() => this.api.deleteEvent(op.payload.event_id));
         this.store.eventDeleted(op.id, op.seriesId);
-        return;
+        return true;
       }
       case 'event.create': {
-        if (draft === undefined) return;
+        if (draft === undefined) return false;
         const hubId = await this.hubFor(draft);
         const body = createEventBody(draft, hubId);
         const sent = eventFieldsOf(draft);
@@ -339,15 +340,15 @@ export class SyncEngine {
             this.store.eventCreated(op.id, op.seriesId, eventId, { ...sent, hub_id: hubId });
           },
         );
-        return;
+        return true;
       }
       case 'event.update': {
-        if (draft === undefined || zoom.eventId === undefined) return;
+        if (draft === undefined || zoom.eventId === undefined) return false;
         await this.updateEvent(op, zoom, zoom.eventId, draft);
-        return;
+        return true;
       }
       case 'ticket_type.create': {
-        if (draft === undefined || zoom.eventId === undefined) return;
+        if (draft === undefined || zoom.eventId === undefined) return false;
         const eventId = zoom.eventId;
         const ticketType = op.payload.ticket_type;
         const body = ticketTypeBody(ticketType, { now: this.clock(), salesEnd: salesEndOf(plannedSessions(draft)) });
@@ -359,18 +360,19 @@ export class SyncEngine {
             this.store.ticketTypeSynced(op.id, op.seriesId, id, ticketType);
           },
         );
-        return;
+        return true;
       }
       case 'ticket_type.update': {
-        if (draft?.ticket_type === undefined || zoom.eventId === undefined || zoom.ticketTypeId === undefined) return;
+        if (draft?.ticket_type === undefined || zoom.eventId === undefined || zoom.ticketTypeId === undefined)
+          return false;
         const eventId = zoom.eventId;
         const ticketTypeId = zoom.ticketTypeId;
         await this.call(() => this.api.updateTicketType(eventId, ticketTypeId, op.payload.changes));
         this.store.ticketTypeSynced(op.id, op.seriesId, ticketTypeId, draft.ticket_type);
-        return;
+        return true;
       }
       case 'access_link.create': {
-        if (draft === undefined || zoom.eventId === undefined || zoom.ticketTypeId === undefined) return;
+        if (draft === undefined || zoom.eventId === undefined || zoom.ticketTypeId === undefined) return false;
         const eventId = zoom.eventId;
         const registration = op.payload.registration;
         const body = accessLinkBody(registration, draft.event_type, zoom.ticketTypeId);
@@ -382,10 +384,11 @@ export class SyncEngine {
             this.store.accessLinkSynced(op.id, op.seriesId, id, registration);
           },
         );
-        return;
+        return true;
       }
       case 'access_link.update': {
-        if (draft?.registration === undefined || zoom.eventId === undefined || zoom.accessLinkId === undefined) return;
+        if (draft?.registration === undefined || zoom.eventId === undefined || zoom.accessLinkId === undefined)
+          return false;
         const eventId = zoom.eventId;
         const linkId = zoom.accessLinkId;
         const changes = op.payload.changes;
@@ -394,10 +397,10 @@ export class SyncEngine {
         if ('authentication_method' in changes) body.authentication_method = changes.authentication_method;
         if (Object.keys(body).length > 0) await this.call(() => this.api.updateAccessLink(eventId, linkId, body));
         this.store.accessLinkSynced(op.id, op.seriesId, linkId, draft.registration);
-        return;
+        return true;
       }
       case 'event.publish': {
-        if (zoom.eventId === undefined) return;
+        if (zoom.eventId === undefined) return false;
         const eventId = zoom.eventId;
         await this.exactlyOnce(
           op,
@@ -410,10 +413,10 @@ export class SyncEngine {
             this.store.published(op.id, op.seriesId);
           },
         );
-        return;
+        return true;
       }
       default:
-        return;
+        return true;
     }
   }
 
@@ -427,7 +430,7 @@ export class SyncEngine {
     zoom: SeriesOnZoom,
     eventId: string,
     draft: SeriesDraft,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const local = eventFieldsOf(draft);
     const base = this.store.eventBase(op.seriesId) ?? local;
     const remoteEvent = await this.call(() => this.api.getEvent(eventId));
@@ -441,7 +444,7 @@ export class SyncEngine {
         local: op.payload.changes,
         message: `${zoom.name}: someone cancelled this event on Zoom, so Cadence's changes were not sent.`,
       });
-      return;
+      return false;
     }
     const remote: EventFields = { ...base, ...(draftFieldsFromZoomEvent(remoteEvent, base.recurrence) ?? {}) };
     const plan = threeWayMerge(base, local, remote, comparedEventFields);
@@ -470,6 +473,7 @@ export class SyncEngine {
       adopt: plan.adopt,
       conflict,
     });
+    return conflict === undefined;
   }
 
   /**

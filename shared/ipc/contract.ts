@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { appInfoSchema, onlineStateSchema } from '../appInfo';
 import { draftSummarySchema, importSummarySchema, syncStatusSchema } from '../drafts/draftSummary';
 import { seriesDraftSchema } from '../drafts/seriesDraft';
+import { conflictSummarySchema, resolutionSchema } from '../sync/conflicts';
+import { plannedCallSchema, syncProgressSchema, syncReportSchema } from '../sync/syncReport';
 import {
   connectInputSchema,
   connectionStatusSchema,
@@ -55,6 +57,17 @@ export const channels = {
     importSummarySchema,
   ),
   'sync.status': channel(z.strictObject({}), syncStatusSchema),
+  /** Sends the outbox to Zoom; progress arrives as `sync.progress` events. */
+  'sync.run': channel(z.strictObject({}), syncReportSchema),
+  /** Stops the running sync after the calls on their way; what is left waits. */
+  'sync.cancel': channel(z.strictObject({}), z.object({ wasRunning: z.boolean() })),
+  /** Every call a sync would make now, in order; nothing is sent. */
+  'sync.plan': channel(z.strictObject({}), z.array(plannedCallSchema)),
+  'conflicts.list': channel(z.strictObject({}), z.array(conflictSummarySchema)),
+  'conflicts.resolve': channel(
+    z.strictObject({ id: z.number().int().positive(), keep: resolutionSchema }),
+    z.object({ resolved: z.number().int(), message: z.string() }),
+  ),
   /** The Zoom connection: account, plan, endpoints; never the secret. */
   'zoom.status': channel(z.strictObject({}), connectionStatusSchema),
   /** Checks the credentials with Zoom, then keeps them in the OS keychain; nothing is kept when Zoom refuses. */
@@ -78,6 +91,7 @@ export const channels = {
 /** Notifications from main to the renderer: progress and state changes. */
 export const events = {
   'app.online': onlineStateSchema,
+  'sync.progress': syncProgressSchema,
 } as const;
 
 export type Channels = typeof channels;

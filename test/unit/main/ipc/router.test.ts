@@ -32,6 +32,18 @@ function spyHandlers() {
     'zoom.hubs': vi.fn(() => []),
     'zoom.setPlan': vi.fn(() => connectionStatus),
     'zoom.forget': vi.fn(() => ({ wasConnected: false })),
+    'sync.run': vi.fn(() => ({
+      outcome: 'succeeded' as const,
+      done: 0,
+      waiting: 0,
+      conflicts: 0,
+      requests: 0,
+      message: '',
+    })),
+    'sync.cancel': vi.fn(() => ({ wasRunning: false })),
+    'sync.plan': vi.fn(() => []),
+    'conflicts.list': vi.fn(() => []),
+    'conflicts.resolve': vi.fn(() => ({ resolved: 1, message: '' })),
   } satisfies ChannelHandlers;
 }
 

@@ -1,0 +1,21 @@
+import type { ConflictResolver } from '../../sync/conflictResolver';
+import type { SyncService } from '../../sync/syncService';
+import type { EventBus } from '../eventBus';
+import type { ChannelHandlers } from '../router';
+
+type SyncChannels = 'sync.run' | 'sync.cancel' | 'sync.plan' | 'conflicts.list' | 'conflicts.resolve';
+
+/** Channels about syncing with Zoom and settling conflicts. */
+export function createSyncHandlers(deps: {
+  sync: SyncService;
+  conflicts: ConflictResolver;
+  events: EventBus;
+}): Pick<ChannelHandlers, SyncChannels> {
+  return {
+    'sync.run': () => deps.sync.run({ onProgress: (progress) => deps.events.emit('sync.progress', progress) }),
+    'sync.cancel': () => ({ wasRunning: deps.sync.cancel() }),
+    'sync.plan': () => deps.sync.plan(),
+    'conflicts.list': () => deps.conflicts.list(),
+    'conflicts.resolve': ({ id, keep }) => deps.conflicts.resolve(id, keep),
+  };
+}

@@ -1,0 +1,60 @@
+import { create } from 'zustand';
+import type { SyncStatus } from '../../shared/drafts/draftSummary';
+import type { CadenceApi } from '../../shared/ipc/cadenceApi';
+import type { IpcError } from '../../shared/ipc/envelope';
+import type { ConflictSummary, Resolution } from '../../shared/sync/conflicts';
+import type { SyncProgress, SyncReport } from '../../shared/sync/syncReport';
+
+interface SyncState {
+  status: SyncStatus | undefined;
+  conflicts: ConflictSummary[];
+  isRunning: boolean;
+  progress: SyncProgress | undefined;
+  lastReport: SyncReport | undefined;
+  /** The conflict being settled, so its buttons wait. */
+  settling: number | undefined;
+  error: IpcError | undefined;
+  load: (api: CadenceApi) => Promise<void>;
+  run: (api: CadenceApi) => Promise<void>;
+  cancel: (api: CadenceApi) => Promise<void>;
+  resolve: (api: CadenceApi, id: number, keep: Resolution) => Promise<void>;
+  setProgress: (progress: SyncProgress) => void;
+}
+
+/** The outbox, the running sync and the conflicts, as the Sync screen shows them. */
+export const useSyncStore = create<SyncState>()((set, get) => ({
+  status: undefined,
+  conflicts: [],
+  isRunning: false,
+  progress: undefined,
+  lastReport: undefined,
+  settling: undefined,
+  error: undefined,
+  async load(api) {
+    const [status, conflicts] = await Promise.all([api.sync.status(), api.conflicts.list()]);
+    if (status.ok) set({ status: status.value });
+    if (conflicts.ok) set({ conflicts: conflicts.value });
+    const failed = !status.ok ? status.error : !conflicts.ok ? conflicts.error : undefined;
+    set({ error: failed });
+  },
+  async run(api) {
+    if (get().isRunning) return;
+    set({ isRunning: true, progress: undefined, error: undefined });
+    const result = await api.sync.run();
+    set({ isRunning: false, progress: undefined });
+    if (result.ok) set({ lastReport: result.value });
+    else set({ error: result.error });
+    await get().load(api);
+  },
+  async cancel(api) {
+    await api.sync.cancel();
+  },
+  async resolve(api, id, keep) {
+    set({ settling: id, error: undefined });
+    const result = await api.conflicts.resolve({ id, keep });
+    set({ settling: undefined });
+    if (!result.ok) set({ error: result.error });
+    await get().load(api);
+  },
+  setProgress: (progress) => set({ progress }),
+}));
