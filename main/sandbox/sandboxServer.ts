@@ -257,6 +257,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       query: url.searchParams,
       body: (body ?? {}) as Record<string, unknown>,
       now: clock(),
+      dropGeneratedSessions: faults.dropGeneratedSessions,
     });
     if (writes && answer.status < 400) save();
     const forcedLoss = faults.loseNextResponses > 0;

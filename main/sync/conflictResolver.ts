@@ -81,10 +81,18 @@ export class ConflictResolver {
           'conflict',
           'Zoom cannot bring back a deleted session of a recurring event. Take Zoom’s version: the occurrence is cancelled here too.',
         );
-      case 'schedule_drift':
+      case 'schedule_drift': {
+        const planned = (conflict.local as string[] | null)?.length ?? 0;
+        if (this.store.mappedSessions(conflict.series_id).size < planned) {
+          throw new CadenceError(
+            'conflict',
+            'Zoom scheduled fewer sessions than Cadence planned, and sessions cannot be added to a recurring event. Take Zoom’s version: the missing occurrences are cancelled here.',
+          );
+        }
         this.store.markResolved(conflict, 'local');
         this.save(conflict, this.draftOf(conflict));
         return 'Sessions Zoom scheduled differently are moved to Cadence’s times at the next sync.';
+      }
       default:
         if (conflict.outboxId !== null) this.store.retry(conflict.outboxId);
         this.store.markResolved(conflict, 'local');

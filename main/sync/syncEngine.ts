@@ -41,6 +41,8 @@ export interface SyncOptions {
 class Offline extends Error {}
 /** Zoom answered 429 to a write: it did nothing, so the write may go again once the limiter allows. */
 class RateLimited extends Offline {}
+/** No connection could be made: the write cannot have reached Zoom, so it goes back in line as it was. */
+class NotSent extends Offline {}
 class Cancelled extends Error {}
 const maxRateLimitedWrites = 5;
 
@@ -213,7 +215,9 @@ export class SyncEngine {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof ZoomUnreachableError) throw new Offline(error.message);
+      if (error instanceof ZoomUnreachableError) {
+        throw error.wasNeverSent ? new NotSent(error.message) : new Offline(error.message);
+      }
       if (error instanceof ZoomApiError && error.status === 429) throw new RateLimited(error.message);
       if (error instanceof ZoomApiError && error.status >= 500) throw new Offline(error.message);
       throw error;
@@ -247,6 +251,7 @@ export class SyncEngine {
         record(await this.call(send));
         return;
       } catch (error) {
+        if (error instanceof NotSent) this.store.markPending([op.id]);
         if (error instanceof RateLimited && limited < maxRateLimitedWrites) {
           limited += 1;
           inFlight = false;
@@ -706,6 +711,7 @@ export class SyncEngine {
         }
         return;
       } catch (error) {
+        if (error instanceof NotSent) this.store.markPending(pending.map((op) => op.id));
         if (error instanceof RateLimited && limited < maxRateLimitedWrites) {
           limited += 1;
           lookFirst = false;

@@ -86,6 +86,8 @@ export class TokenProvider {
     } catch (error) {
       throw new ZoomUnreachableError(
         `Zoom's sign-in service at ${url.origin} cannot be reached (${error instanceof Error ? error.message : String(error)}). Check the network and try again.`,
+        // Without a token, no call was made.
+        true,
       );
     }
     const body: unknown = await answer.body.json().catch(() => undefined);
@@ -120,5 +122,6 @@ function refusal(status: number, body: unknown): CadenceError {
   }
   return new ZoomUnreachableError(
     `Zoom's sign-in service answered HTTP ${String(status)}${reason === '' ? '' : ` (${reason})`}. Try again in a moment.`,
+    true,
   );
 }

@@ -122,7 +122,14 @@ export class ZoomOutcomeUnknownError extends CadenceError {
 
 /** Zoom cannot be reached at all, or only with errors after every retry: the outbox waits. */
 export class ZoomUnreachableError extends CadenceError {
-  constructor(message: string) {
+  /**
+   * @param wasNeverSent true when no connection was made (refused, no route, no such host), so
+   *   the request cannot have reached Zoom, even a POST.
+   */
+  constructor(
+    message: string,
+    readonly wasNeverSent = false,
+  ) {
     super('unavailable', message);
     this.name = 'ZoomUnreachableError';
   }

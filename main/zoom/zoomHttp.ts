@@ -63,6 +63,16 @@ const retryableErrorCodes = [
  */
 export const zoomConnections = 96;
 
+/** Network errors before any connection was made: the request cannot have reached Zoom. */
+const connectionNeverMade = [
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+];
+
 const defaultRetry: RetryPolicy = { maxRetries: 5, minDelayMs: 250, maxDelayMs: 20_000 };
 
 /** Retry-After in milliseconds: seconds or an HTTP date. */
@@ -198,6 +208,13 @@ export class ZoomHttp {
       if (!retryable) {
         if (answer !== undefined) return answer;
         const failure = outcome.isAnswered ? '' : outcome.message;
+        const wasNeverSent = !outcome.isAnswered && connectionNeverMade.includes(outcome.code ?? '');
+        if (wasNeverSent) {
+          throw new ZoomUnreachableError(
+            `Zoom cannot be reached for ${what} (${failure}). The changes wait until Zoom answers again.`,
+            true,
+          );
+        }
         throw repeatable
           ? new ZoomUnreachableError(
               `Zoom cannot be reached for ${what} (${failure}). The changes wait until Zoom answers again.`,
