@@ -749,6 +749,9 @@ export const sandboxHandlers: Readonly<Record<string, Handler>> = {
       const value = text(request.body[key]);
       if (value !== undefined) ticket[key] = value;
     }
+    for (const [key, value] of Object.entries(request.body)) {
+      if (!['first_name', 'last_name', 'external_ticket_id'].includes(key)) ticket.profile[key] = value;
+    }
     return { status: 204 };
   },
   deleteTicket: (data, request) => {

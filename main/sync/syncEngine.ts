@@ -1,3 +1,4 @@
+import { attendeeProfileFields } from '../../shared/drafts/attendeeDraft';
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { CadenceError } from '../../shared/errors';
@@ -745,8 +746,9 @@ export class SyncEngine {
         this.store.ticketDeleted(op.id, op.payload.attendee_id);
       } else if (op.kind === 'ticket.update') {
         const body: Record<string, unknown> = {};
-        for (const field of ['first_name', 'last_name'] as const)
-          if (field in op.payload.changes) body[field] = op.payload.changes[field];
+        for (const field of ticketUpdateFields) {
+          if (field in op.payload.changes) body[field] = op.payload.changes[field] ?? '';
+        }
         for (const ticketId of ticketIds) {
           if (Object.keys(body).length > 0) await this.call(() => this.api.updateTicket(eventId, ticketId, body));
         }
@@ -790,6 +792,9 @@ export function describe(op: OutboxOperation): string {
       return 'removing a registration';
   }
 }
+
+/** What Zoom's ticket update takes of an attendee's details. */
+const ticketUpdateFields = ['first_name', 'last_name', ...attendeeProfileFields] as const;
 
 /** The event fields compared with Zoom; the hub and the event type do not change after creation. */
 const comparedEventFields = [

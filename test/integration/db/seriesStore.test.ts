@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseFile, openDatabase } from '../../../main/db/database';
-import { ZoomLinkStore } from '../../../main/db/zoomLinkStore';
+import { SyncStore } from '../../../main/db/syncStore';
+import { eventFieldsOf } from '../../../shared/outbox/planOperations';
 import { DraftService } from '../../../main/drafts/draftService';
 import { CadenceError } from '../../../shared/errors';
 import { makeTempDir } from '../../support/tempDir';
@@ -68,6 +69,13 @@ interface OutboxRow {
 
 function outbox(): OutboxRow[] {
   return db.prepare('SELECT id, op_key, kind, state, payload_json FROM outbox ORDER BY id').all() as OutboxRow[];
+}
+
+/** As a sync records it: Zoom created the event, with the fields it was sent. */
+function recordEventCreated(id: string, eventId: string): void {
+  const op = outbox().find((row) => row.op_key === 'event');
+  if (op === undefined) throw new Error('no event operation');
+  new SyncStore(db, () => '2025-01-01T12:00:00Z').eventCreated(op.id, id, eventId, eventFieldsOf(drafts.get(id).draft));
 }
 
 function count(table: string): number {
@@ -187,7 +195,7 @@ describe('edits and the outbox', () => {
 
   it('on a synced series, only the fields that changed are queued, and changing them back queues nothing', () => {
     const { id } = drafts.save(undefined, training());
-    new ZoomLinkStore(db, () => '2025-01-01T12:00:00Z').recordEventCreated(id, 'zoom-event-1');
+    recordEventCreated(id, 'zoom-event-1');
     expect(outbox().find((op) => op.op_key === 'event')?.state).toBe('done');
     drafts.save(id, training({ name: 'Git Training' }));
     const update = outbox().filter((op) => op.state === 'pending' && op.op_key === 'event');
@@ -200,7 +208,7 @@ describe('edits and the outbox', () => {
 
   it('deleting a synced series queues the delete of its Zoom event in place of everything else', () => {
     const { id } = drafts.save(undefined, training());
-    new ZoomLinkStore(db, () => '2025-01-01T12:00:00Z').recordEventCreated(id, 'zoom-event-1');
+    recordEventCreated(id, 'zoom-event-1');
     expect(drafts.delete(id)).toBe('queued');
     const pending = outbox().filter((op) => op.state === 'pending');
     expect(pending.map((op) => [op.kind, JSON.parse(op.payload_json) as unknown])).toEqual([

@@ -67,4 +67,33 @@ describe('sync', () => {
     expect(sessions.some((s) => s.start_time === '2027-01-20T15:00:00Z')).toBe(true);
     expect(sessions.some((s) => s.start_time === '2027-02-16T15:00:00Z')).toBe(false);
   });
+
+  it('sends later edits as the right calls: a renamed attendee is updated, a removed one deleted, a new one registered', async () => {
+    const imported = h.importSeries([standupSeries(3)]);
+    const id = imported.series[0]?.id ?? '';
+    expect((await h.sync()).outcome).toBe('succeeded');
+    const draft = h.drafts.get(id).draft;
+    h.drafts.save(id, {
+      ...draft,
+      attendees: [
+        { ...draft.attendees[0], first_name: 'Renamed', city: 'Lisbon' },
+        draft.attendees[1],
+        { email: 'new@example.com' },
+      ],
+    });
+    await h.sandbox.control.clearRequests();
+    expect((await h.sync()).outcome).toBe('succeeded');
+    const calls = (await h.sandbox.control.requests()).map((r) => r.operationId).sort();
+    expect(calls).toEqual(['Updateticket', 'createTickets', 'deleteTicket']);
+    const tickets = h.sandbox.sandbox.data.tickets;
+    expect(tickets.map((t) => t.email).sort()).toEqual([
+      'new@example.com',
+      'person0@example.com',
+      'person1@example.com',
+    ]);
+    expect(tickets.find((t) => t.email === 'person0@example.com')).toMatchObject({
+      first_name: 'Renamed',
+      profile: { city: 'Lisbon' },
+    });
+  });
 });
