@@ -104,6 +104,16 @@ export class ConflictStore {
     this.db.prepare('UPDATE series SET synced_json = ? WHERE id = ?').run(JSON.stringify(base), seriesId);
   }
 
+  patchItemBase(table: 'ticket_type' | 'registration_link', seriesId: string, fields: object): void {
+    const current = z
+      .string()
+      .nullable()
+      .optional()
+      .parse(this.db.prepare(`SELECT synced_json FROM ${table} WHERE series_id = ?`).pluck().get(seriesId));
+    const base = { ...(current == null ? {} : (JSON.parse(current) as object)), ...fields };
+    this.db.prepare(`UPDATE ${table} SET synced_json = ? WHERE series_id = ?`).run(JSON.stringify(base), seriesId);
+  }
+
   eventBase(seriesId: string): object | undefined {
     const current = z
       .string()

@@ -223,6 +223,16 @@ export class SyncStore {
     })();
   }
 
+  /** A ticket type or registration link as last synced. */
+  itemBase(table: 'ticket_type' | 'registration_link', seriesId: string): Record<string, unknown> | undefined {
+    const text = z
+      .string()
+      .nullable()
+      .optional()
+      .parse(this.db.prepare(`SELECT synced_json FROM ${table} WHERE series_id = ?`).pluck().get(seriesId));
+    return text == null ? undefined : (JSON.parse(text) as Record<string, unknown>);
+  }
+
   /** A session as last synced (Zoom's generated times, or Cadence's move). */
   sessionBase(seriesId: string, occurrence: number): { start_time: string; end_time: string } | undefined {
     const text = z

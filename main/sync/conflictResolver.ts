@@ -76,6 +76,14 @@ export class ConflictResolver {
         this.save(conflict, this.draftOf(conflict));
         return `Your ${conflict.subject} goes to Zoom at the next sync.`;
       }
+      case 'item_fields': {
+        // Zoom's values become the base, so the held change goes through as it is.
+        const table = conflict.subject.startsWith('ticket type') ? 'ticket_type' : 'registration_link';
+        this.store.patchItemBase(table, conflict.series_id, conflict.remote as object);
+        if (conflict.outboxId !== null) this.store.retry(conflict.outboxId);
+        this.store.markResolved(conflict, 'local');
+        return `Your ${conflict.subject} will be sent to Zoom at the next sync.`;
+      }
       case 'session_deleted':
         throw new CadenceError(
           'conflict',
@@ -146,6 +154,20 @@ export class ConflictResolver {
         this.save(conflict, withOccurrenceChanges(draft, changes));
         return 'The draft now follows the sessions Zoom scheduled.';
       }
+      case 'item_fields': {
+        const isTicketType = conflict.subject.startsWith('ticket type');
+        const remote = conflict.remote as Record<string, unknown>;
+        this.store.patchItemBase(isTicketType ? 'ticket_type' : 'registration_link', conflict.series_id, remote);
+        this.store.dropHeld(conflict.series_id, conflict.outboxId);
+        this.store.markResolved(conflict, 'remote');
+        this.save(
+          conflict,
+          isTicketType
+            ? ({ ...draft, ticket_type: { ...draft.ticket_type, ...remote } } as SeriesDraft)
+            : ({ ...draft, registration: { ...draft.registration, ...remote } } as SeriesDraft),
+        );
+        return `Zoom's ${conflict.subject} is now in the draft.`;
+      }
       case 'ticket_refused': {
         const email = conflict.subject.toLowerCase();
         this.store.dropHeld(conflict.series_id, conflict.outboxId);
@@ -160,7 +182,13 @@ export class ConflictResolver {
         this.store.markResolved(conflict, 'remote');
         const changes = (conflict.local as { changes?: Record<string, unknown> } | null)?.changes;
         const base = this.store.eventBase(conflict.series_id);
-        if (conflict.subject.startsWith('updating') && changes !== undefined && base !== undefined) {
+        const refusedEmail = /^registering (.+)$/.exec(conflict.subject)?.[1]?.toLowerCase();
+        if (refusedEmail !== undefined) {
+          this.save(conflict, {
+            ...draft,
+            attendees: draft.attendees.filter((a) => a.email.toLowerCase() !== refusedEmail),
+          });
+        } else if (conflict.subject.startsWith('updating') && changes !== undefined && base !== undefined) {
           const reverted = Object.fromEntries(
             Object.keys(changes).map((key) => [key, (base as Record<string, unknown>)[key]]),
           );

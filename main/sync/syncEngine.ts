@@ -373,7 +373,19 @@ export class SyncEngine {
           return false;
         const eventId = zoom.eventId;
         const ticketTypeId = zoom.ticketTypeId;
-        await this.call(() => this.api.updateTicketType(eventId, ticketTypeId, op.payload.changes));
+        const remote = (await this.call(() => this.api.listTicketTypes(eventId))).find(
+          (t) => t.ticket_type_id === ticketTypeId,
+        );
+        if (remote === undefined) {
+          throw new ZoomApiError('not_found', 'The ticket type no longer exists on Zoom.', [], 404, 261202, undefined);
+        }
+        const changes = op.payload.changes;
+        if (
+          this.itemConflict(op, zoom, 'ticket type', changes, this.store.itemBase('ticket_type', op.seriesId), remote)
+        ) {
+          return false;
+        }
+        await this.call(() => this.api.updateTicketType(eventId, ticketTypeId, changes));
         this.store.ticketTypeSynced(op.id, op.seriesId, ticketTypeId, draft.ticket_type);
         return true;
       }
@@ -398,6 +410,20 @@ export class SyncEngine {
         const eventId = zoom.eventId;
         const linkId = zoom.accessLinkId;
         const changes = op.payload.changes;
+        const remote = await this.call(() => this.api.getAccessLink(eventId, linkId));
+        const remoteFields = { link_name: remote.name, authentication_method: remote.authentication_method };
+        if (
+          this.itemConflict(
+            op,
+            zoom,
+            'registration link',
+            changes,
+            this.store.itemBase('registration_link', op.seriesId),
+            remoteFields,
+          )
+        ) {
+          return false;
+        }
         const body: Record<string, unknown> = {};
         if ('link_name' in changes) body.name = changes.link_name;
         if ('authentication_method' in changes) body.authentication_method = changes.authentication_method;
@@ -480,6 +506,36 @@ export class SyncEngine {
       conflict,
     });
     return conflict === undefined;
+  }
+
+  /**
+   * Before changing a ticket type or link on Zoom: a field changed here that Zoom also changed,
+   * to something else, since the last sync is a conflict (true); nothing is sent then.
+   */
+  private itemConflict(
+    op: OutboxOperation,
+    zoom: SeriesOnZoom,
+    what: 'ticket type' | 'registration link',
+    changes: Record<string, unknown>,
+    base: Record<string, unknown> | undefined,
+    remote: Record<string, unknown>,
+  ): boolean {
+    if (base === undefined) return false;
+    const fields = Object.keys(changes);
+    const plan = threeWayMerge(base, { ...base, ...changes }, { ...base, ...pick(remote, fields) }, fields);
+    if (plan.conflicts.length === 0) return false;
+    this.conflicts += 1;
+    this.store.openConflict({
+      seriesId: op.seriesId,
+      operationId: op.id,
+      kind: 'item_fields',
+      subject: `${what}: ${plan.conflicts.join(', ')}`,
+      base: pick(base, plan.conflicts),
+      local: pick(changes, plan.conflicts),
+      remote: pick(remote, plan.conflicts),
+      message: `${zoom.name}: the ${what}'s ${plan.conflicts.join(', ')} changed both here and on Zoom.`,
+    });
+    return true;
   }
 
   /**

@@ -6,6 +6,7 @@ import { useSyncStore } from '../stores/useSyncStore';
 
 const kindTitles: Readonly<Record<ConflictSummary['kind'], string>> = {
   event_fields: 'Changed here and on Zoom',
+  item_fields: 'Changed here and on Zoom',
   remote_deleted: 'Deleted on Zoom',
   remote_cancelled: 'Cancelled on Zoom',
   session_moved: 'Session moved on Zoom',

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const conflictKindSchema = z.enum([
   /** Event fields changed here and on Zoom to different values. */
   'event_fields',
+  /** Ticket type or registration link fields changed here and on Zoom to different values. */
+  'item_fields',
   'remote_deleted',
   'remote_cancelled',
   'session_moved',

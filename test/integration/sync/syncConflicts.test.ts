@@ -97,6 +97,39 @@ describe('event fields', () => {
   });
 });
 
+describe('ticket type and link', () => {
+  it('a quantity changed on both sides: keep mine sends mine, take theirs keeps Zoom’s', async () => {
+    const ticketType = nth(h.sandbox.sandbox.data.ticketTypes, 0);
+    const change = async (theirs: number, mine: number) => {
+      await h.sandbox.control.edit({
+        kind: 'update-ticket-type',
+        event_id: eventId,
+        ticket_type_id: ticketType.ticket_type_id,
+        fields: { quantity: theirs },
+      });
+      edit((draft) => ({ ...draft, ticket_type: draft.ticket_type && { ...draft.ticket_type, quantity: mine } }));
+      return syncWithOneConflict('item_fields');
+    };
+    const first = await change(20, 30);
+    expect(first).toMatchObject({
+      subject: 'ticket type: quantity',
+      base: { quantity: 10 },
+      local: { quantity: 30 },
+      remote: { quantity: 20 },
+    });
+    expect(h.sandbox.sandbox.data.ticketTypes[0]?.quantity).toBe(20);
+    resolver().resolve(first.id, 'local');
+    expect((await h.sync()).outcome).toBe('succeeded');
+    expect(h.sandbox.sandbox.data.ticketTypes[0]?.quantity).toBe(30);
+
+    const second = await change(40, 50);
+    resolver().resolve(second.id, 'remote');
+    expect(h.drafts.get(seriesId).draft.ticket_type?.quantity).toBe(40);
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    expect(h.sandbox.sandbox.data.ticketTypes[0]?.quantity).toBe(40);
+  });
+});
+
 describe('the event gone from Zoom', () => {
   it('deleted there: one conflict; keep mine creates it again with its registrations', async () => {
     await h.sandbox.control.edit({ kind: 'delete-event', event_id: eventId });
@@ -117,6 +150,76 @@ describe('the event gone from Zoom', () => {
     resolver().resolve(conflict.id, 'remote');
     expect(h.drafts.list()).toEqual([]);
     expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+  });
+});
+
+describe('each kind, the other way', () => {
+  it('deleted on Zoom: take theirs removes the series here', async () => {
+    await h.sandbox.control.edit({ kind: 'delete-event', event_id: eventId });
+    edit((draft) => ({ ...draft, name: 'Renamed' }));
+    const conflict = await syncWithOneConflict('remote_deleted');
+    resolver().resolve(conflict.id, 'remote');
+    expect(h.drafts.list()).toEqual([]);
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+  });
+
+  it('cancelled on Zoom: keep mine creates a new event, and the cancelled one stays as Zoom has it', async () => {
+    await h.sandbox.control.edit({ kind: 'cancel-event', event_id: eventId });
+    edit((draft) => ({ ...draft, name: 'Renamed' }));
+    const conflict = await syncWithOneConflict('remote_cancelled');
+    resolver().resolve(conflict.id, 'local');
+    expect((await h.sync()).outcome).toBe('succeeded');
+    const own = h.sandbox.sandbox.data.events.filter((e) => e.hub_id === 'hub-sandbox-main');
+    expect(own.map((e) => [e.name, e.status]).sort()).toEqual([
+      ['Engineering Team Weekly Standup', 'CANCELLED'],
+      ['Renamed', 'PUBLISHED'],
+    ]);
+  });
+
+  it('not allowed after publishing: keep mine tries again, and Zoom refuses again', async () => {
+    edit((draft) =>
+      draft.event_type === 'RECURRING' ? { ...draft, recurrence: { ...draft.recurrence, end_times: 10 } } : draft,
+    );
+    const conflict = await syncWithOneConflict('not_editable');
+    resolver().resolve(conflict.id, 'local');
+    const again = await syncWithOneConflict('not_editable');
+    expect(again.id).not.toBe(conflict.id);
+    expect(sessionsOnZoom()).toHaveLength(12);
+  });
+
+  it('a batch refused whole (no ticket left): keep mine goes again once there is room; take theirs withdraws it', async () => {
+    const ticketType = nth(h.sandbox.sandbox.data.ticketTypes, 0);
+    await h.sandbox.control.edit({
+      kind: 'update-ticket-type',
+      event_id: eventId,
+      ticket_type_id: ticketType.ticket_type_id,
+      fields: { quantity: 3 },
+    });
+    edit((draft) => ({ ...draft, attendees: [...draft.attendees, { email: 'fourth@example.com' }] }));
+    const conflict = await syncWithOneConflict('refused');
+    expect(conflict.message).toMatch(/sold out/);
+    await h.sandbox.control.edit({
+      kind: 'update-ticket-type',
+      event_id: eventId,
+      ticket_type_id: ticketType.ticket_type_id,
+      fields: { quantity: 10 },
+    });
+    resolver().resolve(conflict.id, 'local');
+    expect((await h.sync()).outcome).toBe('succeeded');
+    expect(h.sandbox.sandbox.data.tickets.map((t) => t.email)).toContain('fourth@example.com');
+
+    await h.sandbox.control.edit({
+      kind: 'update-ticket-type',
+      event_id: eventId,
+      ticket_type_id: ticketType.ticket_type_id,
+      fields: { quantity: 4 },
+    });
+    edit((draft) => ({ ...draft, attendees: [...draft.attendees, { email: 'fifth@example.com' }] }));
+    const second = await syncWithOneConflict('refused');
+    resolver().resolve(second.id, 'remote');
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    expect(h.sandbox.sandbox.data.tickets.map((t) => t.email)).not.toContain('fifth@example.com');
+    expect(h.drafts.get(seriesId).draft.attendees.map((a) => a.email)).not.toContain('fifth@example.com');
   });
 });
 
