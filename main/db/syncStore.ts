@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { attendeeDraftSchema, type AttendeeDraft } from '../../shared/drafts/attendeeDraft';
 import type { RegistrationDraft } from '../../shared/drafts/registrationDraft';
 import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import type { TicketTypeDraft } from '../../shared/drafts/ticketTypeDraft';
@@ -377,11 +378,31 @@ export class SyncStore {
     })();
   }
 
-  ticketUpdated(operationId: number, attendeeId: string, base: unknown): void {
+  /** The registration's changes are on Zoom: they join its last synced snapshot, with its tickets if new ones were made. */
+  ticketUpdated(operationId: number, attendeeId: string, changes: object, ticketIds?: readonly string[]): void {
     this.db.transaction(() => {
+      const current = z
+        .string()
+        .nullable()
+        .optional()
+        .parse(this.db.prepare('SELECT synced_json FROM attendee WHERE id = ?').pluck().get(attendeeId));
+      const base = { ...(current == null ? {} : (JSON.parse(current) as object)), ...changes };
       this.db.prepare('UPDATE attendee SET synced_json = ? WHERE id = ?').run(JSON.stringify(base), attendeeId);
+      if (ticketIds !== undefined) {
+        this.db.prepare('UPDATE attendee SET zoom_ticket_id = ? WHERE id = ?').run(ticketIds.join(' '), attendeeId);
+      }
       this.done(operationId);
     })();
+  }
+
+  /** The registration as last synced: the whole attendee. */
+  attendeeBase(attendeeId: string): AttendeeDraft | undefined {
+    const text = z
+      .string()
+      .nullable()
+      .optional()
+      .parse(this.db.prepare('SELECT synced_json FROM attendee WHERE id = ?').pluck().get(attendeeId));
+    return text == null ? undefined : attendeeDraftSchema.parse(JSON.parse(text));
   }
 
   ticketDeleted(operationId: number, attendeeId: string): void {

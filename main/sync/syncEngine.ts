@@ -1,4 +1,4 @@
-import { attendeeProfileFields } from '../../shared/drafts/attendeeDraft';
+import { attendeeProfileFields, type AttendeeDraft } from '../../shared/drafts/attendeeDraft';
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { CadenceError } from '../../shared/errors';
@@ -790,6 +790,54 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Zoom cannot change the sessions of a ticket: the registration's tickets are deleted and made
+   * again for the new sessions. They are found on Zoom by Cadence's registration ID first, so a
+   * crash between the two steps never leaves two sets.
+   */
+  private async reregister(
+    zoom: SeriesOnZoom,
+    eventId: string,
+    op: Op<'ticket.update'>,
+    draft: SeriesDraft,
+  ): Promise<void> {
+    const attendeeId = op.payload.attendee_id;
+    const base = this.store.attendeeBase(attendeeId);
+    const attendee = { ...base, ...op.payload.changes } as AttendeeDraft;
+    const ticketTypeId = zoom.ticketTypeId;
+    if (ticketTypeId === undefined) return;
+    const existing = await this.call(() => this.api.listTickets(eventId, { external_ticket_id: attendeeId }));
+    for (const ticket of existing) {
+      await this.call(() => this.api.deleteTicket(eventId, ticket.ticket_id)).catch((error: unknown) => {
+        if (!(error instanceof ZoomApiError && error.status === 404)) throw error;
+      });
+    }
+    const option = draft.event_type === 'RECURRING' ? draft.registration?.recurring_registration_option : undefined;
+    const body = ticketBody(
+      { registrationId: attendeeId, attendee },
+      {
+        ticketTypeId,
+        ...(option === undefined ? {} : { option }),
+        sendNotification: draft.registration?.send_notification ?? true,
+        sessionIdOf: (n) => zoom.sessionIds.get(n) ?? `missing-session-${String(n)}`,
+      },
+    );
+    this.store.markInFlight([op.id]);
+    const result = await this.call(() => this.api.createTickets(eventId, [body]));
+    const made = result.tickets.map((ticket) => ticket.ticket_id);
+    if (made.length === 0) {
+      throw new ZoomApiError(
+        'conflict',
+        `Zoom did not register ${attendee.email} again: ${result.errors[0]?.message ?? ''}`,
+        [],
+        400,
+        undefined,
+        undefined,
+      );
+    }
+    this.store.ticketUpdated(op.id, attendeeId, op.payload.changes, made);
+  }
+
   private async ticketChange(zoom: SeriesOnZoom, eventId: string, op: OutboxOperation): Promise<void> {
     const ticketIds = op.kind === 'ticket.update' ? this.store.ticketIds(op.payload.attendee_id) : [];
     try {
@@ -800,6 +848,12 @@ export class SyncEngine {
           });
         }
         this.store.ticketDeleted(op.id, op.payload.attendee_id);
+      } else if (
+        op.kind === 'ticket.update' &&
+        'occurrences' in op.payload.changes &&
+        registersPerSession(zoom.draft)
+      ) {
+        await this.reregister(zoom, eventId, op, zoom.draft);
       } else if (op.kind === 'ticket.update') {
         const body: Record<string, unknown> = {};
         for (const field of ticketUpdateFields) {
@@ -808,7 +862,7 @@ export class SyncEngine {
         for (const ticketId of ticketIds) {
           if (Object.keys(body).length > 0) await this.call(() => this.api.updateTicket(eventId, ticketId, body));
         }
-        this.store.ticketUpdated(op.id, op.payload.attendee_id, { ...op.payload.changes });
+        this.store.ticketUpdated(op.id, op.payload.attendee_id, op.payload.changes);
       }
       this.progress(`${zoom.name}: ${describe(op)}`, 1);
     } catch (error) {
@@ -847,6 +901,13 @@ export function describe(op: OutboxOperation): string {
     case 'ticket.delete':
       return 'removing a registration';
   }
+}
+
+/** Whether attendees of this series register for chosen sessions (their tickets name them). */
+function registersPerSession(draft: SeriesDraft | undefined): draft is SeriesDraft {
+  if (draft?.event_type !== 'RECURRING') return false;
+  const option = draft.registration?.recurring_registration_option;
+  return option === 'single_session' || option === 'multiple_sessions';
 }
 
 /** What Zoom's ticket update takes of an attendee's details. */

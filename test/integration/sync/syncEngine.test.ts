@@ -95,5 +95,30 @@ describe('sync', () => {
       first_name: 'Renamed',
       profile: { city: 'Lisbon' },
     });
+    await h.sandbox.control.clearRequests();
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+  });
+
+  it('registers again for other sessions: Zoom cannot change a ticket’s sessions', async () => {
+    const imported = h.importSeries([
+      {
+        ...standupSeries(2, { key: 'training', name: 'Training' }),
+        registration: { link_name: 'Pick', recurring_registration_option: 'multiple_sessions' },
+        attendees: [
+          { email: 'a@example.com', occurrences: [1, 2] },
+          { email: 'b@example.com', occurrences: [3] },
+        ],
+      },
+    ]);
+    const id = imported.series[0]?.id ?? '';
+    expect((await h.sync()).outcome).toBe('succeeded');
+    const draft = h.drafts.get(id).draft;
+    h.drafts.save(id, { ...draft, attendees: [{ email: 'a@example.com', occurrences: [4, 5] }, draft.attendees[1]] });
+    expect((await h.sync()).outcome).toBe('succeeded');
+    const sessions = h.sandbox.sandbox.data.sessions.map((s) => s.session_id);
+    const tickets = h.sandbox.sandbox.data.tickets.filter((t) => t.email === 'a@example.com');
+    expect(tickets.map((t) => t.session_ids)).toEqual([[sessions[3], sessions[4]]]);
+    await h.sandbox.control.clearRequests();
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
   });
 });
