@@ -6,31 +6,14 @@
 // (c) the same work at the Meetings script's pace (one call, then a one-second pause): the ratio
 //     of the two wall times.
 // Run: node test/bench/syncBench.mjs (npm run bench does). (c) takes about three minutes.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { control, startSandbox } from './benchSandbox.mjs';
 import { importTasks } from './bundleTasks.mjs';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const limit = 30;
-
-async function startSandbox() {
-  const child = spawn(process.execPath, ['main/cli/bin.js', '--json', 'sandbox'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
-  return { child, ...JSON.parse(line) };
-}
-
-async function control(sandbox, method, path, body) {
-  const answer = await fetch(`${sandbox.url}/_sandbox${path}`, {
-    method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return answer.status === 204 ? undefined : answer.json();
-}
 
 async function main() {
   const tasks = await importTasks('test/bench/syncTasks.ts');

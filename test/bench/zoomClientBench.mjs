@@ -2,8 +2,7 @@
 // latency: 600 GETs, asked for all at once. Reports the achieved rate ÷ the limit and the 429s
 // the sandbox answered. The sandbox runs as its own process (`cadence sandbox`), as Zoom would.
 // Run: node test/bench/zoomClientBench.mjs (npm run bench does).
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { control, startSandbox } from './benchSandbox.mjs';
 import { importTasks } from './bundleTasks.mjs';
 
 const runs = 3;
@@ -11,22 +10,6 @@ const requests = 600;
 const limit = 30;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function startSandbox() {
-  const child = spawn(process.execPath, ['main/cli/bin.js', '--json', 'sandbox'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
-  return { child, ...JSON.parse(line) };
-}
-
-async function control(sandbox, method, path, body) {
-  const answer = await fetch(`${sandbox.url}/_sandbox${path}`, {
-    method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return answer.status === 204 ? undefined : answer.json();
-}
 
 /** The most requests that arrived in any one-second window. */
 function busiestSecond(times) {

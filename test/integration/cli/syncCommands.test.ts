@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { osKeychain } from '../../../main/vault/keychain';
 import { SandboxControl } from '../../support/sandbox';
 import { startSandboxProcess, type SandboxProcess } from '../../support/sandboxProcess';
 import { standupSeries } from '../../support/syncHarness';
+import { runCadence } from '../../support/runCadence';
 import { makeTempDir } from '../../support/tempDir';
 
 // `cadence sync`, `conflicts` and `resolve` as a script runs them, against `cadence sandbox`.
@@ -17,19 +17,7 @@ let keychainService: string;
 let sandbox: SandboxProcess;
 
 function cadence(args: string[], stdin = '') {
-  const child = spawn(process.execPath, ['main/cli/bin.js', '--data-dir', dataDir, ...args], {
-    env: { ...process.env, CADENCE_KEYCHAIN_SERVICE: keychainService },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(stdin);
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    child.on('close', (status) => {
-      resolve({ status, stdout, stderr });
-    });
-  });
+  return runCadence(['--data-dir', dataDir, ...args], stdin, { CADENCE_KEYCHAIN_SERVICE: keychainService });
 }
 
 function importSeries(name: string): Promise<unknown> {

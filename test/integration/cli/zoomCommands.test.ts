@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCredentialVault } from '../../../main/vault/credentialVault';
 import { osKeychain } from '../../../main/vault/keychain';
 import { startSandboxProcess, type SandboxProcess } from '../../support/sandboxProcess';
+import { runCadence } from '../../support/runCadence';
 import { makeTempDir } from '../../support/tempDir';
 
 // `cadence sandbox`, `connect` and `hubs` as a planner's script runs them: real processes, the
@@ -28,19 +28,7 @@ afterEach(async () => {
 });
 
 function cadence(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, ['main/cli/bin.js', ...args], {
-    env: { ...process.env, CADENCE_KEYCHAIN_SERVICE: keychainService, ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(stdin);
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    child.on('close', (status) => {
-      resolve({ status, stdout, stderr });
-    });
-  });
+  return runCadence(args, stdin, { CADENCE_KEYCHAIN_SERVICE: keychainService, ...env });
 }
 
 function connect(s: SandboxProcess, secret: string, extra: string[] = []) {

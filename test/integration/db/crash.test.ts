@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleWorker } from '../../support/bundleWorker';
 import { makeTempDir } from '../../support/tempDir';
 
 // A process that imports and edits in a loop is killed with SIGKILL at random moments. After each
@@ -12,20 +11,10 @@ import { makeTempDir } from '../../support/tempDir';
 
 const rounds = 50;
 const dir = makeTempDir();
-const workerFile = join('node_modules', '.cache', 'cadence-tests', 'crashWorker.mjs');
+let workerFile: string;
 
 beforeAll(async () => {
-  mkdirSync(join('node_modules', '.cache', 'cadence-tests'), { recursive: true });
-  // Inside node_modules, so that better-sqlite3 resolves from the project like any other import.
-  await build({
-    entryPoints: ['test/support/crashWorker.ts'],
-    outfile: workerFile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  workerFile = await bundleWorker('test/support/crashWorker.ts', 'crashWorker.mjs');
 });
 afterAll(() => dir.remove());
 

@@ -229,7 +229,8 @@ describe('sessions', () => {
       ? { ...draft, occurrence_changes: [{ occurrence, action: 'move' as const, start_time: start, end_time: end }] }
       : draft;
 
-  it('moved both here and on Zoom: keep mine moves it to my time', async () => {
+  /** Another planner moves session 3 on Zoom to 18:00 UTC; here it moves to the next day. */
+  async function moveThirdSessionOnBothSides() {
     const third = nth(sessionsOnZoom(), 2);
     await h.sandbox.control.edit({
       kind: 'move-session',
@@ -239,7 +240,11 @@ describe('sessions', () => {
       end_time: '2027-01-19T18:30:00Z',
     });
     edit(move(3, '2027-01-20T15:00:00Z', '2027-01-20T15:30:00Z'));
-    const conflict = await syncWithOneConflict('session_moved');
+    return { third, conflict: await syncWithOneConflict('session_moved') };
+  }
+
+  it('moved both here and on Zoom: keep mine moves it to my time', async () => {
+    const { third, conflict } = await moveThirdSessionOnBothSides();
     expect(conflict.remote).toEqual({ start_time: '2027-01-19T18:00:00Z', end_time: '2027-01-19T18:30:00Z' });
     expect(sessionsOnZoom()[2]?.start_time).toBe('2027-01-19T18:00:00Z');
     resolver().resolve(conflict.id, 'local');
@@ -248,16 +253,7 @@ describe('sessions', () => {
   });
 
   it('moved here and on Zoom: take theirs keeps Zoom’s time in the draft', async () => {
-    const third = nth(sessionsOnZoom(), 2);
-    await h.sandbox.control.edit({
-      kind: 'move-session',
-      event_id: eventId,
-      session_id: third.session_id,
-      start_time: '2027-01-19T18:00:00Z',
-      end_time: '2027-01-19T18:30:00Z',
-    });
-    edit(move(3, '2027-01-20T15:00:00Z', '2027-01-20T15:30:00Z'));
-    const conflict = await syncWithOneConflict('session_moved');
+    const { conflict } = await moveThirdSessionOnBothSides();
     resolver().resolve(conflict.id, 'remote');
     const draft = h.drafts.get(seriesId).draft;
     expect(draft.event_type === 'RECURRING' && draft.occurrence_changes).toEqual([

@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFile, openDatabase } from '../../../main/db/database';
 import { DraftService } from '../../../main/drafts/draftService';
 import { startSandbox, type Sandbox } from '../../../main/sandbox/sandboxServer';
 import { SandboxControl } from '../../support/sandbox';
 import { standupSeries } from '../../support/syncHarness';
+import { bundleWorker } from '../../support/bundleWorker';
 import { makeTempDir } from '../../support/tempDir';
 
 // Exactly once through faults: the sandbox loses 15% of answers after applying the change, fails
@@ -16,7 +15,7 @@ import { makeTempDir } from '../../support/tempDir';
 // finishes, and Zoom must hold every draft once, whole.
 const rounds = 50;
 const dir = makeTempDir();
-const workerFile = join('node_modules', '.cache', 'cadence-tests', 'syncWorker.mjs');
+let workerFile: string;
 const dataDir = join(dir.path, 'data');
 let sandbox: Sandbox;
 let control: SandboxControl;
@@ -53,16 +52,7 @@ const series: Record<string, unknown>[] = [
 ];
 
 beforeAll(async () => {
-  mkdirSync(join('node_modules', '.cache', 'cadence-tests'), { recursive: true });
-  await build({
-    entryPoints: ['test/support/syncWorker.ts'],
-    outfile: workerFile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  workerFile = await bundleWorker('test/support/syncWorker.ts', 'syncWorker.mjs');
   sandbox = await startSandbox({
     seed: 7,
     faults: {
