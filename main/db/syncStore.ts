@@ -224,6 +224,34 @@ export class SyncStore {
     })();
   }
 
+  /** A ticket type or link merged with Zoom: its new base, and its operation done or held by its conflict. */
+  itemMerged(
+    table: 'ticket_type' | 'registration_link',
+    operationId: number,
+    seriesId: string,
+    base: object,
+    conflict: ConflictInput | undefined,
+  ): void {
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE ${table} SET synced_json = ? WHERE series_id = ?`).run(JSON.stringify(base), seriesId);
+      if (conflict === undefined) this.done(operationId);
+      else this.openConflict(conflict);
+    })();
+  }
+
+  /**
+   * What changed on Zoom only, written into the draft as it is now (the planner may have edited
+   * it during the sync), its outbox re-planned, and logged.
+   */
+  adoptIntoDraft(seriesId: string, adopted: object, change: (current: SeriesDraft) => SeriesDraft): void {
+    this.db.transaction(() => {
+      const current = readSeriesDraft(this.db, seriesId);
+      if (current === undefined) return;
+      new SeriesStore(this.db, this.now).save(change(current), seriesId);
+      this.logAdoption(seriesId, adopted);
+    })();
+  }
+
   /** A ticket type or registration link as last synced. */
   itemBase(table: 'ticket_type' | 'registration_link', seriesId: string): Record<string, unknown> | undefined {
     const text = z
@@ -269,7 +297,6 @@ export class SyncStore {
   eventMerged(merge: {
     operationId: number;
     seriesId: string;
-    draft: SeriesDraft;
     base: EventFields;
     adopt: Partial<EventFields>;
     conflict: ConflictInput | undefined;
@@ -281,8 +308,7 @@ export class SyncStore {
       if (merge.conflict === undefined) this.done(merge.operationId);
       else this.openConflict(merge.conflict);
       if (Object.keys(merge.adopt).length > 0) {
-        new SeriesStore(this.db, this.now).save({ ...merge.draft, ...merge.adopt } as SeriesDraft, merge.seriesId);
-        this.logAdoption(merge.seriesId, merge.adopt);
+        this.adoptIntoDraft(merge.seriesId, merge.adopt, (current) => ({ ...current, ...merge.adopt }) as SeriesDraft);
       }
     })();
   }

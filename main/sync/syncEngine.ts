@@ -17,7 +17,7 @@ import {
   ticketTypeBody,
 } from '../../shared/zoom/draftToZoom';
 import { draftFieldsFromZoomEvent } from '../../shared/zoom/zoomToDraft';
-import type { OutboxOperation, SeriesOnZoom, SyncStore } from '../db/syncStore';
+import type { ConflictInput, OutboxOperation, SeriesOnZoom, SyncStore } from '../db/syncStore';
 import type { ZoomEventsApi } from '../zoom/zoomEventsApi';
 import { ZoomApiError, ZoomOutcomeUnknownError, ZoomUnreachableError } from '../zoom/zoomErrors';
 import { eventPatchBody } from './zoomEventPatch';
@@ -379,15 +379,19 @@ export class SyncEngine {
         if (remote === undefined) {
           throw new ZoomApiError('not_found', 'The ticket type no longer exists on Zoom.', [], 404, 261202, undefined);
         }
-        const changes = op.payload.changes;
-        if (
-          this.itemConflict(op, zoom, 'ticket type', changes, this.store.itemBase('ticket_type', op.seriesId), remote)
-        ) {
-          return false;
+        const plan = this.mergeItem(op, zoom, 'ticket type', draft.ticket_type, remote, ticketTypeFields);
+        if (Object.keys(plan.push).length > 0) {
+          await this.call(() => this.api.updateTicketType(eventId, ticketTypeId, plan.push));
         }
-        await this.call(() => this.api.updateTicketType(eventId, ticketTypeId, changes));
-        this.store.ticketTypeSynced(op.id, op.seriesId, ticketTypeId, draft.ticket_type);
-        return true;
+        this.store.itemMerged('ticket_type', op.id, op.seriesId, plan.base, plan.conflict);
+        if (Object.keys(plan.adopt).length > 0) {
+          this.store.adoptIntoDraft(
+            op.seriesId,
+            plan.adopt,
+            (current) => ({ ...current, ticket_type: { ...current.ticket_type, ...plan.adopt } }) as SeriesDraft,
+          );
+        }
+        return plan.conflict === undefined;
       }
       case 'access_link.create': {
         if (draft === undefined || zoom.eventId === undefined || zoom.ticketTypeId === undefined) return false;
@@ -409,27 +413,22 @@ export class SyncEngine {
           return false;
         const eventId = zoom.eventId;
         const linkId = zoom.accessLinkId;
-        const changes = op.payload.changes;
-        const remote = await this.call(() => this.api.getAccessLink(eventId, linkId));
-        const remoteFields = { link_name: remote.name, authentication_method: remote.authentication_method };
-        if (
-          this.itemConflict(
-            op,
-            zoom,
-            'registration link',
-            changes,
-            this.store.itemBase('registration_link', op.seriesId),
-            remoteFields,
-          )
-        ) {
-          return false;
-        }
+        const link = await this.call(() => this.api.getAccessLink(eventId, linkId));
+        const remote = { link_name: link.name, authentication_method: link.authentication_method };
+        const plan = this.mergeItem(op, zoom, 'registration link', draft.registration, remote, linkFields);
         const body: Record<string, unknown> = {};
-        if ('link_name' in changes) body.name = changes.link_name;
-        if ('authentication_method' in changes) body.authentication_method = changes.authentication_method;
+        if ('link_name' in plan.push) body.name = plan.push.link_name;
+        if ('authentication_method' in plan.push) body.authentication_method = plan.push.authentication_method;
         if (Object.keys(body).length > 0) await this.call(() => this.api.updateAccessLink(eventId, linkId, body));
-        this.store.accessLinkSynced(op.id, op.seriesId, linkId, draft.registration);
-        return true;
+        this.store.itemMerged('registration_link', op.id, op.seriesId, plan.base, plan.conflict);
+        if (Object.keys(plan.adopt).length > 0) {
+          this.store.adoptIntoDraft(
+            op.seriesId,
+            plan.adopt,
+            (current) => ({ ...current, registration: { ...current.registration, ...plan.adopt } }) as SeriesDraft,
+          );
+        }
+        return plan.conflict === undefined;
       }
       case 'event.publish': {
         if (zoom.eventId === undefined) return false;
@@ -500,7 +499,6 @@ export class SyncEngine {
     this.store.eventMerged({
       operationId: op.id,
       seriesId: op.seriesId,
-      draft,
       base: { ...base, ...plan.push, ...plan.adopt },
       adopt: plan.adopt,
       conflict,
@@ -509,33 +507,44 @@ export class SyncEngine {
   }
 
   /**
-   * Before changing a ticket type or link on Zoom: a field changed here that Zoom also changed,
-   * to something else, since the last sync is a conflict (true); nothing is sent then.
+   * A ticket type or link already on Zoom, compared three ways: what changed here only is sent,
+   * what changed on Zoom only is taken into the draft, and a field changed on both sides to
+   * different values is a conflict. A sale window left to Zoom is not compared.
    */
-  private itemConflict(
+  private mergeItem(
     op: OutboxOperation,
     zoom: SeriesOnZoom,
     what: 'ticket type' | 'registration link',
-    changes: Record<string, unknown>,
-    base: Record<string, unknown> | undefined,
+    local: Record<string, unknown>,
     remote: Record<string, unknown>,
-  ): boolean {
-    if (base === undefined) return false;
-    const fields = Object.keys(changes);
-    const plan = threeWayMerge(base, { ...base, ...changes }, { ...base, ...pick(remote, fields) }, fields);
-    if (plan.conflicts.length === 0) return false;
-    this.conflicts += 1;
-    this.store.openConflict({
-      seriesId: op.seriesId,
-      operationId: op.id,
-      kind: 'item_fields',
-      subject: `${what}: ${plan.conflicts.join(', ')}`,
-      base: pick(base, plan.conflicts),
-      local: pick(changes, plan.conflicts),
-      remote: pick(remote, plan.conflicts),
-      message: `${zoom.name}: the ${what}'s ${plan.conflicts.join(', ')} changed both here and on Zoom.`,
-    });
-    return true;
+    fields: readonly string[],
+  ): {
+    push: Record<string, unknown>;
+    adopt: Record<string, unknown>;
+    base: Record<string, unknown>;
+    conflict: ConflictInput | undefined;
+  } {
+    const base =
+      this.store.itemBase(what === 'ticket type' ? 'ticket_type' : 'registration_link', op.seriesId) ?? local;
+    const compared = fields.filter(
+      (field) => !filledByZoom.includes(field) || base[field] !== undefined || local[field] !== undefined,
+    );
+    const plan = threeWayMerge(base, local, { ...base, ...pick(remote, compared) }, compared);
+    const conflict =
+      plan.conflicts.length === 0
+        ? undefined
+        : {
+            seriesId: op.seriesId,
+            operationId: op.id,
+            kind: 'item_fields',
+            subject: `${what}: ${plan.conflicts.join(', ')}`,
+            base: pick(base, plan.conflicts),
+            local: pick(local, plan.conflicts),
+            remote: pick(remote, plan.conflicts),
+            message: `${zoom.name}: the ${what}'s ${plan.conflicts.join(', ')} changed both here and on Zoom.`,
+          };
+    if (conflict !== undefined) this.conflicts += 1;
+    return { push: plan.push, adopt: plan.adopt, base: { ...base, ...plan.push, ...plan.adopt }, conflict };
   }
 
   /**
@@ -909,6 +918,12 @@ function registersPerSession(draft: SeriesDraft | undefined): draft is SeriesDra
   const option = draft.registration?.recurring_registration_option;
   return option === 'single_session' || option === 'multiple_sessions';
 }
+
+/** The ticket type's fields compared with Zoom, by the draft's names (which are Zoom's). */
+const ticketTypeFields = ['name', 'description', 'currency', 'free', 'price', 'quantity', 'start_time', 'end_time'];
+const linkFields = ['link_name', 'authentication_method'];
+/** Fields Zoom fills when Cadence leaves them out (the sale window): not a change made on Zoom. */
+const filledByZoom = ['start_time', 'end_time'];
 
 /** What Zoom's ticket update takes of an attendee's details. */
 const ticketUpdateFields = ['first_name', 'last_name', ...attendeeProfileFields] as const;

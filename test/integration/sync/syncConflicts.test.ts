@@ -98,6 +98,30 @@ describe('event fields', () => {
 });
 
 describe('ticket type and link', () => {
+  it('sends what changed here, takes what changed on Zoom, and leaves the sale window to Zoom', async () => {
+    const ticketType = nth(h.sandbox.sandbox.data.ticketTypes, 0);
+    await h.sandbox.control.edit({
+      kind: 'update-ticket-type',
+      event_id: eventId,
+      ticket_type_id: ticketType.ticket_type_id,
+      fields: { description: 'For the team' },
+    });
+    edit((draft) => ({
+      ...draft,
+      name: 'Renamed',
+      ticket_type: draft.ticket_type && { ...draft.ticket_type, quantity: 25 },
+      registration: draft.registration && { ...draft.registration, link_name: 'Sign up here' },
+    }));
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', conflicts: 0 });
+    expect(h.sandbox.sandbox.data.ticketTypes[0]).toMatchObject({ quantity: 25, description: 'For the team' });
+    expect(h.sandbox.sandbox.data.accessLinks[0]?.name).toBe('Sign up here');
+    const draft = h.drafts.get(seriesId).draft;
+    expect(draft).toMatchObject({ name: 'Renamed', ticket_type: { quantity: 25, description: 'For the team' } });
+    expect(draft.ticket_type?.start_time).toBeUndefined();
+    await h.sandbox.control.clearRequests();
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+  });
+
   it('a quantity changed on both sides: keep mine sends mine, take theirs keeps Zoom’s', async () => {
     const ticketType = nth(h.sandbox.sandbox.data.ticketTypes, 0);
     const change = async (theirs: number, mine: number) => {
