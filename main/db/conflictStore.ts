@@ -95,6 +95,15 @@ export class ConflictStore {
       .run(this.now(), outboxId);
   }
 
+  /** The held create goes again as one whose outcome is unknown: Zoom is searched for it first. */
+  retryAsUnknown(outboxId: number): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET state = 'in_flight', last_error = NULL, updated_at = ? WHERE id = ? AND state = 'conflict'`,
+      )
+      .run(this.now(), outboxId);
+  }
+
   patchEventBase(seriesId: string, fields: object): void {
     const current = z
       .string()

@@ -30,6 +30,12 @@ export const sandboxEditSchema = z.discriminatedUnion('kind', [
     fields: z.record(z.string(), z.unknown()),
   }),
   z.strictObject({
+    kind: z.literal('create-access-link'),
+    event_id: z.string(),
+    name: z.string().min(1),
+    ticket_type_id: z.string().optional(),
+  }),
+  z.strictObject({
     kind: z.literal('check-in'),
     event_id: z.string(),
     email: z.string(),
@@ -68,6 +74,16 @@ export function applyEdit(data: SandboxData, edit: z.output<typeof sandboxEditSc
       return run('deleteEventSession', { eventId: edit.event_id, sessionId: edit.session_id });
     case 'update-ticket-type':
       return run('updateTicketType', { eventId: edit.event_id, ticketTypeId: edit.ticket_type_id }, edit.fields);
+    case 'create-access-link':
+      return run(
+        'createEventAccessLink',
+        { eventId: edit.event_id },
+        {
+          name: edit.name,
+          type: 'registration',
+          ...(edit.ticket_type_id === undefined ? {} : { ticket_type_id: edit.ticket_type_id }),
+        },
+      );
     case 'check-in': {
       const params: Record<string, string> = { eventId: edit.event_id };
       if (edit.session_id !== undefined) params.sessionId = edit.session_id;

@@ -176,6 +176,12 @@ export class ConflictResolver {
         return `${conflict.subject} is removed from the attendees.`;
       }
       default: {
+        if (conflict.subject.startsWith('creating the registration link') && conflict.outboxId !== null) {
+          // Zoom has a link of that name: the next sync looks for it by name and adopts it.
+          this.store.retryAsUnknown(conflict.outboxId);
+          this.store.markResolved(conflict, 'remote');
+          return 'The link Zoom already has under that name becomes this series’ link at the next sync.';
+        }
         // Zoom keeps what it has; the refused change is withdrawn here (event fields go back to
         // what Zoom has, so the change is not planned again).
         this.store.dropHeld(conflict.series_id, conflict.outboxId);

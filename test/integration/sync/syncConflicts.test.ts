@@ -154,6 +154,35 @@ describe('ticket type and link', () => {
   });
 });
 
+describe('a link name Zoom already has', () => {
+  it('refused as a duplicate (261203): keep mine tries again, take theirs adopts Zoom’s link', async () => {
+    const imported = h.importSeries([
+      standupSeries(0, { key: 'no-link', name: 'Office hours', registration: undefined, publish: false }),
+    ]);
+    const id = imported.series[0]?.id ?? '';
+    expect((await h.sync()).outcome).toBe('succeeded');
+    const event = h.sandbox.sandbox.data.events.find((e) => e.name === 'Office hours');
+    const ticketType = h.sandbox.sandbox.data.ticketTypes.find((t) => t.event_id === event?.event_id);
+    await h.sandbox.control.edit({
+      kind: 'create-access-link',
+      event_id: event?.event_id ?? '',
+      name: 'Register',
+      ticket_type_id: ticketType?.ticket_type_id,
+    });
+    h.drafts.save(id, { ...h.drafts.get(id).draft, registration: { link_name: 'Register' } });
+    const first = await syncWithOneConflict('refused');
+    expect(first.message).toMatch(/already has a registration link with this name/);
+    resolver().resolve(first.id, 'local');
+    const again = await syncWithOneConflict('refused');
+    resolver().resolve(again.id, 'remote');
+    expect((await h.sync()).outcome).toBe('succeeded');
+    const links = h.sandbox.sandbox.data.accessLinks.filter((l) => l.event_id === event?.event_id);
+    expect(links.map((l) => l.name)).toEqual(['Register']);
+    const row = h.db.prepare('SELECT zoom_access_link_id FROM registration_link WHERE series_id = ?').pluck().get(id);
+    expect(row).toBe(links[0]?.access_link_id);
+  });
+});
+
 describe('the event gone from Zoom', () => {
   it('deleted there: one conflict; keep mine creates it again with its registrations', async () => {
     await h.sandbox.control.edit({ kind: 'delete-event', event_id: eventId });
