@@ -95,6 +95,21 @@ export class ConflictStore {
       .run(this.now(), outboxId);
   }
 
+  /** Zoom's values join the snapshot of the registration with this email. */
+  patchAttendeeBase(seriesId: string, email: string, fields: object): void {
+    const row = z
+      .object({ id: z.string(), synced_json: z.string().nullable() })
+      .optional()
+      .parse(
+        this.db
+          .prepare('SELECT id, synced_json FROM attendee WHERE series_id = ? AND email_key = ? AND deleted_at IS NULL')
+          .get(seriesId, email.toLowerCase()),
+      );
+    if (row === undefined) return;
+    const base = { ...(row.synced_json === null ? {} : (JSON.parse(row.synced_json) as object)), ...fields };
+    this.db.prepare('UPDATE attendee SET synced_json = ? WHERE id = ?').run(JSON.stringify(base), row.id);
+  }
+
   /** The held create goes again as one whose outcome is unknown: Zoom is searched for it first. */
   retryAsUnknown(outboxId: number): void {
     this.db

@@ -30,6 +30,12 @@ export const sandboxEditSchema = z.discriminatedUnion('kind', [
     fields: z.record(z.string(), z.unknown()),
   }),
   z.strictObject({
+    kind: z.literal('update-ticket'),
+    event_id: z.string(),
+    ticket_id: z.string(),
+    fields: z.record(z.string(), z.unknown()),
+  }),
+  z.strictObject({
     kind: z.literal('create-access-link'),
     event_id: z.string(),
     name: z.string().min(1),
@@ -74,6 +80,8 @@ export function applyEdit(data: SandboxData, edit: z.output<typeof sandboxEditSc
       return run('deleteEventSession', { eventId: edit.event_id, sessionId: edit.session_id });
     case 'update-ticket-type':
       return run('updateTicketType', { eventId: edit.event_id, ticketTypeId: edit.ticket_type_id }, edit.fields);
+    case 'update-ticket':
+      return run('Updateticket', { eventId: edit.event_id, ticketId: edit.ticket_id }, edit.fields);
     case 'create-access-link':
       return run(
         'createEventAccessLink',

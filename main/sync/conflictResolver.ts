@@ -7,6 +7,9 @@ import { readSeriesDraft } from '../db/seriesRows';
 import { SeriesStore } from '../db/seriesStore';
 import type Database from 'better-sqlite3';
 
+/** The email of a registration conflict's subject ("registration of ada@example.com: city"). */
+const registrantOf = (subject: string) => /^registration of ([^:]+):/.exec(subject)?.[1]?.toLowerCase();
+
 const occurrenceOf = (subject: string) => Number(/\d+/.exec(subject)?.[0] ?? '0');
 
 /**
@@ -78,8 +81,13 @@ export class ConflictResolver {
       }
       case 'item_fields': {
         // Zoom's values become the base, so the held change goes through as it is.
-        const table = conflict.subject.startsWith('ticket type') ? 'ticket_type' : 'registration_link';
-        this.store.patchItemBase(table, conflict.series_id, conflict.remote as object);
+        const registrant = registrantOf(conflict.subject);
+        if (registrant !== undefined)
+          this.store.patchAttendeeBase(conflict.series_id, registrant, conflict.remote as object);
+        else {
+          const table = conflict.subject.startsWith('ticket type') ? 'ticket_type' : 'registration_link';
+          this.store.patchItemBase(table, conflict.series_id, conflict.remote as object);
+        }
         if (conflict.outboxId !== null) this.store.retry(conflict.outboxId);
         this.store.markResolved(conflict, 'local');
         return `Your ${conflict.subject} will be sent to Zoom at the next sync.`;
@@ -157,6 +165,17 @@ export class ConflictResolver {
       case 'item_fields': {
         const isTicketType = conflict.subject.startsWith('ticket type');
         const remote = conflict.remote as Record<string, unknown>;
+        const registrant = registrantOf(conflict.subject);
+        if (registrant !== undefined) {
+          this.store.patchAttendeeBase(conflict.series_id, registrant, remote);
+          this.store.dropHeld(conflict.series_id, conflict.outboxId);
+          this.store.markResolved(conflict, 'remote');
+          this.save(conflict, {
+            ...draft,
+            attendees: draft.attendees.map((a) => (a.email.toLowerCase() === registrant ? { ...a, ...remote } : a)),
+          });
+          return `Zoom's ${conflict.subject} is now in the draft.`;
+        }
         this.store.patchItemBase(isTicketType ? 'ticket_type' : 'registration_link', conflict.series_id, remote);
         this.store.dropHeld(conflict.series_id, conflict.outboxId);
         this.store.markResolved(conflict, 'remote');

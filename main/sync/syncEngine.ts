@@ -868,6 +868,34 @@ export class SyncEngine {
         for (const field of ticketUpdateFields) {
           if (field in op.payload.changes) body[field] = op.payload.changes[field] ?? '';
         }
+        const [firstTicket] = ticketIds;
+        if (firstTicket !== undefined && Object.keys(body).length > 0) {
+          // Someone may have corrected the same details on Zoom since the last sync.
+          const remote = await this.call(() => this.api.getTicket(eventId, firstTicket));
+          const base = (this.store.attendeeBase(op.payload.attendee_id) ?? {}) as Record<string, unknown>;
+          const fields = Object.keys(body);
+          const plan = threeWayMerge(
+            base,
+            { ...base, ...body },
+            { ...base, ...pick(remote as Record<string, unknown>, fields) },
+            fields,
+          );
+          if (plan.conflicts.length > 0) {
+            const email = typeof base.email === 'string' ? base.email : op.payload.attendee_id;
+            this.conflicts += 1;
+            this.store.openConflict({
+              seriesId: op.seriesId,
+              operationId: op.id,
+              kind: 'item_fields',
+              subject: `registration of ${email}: ${plan.conflicts.join(', ')}`,
+              base: pick(base, plan.conflicts),
+              local: pick(body, plan.conflicts),
+              remote: pick(remote as Record<string, unknown>, plan.conflicts),
+              message: `${zoom.name}: ${email}'s ${plan.conflicts.join(', ')} changed both here and on Zoom.`,
+            });
+            return;
+          }
+        }
         for (const ticketId of ticketIds) {
           if (Object.keys(body).length > 0) await this.call(() => this.api.updateTicket(eventId, ticketId, body));
         }

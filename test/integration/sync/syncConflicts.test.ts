@@ -154,6 +154,41 @@ describe('ticket type and link', () => {
   });
 });
 
+describe('a registration’s details', () => {
+  it('a city corrected on Zoom and changed here: keep mine sends mine, take theirs keeps Zoom’s', async () => {
+    const person0 = () => h.sandbox.sandbox.data.tickets.find((t) => t.email === 'person0@example.com');
+    const change = async (theirs: string, mine: string) => {
+      await h.sandbox.control.edit({
+        kind: 'update-ticket',
+        event_id: eventId,
+        ticket_id: person0()?.ticket_id ?? '',
+        fields: { city: theirs },
+      });
+      edit((draft) => ({
+        ...draft,
+        attendees: draft.attendees.map((a) => (a.email === 'person0@example.com' ? { ...a, city: mine } : a)),
+      }));
+      return syncWithOneConflict('item_fields');
+    };
+    const first = await change('Porto', 'Lisbon');
+    expect(first).toMatchObject({
+      subject: 'registration of person0@example.com: city',
+      local: { city: 'Lisbon' },
+      remote: { city: 'Porto' },
+    });
+    expect(person0()?.profile.city).toBe('Porto');
+    resolver().resolve(first.id, 'local');
+    expect((await h.sync()).outcome).toBe('succeeded');
+    expect(person0()?.profile.city).toBe('Lisbon');
+
+    const second = await change('Faro', 'Braga');
+    resolver().resolve(second.id, 'remote');
+    expect(h.drafts.get(seriesId).draft.attendees.find((a) => a.email === 'person0@example.com')?.city).toBe('Faro');
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    expect(person0()?.profile.city).toBe('Faro');
+  });
+});
+
 describe('a link name Zoom already has', () => {
   it('refused as a duplicate (261203): keep mine tries again, take theirs adopts Zoom’s link', async () => {
     const imported = h.importSeries([
