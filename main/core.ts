@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../shared/appInfo';
 import { databaseFile, openDatabase } from './db/database';
 import { SettingsStore } from './db/settingsStore';
+import { AttendeeService } from './drafts/attendeeService';
 import { DraftService } from './drafts/draftService';
 import { createEventBus, type EventBus } from './ipc/eventBus';
 import { createAppHandlers } from './ipc/handlers/appHandlers';
@@ -76,7 +77,7 @@ export function createCore(options: CoreOptions): Core {
   const router = createRouter(
     {
       ...createAppHandlers({ version: options.version, dataDir: options.dataDir, host: options.host, online }),
-      ...createDraftHandlers(drafts),
+      ...createDraftHandlers({ db, drafts, attendees: new AttendeeService(db) }),
       ...createZoomHandlers({ connection: zoom, sandbox: () => sandbox.start() }),
       ...createSyncHandlers({
         sync,

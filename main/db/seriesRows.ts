@@ -94,7 +94,11 @@ export function attendeeFromRow(row: unknown): AttendeeDraft {
  * Reads a series back as a draft, checked with the same schema as any other draft, so a row
  * that no longer fits is reported rather than passed on.
  */
-export function readSeriesDraft(db: Database.Database, id: string): SeriesDraft | undefined {
+export function readSeriesDraft(
+  db: Database.Database,
+  id: string,
+  options: { withAttendees: boolean } = { withAttendees: true },
+): SeriesDraft | undefined {
   const found: unknown = db.prepare('SELECT * FROM series WHERE id = ? AND deleted_at IS NULL').get(id);
   if (found === undefined) return undefined;
   const row = seriesRowSchema.parse(found);
@@ -103,10 +107,12 @@ export function readSeriesDraft(db: Database.Database, id: string): SeriesDraft 
     .parse(db.prepare('SELECT * FROM occurrence_change WHERE series_id = ? ORDER BY occurrence').all(id));
   const ticketRow: unknown = db.prepare('SELECT * FROM ticket_type WHERE series_id = ?').get(id);
   const linkRow: unknown = db.prepare('SELECT * FROM registration_link WHERE series_id = ?').get(id);
-  const attendees = db
-    .prepare('SELECT * FROM attendee WHERE series_id = ? AND deleted_at IS NULL ORDER BY position')
-    .all(id)
-    .map(attendeeFromRow);
+  const attendees = options.withAttendees
+    ? db
+        .prepare('SELECT * FROM attendee WHERE series_id = ? AND deleted_at IS NULL ORDER BY position')
+        .all(id)
+        .map(attendeeFromRow)
+    : [];
   const ticket = ticketRow === undefined ? undefined : ticketTypeRowSchema.parse(ticketRow);
   const link = linkRow === undefined ? undefined : registrationRowSchema.parse(linkRow);
 

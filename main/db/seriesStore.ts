@@ -50,6 +50,15 @@ export class SeriesStore {
     return this.db.transaction(() => this.saveInTransaction(draft, id)).immediate();
   }
 
+  /**
+   * Saves everything of an existing series but its attendees, which stay as stored: the series
+   * editor's save, which must not rewrite thousands of attendee rows for a changed name.
+   * `draft.attendees` is only used for validation by the caller and is ignored here.
+   */
+  saveDetails(draft: SeriesDraft, id: string): SaveResult {
+    return this.db.transaction(() => this.saveInTransaction(draft, id, { keepAttendees: true })).immediate();
+  }
+
   /** Saves many drafts in one transaction: all of them, or none if one fails. */
   saveAll(drafts: readonly SeriesDraft[]): SaveResult[] {
     return this.db.transaction(() => drafts.map((draft) => this.saveInTransaction(draft))).immediate();
@@ -85,7 +94,11 @@ export class SeriesStore {
     return readSeriesDraft(this.db, id);
   }
 
-  private saveInTransaction(draft: SeriesDraft, requestedId?: string): SaveResult {
+  private saveInTransaction(
+    draft: SeriesDraft,
+    requestedId?: string,
+    options: { keepAttendees: boolean } = { keepAttendees: false },
+  ): SaveResult {
     const now = this.now();
     let id = requestedId;
     if (id !== undefined) {
@@ -136,11 +149,13 @@ export class SeriesStore {
     this.writeSchedule(seriesId, draft);
     this.writeTicketType(seriesId, draft);
     this.writeRegistration(seriesId, draft);
-    const attendees = this.writeAttendees(seriesId, draft.attendees, now);
-
     const zoom = this.outbox.zoomState(seriesId);
     this.outbox.replanSeries(seriesId, draft, zoom);
-    this.outbox.replanTickets(seriesId, attendees, { isComplete: true, zoom });
+    // A ticket's operation depends only on its attendee and what Zoom has, so kept attendees keep theirs.
+    if (!options.keepAttendees) {
+      const attendees = this.writeAttendees(seriesId, draft.attendees, now);
+      this.outbox.replanTickets(seriesId, attendees, { isComplete: true, zoom });
+    }
     return { id: seriesId, isNew };
   }
 

@@ -108,6 +108,42 @@ export class DraftService {
     return this.guard(() => this.store.save(parsed.data, id));
   }
 
+  /**
+   * Saves the series editor's fields; the attendees stay as stored and must be left out. They
+   * are still checked against the new fields (a new registration option may need sessions chosen).
+   */
+  saveDetails(id: string, input: unknown): { id: string; isNew: boolean } {
+    if (typeof input === 'object' && input !== null && 'attendees' in input) {
+      throw new CadenceError('invalid_input', 'Attendees are saved from the attendee list, not with the series.', [
+        { path: 'attendees', message: 'Leave the attendees out; change them in the attendee list.' },
+      ]);
+    }
+    const stored = this.get(id).draft;
+    const parsed = seriesDraftSchema.safeParse({ ...(input as object), attendees: stored.attendees });
+    if (!parsed.success) {
+      const issues = draftIssues(parsed.error);
+      throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
+    }
+    return this.guard(() => this.store.saveDetails(parsed.data, id));
+  }
+
+  /**
+   * A new draft with everything of the series but its attendees, its key and its changes to
+   * single occurrences, named "… (copy)". It is not published until the planner says so.
+   */
+  duplicate(id: string): { id: string; isNew: boolean } {
+    const { draft } = this.get(id);
+    const copy = {
+      ...draft,
+      key: undefined,
+      name: `${draft.name} (copy)`.slice(0, 200),
+      attendees: [],
+      publish: false,
+      ...(draft.event_type === 'RECURRING' ? { occurrence_changes: [] } : {}),
+    };
+    return this.save(undefined, copy);
+  }
+
   delete(id: string): 'removed' | 'queued' {
     return this.guard(() => this.store.delete(id));
   }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { appInfoSchema, onlineStateSchema } from '../appInfo';
+import { attendeeImportSummarySchema, attendeeRowSchema } from '../drafts/attendeeList';
 import { draftSummarySchema, importSummarySchema, syncStatusSchema } from '../drafts/draftSummary';
 import { seriesDraftSchema } from '../drafts/seriesDraft';
 import { conflictSummarySchema, resolutionSchema } from '../sync/conflicts';
 import { plannedCallSchema, syncProgressSchema, syncReportSchema } from '../sync/syncReport';
+import { pendingChangeSchema, syncRunSchema } from '../sync/syncRun';
 import {
   connectInputSchema,
   connectionStatusSchema,
@@ -47,6 +49,16 @@ export const channels = {
     z.strictObject({ id: z.string().min(1).optional(), draft: z.unknown() }),
     z.object({ id: z.string(), isNew: z.boolean() }),
   ),
+  /** Saves the series editor's fields; the attendees, left out, stay as they are. */
+  'drafts.saveDetails': channel(
+    z.strictObject({ id: z.string().min(1), draft: z.unknown() }),
+    z.object({ id: z.string(), isNew: z.boolean() }),
+  ),
+  /** A new draft like the series, without its attendees; answers the new series' ID. */
+  'drafts.duplicate': channel(
+    z.strictObject({ id: z.string().min(1) }),
+    z.object({ id: z.string(), isNew: z.boolean() }),
+  ),
   'drafts.delete': channel(
     z.strictObject({ id: z.string().min(1) }),
     z.object({ outcome: z.enum(['removed', 'queued']) }),
@@ -56,7 +68,31 @@ export const channels = {
     z.strictObject({ file: z.unknown(), dryRun: z.boolean().default(false) }),
     importSummarySchema,
   ),
+  /** A series' attendees in list order, with their registration IDs. */
+  'attendees.list': channel(z.strictObject({ seriesId: z.string().min(1) }), z.array(attendeeRowSchema)),
+  /** Adds a person (no `id`) or changes one; problems come back at `attendee.<field>`. */
+  'attendees.save': channel(
+    z.strictObject({ seriesId: z.string().min(1), id: z.string().min(1).optional(), attendee: z.unknown() }),
+    z.object({ id: z.string() }),
+  ),
+  'attendees.remove': channel(
+    z.strictObject({ seriesId: z.string().min(1), ids: z.array(z.string().min(1)).min(1).max(100_000) }),
+    z.object({ removed: z.number().int() }),
+  ),
+  /** Adds many people at once, matched by email; all or none, problems at `attendees[i].<field>`. */
+  'attendees.import': channel(
+    z.strictObject({
+      seriesId: z.string().min(1),
+      attendees: z.array(z.unknown()).min(1).max(100_000),
+      dryRun: z.boolean().default(false),
+    }),
+    attendeeImportSummarySchema,
+  ),
   'sync.status': channel(z.strictObject({}), syncStatusSchema),
+  /** What is waiting to reach Zoom, in the planner's words. */
+  'sync.pending': channel(z.strictObject({}), z.array(pendingChangeSchema)),
+  /** The latest sync runs, newest first. */
+  'sync.runs': channel(z.strictObject({ limit: z.number().int().min(1).max(200).default(20) }), z.array(syncRunSchema)),
   /** Sends the outbox to Zoom; progress arrives as `sync.progress` events. */
   'sync.run': channel(z.strictObject({}), syncReportSchema),
   /** Stops the running sync after the calls on their way; what is left waits. */

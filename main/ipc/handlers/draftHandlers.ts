@@ -1,16 +1,46 @@
+import type Database from 'better-sqlite3';
+import { pendingChanges, recentSyncRuns } from '../../db/syncOverviewQueries';
+import type { AttendeeService } from '../../drafts/attendeeService';
 import type { DraftService } from '../../drafts/draftService';
 import type { ChannelHandlers } from '../router';
 
-type DraftChannels = 'drafts.list' | 'drafts.get' | 'drafts.save' | 'drafts.delete' | 'drafts.import' | 'sync.status';
+type DraftChannels =
+  | 'drafts.list'
+  | 'drafts.get'
+  | 'drafts.save'
+  | 'drafts.saveDetails'
+  | 'drafts.duplicate'
+  | 'drafts.delete'
+  | 'drafts.import'
+  | 'attendees.list'
+  | 'attendees.save'
+  | 'attendees.remove'
+  | 'attendees.import'
+  | 'sync.status'
+  | 'sync.pending'
+  | 'sync.runs';
 
-/** Channels about drafts and the outbox. */
-export function createDraftHandlers(drafts: DraftService): Pick<ChannelHandlers, DraftChannels> {
+/** Channels about drafts, their attendees and the outbox. */
+export function createDraftHandlers(deps: {
+  db: Database.Database;
+  drafts: DraftService;
+  attendees: AttendeeService;
+}): Pick<ChannelHandlers, DraftChannels> {
+  const { drafts, attendees } = deps;
   return {
     'drafts.list': () => drafts.list(),
     'drafts.get': ({ id }) => drafts.get(id),
     'drafts.save': ({ id, draft }) => drafts.save(id, draft),
+    'drafts.saveDetails': ({ id, draft }) => drafts.saveDetails(id, draft),
+    'drafts.duplicate': ({ id }) => drafts.duplicate(id),
     'drafts.delete': ({ id }) => ({ outcome: drafts.delete(id) }),
     'drafts.import': ({ file, dryRun }) => drafts.importFile(file, { dryRun }),
+    'attendees.list': ({ seriesId }) => attendees.list(seriesId),
+    'attendees.save': ({ seriesId, id, attendee }) => attendees.save(seriesId, id, attendee),
+    'attendees.remove': ({ seriesId, ids }) => attendees.remove(seriesId, ids),
+    'attendees.import': ({ seriesId, attendees: rows, dryRun }) => attendees.importMany(seriesId, rows, dryRun),
     'sync.status': () => drafts.status(),
+    'sync.pending': () => pendingChanges(deps.db),
+    'sync.runs': ({ limit }) => recentSyncRuns(deps.db, limit),
   };
 }

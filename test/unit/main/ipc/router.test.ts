@@ -18,7 +18,15 @@ function spyHandlers() {
       throw new CadenceError('not_found', 'This series no longer exists.');
     }),
     'drafts.save': vi.fn(() => ({ id: 's1', isNew: true })),
+    'drafts.saveDetails': vi.fn(() => ({ id: 's1', isNew: false })),
+    'drafts.duplicate': vi.fn(() => ({ id: 's2', isNew: true })),
     'drafts.delete': vi.fn(() => ({ outcome: 'removed' as const })),
+    'attendees.list': vi.fn(() => []),
+    'attendees.save': vi.fn(() => ({ id: 'a1' })),
+    'attendees.remove': vi.fn(() => ({ removed: 1 })),
+    'attendees.import': vi.fn(() => ({ dry_run: true, added: 0, updated: 0 })),
+    'sync.pending': vi.fn(() => []),
+    'sync.runs': vi.fn(() => []),
     'drafts.import': vi.fn(() => ({ dry_run: true, created: 0, updated: 0, series: [] })),
     'sync.status': vi.fn(() => ({
       outbox: { pending: 0, in_flight: 0, done: 0, failed: 0, conflict: 0 },

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
+import type { AttendeeRow } from '../../shared/drafts/attendeeList';
+import { CadenceError } from '../../shared/errors';
+import { OutboxStore } from './outboxStore';
+import { attendeeColumns, attendeeFromRow } from './seriesRows';
+
+const liveRowSchema = z.object({ id: z.string(), email_key: z.string(), zoom_ticket_id: z.string().nullable() });
+
+/** An attendee to write: `id` names the row to change; without it, the email finds or adds one. */
+export interface AttendeeWrite {
+  id?: string;
+  attendee: AttendeeDraft;
+}
+
+/**
+ * Attendees of one series, row by row: what the attendee table changes without rewriting the
+ * whole series. Each call is one transaction, outbox included.
+ */
+export class AttendeeStore {
+  private readonly outbox: OutboxStore;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => string,
+  ) {
+    this.outbox = new OutboxStore(db, now);
+  }
+
+  list(seriesId: string): AttendeeRow[] {
+    return this.db
+      .prepare('SELECT * FROM attendee WHERE series_id = ? AND deleted_at IS NULL ORDER BY position')
+      .all(seriesId)
+      .map((raw) => {
+        const row = z.object({ id: z.string(), zoom_ticket_id: z.string().nullable() }).parse(raw);
+        return { ...attendeeFromRow(raw), id: row.id, on_zoom: row.zoom_ticket_id !== null };
+      });
+  }
+
+  /**
+   * Writes attendees: the row named by `id`, else the one with the same email, else a new row at
+   * the end. An email another person already has is refused, naming the entry.
+   */
+  write(seriesId: string, writes: readonly AttendeeWrite[]): { added: number; updated: number; ids: string[] } {
+    return this.db
+      .transaction(() => {
+        const live = this.liveRows(seriesId);
+        const byId = new Map(live.map((row) => [row.id, row]));
+        const byEmail = new Map(live.map((row) => [row.email_key, row.id]));
+        let position = z
+          .number()
+          .parse(
+            this.db
+              .prepare('SELECT coalesce(max(position), -1) FROM attendee WHERE series_id = ?')
+              .pluck()
+              .get(seriesId),
+          );
+        const insert = this.db.prepare(
+          `INSERT INTO attendee (id, series_id, position, email, email_key, first_name, last_name, profile_json, occurrences_json)
+           VALUES (@id, @series_id, @position, @email, @email_key, @first_name, @last_name, @profile_json, @occurrences_json)`,
+        );
+        const update = this.db.prepare(
+          `UPDATE attendee SET email = @email, email_key = @email_key, first_name = @first_name, last_name = @last_name,
+             profile_json = @profile_json, occurrences_json = @occurrences_json WHERE id = @id`,
+        );
+        const changed = new Map<string, AttendeeDraft | undefined>();
+        const ids: string[] = [];
+        let added = 0;
+        writes.forEach((write, index) => {
+          const columns = attendeeColumns(write.attendee);
+          if (write.id !== undefined && !byId.has(write.id)) {
+            throw new CadenceError('not_found', 'This attendee is no longer on the list.', [
+              { path: `attendees[${String(index)}]`, message: 'This attendee was removed meanwhile.' },
+            ]);
+          }
+          const id = write.id ?? byEmail.get(columns.email_key);
+          const holder = byEmail.get(columns.email_key);
+          if (id !== undefined && holder !== undefined && holder !== id) {
+            throw new CadenceError('invalid_input', `${write.attendee.email} is already on the list.`, [
+              { path: `attendees[${String(index)}].email`, message: `${write.attendee.email} is already on the list.` },
+            ]);
+          }
+          if (id === undefined) {
+            const newId = randomUUID();
+            position += 1;
+            insert.run({ ...columns, id: newId, series_id: seriesId, position });
+            byEmail.set(columns.email_key, newId);
+            byId.set(newId, { id: newId, email_key: columns.email_key, zoom_ticket_id: null });
+            changed.set(newId, write.attendee);
+            ids.push(newId);
+            added += 1;
+            return;
+          }
+          const previous = byId.get(id);
+          if (previous !== undefined && previous.email_key !== columns.email_key) byEmail.delete(previous.email_key);
+          byEmail.set(columns.email_key, id);
+          update.run({ ...columns, id });
+          changed.set(id, write.attendee);
+          ids.push(id);
+        });
+        this.touch(seriesId);
+        this.outbox.replanTickets(seriesId, changed, { isComplete: false });
+        return { added, updated: ids.length - added, ids };
+      })
+      .immediate();
+  }
+
+  /** Removes attendees; one whose ticket is on Zoom stays as a tombstone until Zoom deletes it. */
+  remove(seriesId: string, ids: readonly string[]): number {
+    return this.db
+      .transaction(() => {
+        const live = new Map(this.liveRows(seriesId).map((row) => [row.id, row]));
+        const tombstone = this.db.prepare('UPDATE attendee SET deleted_at = ? WHERE id = ?');
+        const remove = this.db.prepare('DELETE FROM attendee WHERE id = ?');
+        const changed = new Map<string, AttendeeDraft | undefined>();
+        for (const id of new Set(ids)) {
+          const row = live.get(id);
+          if (row === undefined) continue;
+          if (row.zoom_ticket_id === null) remove.run(id);
+          else tombstone.run(this.now(), id);
+          changed.set(id, undefined);
+        }
+        this.touch(seriesId);
+        // Scoped to these rows: a deleted row's pending create is dropped, a ticket's delete planned.
+        this.outbox.replanTickets(seriesId, changed, { isComplete: false });
+        return changed.size;
+      })
+      .immediate();
+  }
+
+  private liveRows(seriesId: string) {
+    return this.db
+      .prepare('SELECT id, email_key, zoom_ticket_id FROM attendee WHERE series_id = ? AND deleted_at IS NULL')
+      .all(seriesId)
+      .map((raw) => liveRowSchema.parse(raw));
+  }
+
+  private touch(seriesId: string): void {
+    this.db.prepare('UPDATE series SET updated_at = ? WHERE id = ?').run(this.now(), seriesId);
+  }
+}

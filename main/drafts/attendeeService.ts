@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+import type { AttendeeImportSummary, AttendeeRow } from '../../shared/drafts/attendeeList';
+import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
+import { draftIssues } from '../../shared/drafts/seriesFile';
+import { CadenceError } from '../../shared/errors';
+import type { Issue } from '../../shared/ipc/envelope';
+import { formatInstant } from '../../shared/recurrence/expandRecurrence';
+import { AttendeeStore } from '../db/attendeeStore';
+import { explainSqliteError } from '../db/database';
+import { readSeriesDraft } from '../db/seriesRows';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${String(n)} ${n === 1 ? one : many}`;
+
+/**
+ * A series' attendees one by one, for the attendee table: list, add or change one, remove some,
+ * add many at once (a CSV import). Each attendee is checked with the series' own rules — the
+ * registration option decides whether sessions must be chosen — and every problem is named.
+ */
+export class AttendeeService {
+  private readonly store: AttendeeStore;
+
+  constructor(
+    private readonly db: Database.Database,
+    clock: () => number = Date.now,
+  ) {
+    this.store = new AttendeeStore(db, () => formatInstant(clock()));
+  }
+
+  list(seriesId: string): AttendeeRow[] {
+    this.details(seriesId);
+    return this.guard(() => this.store.list(seriesId));
+  }
+
+  /** Adds a person (no `id`) or changes the one with `id`. */
+  save(seriesId: string, id: string | undefined, input: unknown): { id: string } {
+    const [attendee] = this.validate(seriesId, [input], (path) => path.replace(/^attendees\[0\]\.?/, 'attendee.'));
+    if (attendee === undefined) throw new CadenceError('internal', 'The attendee was not read back.');
+    if (
+      id === undefined &&
+      this.store.list(seriesId).some((row) => row.email.toLowerCase() === attendee.email.toLowerCase())
+    ) {
+      throw new CadenceError('invalid_input', `${attendee.email} is already on the list.`, [
+        { path: 'attendee.email', message: `${attendee.email} is already on the list; edit that row instead.` },
+      ]);
+    }
+    const written = this.guard(() => this.store.write(seriesId, [{ ...(id === undefined ? {} : { id }), attendee }]));
+    return { id: written.ids[0] ?? '' };
+  }
+
+  remove(seriesId: string, ids: readonly string[]): { removed: number } {
+    this.details(seriesId);
+    return { removed: this.guard(() => this.store.remove(seriesId, ids)) };
+  }
+
+  /**
+   * Adds many people, matching existing ones by email (their row is updated): all of them, or
+   * none and every problem as `attendees[i].field`. With `dryRun`, only counts.
+   */
+  importMany(seriesId: string, inputs: readonly unknown[], dryRun: boolean): AttendeeImportSummary {
+    const attendees = this.validate(seriesId, inputs, (path) => path);
+    if (dryRun) {
+      const known = new Set(this.store.list(seriesId).map((row) => row.email.toLowerCase()));
+      const updated = attendees.filter((attendee) => known.has(attendee.email.toLowerCase())).length;
+      return { dry_run: true, added: attendees.length - updated, updated };
+    }
+    const written = this.guard(() =>
+      this.store.write(
+        seriesId,
+        attendees.map((attendee) => ({ attendee })),
+      ),
+    );
+    return { dry_run: false, added: written.added, updated: written.updated };
+  }
+
+  private details(seriesId: string): SeriesDraft {
+    const draft = this.guard(() => readSeriesDraft(this.db, seriesId, { withAttendees: false }));
+    if (draft === undefined) throw new CadenceError('not_found', 'This series no longer exists.');
+    return draft;
+  }
+
+  /** The attendees as the series' rules see them, or every problem at `rename(path)`. */
+  private validate(seriesId: string, inputs: readonly unknown[], rename: (path: string) => string) {
+    const details = this.details(seriesId);
+    const parsed = seriesDraftSchema.safeParse({ ...details, attendees: inputs });
+    if (parsed.success) return parsed.data.attendees;
+    const issues: Issue[] = draftIssues(parsed.error).map((issue) => ({ ...issue, path: rename(issue.path) }));
+    const rows = new Set(issues.map((issue) => /^attendees\[(\d+)\]/.exec(issue.path)?.[1]).filter(Boolean));
+    const message =
+      inputs.length === 1
+        ? `The attendee has ${plural(issues.length, 'problem')}.`
+        : `${plural(rows.size, 'attendee')} of ${String(inputs.length)} ${rows.size === 1 ? 'has' : 'have'} problems; nothing was added.`;
+    throw new CadenceError('invalid_input', message, issues);
+  }
+
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw explainSqliteError(error, this.db.name) ?? error;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { syncOutcomeSchema } from './syncReport';
+
+/** One past sync run, as the Sync screen's log lists it. */
+export const syncRunSchema = z.object({
+  id: z.number().int(),
+  started_at: z.string(),
+  finished_at: z.string().nullable(),
+  outcome: z.union([syncOutcomeSchema, z.literal('running')]),
+  requests: z.number().int(),
+  done: z.number().int(),
+  conflicts: z.number().int(),
+  message: z.string(),
+});
+export type SyncRun = z.output<typeof syncRunSchema>;
+
+/** One thing waiting to reach Zoom, in the planner's words: "Register 120 people". */
+export const pendingChangeSchema = z.object({
+  series_id: z.string(),
+  series_name: z.string(),
+  sentence: z.string(),
+  /** How many outbox operations the sentence stands for. */
+  operations: z.number().int(),
+});
+export type PendingChange = z.output<typeof pendingChangeSchema>;
