@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { pickBridge } from './bridge/pickBridge';
-import { isScreen, useAppStore } from './stores/useAppStore';
+import { useAppStore } from './stores/useAppStore';
 import './styles.css';
 
 const store = useAppStore.getState();
@@ -11,13 +11,10 @@ void store.connect(pickBridge(store.setBridgeConnected));
 // When the operating system reports a network again, ask at once rather than at the next check.
 window.addEventListener('online', () => void useAppStore.getState().checkOnline());
 
-// The screen lives in the URL fragment, so reload and the browser's back button keep their place.
-const syncScreenFromHash = (): void => {
-  const screen = window.location.hash.replace(/^#\/?/, '');
-  if (isScreen(screen)) useAppStore.getState().navigate(screen);
-};
-syncScreenFromHash();
-window.addEventListener('hashchange', syncScreenFromHash);
+// The place lives in the URL fragment, so reload and the browser's back button keep it.
+useAppStore.getState().followHash(window.location.hash);
+window.addEventListener('hashchange', () => useAppStore.getState().followHash(window.location.hash));
+window.addEventListener('popstate', () => useAppStore.getState().followHash(window.location.hash));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');

@@ -1,5 +1,6 @@
 import { useAppStore, type Screen } from '../stores/useAppStore';
 import { Icon, type IconName } from './Icon';
+import { KeyboardShortcuts } from './KeyboardShortcuts';
 
 export const screenTitles: Readonly<Record<Screen, string>> = {
   series: 'Series',
@@ -37,7 +38,10 @@ export function Sidebar() {
           ))}
         </ul>
       </nav>
-      <p className="sidebar-footer">{version === undefined ? '' : `Version ${version}`}</p>
+      <div className="sidebar-footer">
+        <KeyboardShortcuts />
+        <p>{version === undefined ? '' : `Version ${version}`}</p>
+      </div>
     </aside>
   );
 }

@@ -1,14 +1,10 @@
-import { EmptyState } from '../components/EmptyState';
+import { SeriesEditor } from '../components/series/SeriesEditor';
+import { SeriesList } from '../components/series/SeriesList';
+import { useAppStore } from '../stores/useAppStore';
 
-/** Every draft and synced series. */
+/** Every draft and synced series, or the one being edited. */
 export function SeriesScreen() {
-  return (
-    <EmptyState icon="series" title="No series yet">
-      <p>
-        Recurring series you draft or import appear here: weekly standups, monthly webinars, training courses with
-        per-session registration.
-      </p>
-      <p>Every change is saved on this computer as you make it, and reaches Zoom when you sync.</p>
-    </EmptyState>
-  );
+  const route = useAppStore((state) => state.route);
+  if (route.seriesId === undefined) return <SeriesList />;
+  return <SeriesEditor key={route.seriesId} seriesId={route.seriesId} tab={route.tab ?? 'details'} />;
 }

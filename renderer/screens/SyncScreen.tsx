@@ -1,75 +1,52 @@
 import { useEffect } from 'react';
-import type { ConflictSummary } from '../../shared/sync/conflicts';
+import type { SyncRun } from '../../shared/sync/syncRun';
 import { EmptyState } from '../components/EmptyState';
+import { ConflictCard } from '../components/sync/ConflictCard';
+import { plural } from '../lib/words';
+import { formatLogTime } from '../lib/zonedTime';
 import { useAppStore } from '../stores/useAppStore';
 import { useSyncStore } from '../stores/useSyncStore';
 
-const kindTitles: Readonly<Record<ConflictSummary['kind'], string>> = {
-  event_fields: 'Changed here and on Zoom',
-  item_fields: 'Changed here and on Zoom',
-  remote_deleted: 'Deleted on Zoom',
-  remote_cancelled: 'Cancelled on Zoom',
-  session_moved: 'Session moved on Zoom',
-  session_deleted: 'Session deleted on Zoom',
-  schedule_drift: 'Zoom scheduled other sessions',
-  ticket_refused: 'Registration refused by Zoom',
-  not_editable: 'Zoom no longer allows this change',
-  refused: 'Refused by Zoom',
+const outcomeWords: Readonly<Record<SyncRun['outcome'], string>> = {
+  succeeded: 'Done',
+  needs_attention: 'Needs you',
+  offline: 'Offline',
+  cancelled: 'Stopped',
+  failed: 'Failed',
+  running: 'Running',
 };
 
-function Version({ label, value }: { label: string; value: unknown }) {
-  if (value === null || value === undefined) return null;
+function RunLog({ runs, isRunning }: { runs: readonly SyncRun[]; isRunning: boolean }) {
+  if (runs.length === 0) return null;
   return (
-    <div className="version">
-      <h4>{label}</h4>
-      <pre>{JSON.stringify(value, null, 2)}</pre>
-    </div>
+    <section className="panel" aria-labelledby="runs-heading">
+      <h2 id="runs-heading">Recent syncs</h2>
+      <ol className="run-log">
+        {runs.map((run, index) => {
+          // A run that never finished and is not the one running now was cut short (a crash or quit).
+          const outcome = run.outcome === 'running' && !(isRunning && index === 0) ? 'Interrupted' : outcomeWords[run.outcome];
+          return (
+            <li key={run.id} className={`run run-${run.outcome}`}>
+              <span className="run-time">{formatLogTime(run.started_at)}</span>
+              <span className={`badge badge-run-${run.outcome}`}>{outcome}</span>
+              <span className="run-message">
+                {run.message === '' ? 'The sync stopped before it finished; the next one carries on.' : run.message}
+              </span>
+              <span className="muted run-requests">{plural(run.requests, 'request')}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
   );
 }
 
-function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
-  const api = useAppStore((state) => state.api);
-  const settling = useSyncStore((state) => state.settling);
-  const resolve = useSyncStore((state) => state.resolve);
-  const isBusy = settling !== undefined;
-  return (
-    <li className="conflict" aria-label={`${conflict.series_name}: ${kindTitles[conflict.kind]}`}>
-      <h3>
-        {conflict.series_name} — {kindTitles[conflict.kind]} <span className="muted">({conflict.subject})</span>
-      </h3>
-      <p>{conflict.message}</p>
-      <div className="versions">
-        <Version label="Last synced" value={conflict.base} />
-        <Version label="Yours" value={conflict.local} />
-        <Version label="Zoom's" value={conflict.remote} />
-      </div>
-      <div className="actions">
-        <button
-          type="button"
-          className="button-primary"
-          disabled={isBusy || api === undefined}
-          onClick={() => api && void resolve(api, conflict.id, 'local')}
-        >
-          Keep mine
-        </button>
-        <button
-          type="button"
-          className="button-quiet"
-          disabled={isBusy || api === undefined}
-          onClick={() => api && void resolve(api, conflict.id, 'remote')}
-        >
-          Take theirs
-        </button>
-      </div>
-    </li>
-  );
-}
-
-/** What is waiting to reach Zoom, the running sync, and the conflicts to settle. */
+/** What is waiting to reach Zoom, the running sync, the conflicts to settle, and the log. */
 export function SyncScreen() {
   const api = useAppStore((state) => state.api);
   const isOnline = useAppStore((state) => state.online?.isOnline);
-  const { status, conflicts, isRunning, progress, lastReport, error, load, run, cancel, setProgress } = useSyncStore();
+  const { status, conflicts, pending, runs, isRunning, progress, lastReport, error, load, run, cancel, setProgress } =
+    useSyncStore();
   useEffect(() => {
     if (api === undefined) return;
     void load(api);
@@ -77,7 +54,7 @@ export function SyncScreen() {
   }, [api, load, setProgress]);
 
   const waiting = status === undefined ? 0 : status.outbox.pending + status.outbox.in_flight + status.outbox.failed;
-  if (status !== undefined && waiting === 0 && conflicts.length === 0 && lastReport === undefined && !isRunning) {
+  if (status !== undefined && waiting === 0 && conflicts.length === 0 && runs.length === 0 && !isRunning) {
     return (
       <EmptyState icon="sync" title="Nothing waiting to sync">
         <p>
@@ -85,7 +62,9 @@ export function SyncScreen() {
           shown for you to settle, never overwritten.
         </p>
         <p>
-          {isOnline ? 'Zoom is reachable now.' : 'Zoom is out of reach now; changes will wait safely on this computer.'}
+          {isOnline === false
+            ? 'Zoom is out of reach now; changes will wait safely on this computer.'
+            : 'Zoom is reachable now.'}
         </p>
       </EmptyState>
     );
@@ -97,21 +76,33 @@ export function SyncScreen() {
         <h2 id="waiting-heading">Waiting for Zoom</h2>
         <p className="waiting-count" role="status">
           {isOnline === false ? 'Offline — ' : ''}
-          {waiting === 1 ? '1 change waiting' : `${String(waiting)} changes waiting`}
-          {status?.last_sync ? (
-            <span className="muted"> · last synced {new Date(status.last_sync).toLocaleString()}</span>
-          ) : null}
+          {waiting === 1 ? '1 change waiting' : `${waiting.toLocaleString()} changes waiting`}
+          {status?.last_sync ? <span className="muted"> · last synced {formatLogTime(status.last_sync)}</span> : null}
         </p>
+        {pending.length > 0 && (
+          <ul className="pending-list" aria-label="Changes waiting">
+            {pending.map((change) => (
+              <li key={`${change.series_id}:${change.sentence}`}>{change.sentence}</li>
+            ))}
+          </ul>
+        )}
         {isRunning && (
           <div className="sync-progress">
             <progress aria-label="Sync progress" max={1} value={share} />
-            <p className="muted">
+            <p className="muted" aria-live="polite">
               {progress?.step ?? 'Starting…'}
-              {progress?.eta_seconds != null ? ` · about ${String(progress.eta_seconds)} s left` : ''}
+              {progress !== undefined && progress.total > 0
+                ? ` · ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`
+                : ''}
+              {progress?.eta_seconds != null ? ` · about ${String(Math.max(1, Math.round(progress.eta_seconds)))} s left` : ''}
             </p>
           </div>
         )}
-        {lastReport !== undefined && !isRunning && <p className="sync-report">{lastReport.message}</p>}
+        {lastReport !== undefined && !isRunning && (
+          <p className={`sync-report report-${lastReport.outcome}`} role="status">
+            {lastReport.message}
+          </p>
+        )}
         {error !== undefined && (
           <div className="banner danger" role="alert">
             {error.message}
@@ -126,6 +117,7 @@ export function SyncScreen() {
             <button
               type="button"
               className="button-primary"
+              aria-keyshortcuts="S"
               disabled={api === undefined}
               onClick={() => api && void run(api)}
             >
@@ -137,9 +129,7 @@ export function SyncScreen() {
       {conflicts.length > 0 && (
         <section className="panel" aria-labelledby="conflicts-heading">
           <h2 id="conflicts-heading">To settle ({conflicts.length})</h2>
-          <p className="muted">
-            Nothing on Zoom is overwritten until you choose. Only what depends on a conflict waits.
-          </p>
+          <p className="muted">Nothing on Zoom is overwritten until you choose. Only what depends on a conflict waits.</p>
           <ul className="conflicts">
             {conflicts.map((conflict) => (
               <ConflictCard key={conflict.id} conflict={conflict} />
@@ -147,6 +137,7 @@ export function SyncScreen() {
           </ul>
         </section>
       )}
+      <RunLog runs={runs} isRunning={isRunning} />
     </div>
   );
 }

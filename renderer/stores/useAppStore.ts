@@ -10,6 +10,27 @@ export function isScreen(value: string): value is Screen {
   return (screens as readonly string[]).includes(value);
 }
 
+/** Where the planner is: a screen, and on the Series screen perhaps one series and its tab. */
+export interface Route {
+  screen: Screen;
+  seriesId?: string;
+  tab?: 'details' | 'attendees';
+}
+
+/** Reads `#series/ID/attendees`-style fragments; anything unknown is the series list. */
+export function parseRoute(hash: string): Route {
+  const [screen = '', seriesId, tab] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (!isScreen(screen)) return { screen: 'series' };
+  if (screen !== 'series' || seriesId === undefined || seriesId === '') return { screen };
+  return { screen, seriesId, tab: tab === 'attendees' ? 'attendees' : 'details' };
+}
+
+export function routeHash(route: Route): string {
+  if (route.seriesId === undefined) return `#${route.screen}`;
+  const tab = route.tab === 'attendees' ? '/attendees' : '';
+  return `#${route.screen}/${encodeURIComponent(route.seriesId)}${tab}`;
+}
+
 interface AppState {
   api: CadenceApi | undefined;
   info: AppInfo | undefined;
@@ -19,12 +40,16 @@ interface AppState {
   isBridgeConnected: boolean;
   error: IpcError | undefined;
   screen: Screen;
+  route: Route;
   /** Connects the store to Cadence: listens for changes, then reads the app's facts. */
   connect: (api: CadenceApi) => Promise<void>;
   checkOnline: () => Promise<void>;
   setOnline: (online: OnlineState) => void;
   setBridgeConnected: (isConnected: boolean) => void;
-  navigate: (screen: Screen) => void;
+  /** Goes to a screen or series; the URL fragment follows, so reload and Back keep the place. */
+  navigate: (route: Route | Screen) => void;
+  /** Takes the route from the URL fragment (after Back, or at start). */
+  followHash: (hash: string) => void;
 }
 
 /** App-wide facts and navigation. */
@@ -36,6 +61,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   isBridgeConnected: true,
   error: undefined,
   screen: 'series',
+  route: { screen: 'series' },
   async connect(api) {
     set({ api });
     // Subscribe before the first read so a change in between is not lost.
@@ -54,5 +80,14 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   setOnline: (online) => set({ online }),
   setBridgeConnected: (isBridgeConnected) => set({ isBridgeConnected }),
-  navigate: (screen) => set({ screen }),
+  navigate(target) {
+    const route = typeof target === 'string' ? { screen: target } : target;
+    const hash = routeHash(route);
+    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+    set({ route, screen: route.screen });
+  },
+  followHash(hash) {
+    const route = parseRoute(hash);
+    set({ route, screen: route.screen });
+  },
 }));

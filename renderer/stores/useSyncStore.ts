@@ -4,10 +4,13 @@ import type { CadenceApi } from '../../shared/ipc/cadenceApi';
 import type { IpcError } from '../../shared/ipc/envelope';
 import type { ConflictSummary, Resolution } from '../../shared/sync/conflicts';
 import type { SyncProgress, SyncReport } from '../../shared/sync/syncReport';
+import type { PendingChange, SyncRun } from '../../shared/sync/syncRun';
 
 interface SyncState {
   status: SyncStatus | undefined;
   conflicts: ConflictSummary[];
+  pending: PendingChange[];
+  runs: SyncRun[];
   isRunning: boolean;
   progress: SyncProgress | undefined;
   lastReport: SyncReport | undefined;
@@ -25,17 +28,26 @@ interface SyncState {
 export const useSyncStore = create<SyncState>()((set, get) => ({
   status: undefined,
   conflicts: [],
+  pending: [],
+  runs: [],
   isRunning: false,
   progress: undefined,
   lastReport: undefined,
   settling: undefined,
   error: undefined,
   async load(api) {
-    const [status, conflicts] = await Promise.all([api.sync.status(), api.conflicts.list()]);
+    const [status, conflicts, pending, runs] = await Promise.all([
+      api.sync.status(),
+      api.conflicts.list(),
+      api.sync.pending(),
+      api.sync.runs({ limit: 10 }),
+    ]);
     if (status.ok) set({ status: status.value });
     if (conflicts.ok) set({ conflicts: conflicts.value });
-    const failed = !status.ok ? status.error : !conflicts.ok ? conflicts.error : undefined;
-    set({ error: failed });
+    if (pending.ok) set({ pending: pending.value });
+    if (runs.ok) set({ runs: runs.value });
+    const failed = [status, conflicts, pending, runs].find((result) => !result.ok);
+    set({ error: failed?.ok === false ? failed.error : undefined });
   },
   async run(api) {
     if (get().isRunning) return;

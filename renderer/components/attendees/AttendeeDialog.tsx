@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { attendeeProfileFields, type AttendeeDraft } from '../../../shared/drafts/attendeeDraft';
+import type { AttendeeRow } from '../../../shared/drafts/attendeeList';
+import type { Issue } from '../../../shared/ipc/envelope';
+import { problemAt, problemWithin } from '../../lib/issues';
+import { previewSessions } from '../../lib/schedulePreview';
+import { sessionChoiceOf } from '../../lib/sessionsChoice';
+import { formatMoment } from '../../lib/zonedTime';
+import { useAppStore } from '../../stores/useAppStore';
+import { useAttendeeStore } from '../../stores/useAttendeeStore';
+import type { SeriesDetails } from '../../stores/useEditorStore';
+import { Field } from '../Field';
+
+type ProfileField = (typeof attendeeProfileFields)[number];
+
+const profileLabels: Readonly<Record<ProfileField, string>> = {
+  organization: 'Organization',
+  job_title: 'Job title',
+  phone: 'Phone',
+  address: 'Address',
+  city: 'City',
+  state: 'State or region',
+  zip: 'Postal code',
+  country: 'Country',
+  industry: 'Industry',
+  comments: 'Comments',
+};
+
+const firstProfileFields: readonly ProfileField[] = ['organization', 'job_title'];
+
+/** The form's text fields from an attendee (or empty for a new one). */
+function formValues(row: AttendeeRow | undefined): Record<string, string> {
+  const values: Record<string, string> = { email: row?.email ?? '', first_name: row?.first_name ?? '', last_name: row?.last_name ?? '' };
+  for (const field of attendeeProfileFields) values[field] = row?.[field] ?? '';
+  return values;
+}
+
+/** Adds a person or changes one: a modal form, with main's verdict shown at each field. */
+export function AttendeeDialog({
+  details,
+  row,
+  onClose,
+}: {
+  details: SeriesDetails;
+  row: AttendeeRow | undefined;
+  onClose: () => void;
+}) {
+  const api = useAppStore((state) => state.api);
+  const save = useAttendeeStore((state) => state.save);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [values, setValues] = useState(() => formValues(row));
+  const [occurrences, setOccurrences] = useState<number[]>(row?.occurrences ?? []);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [message, setMessage] = useState<string | undefined>();
+  const choice = sessionChoiceOf(details);
+  const sessions = previewSessions(details).filter((session) => session.status !== 'cancelled');
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element !== null && !element.open) element.showModal();
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (api === undefined) return;
+    const attendee: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(values)) if (value.trim() !== '') attendee[field] = value.trim();
+    if (choice !== 'none') attendee.occurrences = occurrences;
+    const result = await save(api, row?.id, attendee as AttendeeDraft);
+    if (result.ok) {
+      dialog.current?.close();
+      onClose();
+    } else {
+      setIssues(result.error.issues);
+      setMessage(result.error.message);
+    }
+  };
+  const text = (field: string, label: string, type = 'text') => (
+    <Field key={field} label={label} problem={problemAt(issues, `attendee.${field}`)}>
+      <input
+        type={type}
+        value={values[field] ?? ''}
+        autoComplete="off"
+        onChange={(event) => setValues({ ...values, [field]: event.target.value })}
+      />
+    </Field>
+  );
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="attendee-dialog-title" onClose={onClose}>
+      <form onSubmit={(event) => void submit(event)}>
+        <h2 id="attendee-dialog-title">{row === undefined ? 'Add attendee' : `Edit ${row.email}`}</h2>
+        {message !== undefined && (
+          <p className="banner danger" role="alert">
+            {message}
+          </p>
+        )}
+        {text('email', 'Email', 'email')}
+        <div className="field-row">
+          {text('first_name', 'First name')}
+          {text('last_name', 'Last name')}
+        </div>
+        <div className="field-row">{firstProfileFields.map((field) => text(field, profileLabels[field]))}</div>
+        {choice !== 'none' && (
+          <fieldset className="session-choice">
+            <legend>{choice === 'one' ? 'Session' : 'Sessions'}</legend>
+            {sessions.map((session) => (
+              <label key={session.occurrence} className="check">
+                <input
+                  type={choice === 'one' ? 'radio' : 'checkbox'}
+                  name="occurrences"
+                  checked={occurrences.includes(session.occurrence)}
+                  onChange={(event) =>
+                    setOccurrences(
+                      choice === 'one'
+                        ? [session.occurrence]
+                        : event.target.checked
+                          ? [...occurrences, session.occurrence].sort((a, b) => a - b)
+                          : occurrences.filter((n) => n !== session.occurrence),
+                    )
+                  }
+                />
+                {String(session.occurrence)}. {formatMoment(session.start_time, details.timezone)}
+              </label>
+            ))}
+            <p className="field-problem">{problemWithin(issues, 'attendee.occurrences') ?? ''}</p>
+          </fieldset>
+        )}
+        <details className="advanced">
+          <summary>More details</summary>
+          {attendeeProfileFields
+            .filter((field) => !firstProfileFields.includes(field))
+            .map((field) => text(field, profileLabels[field]))}
+        </details>
+        <div className="actions">
+          <button type="submit" className="button-primary">
+            {row === undefined ? 'Add attendee' : 'Save attendee'}
+          </button>
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => {
+              dialog.current?.close();
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,188 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AttendeeRow } from '../../../shared/drafts/attendeeList';
+import { sessionChoiceOf } from '../../lib/sessionsChoice';
+import { plural } from '../../lib/words';
+import { useAppStore } from '../../stores/useAppStore';
+import { useAttendeeStore } from '../../stores/useAttendeeStore';
+import type { SeriesDetails } from '../../stores/useEditorStore';
+import { AttendeeDialog } from './AttendeeDialog';
+import { CsvImportDialog } from './CsvImportDialog';
+
+const rowHeight = 40;
+
+function matches(row: AttendeeRow, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  const text = `${row.email} ${row.first_name ?? ''} ${row.last_name ?? ''} ${row.organization ?? ''}`.toLowerCase();
+  return words.every((word) => text.includes(word));
+}
+
+/**
+ * The attendee table: only the rows in view are drawn, so 10,000 people scroll smoothly.
+ * Add, edit, remove, and import from CSV; every change is saved at once.
+ */
+export function AttendeesPanel({ seriesId, details }: { seriesId: string; details: SeriesDetails }) {
+  const api = useAppStore((state) => state.api);
+  const { rows, error, load, remove } = useAttendeeStore();
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [editing, setEditing] = useState<AttendeeRow | 'new' | undefined>();
+  const [isImporting, setImporting] = useState(false);
+  const scroller = useRef<HTMLDivElement>(null);
+  const showSessions = sessionChoiceOf(details) !== 'none';
+
+  useEffect(() => {
+    if (api !== undefined) void load(api, seriesId);
+  }, [api, load, seriesId]);
+
+  const visible = useMemo(() => {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return (rows ?? []).filter((row) => matches(row, words));
+  }, [rows, query]);
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
+  const allShownSelected = visible.length > 0 && visible.every((row) => selected.has(row.id));
+  const removeSelected = () => {
+    if (api === undefined || selected.size === 0) return;
+    const onZoom = (rows ?? []).filter((row) => selected.has(row.id) && row.on_zoom).length;
+    const question =
+      `Remove ${plural(selected.size, 'attendee')}?` +
+      (onZoom > 0 ? ` ${plural(onZoom, 'registration')} on Zoom will be cancelled at the next sync.` : '');
+    if (!window.confirm(question)) return;
+    void remove(api, [...selected]).then(() => setSelected(new Set()));
+  };
+
+  return (
+    <div className="stack attendees">
+      <div className="toolbar">
+        <input
+          type="search"
+          className="search"
+          aria-label="Search attendees"
+          placeholder="Search attendees   /"
+          value={query}
+          data-shortcut-target="search"
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <span className="muted" role="status">
+          {rows === undefined
+            ? 'Loading…'
+            : query === ''
+              ? plural(rows.length, 'attendee')
+              : `${visible.length.toLocaleString()} of ${plural(rows.length, 'attendee')}`}
+        </span>
+        <span className="toolbar-spacer" />
+        {selected.size > 0 && (
+          <button type="button" className="button-danger" onClick={removeSelected}>
+            Remove {plural(selected.size, 'attendee')}
+          </button>
+        )}
+        <button type="button" className="button-quiet" onClick={() => setImporting(true)}>
+          Import CSV
+        </button>
+        <button type="button" className="button-primary" onClick={() => setEditing('new')}>
+          Add attendee
+        </button>
+      </div>
+      {error !== undefined && (
+        <div className="banner danger" role="alert">
+          {error.message}
+        </div>
+      )}
+      <div
+        className="grid-table"
+        role="table"
+        aria-label="Attendees"
+        aria-rowcount={visible.length + 1}
+        data-columns={showSessions ? 'sessions' : 'plain'}
+      >
+        <div role="rowgroup">
+          <div role="row" className="grid-row grid-head" aria-rowindex={1}>
+            <span role="columnheader" className="cell-check">
+              <input
+                type="checkbox"
+                aria-label="Select all shown attendees"
+                checked={allShownSelected}
+                onChange={() => setSelected(allShownSelected ? new Set() : new Set(visible.map((row) => row.id)))}
+              />
+            </span>
+            <span role="columnheader">Email</span>
+            <span role="columnheader">Name</span>
+            <span role="columnheader">Organization</span>
+            {showSessions && <span role="columnheader">Sessions</span>}
+            <span role="columnheader">On Zoom</span>
+            <span role="columnheader">
+              <span className="visually-hidden">Actions</span>
+            </span>
+          </div>
+        </div>
+        <div ref={scroller} className="grid-scroll" role="rowgroup" data-testid="attendee-scroll">
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = visible[item.index];
+              if (row === undefined) return null;
+              const name = [row.first_name, row.last_name].filter(Boolean).join(' ');
+              return (
+                <div
+                  key={row.id}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  className="grid-row"
+                  style={{ transform: `translateY(${String(item.start)}px)`, height: rowHeight }}
+                >
+                  <span role="cell" className="cell-check">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${row.email}`}
+                      checked={selected.has(row.id)}
+                      onChange={() => toggle(row.id)}
+                    />
+                  </span>
+                  <span role="cell" className="cell-email">
+                    {row.email}
+                  </span>
+                  <span role="cell">{name}</span>
+                  <span role="cell">{row.organization ?? ''}</span>
+                  {showSessions && <span role="cell">{row.occurrences?.join(', ') ?? '—'}</span>}
+                  <span role="cell">{row.on_zoom ? 'Registered' : 'Waiting'}</span>
+                  <span role="cell">
+                    <button
+                      type="button"
+                      className="button-quiet small"
+                      aria-label={`Edit ${row.email}`}
+                      onClick={() => setEditing(row)}
+                    >
+                      Edit
+                    </button>
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+          {rows !== undefined && rows.length === 0 && (
+            <p className="grid-empty muted">No attendees yet. Add people one by one or import a CSV file.</p>
+          )}
+        </div>
+      </div>
+      {editing !== undefined && (
+        <AttendeeDialog
+          details={details}
+          row={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
+      {isImporting && <CsvImportDialog onClose={() => setImporting(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../../stores/useAppStore';
+import { useEditorStore, type SaveState } from '../../stores/useEditorStore';
+import { plural } from '../../lib/words';
+import { AttendeesPanel } from '../attendees/AttendeesPanel';
+import { EventFields } from './EventFields';
+import { OccurrencePreview } from './OccurrencePreview';
+import { ScheduleFields } from './ScheduleFields';
+import { TicketFields } from './TicketFields';
+
+const saveWords: Readonly<Record<SaveState, string>> = {
+  saved: 'All changes saved',
+  saving: 'Saving…',
+  invalid: 'Not saved yet: fix the problems marked below',
+  failed: 'Not saved',
+};
+
+/** One series: its details with the live preview, or its attendees. */
+export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'details' | 'attendees' }) {
+  const api = useAppStore((state) => state.api);
+  const navigate = useAppStore((state) => state.navigate);
+  const { details, issues, saveState, error, open, change, flush } = useEditorStore();
+
+  useEffect(() => {
+    if (api !== undefined) void open(api, seriesId);
+  }, [api, open, seriesId]);
+  // Leaving the editor (or the window) saves what is pending at once.
+  useEffect(() => {
+    const save = () => api && void flush(api);
+    window.addEventListener('beforeunload', save);
+    return () => {
+      window.removeEventListener('beforeunload', save);
+      save();
+    };
+  }, [api, flush]);
+
+  if (error !== undefined && details === undefined) {
+    return (
+      <div className="banner danger" role="alert">
+        {error.message} <a href="#series">Back to all series</a>
+      </div>
+    );
+  }
+  if (api === undefined || details === undefined) return <p className="muted">Opening the series…</p>;
+  const edit = (edit: Parameters<typeof change>[1]) => change(api, edit);
+  const otherIssues = issues.filter((issue) => issue.path.startsWith('attendees'));
+
+  return (
+    <div className="editor">
+      <div className="editor-head">
+        <a href="#series" className="back-link">
+          ← All series
+        </a>
+        <h2 className="editor-title">{details.name || 'Untitled series'}</h2>
+        <p className={`save-state save-${saveState}`} role="status" aria-live="polite">
+          {saveState === 'invalid' && issues.length > 0 ? `Not saved yet: ${plural(issues.length, 'problem')} to fix` : saveWords[saveState]}
+        </p>
+      </div>
+      <div className="tabs" role="tablist" aria-label="Series">
+        {(['details', 'attendees'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            aria-controls={`panel-${name}`}
+            id={`tab-${name}`}
+            className="tab"
+            onClick={() => navigate({ screen: 'series', seriesId, tab: name })}
+          >
+            {name === 'details' ? 'Details' : 'Attendees'}
+          </button>
+        ))}
+      </div>
+      {error !== undefined && (
+        <div className="banner danger" role="alert">
+          {error.message}
+        </div>
+      )}
+      {otherIssues.length > 0 && (
+        <div className="banner danger" role="alert">
+          <p>This change does not fit {plural(new Set(otherIssues.map((issue) => issue.path.split('.')[0])).size, 'attendee')} on the list:</p>
+          <ul className="issue-list">
+            {otherIssues.slice(0, 5).map((issue) => (
+              <li key={issue.path}>{issue.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {tab === 'details' ? (
+        <div className="editor-body" role="tabpanel" id="panel-details" aria-labelledby="tab-details">
+          <div className="editor-form">
+            <EventFields api={api} details={details} issues={issues} edit={edit} />
+            <ScheduleFields api={api} details={details} issues={issues} edit={edit} />
+            <TicketFields api={api} details={details} issues={issues} edit={edit} />
+          </div>
+          <OccurrencePreview details={details} issues={issues} edit={edit} />
+        </div>
+      ) : (
+        <div role="tabpanel" id="panel-attendees" aria-labelledby="tab-attendees">
+          <AttendeesPanel seriesId={seriesId} details={details} />
+        </div>
+      )}
+    </div>
+  );
+}

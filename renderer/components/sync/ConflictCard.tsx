@@ -1,0 +1,160 @@
+import type { ConflictSummary } from '../../../shared/sync/conflicts';
+import { formatMoment } from '../../lib/zonedTime';
+import { useAppStore } from '../../stores/useAppStore';
+import { useSyncStore } from '../../stores/useSyncStore';
+
+export const conflictTitles: Readonly<Record<ConflictSummary['kind'], string>> = {
+  event_fields: 'Changed here and on Zoom',
+  item_fields: 'Changed here and on Zoom',
+  remote_deleted: 'Deleted on Zoom',
+  remote_cancelled: 'Cancelled on Zoom',
+  session_moved: 'Session moved on Zoom',
+  session_deleted: 'Session deleted on Zoom',
+  schedule_drift: 'Zoom scheduled other sessions',
+  ticket_refused: 'Registration refused by Zoom',
+  not_editable: 'Zoom no longer allows this change',
+  refused: 'Refused by Zoom',
+};
+
+const fieldNames: Readonly<Record<string, string>> = {
+  name: 'Name',
+  description: 'Description',
+  timezone: 'Time zone',
+  start_time: 'Start',
+  end_time: 'End',
+  recurrence: 'Schedule',
+  link_name: 'Link name',
+  quantity: 'Number of tickets',
+  price: 'Price',
+  free: 'Free',
+  status: 'Status',
+  first_name: 'First name',
+  last_name: 'Last name',
+  email: 'Email',
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A value as a planner reads it: times as times, nothing as a dash, objects as short JSON. */
+function Shown({ value }: { value: unknown }) {
+  if (value === undefined || value === null || value === '') return <span className="muted">—</span>;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value)) {
+    return <>{formatMoment(value, Intl.DateTimeFormat().resolvedOptions().timeZone)}</>;
+  }
+  if (typeof value === 'string') return <>{value}</>;
+  return <code>{JSON.stringify(value)}</code>;
+}
+
+/** Base, mine and theirs side by side, one row per field; the fields that differ marked. */
+function FieldComparison({ conflict }: { conflict: ConflictSummary }) {
+  const base = isRecord(conflict.base) ? conflict.base : {};
+  const local = isRecord(conflict.local) ? conflict.local : {};
+  const remote = isRecord(conflict.remote) ? conflict.remote : {};
+  const fields = [...new Set([...Object.keys(base), ...Object.keys(local), ...Object.keys(remote)])];
+  if (fields.length === 0) return null;
+  return (
+    <table className="data-table comparison" aria-label="Versions side by side">
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Last synced</th>
+          <th scope="col">Mine</th>
+          <th scope="col">Zoom's</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((field) => (
+          <tr key={field}>
+            <th scope="row">{fieldNames[field] ?? field.replaceAll('_', ' ')}</th>
+            <td>
+              <Shown value={base[field]} />
+            </td>
+            <td className="mine">
+              <Shown value={local[field]} />
+            </td>
+            <td className="theirs">
+              <Shown value={remote[field]} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Cadence's planned sessions next to Zoom's, for schedule drift. */
+function ScheduleComparison({ conflict }: { conflict: ConflictSummary }) {
+  const mine = Array.isArray(conflict.local) ? (conflict.local as unknown[]) : [];
+  const theirs = Array.isArray(conflict.remote) ? (conflict.remote as unknown[]) : [];
+  const count = Math.max(mine.length, theirs.length);
+  return (
+    <table className="data-table comparison" aria-label="Both schedules">
+      <thead>
+        <tr>
+          <th scope="col">Session</th>
+          <th scope="col">Planned here</th>
+          <th scope="col">On Zoom</th>
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: count }, (_, index) => (
+          <tr key={index} className={mine[index] === theirs[index] ? '' : 'differs'}>
+            <th scope="row">{index + 1}</th>
+            <td>
+              <Shown value={mine[index]} />
+            </td>
+            <td>
+              <Shown value={theirs[index]} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One conflict: what happened, the versions side by side, and the planner's two choices. */
+export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
+  const api = useAppStore((state) => state.api);
+  const settling = useSyncStore((state) => state.settling);
+  const resolve = useSyncStore((state) => state.resolve);
+  const isBusy = settling !== undefined;
+  const title = conflictTitles[conflict.kind];
+  const isRefusal = conflict.kind === 'refused' || conflict.kind === 'ticket_refused' || conflict.kind === 'not_editable';
+  const zoomSaid = conflict.message.replace(/^[^:]*:\s*/, '');
+  return (
+    <li className="conflict" aria-label={`${conflict.series_name}: ${title}`}>
+      <h3>
+        {conflict.series_name} — {title} <span className="muted">({conflict.subject})</span>
+      </h3>
+      {isRefusal ? (
+        <blockquote className="zoom-said">
+          <span className="muted">Zoom said: </span>
+          {zoomSaid}
+        </blockquote>
+      ) : (
+        <p>{conflict.message}</p>
+      )}
+      {conflict.kind === 'schedule_drift' ? <ScheduleComparison conflict={conflict} /> : <FieldComparison conflict={conflict} />}
+      <div className="actions">
+        <button
+          type="button"
+          className="button-primary"
+          disabled={isBusy || api === undefined}
+          onClick={() => api && void resolve(api, conflict.id, 'local')}
+        >
+          Keep mine
+        </button>
+        <button
+          type="button"
+          className="button-quiet"
+          disabled={isBusy || api === undefined}
+          onClick={() => api && void resolve(api, conflict.id, 'remote')}
+        >
+          Take theirs
+        </button>
+      </div>
+    </li>
+  );
+}

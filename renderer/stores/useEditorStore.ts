@@ -1,0 +1,84 @@
+import { create } from 'zustand';
+import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
+import { draftIssues } from '../../shared/drafts/seriesFile';
+import type { CadenceApi } from '../../shared/ipc/cadenceApi';
+import type { IpcError, Issue } from '../../shared/ipc/envelope';
+
+type WithoutAttendees<T> = T extends unknown ? Omit<T, 'attendees'> : never;
+/** Everything the series editor edits: the draft without its attendees (they have their own table). */
+export type SeriesDetails = WithoutAttendees<SeriesDraft>;
+
+export type SaveState = 'saved' | 'saving' | 'invalid' | 'failed';
+
+interface EditorState {
+  seriesId: string | undefined;
+  details: SeriesDetails | undefined;
+  /** Problems found as the planner types, and those main reported for the last save. */
+  issues: Issue[];
+  saveState: SaveState;
+  error: IpcError | undefined;
+  open: (api: CadenceApi, seriesId: string) => Promise<void>;
+  /** Applies an edit and saves it once the planner pauses (or at once with `flush`). */
+  change: (api: CadenceApi, edit: (details: SeriesDetails) => SeriesDetails) => void;
+  flush: (api: CadenceApi) => Promise<void>;
+  close: () => void;
+}
+
+const pauseBeforeSaveMs = 350;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let saving: Promise<void> = Promise.resolve();
+
+/** The editor's own checks: every rule except the attendees', which main checks on save. */
+export function detailIssues(details: SeriesDetails): Issue[] {
+  const parsed = seriesDraftSchema.safeParse({ ...details, attendees: [] });
+  return parsed.success ? [] : draftIssues(parsed.error);
+}
+
+function withoutAttendees(draft: SeriesDraft): SeriesDetails {
+  const details: Partial<SeriesDraft> = { ...draft };
+  delete details.attendees;
+  return details as SeriesDetails;
+}
+
+/** The series being edited; every valid edit is saved without a Save button. */
+export const useEditorStore = create<EditorState>()((set, get) => ({
+  seriesId: undefined,
+  details: undefined,
+  issues: [],
+  saveState: 'saved',
+  error: undefined,
+  async open(api, seriesId) {
+    await get().flush(api);
+    set({ seriesId, details: undefined, issues: [], saveState: 'saved', error: undefined });
+    const result = await api.drafts.get({ id: seriesId });
+    if (get().seriesId !== seriesId) return;
+    if (result.ok) set({ details: withoutAttendees(result.value.draft) });
+    else set({ error: result.error });
+  },
+  change(api, edit) {
+    const current = get().details;
+    if (current === undefined) return;
+    const details = edit(current);
+    const issues = detailIssues(details);
+    set({ details, issues, saveState: issues.length > 0 ? 'invalid' : 'saving' });
+    clearTimeout(timer);
+    if (issues.length === 0) timer = setTimeout(() => void get().flush(api), pauseBeforeSaveMs);
+  },
+  async flush(api) {
+    clearTimeout(timer);
+    timer = undefined;
+    await saving;
+    const { seriesId, details, saveState } = get();
+    if (seriesId === undefined || details === undefined || saveState !== 'saving') return;
+    saving = (async () => {
+      const result = await api.drafts.saveDetails({ id: seriesId, draft: details });
+      // A newer edit arrived meanwhile: it will be saved in its turn.
+      if (get().details !== details) return;
+      if (result.ok) set({ saveState: 'saved', error: undefined });
+      else if (result.error.code === 'invalid_input') set({ saveState: 'invalid', issues: result.error.issues });
+      else set({ saveState: 'failed', error: result.error });
+    })();
+    await saving;
+  },
+  close: () => set({ seriesId: undefined, details: undefined, issues: [], error: undefined }),
+}));

@@ -1,0 +1,94 @@
+import { create } from 'zustand';
+import type { DraftSummary, ImportSummary, SyncState } from '../../shared/drafts/draftSummary';
+import type { CadenceApi } from '../../shared/ipc/cadenceApi';
+import type { IpcError } from '../../shared/ipc/envelope';
+import { newSeriesDraft } from '../lib/newSeries';
+
+export type SeriesFilter = 'all' | SyncState;
+
+interface SeriesState {
+  series: DraftSummary[] | undefined;
+  query: string;
+  filter: SeriesFilter;
+  error: IpcError | undefined;
+  /** What the last series-file import did, shown until dismissed. */
+  imported: ImportSummary | undefined;
+  load: (api: CadenceApi) => Promise<void>;
+  setQuery: (query: string) => void;
+  setFilter: (filter: SeriesFilter) => void;
+  /** Creates a new draft and answers its ID. */
+  create: (api: CadenceApi) => Promise<string | undefined>;
+  duplicate: (api: CadenceApi, id: string) => Promise<string | undefined>;
+  remove: (api: CadenceApi, id: string) => Promise<void>;
+  importFile: (api: CadenceApi, text: string, fileName: string) => Promise<void>;
+  dismiss: () => void;
+}
+
+/** The series list: every draft and synced series, the search and the filter. */
+export const useSeriesStore = create<SeriesState>()((set, get) => ({
+  series: undefined,
+  query: '',
+  filter: 'all',
+  error: undefined,
+  imported: undefined,
+  async load(api) {
+    const result = await api.drafts.list();
+    if (result.ok) set({ series: result.value });
+    else set({ error: result.error });
+  },
+  setQuery: (query) => set({ query }),
+  setFilter: (filter) => set({ filter }),
+  async create(api) {
+    const result = await api.drafts.save({ draft: newSeriesDraft() });
+    if (!result.ok) {
+      set({ error: result.error });
+      return undefined;
+    }
+    await get().load(api);
+    return result.value.id;
+  },
+  async duplicate(api, id) {
+    const result = await api.drafts.duplicate({ id });
+    if (!result.ok) {
+      set({ error: result.error });
+      return undefined;
+    }
+    await get().load(api);
+    return result.value.id;
+  },
+  async remove(api, id) {
+    const result = await api.drafts.delete({ id });
+    if (!result.ok) set({ error: result.error });
+    await get().load(api);
+  },
+  async importFile(api, text, fileName) {
+    let file: unknown;
+    try {
+      file = JSON.parse(text);
+    } catch {
+      set({
+        error: {
+          code: 'invalid_input',
+          message: `${fileName} is not a series file: it is not JSON.`,
+          issues: [],
+        },
+      });
+      return;
+    }
+    const result = await api.drafts.import({ file, dryRun: false });
+    if (result.ok) set({ imported: result.value, error: undefined });
+    else set({ error: result.error, imported: undefined });
+    await get().load(api);
+  },
+  dismiss: () => set({ error: undefined, imported: undefined }),
+}));
+
+/** The series that match the search words and the filter, in list order. */
+export function visibleSeries(series: readonly DraftSummary[], query: string, filter: SeriesFilter): DraftSummary[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return series.filter(
+    (entry) =>
+      (filter === 'all' || entry.sync_state === filter) &&
+      words.every((word) => `${entry.name} ${entry.key ?? ''} ${entry.timezone}`.toLowerCase().includes(word)),
+  );
+}

@@ -1,0 +1,97 @@
+import { expect, type Page } from '@playwright/test';
+import type { AppShell } from './fixtures';
+
+/** What a planner types into the series editor, in their words. */
+export interface SeriesForm {
+  name: string;
+  timeZone: string;
+  startDate: string;
+  startTime: string;
+  duration: number;
+  repeats: 'Daily' | 'Weekly' | 'Monthly';
+  weekdays?: string[];
+  sessions: number;
+  ticketName: string;
+  linkName: string;
+  registersFor?: 'All sessions' | 'One session' | 'Several sessions';
+}
+
+/** The steps a planner takes in the app, by the names on the screen. */
+export class Planner {
+  constructor(
+    readonly page: Page,
+    readonly shell: AppShell,
+  ) {}
+
+  async trySandbox(): Promise<void> {
+    await this.shell.link('Settings').click();
+    await this.page.getByRole('button', { name: 'Try without a Zoom account' }).click();
+    await expect(this.page.getByText('sandbox-account')).toBeVisible();
+  }
+
+  async newSeries(): Promise<void> {
+    await this.shell.link('Series').click();
+    await this.page.getByRole('button', { name: 'New series' }).click();
+    await expect(this.page.getByLabel('Series name')).toBeVisible();
+  }
+
+  async fillSeries(form: SeriesForm): Promise<void> {
+    const page = this.page;
+    await page.getByLabel('Series name').fill(form.name);
+    await page.getByLabel('Time zone').selectOption(form.timeZone);
+    await page.getByLabel('Start date').fill(form.startDate);
+    await page.getByLabel('Start time').fill(form.startTime);
+    await page.getByLabel('Duration (minutes)').fill(String(form.duration));
+    await page.getByLabel('Repeats').selectOption({ label: form.repeats });
+    if (form.weekdays !== undefined) {
+      const days = page.getByRole('group', { name: 'On these days' });
+      for (const box of await days.getByRole('checkbox').all()) await box.uncheck();
+      for (const day of form.weekdays) await days.getByRole('checkbox', { name: day }).check();
+    }
+    await page.getByRole('radio', { name: 'After' }).check();
+    await page.getByLabel('Number of sessions').fill(String(form.sessions));
+    await page.getByLabel('Ticket name').fill(form.ticketName);
+    await page.getByLabel('Registration link name').fill(form.linkName);
+    if (form.registersFor !== undefined) await page.getByRole('radio', { name: form.registersFor }).check();
+    await this.expectSaved();
+  }
+
+  async expectSaved(): Promise<void> {
+    await expect(this.page.getByRole('status').filter({ hasText: /saved|Saving|Not saved/ })).toHaveText(
+      'All changes saved',
+    );
+  }
+
+  get preview() {
+    return this.page.getByRole('region', { name: 'Sessions' });
+  }
+
+  async openTab(name: 'Details' | 'Attendees'): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  async addAttendee(person: { email: string; first?: string; last?: string; sessions?: number[] }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add attendee' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Add attendee' });
+    await dialog.getByLabel('Email').fill(person.email);
+    if (person.first !== undefined) await dialog.getByLabel('First name').fill(person.first);
+    if (person.last !== undefined) await dialog.getByLabel('Last name').fill(person.last);
+    for (const session of person.sessions ?? []) {
+      await dialog.getByRole('group', { name: /Sessions?/ }).getByLabel(new RegExp(`^${String(session)}\\. `)).check();
+    }
+    await dialog.getByRole('button', { name: 'Add attendee' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(this.page.getByRole('row').filter({ hasText: person.email })).toBeVisible();
+  }
+
+  async importCsv(csv: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Import CSV' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Import attendees from CSV' });
+    await dialog.getByLabel('CSV file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  }
+
+  async syncNow(): Promise<void> {
+    await this.shell.link('Sync').click();
+    await this.page.getByRole('button', { name: 'Sync now' }).click();
+  }
+}

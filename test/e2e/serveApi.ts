@@ -1,0 +1,46 @@
+import type { ServeProcess } from '../support/serveProcess';
+
+/** A call to Cadence as the page makes it, for setting the scene or reading the outcome. */
+export async function callServe<T>(serve: ServeProcess, channel: string, input: unknown = {}): Promise<T> {
+  const response = await fetch(`${serve.origin}/api/call/${channel}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: `cadence_session_${String(serve.port)}=${serve.secret}`,
+      origin: serve.origin,
+    },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value: T };
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`);
+  return result.value;
+}
+
+/** The built-in sandbox Cadence is connected to: its state, and the other planner's edits. */
+export async function connectedSandbox(serve: ServeProcess) {
+  const { apiUrl } = await callServe<{ apiUrl: string }>(serve, 'zoom.status');
+  const base = apiUrl.replace(/\/v2$/, '');
+  return {
+    async state<T = SandboxState>(): Promise<T> {
+      return (await (await fetch(`${base}/_sandbox/state`)).json()) as T;
+    },
+    async edit(edit: Record<string, unknown>): Promise<void> {
+      const response = await fetch(`${base}/_sandbox/edits`, { method: 'POST', body: JSON.stringify(edit) });
+      if (!response.ok) throw new Error(`sandbox edit failed: ${await response.text()}`);
+    },
+  };
+}
+
+export interface SandboxState {
+  events: { event_id: string; name: string; status: string; timezone: string; recurrence?: Record<string, unknown> }[];
+  sessions: { event_id: string; session_id: string; start_time: string }[];
+  tickets: { event_id: string; email: string; session_id?: string; session_ids?: string[] }[];
+  ticketTypes: { event_id: string; name: string }[];
+  accessLinks: { event_id: string; name: string; recurring_registration_option?: string }[];
+}
+
+/** The bridge answers a refused call (a check that found problems) with HTTP 400, which the browser logs. */
+export function dropRefusedCalls(pageErrors: string[]): void {
+  const unexpected = pageErrors.filter((message) => !/status of (400|403)/.test(message));
+  pageErrors.splice(0, pageErrors.length, ...unexpected);
+}
