@@ -46,7 +46,9 @@ export function KeyboardShortcuts() {
       } else if (key === '/') {
         event.preventDefault();
         if (route.screen !== 'series') navigate('series');
-        requestAnimationFrame(() => document.querySelector<HTMLInputElement>('[data-shortcut-target="search"]')?.focus());
+        requestAnimationFrame(() =>
+          document.querySelector<HTMLInputElement>('[data-shortcut-target="search"]')?.focus(),
+        );
       } else if (key === 's' || key === 'S') {
         event.preventDefault();
         navigate('sync');
@@ -66,7 +68,12 @@ export function KeyboardShortcuts() {
 
   return (
     <>
-      <button type="button" className="button-link sidebar-shortcuts" onClick={() => setOpen(true)} aria-keyshortcuts="?">
+      <button
+        type="button"
+        className="button-link sidebar-shortcuts"
+        onClick={() => setOpen(true)}
+        aria-keyshortcuts="?"
+      >
         Keyboard shortcuts
       </button>
       {isOpen && (

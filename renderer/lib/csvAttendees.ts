@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { attendeeProfileFields } from '../../shared/drafts/attendeeDraft';
 
 /** Where a CSV column goes: an attendee field, the sessions, or nowhere. */
-export type ColumnTarget = 'skip' | 'email' | 'first_name' | 'last_name' | 'occurrences' | (typeof attendeeProfileFields)[number];
+export type ColumnTarget =
+  'skip' | 'email' | 'first_name' | 'last_name' | 'occurrences' | (typeof attendeeProfileFields)[number];
 
 export const columnTargetLabels: Readonly<Record<ColumnTarget, string>> = {
   skip: "Don't import",
@@ -73,7 +74,10 @@ export function guessColumns(header: readonly string[]): ColumnTarget[] {
  * The attendees the rows describe, one per row in file order. Sessions are read from "1; 3",
  * "1,3" or "1 3"; anything else is passed on as written, for the checks to name.
  */
-export function attendeesFromRows(rows: readonly string[][], columns: readonly ColumnTarget[]): Record<string, unknown>[] {
+export function attendeesFromRows(
+  rows: readonly string[][],
+  columns: readonly ColumnTarget[],
+): Record<string, unknown>[] {
   return rows.map((row) => {
     const attendee: Record<string, unknown> = {};
     columns.forEach((target, index) => {

@@ -7,6 +7,7 @@ export function problemAt(issues: readonly Issue[], path: string): string | unde
 
 /** The message of the first problem at this path or inside it. */
 export function problemWithin(issues: readonly Issue[], path: string): string | undefined {
-  return issues.find((issue) => issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`))
-    ?.message;
+  return issues.find(
+    (issue) => issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`),
+  )?.message;
 }

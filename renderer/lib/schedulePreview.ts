@@ -32,7 +32,9 @@ export function previewSessions(details: SeriesDetails): PreviewSession[] {
     const duration = Date.parse(slot.end) - Date.parse(slot.start);
     const start = change?.action === 'move' ? change.start_time : slot.start;
     const end =
-      change?.action === 'move' ? (change.end_time ?? formatInstant(Date.parse(change.start_time) + duration)) : slot.end;
+      change?.action === 'move'
+        ? (change.end_time ?? formatInstant(Date.parse(change.start_time) + duration))
+        : slot.end;
     const offset = Number.isFinite(Date.parse(start)) ? offsetMinutes(start, details.timezone) : 0;
     const clocksChanged = previousOffset !== undefined && offset !== previousOffset;
     previousOffset = offset;

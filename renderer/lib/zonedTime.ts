@@ -56,9 +56,7 @@ function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.Date
 
 /** "Tue, Jan 5, 2027" in the zone. */
 export function formatDay(utc: string, zone: string): string {
-  return formatter(zone, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }).format(
-    Date.parse(utc),
-  );
+  return formatter(zone, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }).format(Date.parse(utc));
 }
 
 /** "10:00 AM EST" in the zone. */

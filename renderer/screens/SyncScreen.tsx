@@ -24,7 +24,8 @@ function RunLog({ runs, isRunning }: { runs: readonly SyncRun[]; isRunning: bool
       <ol className="run-log">
         {runs.map((run, index) => {
           // A run that never finished and is not the one running now was cut short (a crash or quit).
-          const outcome = run.outcome === 'running' && !(isRunning && index === 0) ? 'Interrupted' : outcomeWords[run.outcome];
+          const outcome =
+            run.outcome === 'running' && !(isRunning && index === 0) ? 'Interrupted' : outcomeWords[run.outcome];
           return (
             <li key={run.id} className={`run run-${run.outcome}`}>
               <span className="run-time">{formatLogTime(run.started_at)}</span>
@@ -94,7 +95,9 @@ export function SyncScreen() {
               {progress !== undefined && progress.total > 0
                 ? ` · ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`
                 : ''}
-              {progress?.eta_seconds != null ? ` · about ${String(Math.max(1, Math.round(progress.eta_seconds)))} s left` : ''}
+              {progress?.eta_seconds != null
+                ? ` · about ${String(Math.max(1, Math.round(progress.eta_seconds)))} s left`
+                : ''}
             </p>
           </div>
         )}
@@ -129,7 +132,9 @@ export function SyncScreen() {
       {conflicts.length > 0 && (
         <section className="panel" aria-labelledby="conflicts-heading">
           <h2 id="conflicts-heading">To settle ({conflicts.length})</h2>
-          <p className="muted">Nothing on Zoom is overwritten until you choose. Only what depends on a conflict waits.</p>
+          <p className="muted">
+            Nothing on Zoom is overwritten until you choose. Only what depends on a conflict waits.
+          </p>
           <ul className="conflicts">
             {conflicts.map((conflict) => (
               <ConflictCard key={conflict.id} conflict={conflict} />

@@ -30,7 +30,11 @@ export interface RecurrenceWords {
   monthly_week_day?: number;
 }
 
-const unitOf: Readonly<Record<number, [string, string]>> = { 1: ['Daily', 'day'], 2: ['Weekly', 'week'], 3: ['Monthly', 'month'] };
+const unitOf: Readonly<Record<number, [string, string]>> = {
+  1: ['Daily', 'day'],
+  2: ['Weekly', 'week'],
+  3: ['Monthly', 'month'],
+};
 
 function daysOf(value: RecurrenceWords['weekly_days']): number[] {
   if (value === undefined) return [];
@@ -52,7 +56,8 @@ export function describeRecurrence(recurrence: RecurrenceWords): string {
     return days.length === 0 ? head : `${head} on ${listWords(days.map(weekdayName))}`;
   }
   if (recurrence.type === 3) {
-    const day = Array.isArray(recurrence.monthly_days) ? recurrence.monthly_days[0] : recurrence.monthly_days;
+    const days = recurrence.monthly_days;
+    const day = typeof days === 'number' ? days : days?.[0];
     if (typeof day === 'number') {
       return day > 28 ? `${head} on day ${String(day)} (last day in shorter months)` : `${head} on day ${String(day)}`;
     }

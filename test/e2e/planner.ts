@@ -77,7 +77,10 @@ export class Planner {
     if (person.first !== undefined) await dialog.getByLabel('First name').fill(person.first);
     if (person.last !== undefined) await dialog.getByLabel('Last name').fill(person.last);
     for (const session of person.sessions ?? []) {
-      await dialog.getByRole('group', { name: /Sessions?/ }).getByLabel(new RegExp(`^${String(session)}\\. `)).check();
+      await dialog
+        .getByRole('group', { name: /Sessions?/ })
+        .getByLabel(new RegExp(`^${String(session)}\\. `))
+        .check();
     }
     await dialog.getByRole('button', { name: 'Add attendee' }).click();
     await expect(dialog).toHaveCount(0);
@@ -87,7 +90,9 @@ export class Planner {
   async importCsv(csv: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Import CSV' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Import attendees from CSV' });
-    await dialog.getByLabel('CSV file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   }
 
   async syncNow(): Promise<void> {

@@ -1,21 +1,5 @@
-import type { ServeProcess } from '../support/serveProcess';
 import { expect, test } from './fixtures';
-
-/** A call to Cadence as the page makes it, for setting the scene from the test. */
-async function call<T>(serve: ServeProcess, channel: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${serve.origin}/api/call/${channel}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      cookie: `cadence_session_${String(serve.port)}=${serve.secret}`,
-      origin: serve.origin,
-    },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T };
-  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`);
-  return result.value;
-}
+import { callServe, connectedSandbox } from './serveApi';
 
 const series = {
   key: 'e2e-standup',
@@ -27,47 +11,76 @@ const series = {
   recurrence: { type: 2, repeat_interval: 1, weekly_days: [3], end_times: 4, duration: 30 },
   ticket_type: { name: 'Pass', free: true, currency: 'USD' },
   registration: { link_name: 'Register' },
-  attendees: [{ email: 'ada@example.com', first_name: 'Ada' }],
+  attendees: [
+    { email: 'ada@example.com', first_name: 'Ada' },
+    { email: 'bob@example.com', first_name: 'Bob' },
+  ],
   publish: true,
 };
 
-test('syncs with the built-in sandbox, then shows a conflict and settles it', async ({ shell, page, serve }) => {
+test("lists the waiting changes in plain words, syncs, and shows both schedules and Zoom's own refusal", async ({
+  shell,
+  page,
+  serve,
+}) => {
   await shell.link('Settings').click();
   await page.getByRole('button', { name: 'Try without a Zoom account' }).click();
   await expect(page.getByText('sandbox-account')).toBeVisible();
-  const { apiUrl } = await call<{ apiUrl: string }>(serve, 'zoom.status');
-  await call(serve, 'drafts.import', { file: { version: 1, series: [series] }, dryRun: false });
+  await callServe(serve, 'drafts.import', { file: { version: 1, series: [series] }, dryRun: false });
+  const { apiUrl } = await callServe<{ apiUrl: string }>(serve, 'zoom.status');
+  // Zoom generates one session fewer than planned: schedule drift.
+  await fetch(`${apiUrl.replace(/\/v2$/, '')}/_sandbox/faults`, {
+    method: 'PUT',
+    body: JSON.stringify({ dropGeneratedSessions: 1 }),
+  });
 
   await shell.link('Sync').click();
-  await expect(page.getByRole('status').filter({ hasText: 'changes waiting' })).toContainText('5 changes waiting');
+  await expect(page.getByRole('status').filter({ hasText: 'changes waiting' })).toContainText('6 changes waiting');
+  await expect(page.getByRole('list', { name: 'Changes waiting' }).getByRole('listitem')).toHaveText([
+    'Create "Weekly Standup" with 4 sessions',
+    'Add the ticket type "Pass" to "Weekly Standup"',
+    'Create the registration link "Register" for "Weekly Standup"',
+    'Publish "Weekly Standup"',
+    'Register 2 people for "Weekly Standup"',
+  ]);
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByText('Sent 5 changes to Zoom; everything is in sync.')).toBeVisible();
 
-  // Another planner renames the event on Zoom while the name is changed here too.
-  const sandboxUrl = apiUrl.replace(/\/v2$/, '');
-  const state = (await (await fetch(`${sandboxUrl}/_sandbox/state`)).json()) as {
-    events: { event_id: string; name: string }[];
-  };
-  const eventId = state.events.find((e) => e.name === 'Weekly Standup')?.event_id ?? '';
-  await fetch(`${sandboxUrl}/_sandbox/edits`, {
-    method: 'POST',
-    body: JSON.stringify({ kind: 'rename-event', event_id: eventId, name: 'Their name' }),
+  const drift = page.getByRole('listitem', { name: 'Weekly Standup: Zoom scheduled other sessions' });
+  const schedules = drift.getByRole('table', { name: 'Both schedules' });
+  await expect(schedules.getByRole('row')).toHaveCount(5);
+  await expect(schedules.getByRole('row').nth(4)).toContainText('Jan 26, 2027');
+  await expect(schedules.getByRole('row').nth(4)).toContainText('—');
+
+  const runs = page.getByRole('region', { name: 'Recent syncs' });
+  await expect(runs.getByRole('listitem').first()).toContainText('Needs you');
+
+  // Another planner caps the tickets at the two sold; a third person added here is refused, in Zoom's words.
+  const sandbox = await connectedSandbox(serve);
+  const [ticketType] = (await sandbox.state<{ ticketTypes: { event_id: string; ticket_type_id: string }[] }>())
+    .ticketTypes;
+  await sandbox.edit({
+    kind: 'update-ticket-type',
+    event_id: ticketType?.event_id,
+    ticket_type_id: ticketType?.ticket_type_id,
+    fields: { quantity: 2 },
   });
-  const [summary] = await call<{ id: string }[]>(serve, 'drafts.list');
-  const { draft } = await call<{ draft: object }>(serve, 'drafts.get', { id: summary?.id });
-  await call(serve, 'drafts.save', { id: summary?.id, draft: { ...draft, name: 'My name' } });
+  const [summary] = await callServe<{ id: string }[]>(serve, 'drafts.list');
+  await callServe(serve, 'attendees.save', { seriesId: summary?.id, attendee: { email: 'cy@example.com' } });
   await page.reload();
   await page.getByRole('button', { name: 'Sync now' }).click();
-  const card = page.getByRole('listitem', { name: 'My name: Changed here and on Zoom' });
-  await expect(card).toContainText('name changed both here and on Zoom');
-  await expect(card).toContainText('"Their name"');
-  await shell.keepScreenshot('sync-conflict');
-  await card.getByRole('button', { name: 'Keep mine' }).click();
-  await expect(card).toHaveCount(0);
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByText(/everything is in sync/)).toBeVisible();
-  const after = (await (await fetch(`${sandboxUrl}/_sandbox/state`)).json()) as {
-    events: { event_id: string; name: string }[];
-  };
-  expect(after.events.find((e) => e.event_id === eventId)?.name).toBe('My name');
+  const refused = page.getByRole('listitem', { name: /^Weekly Standup: (Registration refused|Refused) by Zoom$/ });
+  await expect(refused.getByRole('blockquote', { name: "Zoom's answer" })).toContainText('Not enough stock');
+  await shell.keepScreenshot('sync-conflicts');
+
+  await drift.getByRole('button', { name: 'Take theirs' }).click();
+  await expect(drift).toHaveCount(0);
+  await refused.getByRole('button', { name: 'Take theirs' }).click();
+  await expect(refused).toHaveCount(0);
+  const zoom = await sandbox.state();
+  expect(zoom.tickets.map((ticket) => ticket.email)).toEqual(['ada@example.com', 'bob@example.com']);
+  await shell.link('Series').click();
+  await page.getByRole('link', { name: 'Weekly Standup' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Sessions' }).getByRole('listitem', { name: /^Session 4,/ }),
+  ).toContainText('Cancelled');
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { attendeeProfileFields, type AttendeeDraft } from '../../../shared/drafts/attendeeDraft';
 import type { AttendeeRow } from '../../../shared/drafts/attendeeList';
 import type { Issue } from '../../../shared/ipc/envelope';
@@ -30,7 +30,11 @@ const firstProfileFields: readonly ProfileField[] = ['organization', 'job_title'
 
 /** The form's text fields from an attendee (or empty for a new one). */
 function formValues(row: AttendeeRow | undefined): Record<string, string> {
-  const values: Record<string, string> = { email: row?.email ?? '', first_name: row?.first_name ?? '', last_name: row?.last_name ?? '' };
+  const values: Record<string, string> = {
+    email: row?.email ?? '',
+    first_name: row?.first_name ?? '',
+    last_name: row?.last_name ?? '',
+  };
   for (const field of attendeeProfileFields) values[field] = row?.[field] ?? '';
   return values;
 }
@@ -60,7 +64,7 @@ export function AttendeeDialog({
     if (element !== null && !element.open) element.showModal();
   }, []);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     if (api === undefined) return;
     const attendee: Record<string, unknown> = {};

@@ -39,6 +39,7 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     return (rows ?? []).filter((row) => matches(row, words));
   }, [rows, query]);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh on every render, as it requires
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,

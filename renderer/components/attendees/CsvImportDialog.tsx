@@ -85,9 +85,7 @@ export function CsvImportDialog({ onClose }: { onClose: () => void }) {
         return;
       }
       const byRow = problemsByRow(first.error.issues);
-      problems = [...byRow]
-        .sort(([a], [b]) => a - b)
-        .map(([index, messages]) => ({ line: index + 2, messages }));
+      problems = [...byRow].sort(([a], [b]) => a - b).map(([index, messages]) => ({ line: index + 2, messages }));
       good = attendees.filter((_, index) => !byRow.has(index));
     }
     const counted = good.length === 0 ? undefined : await importMany(api, good as AttendeeDraft[], true);
@@ -176,7 +174,9 @@ export function CsvImportDialog({ onClose }: { onClose: () => void }) {
             {plural(check.good.length, 'row')} ready
             {check.summary !== undefined &&
               ` (${plural(check.summary.added, 'new attendee')}, ${plural(check.summary.updated, 'update')})`}
-            {check.problems.length > 0 && `; ${plural(check.problems.length, 'row')} with problems will not be imported`}.
+            {check.problems.length > 0 &&
+              `; ${plural(check.problems.length, 'row')} with problems will not be imported`}
+            .
           </p>
           {check.problems.length > 0 && (
             <ul className="issue-list row-problems" aria-label="Rows with problems">
@@ -192,7 +192,9 @@ export function CsvImportDialog({ onClose }: { onClose: () => void }) {
       {done !== undefined && (
         <p className="banner success" role="status">
           Imported: {plural(done.added, 'new attendee')}, {plural(done.updated, 'update')}.
-          {check !== undefined && check.problems.length > 0 && ` ${plural(check.problems.length, 'row')} with problems were left out (listed above).`}
+          {check !== undefined &&
+            check.problems.length > 0 &&
+            ` ${plural(check.problems.length, 'row')} with problems were left out (listed above).`}
         </p>
       )}
       <div className="actions">

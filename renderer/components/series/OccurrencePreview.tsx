@@ -41,7 +41,10 @@ function SessionRow({
   const canChange = details.event_type === 'RECURRING';
   const label = `Session ${String(session.occurrence)}`;
   return (
-    <li className={`session session-${session.status}`} aria-label={`${label}, ${formatDay(session.start_time, details.timezone)}`}>
+    <li
+      className={`session session-${session.status}`}
+      aria-label={`${label}, ${formatDay(session.start_time, details.timezone)}`}
+    >
       <span className="session-number" aria-hidden="true">
         {session.occurrence}
       </span>
@@ -81,7 +84,11 @@ function SessionRow({
                 type="button"
                 className="button-quiet small"
                 aria-label={`Cancel session ${String(session.occurrence)}`}
-                onClick={() => edit((current) => withChange(current, session.occurrence, { occurrence: session.occurrence, action: 'cancel' }))}
+                onClick={() =>
+                  edit((current) =>
+                    withChange(current, session.occurrence, { occurrence: session.occurrence, action: 'cancel' }),
+                  )
+                }
               >
                 Cancel
               </button>
@@ -106,7 +113,13 @@ function SessionRow({
             event.preventDefault();
             const start = instantOfWallClock(date, time, details.timezone);
             if (start === undefined) return;
-            edit((current) => withChange(current, session.occurrence, { occurrence: session.occurrence, action: 'move', start_time: start }));
+            edit((current) =>
+              withChange(current, session.occurrence, {
+                occurrence: session.occurrence,
+                action: 'move',
+                start_time: start,
+              }),
+            );
             setMoving(false);
           }}
         >

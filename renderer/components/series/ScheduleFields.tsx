@@ -6,9 +6,13 @@ import type { SeriesDetails } from '../../stores/useEditorStore';
 import { problemAt, problemWithin } from '../../lib/issues';
 import { allTimeZones, instantOfWallClock, wallClockInputs } from '../../lib/zonedTime';
 import { Field } from '../Field';
-import { withRecurrence, withoutRecurrenceFields, type EditorPartProps } from './editing';
+import { omit, withRecurrence, withoutRecurrenceFields, type EditorPartProps } from './editing';
 
-const repeatUnits: Readonly<Record<number, [string, string]>> = { 1: ['day', 'days'], 2: ['week', 'weeks'], 3: ['month', 'months'] };
+const repeatUnits: Readonly<Record<number, [string, string]>> = {
+  1: ['day', 'days'],
+  2: ['week', 'weeks'],
+  3: ['month', 'months'],
+};
 
 function durationOf(details: SeriesDetails): number {
   if (details.event_type === 'RECURRING') return details.recurrence.duration;
@@ -32,22 +36,24 @@ function withRepeats(details: SeriesDetails, repeats: string): SeriesDetails {
   const localWeekday = date === '' ? startDay.getUTCDay() + 1 : new Date(`${date}T00:00:00Z`).getUTCDay() + 1;
   if (repeats === 'none') {
     if (details.event_type === 'SIMPLE_EVENT') return details;
-    const { recurrence: _recurrence, occurrence_changes: _changes, ...rest } = details;
+    const rest = omit(details, ['recurrence', 'occurrence_changes', 'registration']);
     const registration =
-      rest.registration === undefined
-        ? undefined
-        : { ...rest.registration, recurring_registration_option: undefined };
-    return {
+      details.registration === undefined ? undefined : omit(details.registration, ['recurring_registration_option']);
+    const single: SeriesDetails = {
       ...rest,
       event_type: 'SIMPLE_EVENT',
       end_time: formatInstant(Date.parse(details.start_time) + duration * 60_000),
       ...(registration === undefined ? {} : { registration }),
-    } as SeriesDetails;
+    };
+    return single;
   }
   const type = Number(repeats) as 1 | 2 | 3;
   const previous = details.event_type === 'RECURRING' ? details.recurrence : undefined;
+  if (previous?.type === type) return details;
   const ends =
-    previous?.end_date_time !== undefined ? { end_date_time: previous.end_date_time } : { end_times: previous?.end_times ?? 10 };
+    previous?.end_date_time !== undefined
+      ? { end_date_time: previous.end_date_time }
+      : { end_times: previous?.end_times ?? 10 };
   const recurrence: RecurrenceDraft = {
     type,
     repeat_interval: previous?.type === type ? (previous.repeat_interval ?? 1) : 1,
@@ -55,18 +61,20 @@ function withRepeats(details: SeriesDetails, repeats: string): SeriesDetails {
     ...ends,
     ...(type === 2 ? { weekly_days: previous?.type === 2 ? previous.weekly_days : [localWeekday] } : {}),
     ...(type === 3 ? { monthly_days: [localDay] } : {}),
-  } as RecurrenceDraft;
+  };
   if (details.event_type === 'RECURRING') return { ...details, recurrence };
-  const { end_time: _end, ...rest } = details;
+  const rest = omit(details, ['end_time', 'registration']);
   const registration =
-    rest.registration === undefined ? undefined : { ...rest.registration, recurring_registration_option: 'all_sessions' };
+    details.registration === undefined
+      ? undefined
+      : { ...details.registration, recurring_registration_option: 'all_sessions' as const };
   return {
     ...rest,
     event_type: 'RECURRING',
     recurrence,
     occurrence_changes: [],
     ...(registration === undefined ? {} : { registration }),
-  } as SeriesDetails;
+  };
 }
 
 /** When and how often: time zone, start, length, the recurrence in plain words, and its end. */
@@ -116,7 +124,9 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
             type="date"
             value={start.date}
             onChange={(event) =>
-              edit((current) => withStart(current, instantOfWallClock(event.target.value, start.time, current.timezone)))
+              edit((current) =>
+                withStart(current, instantOfWallClock(event.target.value, start.time, current.timezone)),
+              )
             }
           />
         </Field>
@@ -125,7 +135,9 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
             type="time"
             value={start.time}
             onChange={(event) =>
-              edit((current) => withStart(current, instantOfWallClock(start.date, event.target.value, current.timezone)))
+              edit((current) =>
+                withStart(current, instantOfWallClock(start.date, event.target.value, current.timezone)),
+              )
             }
           />
         </Field>
@@ -162,12 +174,17 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
           </select>
         </Field>
         {recurrence !== undefined && (
-          <Field label={`Every how many ${repeatUnits[recurrence.type]?.[1] ?? ''}`} problem={problemAt(issues, 'recurrence.repeat_interval')}>
+          <Field
+            label={`Every how many ${repeatUnits[recurrence.type]?.[1] ?? ''}`}
+            problem={problemAt(issues, 'recurrence.repeat_interval')}
+          >
             <input
               type="number"
               min={1}
               value={recurrence.repeat_interval ?? 1}
-              onChange={(event) => edit((current) => withRecurrence(current, { repeat_interval: Number(event.target.value) }))}
+              onChange={(event) =>
+                edit((current) => withRecurrence(current, { repeat_interval: Number(event.target.value) }))
+              }
             />
           </Field>
         )}
@@ -223,7 +240,9 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
               max={31}
               disabled={monthlyMode !== 'day'}
               value={monthlyDay ?? ''}
-              onChange={(event) => edit((current) => withRecurrence(current, { monthly_days: [Number(event.target.value)] }))}
+              onChange={(event) =>
+                edit((current) => withRecurrence(current, { monthly_days: [Number(event.target.value)] }))
+              }
             />
             {monthlyMode === 'day' && (monthlyDay ?? 0) > 28 && (
               <span className="muted">(last day in shorter months)</span>
@@ -251,7 +270,9 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
               disabled={monthlyMode !== 'weekday'}
               value={recurrence.monthly_week ?? 1}
               onChange={(event) =>
-                edit((current) => withRecurrence(current, { monthly_week: Number(event.target.value) as 1 | 2 | 3 | 4 | -1 }))
+                edit((current) =>
+                  withRecurrence(current, { monthly_week: Number(event.target.value) as 1 | 2 | 3 | 4 | -1 }),
+                )
               }
             >
               {[1, 2, 3, 4, -1].map((week) => (
@@ -264,7 +285,9 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
               aria-label="Weekday"
               disabled={monthlyMode !== 'weekday'}
               value={recurrence.monthly_week_day ?? 2}
-              onChange={(event) => edit((current) => withRecurrence(current, { monthly_week_day: Number(event.target.value) }))}
+              onChange={(event) =>
+                edit((current) => withRecurrence(current, { monthly_week_day: Number(event.target.value) }))
+              }
             >
               {weekdayNames.map((name, index) => (
                 <option key={name} value={index + 1}>
@@ -286,7 +309,9 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
                 name="end-mode"
                 checked={endMode === 'count'}
                 onChange={() =>
-                  edit((current) => withRecurrence(withoutRecurrenceFields(current, ['end_date_time']), { end_times: 10 }))
+                  edit((current) =>
+                    withRecurrence(withoutRecurrenceFields(current, ['end_date_time']), { end_times: 10 }),
+                  )
                 }
               />
               After
@@ -298,7 +323,9 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
               max={60}
               disabled={endMode !== 'count'}
               value={recurrence.end_times ?? ''}
-              onChange={(event) => edit((current) => withRecurrence(current, { end_times: Number(event.target.value) }))}
+              onChange={(event) =>
+                edit((current) => withRecurrence(current, { end_times: Number(event.target.value) }))
+              }
             />
             <span>sessions</span>
           </div>
@@ -331,7 +358,10 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
             />
           </div>
           <p className="field-problem" role="alert">
-            {problemAt(issues, 'recurrence.end_times') ?? problemAt(issues, 'recurrence.end_date_time') ?? problemAt(issues, 'recurrence') ?? ''}
+            {problemAt(issues, 'recurrence.end_times') ??
+              problemAt(issues, 'recurrence.end_date_time') ??
+              problemAt(issues, 'recurrence') ??
+              ''}
           </p>
         </fieldset>
       )}

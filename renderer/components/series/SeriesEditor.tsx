@@ -53,7 +53,9 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
         </a>
         <h2 className="editor-title">{details.name || 'Untitled series'}</h2>
         <p className={`save-state save-${saveState}`} role="status" aria-live="polite">
-          {saveState === 'invalid' && issues.length > 0 ? `Not saved yet: ${plural(issues.length, 'problem')} to fix` : saveWords[saveState]}
+          {saveState === 'invalid' && issues.length > 0
+            ? `Not saved yet: ${plural(issues.length, 'problem')} to fix`
+            : saveWords[saveState]}
         </p>
       </div>
       <div className="tabs" role="tablist" aria-label="Series">
@@ -79,7 +81,10 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
       )}
       {otherIssues.length > 0 && (
         <div className="banner danger" role="alert">
-          <p>This change does not fit {plural(new Set(otherIssues.map((issue) => issue.path.split('.')[0])).size, 'attendee')} on the list:</p>
+          <p>
+            This change does not fit{' '}
+            {plural(new Set(otherIssues.map((issue) => issue.path.split('.')[0])).size, 'attendee')} on the list:
+          </p>
           <ul className="issue-list">
             {otherIssues.slice(0, 5).map((issue) => (
               <li key={issue.path}>{issue.message}</li>

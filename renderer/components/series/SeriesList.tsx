@@ -18,8 +18,21 @@ const filters: readonly { value: SeriesFilter; label: string }[] = [
 export function SeriesList() {
   const api = useAppStore((state) => state.api);
   const navigate = useAppStore((state) => state.navigate);
-  const { series, query, filter, error, imported, load, setQuery, setFilter, create, duplicate, remove, importFile, dismiss } =
-    useSeriesStore();
+  const {
+    series,
+    query,
+    filter,
+    error,
+    imported,
+    load,
+    setQuery,
+    setFilter,
+    create,
+    duplicate,
+    remove,
+    importFile,
+    dismiss,
+  } = useSeriesStore();
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -104,8 +117,8 @@ export function SeriesList() {
       {series !== undefined && series.length === 0 ? (
         <EmptyState icon="series" title="No series yet">
           <p>
-            Draft a weekly standup, a monthly webinar or a training course with per-session registration. Every change is
-            saved on this computer as you make it, and reaches Zoom when you sync.
+            Draft a weekly standup, a monthly webinar or a training course with per-session registration. Every change
+            is saved on this computer as you make it, and reaches Zoom when you sync.
           </p>
           <p className="muted">
             Press <kbd>N</kbd> for a new series.

@@ -103,7 +103,9 @@ export function TicketFields({ details, issues, edit }: EditorPartProps) {
                 type="text"
                 maxLength={3}
                 value={ticket.currency}
-                onChange={(event) => edit((current) => withTicket(current, { currency: event.target.value.toUpperCase() }))}
+                onChange={(event) =>
+                  edit((current) => withTicket(current, { currency: event.target.value.toUpperCase() }))
+                }
               />
             </Field>
           </>
@@ -160,7 +162,9 @@ export function TicketFields({ details, issues, edit }: EditorPartProps) {
           <input
             type="checkbox"
             checked={registration.send_notification}
-            onChange={(event) => edit((current) => withRegistration(current, { send_notification: event.target.checked }))}
+            onChange={(event) =>
+              edit((current) => withRegistration(current, { send_notification: event.target.checked }))
+            }
           />
           Email each attendee their ticket
         </label>

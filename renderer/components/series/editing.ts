@@ -17,10 +17,16 @@ export function withRecurrence(details: SeriesDetails, fields: Partial<Recurrenc
   return { ...details, recurrence: { ...details.recurrence, ...fields } };
 }
 
+/** A copy of an object without some of its fields. */
+export function omit<T extends object, K extends keyof T>(value: T, fields: readonly K[]): Omit<T, K> {
+  return Object.fromEntries(Object.entries(value).filter(([field]) => !fields.includes(field as K))) as Omit<T, K>;
+}
+
 /** The details with fields removed from the recurrence. */
-export function withoutRecurrenceFields(details: SeriesDetails, fields: readonly string[]): SeriesDetails {
+export function withoutRecurrenceFields(
+  details: SeriesDetails,
+  fields: readonly (keyof RecurrenceDraft)[],
+): SeriesDetails {
   if (details.event_type !== 'RECURRING') return details;
-  const recurrence: Record<string, unknown> = { ...details.recurrence };
-  for (const field of fields) delete recurrence[field];
-  return { ...details, recurrence: recurrence as RecurrenceDraft };
+  return { ...details, recurrence: omit(details.recurrence, fields) as RecurrenceDraft };
 }

@@ -121,7 +121,8 @@ export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
   const resolve = useSyncStore((state) => state.resolve);
   const isBusy = settling !== undefined;
   const title = conflictTitles[conflict.kind];
-  const isRefusal = conflict.kind === 'refused' || conflict.kind === 'ticket_refused' || conflict.kind === 'not_editable';
+  const isRefusal =
+    conflict.kind === 'refused' || conflict.kind === 'ticket_refused' || conflict.kind === 'not_editable';
   const zoomSaid = conflict.message.replace(/^[^:]*:\s*/, '');
   return (
     <li className="conflict" aria-label={`${conflict.series_name}: ${title}`}>
@@ -129,14 +130,17 @@ export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
         {conflict.series_name} — {title} <span className="muted">({conflict.subject})</span>
       </h3>
       {isRefusal ? (
-        <blockquote className="zoom-said">
-          <span className="muted">Zoom said: </span>
+        <blockquote className="zoom-said" aria-label="Zoom's answer">
           {zoomSaid}
         </blockquote>
       ) : (
         <p>{conflict.message}</p>
       )}
-      {conflict.kind === 'schedule_drift' ? <ScheduleComparison conflict={conflict} /> : <FieldComparison conflict={conflict} />}
+      {conflict.kind === 'schedule_drift' ? (
+        <ScheduleComparison conflict={conflict} />
+      ) : (
+        <FieldComparison conflict={conflict} />
+      )}
       <div className="actions">
         <button
           type="button"

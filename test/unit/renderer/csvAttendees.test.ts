@@ -10,15 +10,9 @@ describe('CSV attendees', () => {
   });
 
   it('guesses columns from common headings, each field once', () => {
-    expect(guessColumns(['E-mail', 'First Name', 'Surname', 'Company', 'Sessions', 'Email', 'Favourite colour'])).toEqual([
-      'email',
-      'first_name',
-      'last_name',
-      'organization',
-      'occurrences',
-      'skip',
-      'skip',
-    ]);
+    expect(
+      guessColumns(['E-mail', 'First Name', 'Surname', 'Company', 'Sessions', 'Email', 'Favourite colour']),
+    ).toEqual(['email', 'first_name', 'last_name', 'organization', 'occurrences', 'skip', 'skip']);
   });
 
   it('builds attendees from mapped columns, reading session lists and leaving bad ones for the checks', () => {
