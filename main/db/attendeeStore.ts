@@ -7,6 +7,7 @@ import { CadenceError } from '../../shared/errors';
 import { OutboxStore } from './outboxStore';
 import { attendeeColumns, attendeeFromRow } from './seriesRows';
 
+const listedRowSchema = z.object({ id: z.string(), zoom_ticket_id: z.string().nullable() });
 const liveRowSchema = z.object({ id: z.string(), email_key: z.string(), zoom_ticket_id: z.string().nullable() });
 
 /** An attendee to write: `id` names the row to change; without it, the email finds or adds one. */
@@ -34,7 +35,7 @@ export class AttendeeStore {
       .prepare('SELECT * FROM attendee WHERE series_id = ? AND deleted_at IS NULL ORDER BY position')
       .all(seriesId)
       .map((raw) => {
-        const row = z.object({ id: z.string(), zoom_ticket_id: z.string().nullable() }).parse(raw);
+        const row = listedRowSchema.parse(raw);
         return { ...attendeeFromRow(raw), id: row.id, on_zoom: row.zoom_ticket_id !== null };
       });
   }

@@ -6,6 +6,7 @@ import { draftIssues, validateSeriesFile, type SeriesFile } from '../../shared/d
 import { CadenceError } from '../../shared/errors';
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import { explainSqliteError } from '../db/database';
+import { readSeriesDraft } from '../db/seriesRows';
 import { listDrafts, syncStatus } from '../db/draftQueries';
 import { SeriesStore } from '../db/seriesStore';
 
@@ -92,8 +93,8 @@ export class DraftService {
     return this.guard(() => listDrafts(this.db, formatInstant(this.clock())));
   }
 
-  get(id: string): { id: string; draft: SeriesDraft } {
-    const draft = this.guard(() => this.store.get(id));
+  get(id: string, options: { withAttendees: boolean } = { withAttendees: true }): { id: string; draft: SeriesDraft } {
+    const draft = this.guard(() => readSeriesDraft(this.db, id, options));
     if (draft === undefined) throw new CadenceError('not_found', 'This series no longer exists.');
     return { id, draft };
   }

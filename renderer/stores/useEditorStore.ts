@@ -50,7 +50,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   async open(api, seriesId) {
     await get().flush(api);
     set({ seriesId, details: undefined, issues: [], saveState: 'saved', error: undefined });
-    const result = await api.drafts.get({ id: seriesId });
+    const result = await api.drafts.get({ id: seriesId, attendees: false });
     if (get().seriesId !== seriesId) return;
     if (result.ok) set({ details: withoutAttendees(result.value.draft) });
     else set({ error: result.error });

@@ -1,17 +1,25 @@
 import { z } from 'zod';
-import { attendeeDraftSchema } from './attendeeDraft';
+import { attendeeProfileFields } from './attendeeDraft';
 
 /**
- * One attendee as the attendee table shows it: the draft fields, the registration ID Cadence
- * gave them (stable across edits, sent to Zoom as `external_ticket_id`) and whether Zoom holds
- * their ticket yet.
+ * One attendee as the attendee table shows it: the draft fields (already checked when saved),
+ * the registration ID Cadence gave them (stable across edits, sent to Zoom as
+ * `external_ticket_id`) and whether Zoom holds their ticket yet. A plain shape, so that a list
+ * of 10,000 is checked quickly at the boundary.
  */
-export const attendeeRowSchema = attendeeDraftSchema.and(
-  z.object({
-    id: z.string(),
-    on_zoom: z.boolean(),
-  }),
-);
+const text = z.string().optional();
+export const attendeeRowSchema = z.object({
+  id: z.string(),
+  on_zoom: z.boolean(),
+  email: z.string(),
+  first_name: text,
+  last_name: text,
+  occurrences: z.array(z.number().int()).optional(),
+  ...(Object.fromEntries(attendeeProfileFields.map((field) => [field, text])) as Record<
+    (typeof attendeeProfileFields)[number],
+    typeof text
+  >),
+});
 export type AttendeeRow = z.output<typeof attendeeRowSchema>;
 
 /** What adding many attendees did, or would do: new people, and people matched by email. */

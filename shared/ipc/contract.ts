@@ -37,8 +37,9 @@ export const channels = {
   'app.checkOnline': channel(z.strictObject({}), onlineStateSchema),
   /** Every draft and synced series, with its sync state and counts. */
   'drafts.list': channel(z.strictObject({}), z.array(draftSummarySchema)),
+  /** A draft; with `attendees: false`, without them (the series editor, which lists them apart). */
   'drafts.get': channel(
-    z.strictObject({ id: z.string().min(1) }),
+    z.strictObject({ id: z.string().min(1), attendees: z.boolean().default(true) }),
     z.object({ id: z.string(), draft: seriesDraftSchema }),
   ),
   /**

@@ -29,7 +29,7 @@ export function createDraftHandlers(deps: {
   const { drafts, attendees } = deps;
   return {
     'drafts.list': () => drafts.list(),
-    'drafts.get': ({ id }) => drafts.get(id),
+    'drafts.get': ({ id, attendees: withAttendees }) => drafts.get(id, { withAttendees }),
     'drafts.save': ({ id, draft }) => drafts.save(id, draft),
     'drafts.saveDetails': ({ id, draft }) => drafts.saveDetails(id, draft),
     'drafts.duplicate': ({ id }) => drafts.duplicate(id),
