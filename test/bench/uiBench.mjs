@@ -6,6 +6,8 @@
 // - the page's JavaScript heap with the attendee table open.
 // Run: node test/bench/uiBench.mjs (npm run bench does). Goals: < 500 ms to first paint, no frame
 // over 50 ms while scrolling.
+// Some functions below run in the page (passed to Playwright), where these are defined:
+/* global window, document, MutationObserver, requestAnimationFrame */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
