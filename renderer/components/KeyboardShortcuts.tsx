@@ -39,9 +39,6 @@ export function KeyboardShortcuts() {
           .create(api)
           .then((id) => {
             if (id !== undefined) navigate({ screen: 'series', seriesId: id, tab: 'details' });
-            requestAnimationFrame(() =>
-              document.querySelector<HTMLInputElement>('[data-shortcut-target="series-name"]')?.select(),
-            );
           });
       } else if (key === '/') {
         event.preventDefault();

@@ -17,6 +17,9 @@ interface EditorState {
   issues: Issue[];
   saveState: SaveState;
   error: IpcError | undefined;
+  /** A new series was just made: its name field takes the focus once shown. */
+  isNameFocusWanted: boolean;
+  wantNameFocus: (isWanted: boolean) => void;
   open: (api: CadenceApi, seriesId: string) => Promise<void>;
   /** Applies an edit and saves it once the planner pauses (or at once with `flush`). */
   change: (api: CadenceApi, edit: (details: SeriesDetails) => SeriesDetails) => void;
@@ -47,6 +50,8 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   issues: [],
   saveState: 'saved',
   error: undefined,
+  isNameFocusWanted: false,
+  wantNameFocus: (isNameFocusWanted) => set({ isNameFocusWanted }),
   async open(api, seriesId) {
     await get().flush(api);
     set({ seriesId, details: undefined, issues: [], saveState: 'saved', error: undefined });

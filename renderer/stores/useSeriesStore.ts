@@ -3,6 +3,7 @@ import type { DraftSummary, ImportSummary, SyncState } from '../../shared/drafts
 import type { CadenceApi } from '../../shared/ipc/cadenceApi';
 import type { IpcError } from '../../shared/ipc/envelope';
 import { newSeriesDraft } from '../lib/newSeries';
+import { useEditorStore } from './useEditorStore';
 
 export type SeriesFilter = 'all' | SyncState;
 
@@ -44,6 +45,7 @@ export const useSeriesStore = create<SeriesState>()((set, get) => ({
       set({ error: result.error });
       return undefined;
     }
+    useEditorStore.getState().wantNameFocus(true);
     await get().load(api);
     return result.value.id;
   },

@@ -53,10 +53,11 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
     if (get().isRunning) return;
     set({ isRunning: true, progress: undefined, error: undefined });
     const result = await api.sync.run();
+    await get().load(api);
     set({ isRunning: false, progress: undefined });
+    // After the reload, which would otherwise clear the run's own error.
     if (result.ok) set({ lastReport: result.value });
     else set({ error: result.error });
-    await get().load(api);
   },
   async cancel(api) {
     await api.sync.cancel();

@@ -40,7 +40,8 @@ export interface SandboxState {
 }
 
 /** The bridge answers a refused call (a check that found problems) with HTTP 400, which the browser logs. */
-export function dropRefusedCalls(pageErrors: string[]): void {
-  const unexpected = pageErrors.filter((message) => !/status of (400|403)/.test(message));
+export function dropRefusedCalls(pageErrors: string[], statuses: readonly number[] = [400, 403]): void {
+  const refused = new RegExp(`status of (${statuses.join('|')})`);
+  const unexpected = pageErrors.filter((message) => !refused.test(message));
   pageErrors.splice(0, pageErrors.length, ...unexpected);
 }

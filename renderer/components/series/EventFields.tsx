@@ -1,12 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HubSummary } from '../../../shared/zoomConnection';
 import { problemAt } from '../../lib/issues';
+import { useEditorStore } from '../../stores/useEditorStore';
 import { Field } from '../Field';
 import type { EditorPartProps } from './editing';
 
 /** The event's own fields: name, description, format, attendance, access and hub. */
 export function EventFields({ api, details, issues, edit }: EditorPartProps) {
   const [hubs, setHubs] = useState<HubSummary[]>([]);
+  const nameInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!useEditorStore.getState().isNameFocusWanted) return;
+    useEditorStore.getState().wantNameFocus(false);
+    nameInput.current?.select();
+  }, []);
   useEffect(() => {
     let isCurrent = true;
     void api.zoom.status().then(async (status) => {
@@ -25,9 +32,9 @@ export function EventFields({ api, details, issues, edit }: EditorPartProps) {
       <Field label="Series name" problem={problemAt(issues, 'name')}>
         <input
           type="text"
+          ref={nameInput}
           value={details.name}
           maxLength={200}
-          data-shortcut-target="series-name"
           onChange={(event) => edit((current) => ({ ...current, name: event.target.value }))}
         />
       </Field>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ChangeEvent } from 'react';
 import { EmptyState } from '../EmptyState';
 import { useAppStore } from '../../stores/useAppStore';
+import { useEditorStore } from '../../stores/useEditorStore';
 import { useSeriesStore, visibleSeries, type SeriesFilter } from '../../stores/useSeriesStore';
 import { formatMoment } from '../../lib/zonedTime';
 import { plural } from '../../lib/words';
@@ -36,7 +37,12 @@ export function SeriesList() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (api !== undefined) void load(api);
+    // An edit the series editor has not yet saved is saved first, so the list shows it.
+    if (api !== undefined)
+      void useEditorStore
+        .getState()
+        .flush(api)
+        .then(() => load(api));
   }, [api, load]);
 
   const createSeries = async () => {
