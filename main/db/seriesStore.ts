@@ -104,6 +104,11 @@ export class SeriesStore {
     if (id !== undefined) {
       const exists = this.db.prepare('SELECT 1 FROM series WHERE id = ? AND deleted_at IS NULL').get(id);
       if (exists === undefined) throw new CadenceError('not_found', 'This series no longer exists.');
+      const holder = draft.key === undefined ? undefined : this.idForKey(draft.key);
+      if (holder !== undefined && holder !== id) {
+        const message = `Another series has the key "${draft.key ?? ''}"; keys tell series apart, so choose another.`;
+        throw new CadenceError('invalid_input', message, [{ path: 'key', message }]);
+      }
     } else if (draft.key !== undefined) {
       id = this.idForKey(draft.key);
     }

@@ -47,6 +47,20 @@ export function EventFields({ api, details, issues, edit }: EditorPartProps) {
           }
         />
       </Field>
+      <Field
+        label="Series key"
+        problem={problemAt(issues, 'key')}
+        hint="Optional. A series file with this key updates this series instead of adding another."
+      >
+        <input
+          type="text"
+          value={details.key ?? ''}
+          maxLength={100}
+          onChange={(event) =>
+            edit((current) => ({ ...current, key: event.target.value === '' ? undefined : event.target.value }))
+          }
+        />
+      </Field>
       <div className="field-row">
         <Field label="Format" problem={problemAt(issues, 'meeting_type')}>
           <select

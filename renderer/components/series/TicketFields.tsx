@@ -5,6 +5,7 @@ import {
 } from '../../../shared/drafts/registrationDraft';
 import type { TicketTypeDraft } from '../../../shared/drafts/ticketTypeDraft';
 import { problemAt } from '../../lib/issues';
+import { instantOfWallClock, wallClockInputs } from '../../lib/zonedTime';
 import type { SeriesDetails } from '../../stores/useEditorStore';
 import { Field } from '../Field';
 import type { EditorPartProps } from './editing';
@@ -66,6 +67,51 @@ export function TicketFields({ details, issues, edit }: EditorPartProps) {
             onChange={(event) =>
               edit((current) =>
                 withTicket(current, { quantity: event.target.value === '' ? undefined : Number(event.target.value) }),
+              )
+            }
+          />
+        </Field>
+      </div>
+      <Field label="Ticket description" problem={problemAt(issues, 'ticket_type.description')}>
+        <textarea
+          rows={2}
+          value={ticket.description ?? ''}
+          onChange={(event) =>
+            edit((current) =>
+              withTicket(current, { description: event.target.value === '' ? undefined : event.target.value }),
+            )
+          }
+        />
+      </Field>
+      <div className="field-row">
+        <Field
+          label="Sales open on"
+          problem={problemAt(issues, 'ticket_type.start_time')}
+          hint="Empty: on sale as soon as the event is published."
+        >
+          <input
+            type="date"
+            value={ticket.start_time === undefined ? '' : wallClockInputs(ticket.start_time, details.timezone).date}
+            onChange={(event) =>
+              edit((current) =>
+                withTicket(current, { start_time: instantOfWallClock(event.target.value, '00:00', current.timezone) }),
+              )
+            }
+          />
+        </Field>
+        <Field
+          label="Sales close on"
+          problem={problemAt(issues, 'ticket_type.end_time')}
+          hint="Empty: when the last session ends."
+        >
+          <input
+            type="date"
+            value={ticket.end_time === undefined ? '' : wallClockInputs(ticket.end_time, details.timezone).date}
+            onChange={(event) =>
+              edit((current) =>
+                withTicket(current, {
+                  end_time: instantOfWallClock(event.target.value, '23:59', current.timezone)?.replace(/:00Z$/, ':59Z'),
+                }),
               )
             }
           />

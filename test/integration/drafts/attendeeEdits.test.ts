@@ -142,6 +142,14 @@ describe('series details', () => {
     expect(error.issues[0]?.path).toBe('attendees');
   });
 
+  it("refuses a key another series has, at the key's field", () => {
+    const other = harness.importSeries([standupSeries(0, { key: 'other', name: 'Other' })]).series[0]?.id ?? '';
+    const details = withoutAttendees(harness.drafts.get(other).draft);
+    const error = refusal(() => harness.drafts.saveDetails(other, { ...details, key: 'standup-2' }));
+    expect(error.issues).toEqual([{ path: 'key', message: expect.stringContaining('Another series has the key') }]);
+    expect(harness.drafts.get(other).draft.key).toBe('other');
+  });
+
   it('duplicates a series without its attendees, key or publishing', () => {
     const { id } = harness.drafts.duplicate(seriesId);
     const copy = harness.drafts.get(id).draft;
