@@ -84,3 +84,44 @@ test("lists the waiting changes in plain words, syncs, and shows both schedules 
     page.getByRole('region', { name: 'Sessions' }).getByRole('listitem', { name: /^Session 4,/ }),
   ).toContainText('Cancelled');
 });
+
+test('shows progress with the time left, and Stop syncing leaves the rest waiting for the next sync', async ({
+  shell,
+  page,
+  serve,
+}) => {
+  await shell.link('Settings').click();
+  await page.getByRole('button', { name: 'Try without a Zoom account' }).click();
+  await expect(page.getByText('sandbox-account')).toBeVisible();
+  const many = Array.from({ length: 120 }, (_, i) => ({ email: `person${String(i)}@example.com` }));
+  const big = { ...series, key: 'big', name: 'Big Standup', attendees: many };
+  const training = { ...series, key: 'training', name: 'Training', attendees: many };
+  await callServe(serve, 'drafts.import', { file: { version: 1, series: [big, training] }, dryRun: false });
+  const { apiUrl } = await callServe<{ apiUrl: string }>(serve, 'zoom.status');
+  await fetch(`${apiUrl.replace(/\/v2$/, '')}/_sandbox/faults`, {
+    method: 'PUT',
+    body: JSON.stringify({ latencyMs: [150, 150] }),
+  });
+
+  await shell.link('Sync').click();
+  await expect(page.getByRole('list', { name: 'Changes waiting' })).toContainText(
+    'Register 120 people for "Big Standup"',
+  );
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Sync progress' })).toBeVisible();
+  await expect(page.locator('.sync-progress')).toContainText(/about \d+ s left/);
+  await shell.keepScreenshot('sync-progress');
+  await page.getByRole('button', { name: 'Stop syncing' }).click();
+  const report = page.getByRole('status').filter({ hasText: /^Stopped after/ });
+  await expect(report).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^[\d,]+ changes waiting$/ })).toHaveText(
+    /^[1-9][\d,]* changes waiting$/,
+  );
+
+  await fetch(`${apiUrl.replace(/\/v2$/, '')}/_sandbox/faults`, { method: 'PUT', body: JSON.stringify({}) });
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /everything is in sync/ })).toBeVisible({ timeout: 20_000 });
+  const zoom = await (await connectedSandbox(serve)).state();
+  expect(zoom.tickets).toHaveLength(240);
+  await expect(page.getByRole('region', { name: 'Recent syncs' })).toContainText('Stopped');
+});
