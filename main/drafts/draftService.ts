@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ImportSummary, DraftSummary, SyncStatus } from '../../shared/drafts/draftSummary';
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
+import { attendeeRuleInputs } from '../../shared/drafts/seriesRules';
 import { draftIssues, validateSeriesFile, type SeriesFile } from '../../shared/drafts/seriesFile';
 import { CadenceError } from '../../shared/errors';
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
@@ -12,6 +13,10 @@ import { SeriesStore } from '../db/seriesStore';
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${String(count)} ${count === 1 ? one : many}`;
+}
+
+function ruleInputsOf(draft: SeriesDraft): string {
+  return attendeeRuleInputs({ ...draft, sessionStatuses: plannedSessions(draft).map((session) => session.status) });
 }
 
 /** A valid series file, or an invalid-input error listing every problem by JSON path. */
@@ -119,13 +124,19 @@ export class DraftService {
         { path: 'attendees', message: 'Leave the attendees out; change them in the attendee list.' },
       ]);
     }
-    const stored = this.get(id).draft;
-    const parsed = seriesDraftSchema.safeParse({ ...(input as object), attendees: stored.attendees });
+    const stored = this.get(id, { withAttendees: false }).draft;
+    let parsed = seriesDraftSchema.safeParse({ ...(input as object), attendees: [] });
+    // The attendees are read and checked again only when the change could make one of them wrong.
+    if (parsed.success && ruleInputsOf(parsed.data) !== ruleInputsOf(stored)) {
+      const attendees = this.get(id).draft.attendees;
+      parsed = seriesDraftSchema.safeParse({ ...(input as object), attendees });
+    }
     if (!parsed.success) {
       const issues = draftIssues(parsed.error);
       throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
     }
-    return this.guard(() => this.store.saveDetails(parsed.data, id));
+    const valid = parsed.data;
+    return this.guard(() => this.store.saveDetails(valid, id));
   }
 
   /**

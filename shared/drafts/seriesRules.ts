@@ -242,3 +242,22 @@ function readinessIssues(draft: Fields): PathIssue[] {
   }
   return issues;
 }
+
+/**
+ * What the attendee rules read from a valid draft besides the attendees: the event type, the
+ * registration option, the ticket limit, and which sessions exist. Two drafts with the same
+ * answer accept the same attendees, so a change that keeps it need not check them again.
+ */
+export function attendeeRuleInputs(draft: {
+  event_type: string;
+  registration?: { recurring_registration_option?: string } | undefined;
+  ticket_type?: { quantity?: number | undefined } | undefined;
+  sessionStatuses: readonly string[];
+}): string {
+  return JSON.stringify([
+    draft.event_type,
+    draft.registration === undefined ? null : (draft.registration.recurring_registration_option ?? ''),
+    draft.ticket_type === undefined ? null : (draft.ticket_type.quantity ?? ''),
+    draft.sessionStatuses.map((status) => status === 'cancelled'),
+  ]);
+}

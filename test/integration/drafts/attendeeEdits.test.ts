@@ -142,6 +142,35 @@ describe('series details', () => {
     expect(error.issues[0]?.path).toBe('attendees');
   });
 
+  it('checks the attendees again when a change could make one of them wrong', () => {
+    const details = withoutAttendees(harness.drafts.get(seriesId).draft);
+    const fewer = refusal(() =>
+      harness.drafts.saveDetails(seriesId, { ...details, ticket_type: { name: 'Team Member Pass', quantity: 1 } }),
+    );
+    expect(fewer.issues.map((issue) => issue.path)).toEqual(['ticket_type.quantity']);
+
+    attendees.remove(
+      seriesId,
+      attendees.list(seriesId).map((row) => row.id),
+    );
+    const perSession = {
+      ...details,
+      registration: { link_name: 'Register', recurring_registration_option: 'multiple_sessions' },
+    };
+    harness.drafts.saveDetails(seriesId, perSession);
+    attendees.save(seriesId, undefined, { email: 'ada@example.com', occurrences: [2] });
+    const cancelled = refusal(() =>
+      harness.drafts.saveDetails(seriesId, {
+        ...perSession,
+        occurrence_changes: [{ occurrence: 2, action: 'cancel' }],
+      }),
+    );
+    expect(cancelled.issues.map((issue) => issue.path)).toEqual(['attendees[0].occurrences[0]']);
+    // A change the attendee rules do not read is saved without reading the attendees again.
+    harness.drafts.saveDetails(seriesId, { ...perSession, name: 'Renamed' });
+    expect(harness.drafts.get(seriesId).draft.name).toBe('Renamed');
+  });
+
   it("refuses a key another series has, at the key's field", () => {
     const other = harness.importSeries([standupSeries(0, { key: 'other', name: 'Other' })]).series[0]?.id ?? '';
     const details = withoutAttendees(harness.drafts.get(other).draft);
