@@ -11,6 +11,8 @@ interface SyncState {
   conflicts: ConflictSummary[];
   pending: PendingChange[];
   runs: SyncRun[];
+  /** Each series' time zone, for showing the times in a conflict as the series has them. */
+  seriesZones: Readonly<Record<string, string>>;
   isRunning: boolean;
   progress: SyncProgress | undefined;
   lastReport: SyncReport | undefined;
@@ -30,23 +32,26 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
   conflicts: [],
   pending: [],
   runs: [],
+  seriesZones: {},
   isRunning: false,
   progress: undefined,
   lastReport: undefined,
   settling: undefined,
   error: undefined,
   async load(api) {
-    const [status, conflicts, pending, runs] = await Promise.all([
+    const [status, conflicts, pending, runs, series] = await Promise.all([
       api.sync.status(),
       api.conflicts.list(),
       api.sync.pending(),
       api.sync.runs({ limit: 10 }),
+      api.drafts.list(),
     ]);
+    if (series.ok) set({ seriesZones: Object.fromEntries(series.value.map((entry) => [entry.id, entry.timezone])) });
     if (status.ok) set({ status: status.value });
     if (conflicts.ok) set({ conflicts: conflicts.value });
     if (pending.ok) set({ pending: pending.value });
     if (runs.ok) set({ runs: runs.value });
-    const failed = [status, conflicts, pending, runs].find((result) => !result.ok);
+    const failed = [status, conflicts, pending, runs, series].find((result) => !result.ok);
     set({ error: failed?.ok === false ? failed.error : undefined });
   },
   async run(api) {

@@ -48,7 +48,7 @@ test("lists the waiting changes in plain words, syncs, and shows both schedules 
   const drift = page.getByRole('listitem', { name: 'Weekly Standup: Zoom scheduled other sessions' });
   const schedules = drift.getByRole('table', { name: 'Both schedules' });
   await expect(schedules.getByRole('row')).toHaveCount(5);
-  await expect(schedules.getByRole('row').nth(4)).toContainText('Jan 26, 2027');
+  await expect(schedules.getByRole('row').nth(4)).toContainText('Tue, Jan 26, 2027, 10:00 AM EST');
   await expect(schedules.getByRole('row').nth(4)).toContainText('—');
 
   const runs = page.getByRole('region', { name: 'Recent syncs' });

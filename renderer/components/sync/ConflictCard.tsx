@@ -1,5 +1,5 @@
 import type { ConflictSummary } from '../../../shared/sync/conflicts';
-import { formatMoment } from '../../lib/zonedTime';
+import { formatMoment, plannerTimeZone } from '../../lib/zonedTime';
 import { useAppStore } from '../../stores/useAppStore';
 import { useSyncStore } from '../../stores/useSyncStore';
 
@@ -37,17 +37,17 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A value as a planner reads it: times as times, nothing as a dash, objects as short JSON. */
-function Shown({ value }: { value: unknown }) {
+function Shown({ value, zone }: { value: unknown; zone: string }) {
   if (value === undefined || value === null || value === '') return <span className="muted">—</span>;
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value)) {
-    return <>{formatMoment(value, Intl.DateTimeFormat().resolvedOptions().timeZone)}</>;
+    return <>{formatMoment(value, zone)}</>;
   }
   if (typeof value === 'string') return <>{value}</>;
   return <code>{JSON.stringify(value)}</code>;
 }
 
 /** Base, mine and theirs side by side, one row per field; the fields that differ marked. */
-function FieldComparison({ conflict }: { conflict: ConflictSummary }) {
+function FieldComparison({ conflict, zone }: { conflict: ConflictSummary; zone: string }) {
   const base = isRecord(conflict.base) ? conflict.base : {};
   const local = isRecord(conflict.local) ? conflict.local : {};
   const remote = isRecord(conflict.remote) ? conflict.remote : {};
@@ -68,13 +68,13 @@ function FieldComparison({ conflict }: { conflict: ConflictSummary }) {
           <tr key={field}>
             <th scope="row">{fieldNames[field] ?? field.replaceAll('_', ' ')}</th>
             <td>
-              <Shown value={base[field]} />
+              <Shown value={base[field]} zone={zone} />
             </td>
             <td className="mine">
-              <Shown value={local[field]} />
+              <Shown value={local[field]} zone={zone} />
             </td>
             <td className="theirs">
-              <Shown value={remote[field]} />
+              <Shown value={remote[field]} zone={zone} />
             </td>
           </tr>
         ))}
@@ -84,7 +84,7 @@ function FieldComparison({ conflict }: { conflict: ConflictSummary }) {
 }
 
 /** Cadence's planned sessions next to Zoom's, for schedule drift. */
-function ScheduleComparison({ conflict }: { conflict: ConflictSummary }) {
+function ScheduleComparison({ conflict, zone }: { conflict: ConflictSummary; zone: string }) {
   const mine = Array.isArray(conflict.local) ? (conflict.local as unknown[]) : [];
   const theirs = Array.isArray(conflict.remote) ? (conflict.remote as unknown[]) : [];
   const count = Math.max(mine.length, theirs.length);
@@ -102,10 +102,10 @@ function ScheduleComparison({ conflict }: { conflict: ConflictSummary }) {
           <tr key={index} className={mine[index] === theirs[index] ? '' : 'differs'}>
             <th scope="row">{index + 1}</th>
             <td>
-              <Shown value={mine[index]} />
+              <Shown value={mine[index]} zone={zone} />
             </td>
             <td>
-              <Shown value={theirs[index]} />
+              <Shown value={theirs[index]} zone={zone} />
             </td>
           </tr>
         ))}
@@ -118,6 +118,7 @@ function ScheduleComparison({ conflict }: { conflict: ConflictSummary }) {
 export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
   const api = useAppStore((state) => state.api);
   const settling = useSyncStore((state) => state.settling);
+  const zone = useSyncStore((state) => state.seriesZones[conflict.series_id]) ?? plannerTimeZone();
   const resolve = useSyncStore((state) => state.resolve);
   const isBusy = settling !== undefined;
   const title = conflictTitles[conflict.kind];
@@ -137,9 +138,9 @@ export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
         <p>{conflict.message}</p>
       )}
       {conflict.kind === 'schedule_drift' ? (
-        <ScheduleComparison conflict={conflict} />
+        <ScheduleComparison conflict={conflict} zone={zone} />
       ) : (
-        <FieldComparison conflict={conflict} />
+        <FieldComparison conflict={conflict} zone={zone} />
       )}
       <div className="actions">
         <button
