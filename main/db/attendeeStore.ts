@@ -5,7 +5,7 @@ import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
 import type { AttendeeRow } from '../../shared/drafts/attendeeList';
 import { CadenceError } from '../../shared/errors';
 import { OutboxStore } from './outboxStore';
-import { attendeeColumns, attendeeFromRow } from './seriesRows';
+import { attendeeColumns, insertAttendeeSql, attendeeFromRow } from './seriesRows';
 
 const listedRowSchema = z.object({ id: z.string(), zoom_ticket_id: z.string().nullable() });
 const liveRowSchema = z.object({ id: z.string(), email_key: z.string(), zoom_ticket_id: z.string().nullable() });
@@ -58,10 +58,7 @@ export class AttendeeStore {
               .pluck()
               .get(seriesId),
           );
-        const insert = this.db.prepare(
-          `INSERT INTO attendee (id, series_id, position, email, email_key, first_name, last_name, profile_json, occurrences_json)
-           VALUES (@id, @series_id, @position, @email, @email_key, @first_name, @last_name, @profile_json, @occurrences_json)`,
-        );
+        const insert = this.db.prepare(insertAttendeeSql);
         const update = this.db.prepare(
           `UPDATE attendee SET email = @email, email_key = @email_key, first_name = @first_name, last_name = @last_name,
              profile_json = @profile_json, occurrences_json = @occurrences_json WHERE id = @id`,

@@ -78,6 +78,10 @@ export function attendeeColumns(attendee: AttendeeDraft) {
   };
 }
 
+/** Adds an attendee row; the parameters are `attendeeColumns` with `id`, `series_id` and `position`. */
+export const insertAttendeeSql = `INSERT INTO attendee (id, series_id, position, email, email_key, first_name, last_name, profile_json, occurrences_json)
+  VALUES (@id, @series_id, @position, @email, @email_key, @first_name, @last_name, @profile_json, @occurrences_json)`;
+
 /** A draft attendee from its row. */
 export function attendeeFromRow(row: unknown): AttendeeDraft {
   const columns = attendeeRowSchema.parse(row);

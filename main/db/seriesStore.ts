@@ -6,7 +6,7 @@ import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { CadenceError } from '../../shared/errors';
 import { OutboxStore } from './outboxStore';
-import { attendeeColumns, readSeriesDraft } from './seriesRows';
+import { attendeeColumns, insertAttendeeSql, readSeriesDraft } from './seriesRows';
 
 const existingAttendeeSchema = z.object({
   id: z.string(),
@@ -282,10 +282,7 @@ export class SeriesStore {
           return [row.email_key, row] as const;
         }),
     );
-    const insert = this.db.prepare(
-      `INSERT INTO attendee (id, series_id, position, email, email_key, first_name, last_name, profile_json, occurrences_json)
-       VALUES (@id, @series_id, @position, @email, @email_key, @first_name, @last_name, @profile_json, @occurrences_json)`,
-    );
+    const insert = this.db.prepare(insertAttendeeSql);
     const update = this.db.prepare(
       `UPDATE attendee SET position = @position, email = @email, first_name = @first_name, last_name = @last_name,
          profile_json = @profile_json, occurrences_json = @occurrences_json WHERE id = @id`,

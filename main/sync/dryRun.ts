@@ -1,4 +1,5 @@
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
+import { seriesOrder } from '../../shared/outbox/operations';
 import { eventFieldsOf } from '../../shared/outbox/planOperations';
 import type { PlannedCall } from '../../shared/sync/syncReport';
 import {
@@ -10,7 +11,6 @@ import {
   ticketTypeBody,
 } from '../../shared/zoom/draftToZoom';
 import type { OutboxOperation, SeriesOnZoom, SyncStore } from '../db/syncStore';
-import { seriesOrder } from './syncEngine';
 import { eventPatchBody } from './zoomEventPatch';
 
 /**

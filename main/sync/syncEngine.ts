@@ -2,7 +2,7 @@ import { attendeeProfileFields, type AttendeeDraft } from '../../shared/drafts/a
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { CadenceError } from '../../shared/errors';
-import type { EventFields } from '../../shared/outbox/operations';
+import { seriesOrder, type EventFields } from '../../shared/outbox/operations';
 import { eventFieldsOf } from '../../shared/outbox/planOperations';
 import { threeWayMerge } from '../../shared/sync/threeWayMerge';
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
@@ -46,17 +46,6 @@ class RateLimited extends Offline {}
 class NotSent extends Offline {}
 class Cancelled extends Error {}
 const maxRateLimitedWrites = 5;
-
-export const seriesOrder = [
-  'event.delete',
-  'event.create',
-  'event.update',
-  'ticket_type.create',
-  'ticket_type.update',
-  'access_link.create',
-  'access_link.update',
-  'event.publish',
-] as const;
 
 /**
  * Sends the outbox to Zoom, exactly once: a call whose outcome is unknown is never simply sent

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { attendeeProfileFields } from '../../shared/drafts/attendeeDraft';
+import { attendeeFieldLabels } from './attendeeFields';
 
 /** Where a CSV column goes: an attendee field, the sessions, or nowhere. */
 export type ColumnTarget =
@@ -7,20 +8,8 @@ export type ColumnTarget =
 
 export const columnTargetLabels: Readonly<Record<ColumnTarget, string>> = {
   skip: "Don't import",
-  email: 'Email',
-  first_name: 'First name',
-  last_name: 'Last name',
   occurrences: 'Sessions (numbers)',
-  organization: 'Organization',
-  job_title: 'Job title',
-  phone: 'Phone',
-  address: 'Address',
-  city: 'City',
-  state: 'State or region',
-  zip: 'Postal code',
-  country: 'Country',
-  industry: 'Industry',
-  comments: 'Comments',
+  ...attendeeFieldLabels,
 };
 
 /** A parsed CSV file: its header row and data rows, as text. */

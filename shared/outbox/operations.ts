@@ -46,6 +46,18 @@ export const operationPayloadSchemas = {
 } as const;
 
 export type OperationKind = keyof typeof operationPayloadSchemas;
+
+/** The order of a series' own operations in a sync: the event, its ticket type and link, publishing. */
+export const seriesOrder = [
+  'event.delete',
+  'event.create',
+  'event.update',
+  'ticket_type.create',
+  'ticket_type.update',
+  'access_link.create',
+  'access_link.update',
+  'event.publish',
+] as const satisfies readonly OperationKind[];
 export const operationKinds = Object.keys(operationPayloadSchemas) as OperationKind[];
 export type OperationPayload<K extends OperationKind> = z.output<(typeof operationPayloadSchemas)[K]>;
 

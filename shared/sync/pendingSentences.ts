@@ -1,4 +1,4 @@
-import type { OperationKind } from '../outbox/operations';
+import { seriesOrder, type OperationKind } from '../outbox/operations';
 
 /** One waiting outbox operation of a series, as much of it as the sentences need. */
 export interface WaitingOperation {
@@ -86,17 +86,11 @@ export function pendingSentences(
     });
 }
 
+/** A sync's order: the series' own operations, then sessions, then registrations. */
 const sentenceOrder: readonly OperationKind[] = [
-  'event.delete',
-  'event.create',
-  'event.update',
-  'ticket_type.create',
-  'ticket_type.update',
-  'access_link.create',
-  'access_link.update',
+  ...seriesOrder,
   'session.update',
   'session.delete',
-  'event.publish',
   'ticket.create',
   'ticket.update',
   'ticket.delete',

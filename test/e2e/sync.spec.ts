@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { Planner } from './planner';
 import { callServe, connectedSandbox } from './serveApi';
 
 const series = {
@@ -23,9 +24,7 @@ test("lists the waiting changes in plain words, syncs, and shows both schedules 
   page,
   serve,
 }) => {
-  await shell.link('Settings').click();
-  await page.getByRole('button', { name: 'Try without a Zoom account' }).click();
-  await expect(page.getByText('sandbox-account')).toBeVisible();
+  await new Planner(page, shell).trySandbox();
   await callServe(serve, 'drafts.import', { file: { version: 1, series: [series] }, dryRun: false });
   const { apiUrl } = await callServe<{ apiUrl: string }>(serve, 'zoom.status');
   // Zoom generates one session fewer than planned: schedule drift.
@@ -90,9 +89,7 @@ test('shows progress with the time left, and Stop syncing leaves the rest waitin
   page,
   serve,
 }) => {
-  await shell.link('Settings').click();
-  await page.getByRole('button', { name: 'Try without a Zoom account' }).click();
-  await expect(page.getByText('sandbox-account')).toBeVisible();
+  await new Planner(page, shell).trySandbox();
   const many = Array.from({ length: 120 }, (_, i) => ({ email: `person${String(i)}@example.com` }));
   const big = { ...series, key: 'big', name: 'Big Standup', attendees: many };
   const training = { ...series, key: 'training', name: 'Training', attendees: many };

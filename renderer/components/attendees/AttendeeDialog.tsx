@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { attendeeProfileFields, type AttendeeDraft } from '../../../shared/drafts/attendeeDraft';
 import type { AttendeeRow } from '../../../shared/drafts/attendeeList';
 import type { Issue } from '../../../shared/ipc/envelope';
+import { attendeeFieldLabels } from '../../lib/attendeeFields';
 import { problemAt, problemWithin } from '../../lib/issues';
 import { previewSessions } from '../../lib/schedulePreview';
 import { sessionChoiceOf } from '../../lib/sessionsChoice';
@@ -12,19 +13,6 @@ import type { SeriesDetails } from '../../stores/useEditorStore';
 import { Field } from '../Field';
 
 type ProfileField = (typeof attendeeProfileFields)[number];
-
-const profileLabels: Readonly<Record<ProfileField, string>> = {
-  organization: 'Organization',
-  job_title: 'Job title',
-  phone: 'Phone',
-  address: 'Address',
-  city: 'City',
-  state: 'State or region',
-  zip: 'Postal code',
-  country: 'Country',
-  industry: 'Industry',
-  comments: 'Comments',
-};
 
 const firstProfileFields: readonly ProfileField[] = ['organization', 'job_title'];
 
@@ -99,12 +87,12 @@ export function AttendeeDialog({
             {message}
           </p>
         )}
-        {text('email', 'Email', 'email')}
+        {text('email', attendeeFieldLabels.email, 'email')}
         <div className="field-row">
-          {text('first_name', 'First name')}
-          {text('last_name', 'Last name')}
+          {text('first_name', attendeeFieldLabels.first_name)}
+          {text('last_name', attendeeFieldLabels.last_name)}
         </div>
-        <div className="field-row">{firstProfileFields.map((field) => text(field, profileLabels[field]))}</div>
+        <div className="field-row">{firstProfileFields.map((field) => text(field, attendeeFieldLabels[field]))}</div>
         {choice !== 'none' && (
           <fieldset className="session-choice">
             <legend>{choice === 'one' ? 'Session' : 'Sessions'}</legend>
@@ -134,7 +122,7 @@ export function AttendeeDialog({
           <summary>More details</summary>
           {attendeeProfileFields
             .filter((field) => !firstProfileFields.includes(field))
-            .map((field) => text(field, profileLabels[field]))}
+            .map((field) => text(field, attendeeFieldLabels[field]))}
         </details>
         <div className="actions">
           <button type="submit" className="button-primary">
