@@ -91,7 +91,9 @@ export class SyncEngine {
           await this.syncSeries(next[0], next[1]);
         }
       });
-      await Promise.all(workers);
+      // Every worker finishes the call it has on its way before the run ends, even when another
+      // has stopped (cancelled, offline): a run that ended early could overlap the next one.
+      await settleAll(workers);
     } catch (error) {
       if (error instanceof Offline) {
         outcome = 'offline';
@@ -674,7 +676,7 @@ export class SyncEngine {
         sendNotification: draft.registration?.send_notification ?? true,
         sessionIdOf: (occurrence: number) => zoom.sessionIds.get(occurrence) ?? `missing-session-${String(occurrence)}`,
       };
-      await Promise.all(
+      await settleAll(
         batches.map(async (batch) => {
           this.checkCancelled();
           const bodies = batch.map((op) =>

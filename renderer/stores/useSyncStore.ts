@@ -5,6 +5,7 @@ import type { IpcError } from '../../shared/ipc/envelope';
 import type { ConflictSummary, Resolution } from '../../shared/sync/conflicts';
 import type { SyncProgress, SyncReport } from '../../shared/sync/syncReport';
 import type { PendingChange, SyncRun } from '../../shared/sync/syncRun';
+import { useEditorStore } from './useEditorStore';
 
 interface SyncState {
   status: SyncStatus | undefined;
@@ -57,6 +58,8 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
   async run(api) {
     if (get().isRunning) return;
     set({ isRunning: true, progress: undefined, error: undefined });
+    // The editor's last change goes with this sync, not the next one.
+    await useEditorStore.getState().flush(api);
     const result = await api.sync.run();
     await get().load(api);
     set({ isRunning: false, progress: undefined });

@@ -155,6 +155,12 @@ test('edits and removes attendees, and filters the table', async ({ shell, page,
   await expect(table.getByRole('row', { name: /bob@example.com/ })).toContainText('Bob Builder');
   await expect(table.getByRole('row', { name: /bob@example.com/ })).toContainText('Acme');
 
+  await expect(table.getByRole('row').nth(1)).toContainText('ada@example.com');
+  await table.getByRole('button', { name: 'Email' }).click();
+  await table.getByRole('button', { name: 'Email' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Email' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.getByRole('row').nth(1)).toContainText('bob@example.com');
+
   await page.getByLabel('Search attendees').fill('lovelace');
   await expect(table.getByRole('row')).toHaveCount(2);
   await page.getByLabel('Search attendees').fill('');

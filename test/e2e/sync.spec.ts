@@ -97,7 +97,7 @@ test('shows progress with the time left, and Stop syncing leaves the rest waitin
   const { apiUrl } = await callServe<{ apiUrl: string }>(serve, 'zoom.status');
   await fetch(`${apiUrl.replace(/\/v2$/, '')}/_sandbox/faults`, {
     method: 'PUT',
-    body: JSON.stringify({ latencyMs: [150, 150] }),
+    body: JSON.stringify({ latencyMs: [400, 400] }),
   });
 
   await shell.link('Sync').click();
@@ -117,8 +117,28 @@ test('shows progress with the time left, and Stop syncing leaves the rest waitin
 
   await fetch(`${apiUrl.replace(/\/v2$/, '')}/_sandbox/faults`, { method: 'PUT', body: JSON.stringify({}) });
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /everything is in sync/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.sync-report')).toHaveText(/everything is in sync/, { timeout: 20_000 });
   const zoom = await (await connectedSandbox(serve)).state();
   expect(zoom.tickets).toHaveLength(240);
   await expect(page.getByRole('region', { name: 'Recent syncs' })).toContainText('Stopped');
+});
+
+test('offline: the changes wait on this computer, counted, until Zoom is back', async ({
+  shell,
+  page,
+  serve,
+  zoom,
+}) => {
+  await callServe(serve, 'drafts.import', { file: { version: 1, series: [series] }, dryRun: false });
+  await zoom.stop();
+  await shell.checkConnection.click();
+  await expect(shell.connection).toContainText('Offline');
+  await shell.link('Sync').click();
+  await expect(page.getByRole('status').filter({ hasText: 'changes waiting' })).toHaveText(
+    'Offline — 6 changes waiting',
+  );
+  await expect(page.getByRole('list', { name: 'Changes waiting' })).toContainText(
+    'Register 2 people for "Weekly Standup"',
+  );
+  await shell.keepScreenshot('sync-offline');
 });

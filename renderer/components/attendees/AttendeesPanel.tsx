@@ -11,6 +11,60 @@ import { CsvImportDialog } from './CsvImportDialog';
 
 const rowHeight = 40;
 
+type SortKey = 'position' | 'email' | 'name' | 'organization' | 'sessions' | 'on_zoom';
+type Sort = { key: SortKey; descending: boolean };
+
+const sortText: Readonly<Record<Exclude<SortKey, 'position'>, (row: AttendeeRow) => string>> = {
+  email: (row) => row.email.toLowerCase(),
+  name: (row) => `${row.last_name ?? ''} ${row.first_name ?? ''}`.toLowerCase(),
+  organization: (row) => (row.organization ?? '').toLowerCase(),
+  sessions: (row) => (row.occurrences ?? []).map((n) => String(n).padStart(2, '0')).join(','),
+  on_zoom: (row) => (row.on_zoom ? '1' : '0'),
+};
+
+function sorted(rows: readonly AttendeeRow[], sort: Sort): readonly AttendeeRow[] {
+  if (sort.key === 'position') return rows;
+  const text = sortText[sort.key];
+  const collator = new Intl.Collator(undefined, { numeric: true });
+  const direction = sort.descending ? -1 : 1;
+  return [...rows].sort((a, b) => direction * collator.compare(text(a), text(b)));
+}
+
+/** A column heading that sorts the table, saying how it is sorted to assistive technology. */
+function SortHeading({
+  label,
+  column,
+  sort,
+  onSort,
+}: {
+  label: string;
+  column: Exclude<SortKey, 'position'>;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
+}) {
+  const isSorted = sort.key === column;
+  return (
+    <span role="columnheader" aria-sort={isSorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() =>
+          onSort(
+            !isSorted
+              ? { key: column, descending: false }
+              : sort.descending
+                ? { key: 'position', descending: false }
+                : { key: column, descending: true },
+          )
+        }
+      >
+        {label}
+        <span aria-hidden="true">{isSorted ? (sort.descending ? ' ↓' : ' ↑') : ''}</span>
+      </button>
+    </span>
+  );
+}
+
 function matches(row: AttendeeRow, words: readonly string[]): boolean {
   if (words.length === 0) return true;
   const text = `${row.email} ${row.first_name ?? ''} ${row.last_name ?? ''} ${row.organization ?? ''}`.toLowerCase();
@@ -35,10 +89,14 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
     if (api !== undefined) void load(api, seriesId);
   }, [api, load, seriesId]);
 
+  const [sort, setSort] = useState<Sort>({ key: 'position', descending: false });
   const visible = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return (rows ?? []).filter((row) => matches(row, words));
-  }, [rows, query]);
+    return sorted(
+      (rows ?? []).filter((row) => matches(row, words)),
+      sort,
+    );
+  }, [rows, query, sort]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh on every render, as it requires
   const virtualizer = useVirtualizer({
     count: visible.length,
@@ -118,11 +176,11 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
                 onChange={() => setSelected(allShownSelected ? new Set() : new Set(visible.map((row) => row.id)))}
               />
             </span>
-            <span role="columnheader">Email</span>
-            <span role="columnheader">Name</span>
-            <span role="columnheader">Organization</span>
-            {showSessions && <span role="columnheader">Sessions</span>}
-            <span role="columnheader">On Zoom</span>
+            <SortHeading label="Email" column="email" sort={sort} onSort={setSort} />
+            <SortHeading label="Name" column="name" sort={sort} onSort={setSort} />
+            <SortHeading label="Organization" column="organization" sort={sort} onSort={setSort} />
+            {showSessions && <SortHeading label="Sessions" column="sessions" sort={sort} onSort={setSort} />}
+            <SortHeading label="On Zoom" column="on_zoom" sort={sort} onSort={setSort} />
             <span role="columnheader">
               <span className="visually-hidden">Actions</span>
             </span>

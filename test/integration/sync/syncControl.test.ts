@@ -96,6 +96,33 @@ describe('offline, cancel and resume', () => {
   });
 });
 
+describe('a stopped run', () => {
+  it('ends only when the calls on their way are answered, so the next run never overlaps it', async () => {
+    h.importSeries([
+      standupSeries(60, { key: 'first', name: 'First' }),
+      standupSeries(60, { key: 'second', name: 'Second' }),
+    ]);
+    await h.sandbox.control.setFaults({ latencyMs: [300, 300] });
+    const controller = new AbortController();
+    const stopped = await h.sync({
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.done >= 1) controller.abort();
+      },
+    });
+    expect(stopped.outcome).toBe('cancelled');
+    const answeredAtReport = (await h.sandbox.control.requests()).length;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await h.sandbox.control.requests()).length).toBe(answeredAtReport);
+
+    await h.sandbox.control.setFaults({});
+    const resumed = await h.sync();
+    expect(resumed).toMatchObject({ outcome: 'succeeded', conflicts: 0, waiting: 0 });
+    expect(h.sandbox.sandbox.data.accessLinks.map((link) => link.name)).toHaveLength(2);
+    expect(h.sandbox.sandbox.data.tickets).toHaveLength(120);
+  });
+});
+
 describe('dry run', () => {
   it('lists every call in order, with the bodies, and sends nothing', async () => {
     h.importSeries([standupSeries(31, { occurrence_changes: [{ occurrence: 2, action: 'cancel' }] })]);
