@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { SyncRun } from '../../shared/sync/syncRun';
+import { ConnectPrompt } from '../components/ConnectPrompt';
 import { EmptyState } from '../components/EmptyState';
 import { ConflictCard } from '../components/sync/ConflictCard';
 import { plural } from '../lib/words';
@@ -73,6 +74,7 @@ export function SyncScreen() {
   const share = progress === undefined || progress.total === 0 ? undefined : progress.done / progress.total;
   return (
     <div className="stack">
+      <ConnectPrompt />
       <section className="panel" aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">Waiting for Zoom</h2>
         <p className="waiting-count" role="status">
