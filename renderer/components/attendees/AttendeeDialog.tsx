@@ -115,7 +115,13 @@ export function AttendeeDialog({
                 {String(session.occurrence)}. {formatMoment(session.start_time, details.timezone)}
               </label>
             ))}
-            <p className="field-problem">{problemWithin(issues, 'attendee.occurrences') ?? ''}</p>
+            <p className="field-problem">
+              {problemAt(issues, 'attendee.occurrences') !== undefined
+                ? choice === 'one'
+                  ? 'Choose the session this person attends.'
+                  : 'Choose at least one session.'
+                : (problemWithin(issues, 'attendee.occurrences') ?? '')}
+            </p>
           </fieldset>
         )}
         <details className="advanced">
