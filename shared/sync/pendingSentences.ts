@@ -45,9 +45,7 @@ export function pendingSentences(
     const first = ops[0]?.payload ?? {};
     switch (kind) {
       case 'event.create':
-        return sessions === 1
-          ? `Create ${quoted} with 1 session`
-          : `Create ${quoted} with ${count(sessions, 'session')}`;
+        return `Create ${quoted} with ${count(sessions, 'session')}`;
       case 'event.update':
         return `Update ${quoted}${changedFields(first)}`;
       case 'event.publish':
