@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { draftSummarySchema, type DraftSummary, type SyncStatus } from '../../shared/drafts/draftSummary';
 import { OutboxStore } from './outboxStore';
 
-const summaryRowSchema = draftSummarySchema.omit({ sync_state: true }).extend({
+const summaryRowSchema = draftSummarySchema.omit({ sync_state: true, is_published: true }).extend({
   zoom_event_id: z.string().nullable(),
   zoom_status: z.string().nullable(),
 });
@@ -37,7 +37,7 @@ export function listDrafts(db: Database.Database, now: string): DraftSummary[] {
             : status === 'published'
               ? 'published'
               : 'synced';
-    return { ...row, sync_state: syncState };
+    return { ...row, sync_state: syncState, is_published: status === 'published' };
   });
 }
 

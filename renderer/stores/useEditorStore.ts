@@ -17,6 +17,8 @@ interface EditorState {
   issues: Issue[];
   saveState: SaveState;
   error: IpcError | undefined;
+  /** Published on Zoom: Zoom keeps how the series repeats as it is. */
+  isPublished: boolean;
   /** A new series was just made: its name field takes the focus once shown. */
   isNameFocusWanted: boolean;
   wantNameFocus: (isWanted: boolean) => void;
@@ -50,14 +52,16 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   issues: [],
   saveState: 'saved',
   error: undefined,
+  isPublished: false,
   isNameFocusWanted: false,
   wantNameFocus: (isNameFocusWanted) => set({ isNameFocusWanted }),
   async open(api, seriesId) {
     await get().flush(api);
-    set({ seriesId, details: undefined, issues: [], saveState: 'saved', error: undefined });
-    const result = await api.drafts.get({ id: seriesId, attendees: false });
+    set({ seriesId, details: undefined, issues: [], saveState: 'saved', error: undefined, isPublished: false });
+    const [result, list] = await Promise.all([api.drafts.get({ id: seriesId, attendees: false }), api.drafts.list()]);
     if (get().seriesId !== seriesId) return;
-    if (result.ok) set({ details: withoutAttendees(result.value.draft) });
+    const isPublished = list.ok && list.value.some((entry) => entry.id === seriesId && entry.is_published);
+    if (result.ok) set({ details: withoutAttendees(result.value.draft), isPublished });
     else set({ error: result.error });
   },
   change(api, edit) {

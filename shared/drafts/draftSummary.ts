@@ -12,6 +12,8 @@ export const draftSummarySchema = z.object({
   event_type: z.enum(['RECURRING', 'SIMPLE_EVENT']),
   timezone: z.string(),
   sync_state: syncStateSchema,
+  /** Published on Zoom, which then keeps its recurrence and event type as they are. */
+  is_published: z.boolean(),
   sessions: z.number().int(),
   next_occurrence: z.string().nullable(),
   attendees: z.number().int(),

@@ -78,6 +78,13 @@ test('weekly standup: one registration for all sessions, attendees added and imp
   await shell.link('Series').click();
   const row = page.getByRole('row', { name: /Weekly Team Standup/ });
   await expect(row).toContainText('Published');
+  // Zoom keeps a published series' recurrence: the editor says so and locks it; single sessions still move.
+  await page.getByRole('link', { name: 'Weekly Team Standup' }).click();
+  await expect(page.getByRole('note')).toContainText('published on Zoom');
+  await expect(page.getByLabel('Repeats')).toBeDisabled();
+  await expect(page.getByLabel('Number of sessions')).toBeDisabled();
+  await expect(planner.preview.getByRole('button', { name: 'Move session 2' })).toBeEnabled();
+  await shell.link('Series').click();
   await expect(row).toContainText('3');
   await shell.keepScreenshot('series-list');
   dropRefusedCalls(pageErrors);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { weekdayNames, weekOfMonthNames } from '../../../shared/recurrence/describeRecurrence';
 import { formatInstant } from '../../../shared/recurrence/expandRecurrence';
 import type { RecurrenceDraft } from '../../../shared/recurrence/recurrenceSchema';
-import type { SeriesDetails } from '../../stores/useEditorStore';
+import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore';
 import { problemAt, problemWithin } from '../../lib/issues';
 import { allTimeZones, instantOfWallClock, wallClockInputs } from '../../lib/zonedTime';
 import { Field } from '../Field';
@@ -80,6 +80,8 @@ function withRepeats(details: SeriesDetails, repeats: string): SeriesDetails {
 /** When and how often: time zone, start, length, the recurrence in plain words, and its end. */
 export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
   const zones = useMemo(() => allTimeZones(), []);
+  // Zoom refuses to change a published event's recurrence or type; single sessions still move.
+  const isLocked = useEditorStore((state) => state.isPublished);
   const start = wallClockInputs(details.start_time, details.timezone);
   const recurrence = details.event_type === 'RECURRING' ? details.recurrence : undefined;
   const duration = durationOf(details);
@@ -149,6 +151,7 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
             type="number"
             min={1}
             max={1440}
+            disabled={isLocked && details.event_type === 'RECURRING'}
             value={Number.isFinite(duration) ? duration : ''}
             onChange={(event) => {
               const minutes = Number(event.target.value);
@@ -161,210 +164,220 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
           />
         </Field>
       </div>
-      <div className="field-row">
-        <Field label="Repeats" problem={problemAt(issues, 'recurrence.type')}>
-          <select
-            value={recurrence === undefined ? 'none' : String(recurrence.type)}
-            onChange={(event) => edit((current) => withRepeats(current, event.target.value))}
-          >
-            <option value="none">Does not repeat (one session)</option>
-            <option value="1">Daily</option>
-            <option value="2">Weekly</option>
-            <option value="3">Monthly</option>
-          </select>
-        </Field>
-        {recurrence !== undefined && (
-          <Field
-            label={`Every how many ${repeatUnits[recurrence.type]?.[1] ?? ''}`}
-            problem={problemAt(issues, 'recurrence.repeat_interval')}
-          >
-            <input
-              type="number"
-              min={1}
-              value={recurrence.repeat_interval ?? 1}
-              onChange={(event) =>
-                edit((current) => withRecurrence(current, { repeat_interval: Number(event.target.value) }))
-              }
-            />
+      {isLocked && (
+        <p className="notice" role="note">
+          This series is published on Zoom, which keeps how it repeats as it is. To change one session, move or cancel
+          it in the list of sessions.
+        </p>
+      )}
+      <fieldset className="repeat-fields" disabled={isLocked}>
+        <div className="field-row">
+          <Field label="Repeats" problem={problemAt(issues, 'recurrence.type')}>
+            <select
+              value={recurrence === undefined ? 'none' : String(recurrence.type)}
+              onChange={(event) => edit((current) => withRepeats(current, event.target.value))}
+            >
+              <option value="none">Does not repeat (one session)</option>
+              <option value="1">Daily</option>
+              <option value="2">Weekly</option>
+              <option value="3">Monthly</option>
+            </select>
           </Field>
-        )}
-      </div>
-      {recurrence?.type === 2 && (
-        <fieldset className="weekdays" aria-describedby="weekdays-problem">
-          <legend>On these days</legend>
-          {weekdayNames.map((name, index) => (
-            <label key={name} className="chip-check">
+          {recurrence !== undefined && (
+            <Field
+              label={`Every how many ${repeatUnits[recurrence.type]?.[1] ?? ''}`}
+              problem={problemAt(issues, 'recurrence.repeat_interval')}
+            >
               <input
-                type="checkbox"
-                checked={weeklyDays.has(index + 1)}
+                type="number"
+                min={1}
+                value={recurrence.repeat_interval ?? 1}
                 onChange={(event) =>
-                  edit((current) => {
-                    const days = new Set(weeklyDays);
-                    if (event.target.checked) days.add(index + 1);
-                    else days.delete(index + 1);
-                    return withRecurrence(current, { weekly_days: [...days].sort((a, b) => a - b) });
-                  })
+                  edit((current) => withRecurrence(current, { repeat_interval: Number(event.target.value) }))
                 }
               />
-              {name}
-            </label>
-          ))}
-          <p className="field-problem" id="weekdays-problem">
-            {problemWithin(issues, 'recurrence.weekly_days') ?? ''}
-          </p>
-        </fieldset>
-      )}
-      {recurrence?.type === 3 && (
-        <fieldset className="monthly">
-          <legend>On which day of the month</legend>
-          <div className="choice-line">
-            <label className="radio">
+            </Field>
+          )}
+        </div>
+        {recurrence?.type === 2 && (
+          <fieldset className="weekdays" aria-describedby="weekdays-problem">
+            <legend>On these days</legend>
+            {weekdayNames.map((name, index) => (
+              <label key={name} className="chip-check">
+                <input
+                  type="checkbox"
+                  checked={weeklyDays.has(index + 1)}
+                  onChange={(event) =>
+                    edit((current) => {
+                      const days = new Set(weeklyDays);
+                      if (event.target.checked) days.add(index + 1);
+                      else days.delete(index + 1);
+                      return withRecurrence(current, { weekly_days: [...days].sort((a, b) => a - b) });
+                    })
+                  }
+                />
+                {name}
+              </label>
+            ))}
+            <p className="field-problem" id="weekdays-problem">
+              {problemWithin(issues, 'recurrence.weekly_days') ?? ''}
+            </p>
+          </fieldset>
+        )}
+        {recurrence?.type === 3 && (
+          <fieldset className="monthly">
+            <legend>On which day of the month</legend>
+            <div className="choice-line">
+              <label className="radio">
+                <input
+                  type="radio"
+                  name="monthly-mode"
+                  checked={monthlyMode === 'day'}
+                  onChange={() =>
+                    edit((current) =>
+                      withRecurrence(withoutRecurrenceFields(current, ['monthly_week', 'monthly_week_day']), {
+                        monthly_days: [Number(start.date.slice(8, 10)) || 1],
+                      }),
+                    )
+                  }
+                />
+                On day
+              </label>
               <input
-                type="radio"
-                name="monthly-mode"
-                checked={monthlyMode === 'day'}
-                onChange={() =>
+                type="number"
+                aria-label="Day of the month"
+                min={1}
+                max={31}
+                disabled={monthlyMode !== 'day'}
+                value={monthlyDay ?? ''}
+                onChange={(event) =>
+                  edit((current) => withRecurrence(current, { monthly_days: [Number(event.target.value)] }))
+                }
+              />
+              {monthlyMode === 'day' && (monthlyDay ?? 0) > 28 && (
+                <span className="muted">(last day in shorter months)</span>
+              )}
+            </div>
+            <div className="choice-line">
+              <label className="radio">
+                <input
+                  type="radio"
+                  name="monthly-mode"
+                  checked={monthlyMode === 'weekday'}
+                  onChange={() =>
+                    edit((current) =>
+                      withRecurrence(withoutRecurrenceFields(current, ['monthly_days']), {
+                        monthly_week: 1,
+                        monthly_week_day: new Date(`${start.date}T00:00:00Z`).getUTCDay() + 1 || 2,
+                      }),
+                    )
+                  }
+                />
+                On the
+              </label>
+              <select
+                aria-label="Week of the month"
+                disabled={monthlyMode !== 'weekday'}
+                value={recurrence.monthly_week ?? 1}
+                onChange={(event) =>
                   edit((current) =>
-                    withRecurrence(withoutRecurrenceFields(current, ['monthly_week', 'monthly_week_day']), {
-                      monthly_days: [Number(start.date.slice(8, 10)) || 1],
-                    }),
+                    withRecurrence(current, { monthly_week: Number(event.target.value) as 1 | 2 | 3 | 4 | -1 }),
                   )
                 }
-              />
-              On day
-            </label>
-            <input
-              type="number"
-              aria-label="Day of the month"
-              min={1}
-              max={31}
-              disabled={monthlyMode !== 'day'}
-              value={monthlyDay ?? ''}
-              onChange={(event) =>
-                edit((current) => withRecurrence(current, { monthly_days: [Number(event.target.value)] }))
-              }
-            />
-            {monthlyMode === 'day' && (monthlyDay ?? 0) > 28 && (
-              <span className="muted">(last day in shorter months)</span>
-            )}
-          </div>
-          <div className="choice-line">
-            <label className="radio">
+              >
+                {[1, 2, 3, 4, -1].map((week) => (
+                  <option key={week} value={week}>
+                    {weekOfMonthNames[week]}
+                  </option>
+                ))}
+              </select>
+              <select
+                aria-label="Weekday"
+                disabled={monthlyMode !== 'weekday'}
+                value={recurrence.monthly_week_day ?? 2}
+                onChange={(event) =>
+                  edit((current) => withRecurrence(current, { monthly_week_day: Number(event.target.value) }))
+                }
+              >
+                {weekdayNames.map((name, index) => (
+                  <option key={name} value={index + 1}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <p className="field-problem">{problemWithin(issues, 'recurrence.monthly') ?? ''}</p>
+          </fieldset>
+        )}
+        {recurrence !== undefined && (
+          <fieldset className="ends">
+            <legend>Ends</legend>
+            <div className="choice-line">
+              <label className="radio">
+                <input
+                  type="radio"
+                  name="end-mode"
+                  checked={endMode === 'count'}
+                  onChange={() =>
+                    edit((current) =>
+                      withRecurrence(withoutRecurrenceFields(current, ['end_date_time']), { end_times: 10 }),
+                    )
+                  }
+                />
+                After
+              </label>
               <input
-                type="radio"
-                name="monthly-mode"
-                checked={monthlyMode === 'weekday'}
-                onChange={() =>
-                  edit((current) =>
-                    withRecurrence(withoutRecurrenceFields(current, ['monthly_days']), {
-                      monthly_week: 1,
-                      monthly_week_day: new Date(`${start.date}T00:00:00Z`).getUTCDay() + 1 || 2,
-                    }),
-                  )
+                type="number"
+                aria-label="Number of sessions"
+                min={1}
+                max={60}
+                disabled={endMode !== 'count'}
+                value={recurrence.end_times ?? ''}
+                onChange={(event) =>
+                  edit((current) => withRecurrence(current, { end_times: Number(event.target.value) }))
                 }
               />
-              On the
-            </label>
-            <select
-              aria-label="Week of the month"
-              disabled={monthlyMode !== 'weekday'}
-              value={recurrence.monthly_week ?? 1}
-              onChange={(event) =>
-                edit((current) =>
-                  withRecurrence(current, { monthly_week: Number(event.target.value) as 1 | 2 | 3 | 4 | -1 }),
-                )
-              }
-            >
-              {[1, 2, 3, 4, -1].map((week) => (
-                <option key={week} value={week}>
-                  {weekOfMonthNames[week]}
-                </option>
-              ))}
-            </select>
-            <select
-              aria-label="Weekday"
-              disabled={monthlyMode !== 'weekday'}
-              value={recurrence.monthly_week_day ?? 2}
-              onChange={(event) =>
-                edit((current) => withRecurrence(current, { monthly_week_day: Number(event.target.value) }))
-              }
-            >
-              {weekdayNames.map((name, index) => (
-                <option key={name} value={index + 1}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <p className="field-problem">{problemWithin(issues, 'recurrence.monthly') ?? ''}</p>
-        </fieldset>
-      )}
-      {recurrence !== undefined && (
-        <fieldset className="ends">
-          <legend>Ends</legend>
-          <div className="choice-line">
-            <label className="radio">
+              <span>sessions</span>
+            </div>
+            <div className="choice-line">
+              <label className="radio">
+                <input
+                  type="radio"
+                  name="end-mode"
+                  checked={endMode === 'date'}
+                  onChange={() =>
+                    edit((current) => {
+                      const later = new Date(Date.parse(current.start_time) + 90 * 86_400_000)
+                        .toISOString()
+                        .slice(0, 10);
+                      const end = instantOfWallClock(later, '23:59', current.timezone);
+                      return end === undefined
+                        ? current
+                        : withRecurrence(withoutRecurrenceFields(current, ['end_times']), {
+                            end_date_time: end.replace(/:00Z$/, ':59Z'),
+                          });
+                    })
+                  }
+                />
+                On
+              </label>
               <input
-                type="radio"
-                name="end-mode"
-                checked={endMode === 'count'}
-                onChange={() =>
-                  edit((current) =>
-                    withRecurrence(withoutRecurrenceFields(current, ['end_date_time']), { end_times: 10 }),
-                  )
-                }
+                type="date"
+                aria-label="Last day"
+                disabled={endMode !== 'date'}
+                value={endDate}
+                onChange={(event) => setEndDate(event.target.value)}
               />
-              After
-            </label>
-            <input
-              type="number"
-              aria-label="Number of sessions"
-              min={1}
-              max={60}
-              disabled={endMode !== 'count'}
-              value={recurrence.end_times ?? ''}
-              onChange={(event) =>
-                edit((current) => withRecurrence(current, { end_times: Number(event.target.value) }))
-              }
-            />
-            <span>sessions</span>
-          </div>
-          <div className="choice-line">
-            <label className="radio">
-              <input
-                type="radio"
-                name="end-mode"
-                checked={endMode === 'date'}
-                onChange={() =>
-                  edit((current) => {
-                    const later = new Date(Date.parse(current.start_time) + 90 * 86_400_000).toISOString().slice(0, 10);
-                    const end = instantOfWallClock(later, '23:59', current.timezone);
-                    return end === undefined
-                      ? current
-                      : withRecurrence(withoutRecurrenceFields(current, ['end_times']), {
-                          end_date_time: end.replace(/:00Z$/, ':59Z'),
-                        });
-                  })
-                }
-              />
-              On
-            </label>
-            <input
-              type="date"
-              aria-label="Last day"
-              disabled={endMode !== 'date'}
-              value={endDate}
-              onChange={(event) => setEndDate(event.target.value)}
-            />
-          </div>
-          <p className="field-problem" role="alert">
-            {problemAt(issues, 'recurrence.end_times') ??
-              problemAt(issues, 'recurrence.end_date_time') ??
-              problemAt(issues, 'recurrence') ??
-              ''}
-          </p>
-        </fieldset>
-      )}
+            </div>
+            <p className="field-problem" role="alert">
+              {problemAt(issues, 'recurrence.end_times') ??
+                problemAt(issues, 'recurrence.end_date_time') ??
+                problemAt(issues, 'recurrence') ??
+                ''}
+            </p>
+          </fieldset>
+        )}
+      </fieldset>
     </section>
   );
 }

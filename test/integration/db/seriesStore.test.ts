@@ -262,6 +262,7 @@ describe('the series list and status', () => {
         event_type: 'RECURRING',
         timezone: 'America/New_York',
         sync_state: 'draft',
+        is_published: false,
         sessions: 11,
         // Occurrence 3 moved from 20 January to 21 January.
         next_occurrence: '2025-01-21T15:00:00Z',
@@ -277,6 +278,7 @@ describe('the series list and status', () => {
         event_type: 'RECURRING',
         timezone: 'America/New_York',
         sync_state: 'draft',
+        is_published: false,
         sessions: 4,
         next_occurrence: '2025-01-22T18:00:00Z',
         attendees: 1,
