@@ -7,6 +7,7 @@ import { plural } from '../lib/words';
 import { formatLogTime } from '../lib/zonedTime';
 import { useAppStore } from '../stores/useAppStore';
 import { useSyncStore } from '../stores/useSyncStore';
+import { ErrorBanner } from '../components/ErrorBanner';
 
 const outcomeWords: Readonly<Record<SyncRun['outcome'], string>> = {
   succeeded: 'Done',
@@ -108,11 +109,7 @@ export function SyncScreen() {
             {lastReport.message}
           </p>
         )}
-        {error !== undefined && (
-          <div className="banner danger" role="alert">
-            {error.message}
-          </div>
-        )}
+        <ErrorBanner error={error} />
         <div className="actions">
           {isRunning ? (
             <button type="button" className="button-quiet" onClick={() => api && void cancel(api)}>

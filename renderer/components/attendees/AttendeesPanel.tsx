@@ -8,6 +8,7 @@ import { useAttendeeStore } from '../../stores/useAttendeeStore';
 import type { SeriesDetails } from '../../stores/useEditorStore';
 import { AttendeeDialog } from './AttendeeDialog';
 import { CsvImportDialog } from './CsvImportDialog';
+import { ErrorBanner } from '../ErrorBanner';
 
 const rowHeight = 40;
 
@@ -154,11 +155,7 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
           Add attendee
         </button>
       </div>
-      {error !== undefined && (
-        <div className="banner danger" role="alert">
-          {error.message}
-        </div>
-      )}
+      <ErrorBanner error={error} />
       <div
         className="grid-table"
         role="table"

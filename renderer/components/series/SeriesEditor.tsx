@@ -7,6 +7,7 @@ import { EventFields } from './EventFields';
 import { OccurrencePreview } from './OccurrencePreview';
 import { ScheduleFields } from './ScheduleFields';
 import { TicketFields } from './TicketFields';
+import { ErrorBanner } from '../ErrorBanner';
 
 const saveWords: Readonly<Record<SaveState, string>> = {
   saved: 'All changes saved',
@@ -74,11 +75,7 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
           </button>
         ))}
       </div>
-      {error !== undefined && (
-        <div className="banner danger" role="alert">
-          {error.message}
-        </div>
-      )}
+      <ErrorBanner error={error} />
       {otherIssues.length > 0 && (
         <div className="banner danger" role="alert">
           <p>
