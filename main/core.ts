@@ -2,9 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/appInfo';
 import { databaseFile, openDatabase } from './db/database';
-import { SettingsStore } from './db/settingsStore';
-import { AttendeeService } from './drafts/attendeeService';
-import { DraftService } from './drafts/draftService';
+import type { DraftService } from './drafts/draftService';
 import { createEventBus, type EventBus } from './ipc/eventBus';
 import { createAppHandlers } from './ipc/handlers/appHandlers';
 import { createDraftHandlers } from './ipc/handlers/draftHandlers';
@@ -13,17 +11,15 @@ import { createZoomHandlers } from './ipc/handlers/zoomHandlers';
 import { createRouter, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log/logger';
 import { builtInSandbox } from './sandbox/builtInSandbox';
-import { ConflictResolver } from './sync/conflictResolver';
-import { SyncService } from './sync/syncService';
-import { createCredentialVault } from './vault/credentialVault';
-import { keychainServiceFor, osKeychain, type Keychain } from './vault/keychain';
+import type { Keychain } from './vault/keychain';
 import {
   createOnlineMonitor,
   httpReachabilityProbe,
   type OnlineMonitor,
   type ReachabilityProbe,
 } from './zoom/onlineMonitor';
-import { ZoomConnection } from './zoom/zoomConnection';
+import type { ZoomConnection } from './zoom/zoomConnection';
+import { createServices } from './services';
 
 export interface CoreOptions {
   dataDir: string;
@@ -58,17 +54,14 @@ export function createCore(options: CoreOptions): Core {
     options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding },
   );
   if (migration.from !== migration.to) logger.info('database migrated', { ...migration });
-  const drafts = new DraftService(db);
-  const zoom = new ZoomConnection({
-    vault: createCredentialVault(
-      options.keychain ?? osKeychain(keychainServiceFor(options.env ?? process.env)),
-      options.env ?? process.env,
-    ),
-    settings: new SettingsStore(db),
+  const services = createServices({
+    db,
     ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
+    ...(options.sqliteBinding === undefined ? {} : { sqliteBinding: options.sqliteBinding }),
   });
+  const { drafts, account: zoom, sync } = services;
   const sandbox = builtInSandbox(options.dataDir);
-  const sync = new SyncService(db, zoom);
   const events = createEventBus();
   const online = createOnlineMonitor({
     probe: options.probe ?? httpReachabilityProbe(() => zoom.urls().apiUrl),
@@ -77,11 +70,11 @@ export function createCore(options: CoreOptions): Core {
   const router = createRouter(
     {
       ...createAppHandlers({ version: options.version, dataDir: options.dataDir, host: options.host, online }),
-      ...createDraftHandlers({ db, drafts, attendees: new AttendeeService(db) }),
+      ...createDraftHandlers({ db, drafts, attendees: services.attendees, sync }),
       ...createZoomHandlers({ connection: zoom, sandbox: () => sandbox.start() }),
       ...createSyncHandlers({
         sync,
-        conflicts: new ConflictResolver(db, () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')),
+        conflicts: services.conflicts,
         events,
       }),
     },
@@ -107,8 +100,7 @@ export function createCore(options: CoreOptions): Core {
     zoom,
     async close() {
       online.stop();
-      sync.cancel();
-      await zoom.close();
+      await services.close();
       await sandbox.close();
       db.close();
     },

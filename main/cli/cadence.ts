@@ -90,18 +90,16 @@ function buildProgram(appRoot: string): Command {
   program
     .command('conflicts')
     .description("list the open conflicts, with the last synced, your and Zoom's versions")
-    .action(() => {
-      runConflictsCommand({ ...draftContext(), stderr: process.stderr });
-    });
+    .action(() => runConflictsCommand({ ...draftContext(), stderr: process.stderr }));
 
   program
     .command('resolve')
     .description("settle a conflict: keep yours (local) or take Zoom's (remote)")
     .argument('<id>', 'the conflict number, from "cadence conflicts"')
     .requiredOption('--keep <side>', 'local or remote')
-    .action((id: string, options: { keep: string }) => {
-      runResolveCommand({ ...draftContext(), stderr: process.stderr }, id, options.keep);
-    });
+    .action((id: string, options: { keep: string }) =>
+      runResolveCommand({ ...draftContext(), stderr: process.stderr }, id, options.keep),
+    );
 
   program
     .command('sync')

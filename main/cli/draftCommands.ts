@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { DraftSummary, ImportSummary, SyncStatus } from '../../shared/drafts/draftSummary';
 import { CadenceError } from '../../shared/errors';
 import { databaseFile, openDatabase } from '../db/database';
-import { DraftService, importSummary, validSeriesFile } from '../drafts/draftService';
+import { importSummary, validSeriesFile, type DraftService } from '../drafts/draftService';
+import { createServices } from '../services';
 
 export interface DraftCommandContext {
   dataDir: string;
@@ -14,7 +15,7 @@ export interface DraftCommandContext {
 function withDrafts<T>(dataDir: string, work: (drafts: DraftService) => T): T {
   const { db } = openDatabase(databaseFile(dataDir));
   try {
-    return work(new DraftService(db));
+    return work(createServices({ db }).drafts);
   } finally {
     db.close();
   }

@@ -1,13 +1,7 @@
 import { CadenceError } from '../../shared/errors';
 import { resolutionSchema, type ConflictSummary } from '../../shared/sync/conflicts';
 import type { PlannedCall, SyncProgress, SyncReport } from '../../shared/sync/syncReport';
-import { ConflictResolver } from '../sync/conflictResolver';
-import { databaseFile, openDatabase } from '../db/database';
-import { SettingsStore } from '../db/settingsStore';
-import { SyncService } from '../sync/syncService';
-import { createCredentialVault } from '../vault/credentialVault';
-import { keychainServiceFor, osKeychain } from '../vault/keychain';
-import { ZoomConnection } from '../zoom/zoomConnection';
+import { withServices } from './withServices';
 import { exitCodes } from './exitCodes';
 
 export interface SyncCommandContext {
@@ -16,8 +10,6 @@ export interface SyncCommandContext {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
 }
-
-const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const outcomeExit: Readonly<Record<SyncReport['outcome'], number>> = {
   succeeded: exitCodes.done,
@@ -41,15 +33,9 @@ function describeCall(call: PlannedCall): string {
 
 /** `cadence sync [--dry-run]`: sends the outbox to Zoom, or lists every call it would make. Returns the exit status. */
 export async function runSyncCommand(context: SyncCommandContext, options: { dryRun: boolean }): Promise<number> {
-  const { db } = openDatabase(databaseFile(context.dataDir));
-  const connection = new ZoomConnection({
-    vault: createCredentialVault(osKeychain(keychainServiceFor(process.env))),
-    settings: new SettingsStore(db),
-  });
-  const service = new SyncService(db, connection);
-  try {
+  return withServices(context.dataDir, async ({ sync: service }) => {
     if (options.dryRun) {
-      const calls = service.plan();
+      const calls = await service.plan();
       if (context.isJson) context.stdout.write(`${JSON.stringify({ dry_run: true, calls })}\n`);
       else if (calls.length === 0) context.stdout.write('Nothing to send: everything is in sync.\n');
       else {
@@ -78,10 +64,7 @@ export async function runSyncCommand(context: SyncCommandContext, options: { dry
     } finally {
       process.off('SIGINT', stop);
     }
-  } finally {
-    await connection.close();
-    db.close();
-  }
+  });
 }
 
 function describeConflict(conflict: ConflictSummary): string {
@@ -97,10 +80,9 @@ function describeConflict(conflict: ConflictSummary): string {
 }
 
 /** `cadence conflicts`: the open conflicts with both versions. */
-export function runConflictsCommand(context: SyncCommandContext): void {
-  const { db } = openDatabase(databaseFile(context.dataDir));
-  try {
-    const conflicts = new ConflictResolver(db, isoNow).list();
+export async function runConflictsCommand(context: SyncCommandContext): Promise<void> {
+  await withServices(context.dataDir, (services) => {
+    const conflicts = services.conflicts.list();
     if (context.isJson) context.stdout.write(`${JSON.stringify(conflicts)}\n`);
     else if (conflicts.length === 0) context.stdout.write('No open conflicts.\n');
     else {
@@ -108,13 +90,11 @@ export function runConflictsCommand(context: SyncCommandContext): void {
         `${conflicts.map(describeConflict).join('\n')}\nSettle each with: cadence resolve ID --keep local|remote\n`,
       );
     }
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** `cadence resolve ID --keep local|remote` */
-export function runResolveCommand(context: SyncCommandContext, id: string, keep: string): void {
+export async function runResolveCommand(context: SyncCommandContext, id: string, keep: string): Promise<void> {
   const parsedId = Number(id);
   if (!Number.isInteger(parsedId) || parsedId < 1) {
     throw new CadenceError('invalid_input', `"${id}" is not a conflict ID; "cadence conflicts" lists them.`, [
@@ -127,13 +107,8 @@ export function runResolveCommand(context: SyncCommandContext, id: string, keep:
       { path: '--keep', message: 'local or remote' },
     ]);
   }
-  const { db } = openDatabase(databaseFile(context.dataDir));
-  try {
-    const result = new ConflictResolver(db, isoNow).resolve(parsedId, resolution.data);
-    context.stdout.write(
-      context.isJson ? `${JSON.stringify(result)}\n` : `Conflict ${id} settled. ${result.message}\n`,
-    );
-  } finally {
-    db.close();
-  }
+  await withServices(context.dataDir, (services) => {
+    const result = services.conflicts.resolve(parsedId, resolution.data);
+    context.stdout.write(context.isJson ? `${JSON.stringify(result)}\n` : `Conflict ${id} settled. ${result.message}\n`);
+  });
 }

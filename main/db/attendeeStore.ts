@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
 import type { AttendeeRow } from '../../shared/drafts/attendeeList';
 import { CadenceError } from '../../shared/errors';
-import { OutboxStore } from './outboxStore';
+import type { Outbox } from './outbox/outbox';
 import { attendeeColumns, insertAttendeeSql, attendeeFromRow } from './seriesRows';
 
 const listedRowSchema = z.object({ id: z.string(), zoom_ticket_id: z.string().nullable() });
@@ -21,14 +21,11 @@ export interface AttendeeWrite {
  * whole series. Each call is one transaction, outbox included.
  */
 export class AttendeeStore {
-  private readonly outbox: OutboxStore;
-
   constructor(
     private readonly db: Database.Database,
+    private readonly outbox: Outbox,
     private readonly now: () => string,
-  ) {
-    this.outbox = new OutboxStore(db, now);
-  }
+  ) {}
 
   list(seriesId: string): AttendeeRow[] {
     return this.db
@@ -99,7 +96,7 @@ export class AttendeeStore {
           ids.push(id);
         });
         this.touch(seriesId);
-        this.outbox.replanTickets(seriesId, changed, { isComplete: false });
+        this.outbox.replanTickets(seriesId, changed, false);
         return { added, updated: ids.length - added, ids };
       })
       .immediate();
@@ -122,7 +119,7 @@ export class AttendeeStore {
         }
         this.touch(seriesId);
         // Scoped to these rows: a deleted row's pending create is dropped, a ticket's delete planned.
-        this.outbox.replanTickets(seriesId, changed, { isComplete: false });
+        this.outbox.replanTickets(seriesId, changed, false);
         return changed.size;
       })
       .immediate();

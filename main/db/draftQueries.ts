@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { draftSummarySchema, type DraftSummary, type SyncStatus } from '../../shared/drafts/draftSummary';
-import { OutboxStore } from './outboxStore';
+import type { Outbox } from './outbox/outbox';
 
 const summaryRowSchema = draftSummarySchema.omit({ sync_state: true, is_published: true }).extend({
   zoom_event_id: z.string().nullable(),
@@ -17,7 +17,7 @@ export function listDrafts(db: Database.Database, now: string): DraftSummary[] {
          (SELECT min(o.start_time) FROM occurrence o
             WHERE o.series_id = s.id AND o.status != 'cancelled' AND o.start_time >= @now) AS next_occurrence,
          (SELECT count(*) FROM attendee a WHERE a.series_id = s.id AND a.deleted_at IS NULL) AS attendees,
-         (SELECT count(*) FROM outbox x WHERE x.series_id = s.id AND x.state IN ('pending', 'in_flight', 'failed'))
+         (SELECT count(*) FROM outbox x WHERE x.series_id = s.id AND x.state IN ('pending', 'in_flight', 'conflict', 'failed'))
            AS pending_changes,
          (SELECT count(*) FROM conflict c WHERE c.series_id = s.id AND c.resolved_at IS NULL) AS conflicts
        FROM series s
@@ -42,8 +42,8 @@ export function listDrafts(db: Database.Database, now: string): DraftSummary[] {
 }
 
 /** Outbox counts by state, open conflicts and the end of the last successful sync. */
-export function syncStatus(db: Database.Database): SyncStatus {
-  const outbox = new OutboxStore(db, () => '').countsByState();
+export function syncStatus(db: Database.Database, owner: Outbox): SyncStatus {
+  const outbox = owner.countsByState();
   const conflicts = z
     .number()
     .parse(db.prepare('SELECT count(*) FROM conflict WHERE resolved_at IS NULL').pluck().get());

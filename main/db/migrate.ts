@@ -55,6 +55,7 @@ export function migrate(db: Database.Database, options: MigrateOptions): Migrati
   db.transaction(() => {
     for (const step of steps.slice(from)) {
       db.exec(step.up);
+      step.transform?.(db);
       db.pragma(`user_version = ${String(step.version)}`);
     }
   }).immediate();

@@ -5,7 +5,7 @@ import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { CadenceError } from '../../shared/errors';
-import { OutboxStore } from './outboxStore';
+import type { Outbox } from './outbox/outbox';
 import { attendeeColumns, insertAttendeeSql, readSeriesDraft } from './seriesRows';
 
 const existingAttendeeSchema = z.object({
@@ -27,13 +27,32 @@ export interface SaveResult {
  * draft either as it was or fully saved, never half.
  */
 export class SeriesStore {
-  readonly outbox: OutboxStore;
-
   constructor(
     private readonly db: Database.Database,
-    private readonly now: () => string = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-  ) {
-    this.outbox = new OutboxStore(db, now);
+    private readonly outbox: Outbox,
+    private readonly now: () => string,
+  ) {}
+
+  /** Whether the series was saved at or after `since` (ISO time). */
+  editedSince(id: string, since: string): boolean {
+    return this.db.prepare('SELECT 1 FROM series WHERE id = ? AND updated_at >= ?').get(id, since) !== undefined;
+  }
+
+  /** Plans a series' whole outbox again from the draft as stored: what the sync calls after edits made while it ran. */
+  replan(id: string): void {
+    this.db.transaction(() => {
+      const draft = readSeriesDraft(this.db, id);
+      if (draft === undefined) return;
+      const zoom = this.outbox.zoomState(id);
+      this.outbox.replanSeries(id, draft, zoom);
+      const attendees = new Map<string, AttendeeDraft | undefined>();
+      const ids = this.db
+        .prepare('SELECT id FROM attendee WHERE series_id = ? AND deleted_at IS NULL ORDER BY position')
+        .pluck()
+        .all(id) as string[];
+      ids.forEach((attendeeId, i) => attendees.set(attendeeId, draft.attendees[i]));
+      this.outbox.replanTickets(id, attendees, true);
+    })();
   }
 
   /** The live series with this key, if any. */
@@ -159,7 +178,7 @@ export class SeriesStore {
     // A ticket's operation depends only on its attendee and what Zoom has, so kept attendees keep theirs.
     if (!options.keepAttendees) {
       const attendees = this.writeAttendees(seriesId, draft.attendees, now);
-      this.outbox.replanTickets(seriesId, attendees, { isComplete: true, zoom });
+      this.outbox.replanTickets(seriesId, attendees, true);
     }
     return { id: seriesId, isNew };
   }

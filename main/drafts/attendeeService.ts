@@ -4,8 +4,7 @@ import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesD
 import { draftIssues } from '../../shared/drafts/seriesFile';
 import { CadenceError } from '../../shared/errors';
 import type { Issue } from '../../shared/ipc/envelope';
-import { formatInstant } from '../../shared/recurrence/expandRecurrence';
-import { AttendeeStore } from '../db/attendeeStore';
+import type { AttendeeStore } from '../db/attendeeStore';
 import { explainSqliteError } from '../db/database';
 import { readSeriesDraft } from '../db/seriesRows';
 
@@ -17,14 +16,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${String(n)} ${n =
  * registration option decides whether sessions must be chosen — and every problem is named.
  */
 export class AttendeeService {
-  private readonly store: AttendeeStore;
-
   constructor(
     private readonly db: Database.Database,
-    clock: () => number = Date.now,
-  ) {
-    this.store = new AttendeeStore(db, () => formatInstant(clock()));
-  }
+    private readonly store: AttendeeStore,
+  ) {}
 
   list(seriesId: string): AttendeeRow[] {
     this.details(seriesId);

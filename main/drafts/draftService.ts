@@ -9,7 +9,8 @@ import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import { explainSqliteError } from '../db/database';
 import { readSeriesDraft } from '../db/seriesRows';
 import { listDrafts, syncStatus } from '../db/draftQueries';
-import { SeriesStore } from '../db/seriesStore';
+import type { Outbox } from '../db/outbox/outbox';
+import type { SeriesStore } from '../db/seriesStore';
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${String(count)} ${count === 1 ? one : many}`;
@@ -59,14 +60,12 @@ export function importSummary(
  * input is validated here, whoever sends it, and every problem is reported at its path.
  */
 export class DraftService {
-  private readonly store: SeriesStore;
-
   constructor(
     private readonly db: Database.Database,
-    private readonly clock: () => number = Date.now,
-  ) {
-    this.store = new SeriesStore(db, () => formatInstant(this.clock()));
-  }
+    private readonly store: SeriesStore,
+    private readonly outbox: Outbox,
+    private readonly clock: () => number,
+  ) {}
 
   /**
    * Imports a series file: all of it in one transaction, drafts matched by `key`, or nothing and
@@ -161,6 +160,6 @@ export class DraftService {
   }
 
   status(): SyncStatus {
-    return this.guard(() => syncStatus(this.db));
+    return this.guard(() => syncStatus(this.db, this.outbox));
   }
 }

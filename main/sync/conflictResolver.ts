@@ -1,96 +1,109 @@
 import type { OccurrenceChange } from '../../shared/drafts/occurrenceChange';
-import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
+import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
+import { draftIssues } from '../../shared/drafts/seriesFile';
 import { CadenceError } from '../../shared/errors';
-import { conflictSummarySchema, type ConflictSummary, type Resolution } from '../../shared/sync/conflicts';
-import { ConflictStore, type StoredConflict } from '../db/conflictStore';
-import { readSeriesDraft } from '../db/seriesRows';
-import { SeriesStore } from '../db/seriesStore';
-import type Database from 'better-sqlite3';
+import { conflictSummarySchema, type ConflictSummary, type ConflictTarget, type Resolution } from '../../shared/sync/conflicts';
+import type { ConflictStore, StoredConflict } from '../db/conflictStore';
+import type { Outbox } from '../db/outbox/outbox';
+import { cancelledSession } from '../db/outbox/zoomRecords';
+import type { SeriesStore } from '../db/seriesStore';
 
-/** The email of a registration conflict's subject ("registration of ada@example.com: city"). */
-const registrantOf = (subject: string) => /^registration of ([^:]+):/.exec(subject)?.[1]?.toLowerCase();
+/** What a resolution did: the message for the planner, and the value it replaced (kept with the conflict). */
+interface Settled {
+  message: string;
+  replaced?: unknown;
+  sameKind?: boolean;
+}
 
-const occurrenceOf = (subject: string) => Number(/\d+/.exec(subject)?.[0] ?? '0');
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const recordOf = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
+
+function pickFrom(source: object | undefined, keys: readonly string[]): Record<string, unknown> {
+  const values = recordOf(source);
+  return Object.fromEntries(keys.map((key) => [key, values[key]]));
+}
 
 /**
  * Settles conflicts the way the planner chooses: keep mine (the local version goes to Zoom on the
- * next sync) or take theirs (Zoom's version is written into the draft). Each resolution is one
- * transaction; the outbox is re-planned from the result.
+ * next sync) or take theirs (Zoom's version is written into the draft). It acts on the conflict's
+ * target, never its words; a draft it would write passes the draft's own rules first. Each
+ * resolution is one transaction, keeping the value it replaced; the outbox is re-planned from it.
  */
 export class ConflictResolver {
-  private readonly store: ConflictStore;
-  private readonly series: SeriesStore;
-
   constructor(
-    private readonly db: Database.Database,
-    now: () => string,
-  ) {
-    this.store = new ConflictStore(db, now);
-    this.series = new SeriesStore(db, now);
-  }
+    private readonly conflicts: ConflictStore,
+    private readonly outbox: Outbox,
+    private readonly series: SeriesStore,
+  ) {}
 
   list(): ConflictSummary[] {
-    return this.store.open().map((conflict) => conflictSummarySchema.parse(conflict));
+    return this.conflicts.open().map((conflict) => conflictSummarySchema.parse(conflict));
   }
 
   resolve(id: number, keep: Resolution): { resolved: number; message: string } {
-    const conflict = this.store.get(id);
+    const conflict = this.conflicts.get(id);
     if (conflict === undefined) throw new CadenceError('not_found', `There is no conflict ${String(id)}.`);
     if (conflict.resolvedAt !== null) throw new CadenceError('conflict', `Conflict ${String(id)} is already settled.`);
-    return this.db.transaction(() => {
-      const message = keep === 'local' ? this.keepLocal(conflict) : this.takeRemote(conflict);
-      return { resolved: id, message };
-    })();
+    return this.outbox.transaction(() => {
+      const settled = keep === 'local' ? this.keepLocal(conflict) : this.takeRemote(conflict);
+      this.conflicts.markResolved(conflict, keep, settled.replaced, settled.sameKind);
+      return { resolved: id, message: settled.message };
+    });
   }
 
   private draftOf(conflict: StoredConflict): SeriesDraft {
-    const draft = readSeriesDraft(this.db, conflict.series_id);
+    const draft = this.series.get(conflict.series_id);
     if (draft === undefined) throw new CadenceError('not_found', 'The series of this conflict no longer exists.');
     return draft;
   }
 
-  /** Saves a draft changed by a resolution; the outbox is re-planned from it. */
-  private save(conflict: StoredConflict, draft: SeriesDraft): void {
-    this.series.save(draft, conflict.series_id);
+  /** Saves Zoom's version into the draft, only if the draft stays valid: a stored series must always load. */
+  private saveValid(conflict: StoredConflict, candidate: SeriesDraft): void {
+    const parsed = seriesDraftSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const issues = draftIssues(parsed.error);
+      throw new CadenceError(
+        'conflict',
+        `Zoom's version cannot be taken: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}. Keep yours, or change the series and sync again.`,
+        issues,
+      );
+    }
+    this.series.save(parsed.data, conflict.series_id);
   }
 
-  private keepLocal(conflict: StoredConflict): string {
+  /** Zoom's values become the snapshot of the target, so that the local ones differ from it and are sent. */
+  private acceptRemoteAsBase(conflict: StoredConflict, target: ConflictTarget): void {
+    const remote = recordOf(conflict.remote);
+    const { records } = this.outbox;
+    if (target.item === 'event') records.patchEventBase(conflict.series_id, remote);
+    else if (target.item === 'ticket_type') records.patchItemBase('ticket_type', conflict.series_id, remote);
+    else if (target.item === 'access_link') records.patchItemBase('registration_link', conflict.series_id, remote);
+    else if (target.item === 'registration') records.patchAttendeeBase(target.attendee_id, remote);
+  }
+
+  private keepLocal(conflict: StoredConflict): Settled {
+    const { target } = conflict;
     switch (conflict.kind) {
       case 'event_fields':
-        // Zoom's values become the base, so the local ones differ from it and are sent.
-        this.store.patchEventBase(conflict.series_id, conflict.remote as object);
-        this.store.dropHeld(conflict.series_id, conflict.outboxId);
-        this.store.markResolved(conflict, 'local');
-        this.save(conflict, this.draftOf(conflict));
-        return `Your ${conflict.subject} will be sent to Zoom at the next sync.`;
+      case 'item_fields':
+      case 'invalid_remote':
+        this.acceptRemoteAsBase(conflict, target);
+        this.outbox.dropHeld(conflict.series_id, conflict.outboxId);
+        this.series.replan(conflict.series_id);
+        return { message: `Your ${conflict.subject} will be sent to Zoom at the next sync.`, replaced: conflict.base };
       case 'remote_deleted':
       case 'remote_cancelled':
-        this.store.unlinkSeries(conflict.series_id);
-        this.store.markResolved(conflict, 'local', true);
-        this.save(conflict, this.draftOf(conflict));
-        return 'The next sync creates the event on Zoom again, with its registrations.';
+        this.outbox.records.unlinkSeries(conflict.series_id);
+        this.outbox.dropUnfinished(conflict.series_id);
+        this.series.replan(conflict.series_id);
+        return { message: 'The next sync creates the event on Zoom again, with its registrations.', sameKind: true };
       case 'session_moved': {
-        this.store.setSessionBase(conflict.series_id, occurrenceOf(conflict.subject), {
-          ...(conflict.remote as object),
-          status: 'moved',
-        });
-        this.store.dropHeld(conflict.series_id, conflict.outboxId);
-        this.store.markResolved(conflict, 'local');
-        this.save(conflict, this.draftOf(conflict));
-        return `Your ${conflict.subject} goes to Zoom at the next sync.`;
-      }
-      case 'item_fields': {
-        // Zoom's values become the base, so the held change goes through as it is.
-        const registrant = registrantOf(conflict.subject);
-        if (registrant !== undefined)
-          this.store.patchAttendeeBase(conflict.series_id, registrant, conflict.remote as object);
-        else {
-          const table = conflict.subject.startsWith('ticket type') ? 'ticket_type' : 'registration_link';
-          this.store.patchItemBase(table, conflict.series_id, conflict.remote as object);
-        }
-        if (conflict.outboxId !== null) this.store.retry(conflict.outboxId);
-        this.store.markResolved(conflict, 'local');
-        return `Your ${conflict.subject} will be sent to Zoom at the next sync.`;
+        if (target.item !== 'session') break;
+        this.outbox.records.sessionSynced(conflict.series_id, target.occurrence, { ...(conflict.remote as { start_time: string; end_time: string }), status: 'moved' });
+        this.outbox.dropHeld(conflict.series_id, conflict.outboxId);
+        this.series.replan(conflict.series_id);
+        return { message: `Your ${conflict.subject} goes to Zoom at the next sync.`, replaced: conflict.remote };
       }
       case 'session_deleted':
         throw new CadenceError(
@@ -98,139 +111,138 @@ export class ConflictResolver {
           'Zoom cannot bring back a deleted session of a recurring event. Take Zoom’s version: the occurrence is cancelled here too.',
         );
       case 'schedule_drift': {
-        const planned = (conflict.local as string[] | null)?.length ?? 0;
-        if (this.store.mappedSessions(conflict.series_id).size < planned) {
+        const planned = Array.isArray(conflict.local) ? conflict.local.length : 0;
+        if (this.conflicts.mappedSessions(conflict.series_id).size < planned) {
           throw new CadenceError(
             'conflict',
             'Zoom scheduled fewer sessions than Cadence planned, and sessions cannot be added to a recurring event. Take Zoom’s version: the missing occurrences are cancelled here.',
           );
         }
-        this.store.markResolved(conflict, 'local');
-        this.save(conflict, this.draftOf(conflict));
-        return 'Sessions Zoom scheduled differently are moved to Cadence’s times at the next sync.';
+        this.series.replan(conflict.series_id);
+        return { message: 'Sessions Zoom scheduled differently are moved to Cadence’s times at the next sync.' };
       }
       default:
-        if (conflict.outboxId !== null) this.store.retry(conflict.outboxId);
-        this.store.markResolved(conflict, 'local');
-        return 'It is tried again at the next sync.';
+        break;
     }
+    if (conflict.outboxId !== null) this.outbox.retry(conflict.outboxId);
+    return { message: 'It is tried again at the next sync.' };
   }
 
-  private takeRemote(conflict: StoredConflict): string {
+  private takeRemote(conflict: StoredConflict): Settled {
+    if (conflict.remote_refused !== null) throw new CadenceError('conflict', conflict.remote_refused);
+    const { target } = conflict;
     const draft = this.draftOf(conflict);
+    const remote = recordOf(conflict.remote);
     switch (conflict.kind) {
       case 'event_fields':
-        this.store.patchEventBase(conflict.series_id, conflict.remote as object);
-        this.store.dropHeld(conflict.series_id, conflict.outboxId);
-        this.store.markResolved(conflict, 'remote');
-        this.save(conflict, { ...draft, ...(conflict.remote as object) });
-        return `Zoom's ${conflict.subject} is now in the draft.`;
+      case 'item_fields':
+        return this.takeFields(conflict, draft, target, remote);
       case 'remote_deleted':
       case 'remote_cancelled':
-        this.store.markResolved(conflict, 'remote', true);
-        this.store.deleteSeries(conflict.series_id);
-        return `"${conflict.series_name}" is removed here too.`;
+        this.conflicts.deleteSeries(conflict.series_id);
+        return { message: `"${conflict.series_name}" is removed here too.`, replaced: draft, sameKind: true };
       case 'session_moved':
       case 'session_deleted': {
-        const occurrence = occurrenceOf(conflict.subject);
-        const remote = conflict.remote as { start_time: string; end_time: string } | null;
+        if (target.item !== 'session') break;
+        const { occurrence } = target;
+        const moved = isRecord(conflict.remote) ? (conflict.remote as { start_time: string; end_time: string }) : undefined;
         const change: OccurrenceChange =
-          remote === null
+          moved === undefined
             ? { occurrence, action: 'cancel' }
-            : { occurrence, action: 'move', start_time: remote.start_time, end_time: remote.end_time };
-        this.store.setSessionBase(
-          conflict.series_id,
-          occurrence,
-          remote === null ? { start_time: '', end_time: '', status: 'cancelled' } : { ...remote, status: 'moved' },
-        );
-        this.store.dropHeld(conflict.series_id, conflict.outboxId);
-        this.store.markResolved(conflict, 'remote');
-        this.save(conflict, withOccurrenceChanges(draft, [change]));
-        return `Session ${String(occurrence)} is now as Zoom has it.`;
+            : { occurrence, action: 'move', start_time: moved.start_time, end_time: moved.end_time };
+        this.saveValid(conflict, withOccurrenceChanges(draft, [change]));
+        this.outbox.records.sessionSynced(conflict.series_id, occurrence, moved === undefined ? cancelledSession : { ...moved, status: 'moved' });
+        this.outbox.dropHeld(conflict.series_id, conflict.outboxId);
+        this.series.replan(conflict.series_id);
+        return { message: `Session ${String(occurrence)} is now as Zoom has it.`, replaced: occurrenceChangesOf(draft) };
       }
       case 'schedule_drift': {
-        const sessions = this.store.mappedSessions(conflict.series_id);
-        const local = (conflict.local as string[] | null) ?? [];
-        const changes: OccurrenceChange[] = local.flatMap((start, i): OccurrenceChange[] => {
-          const remote = sessions.get(i + 1);
-          if (remote === undefined) return [{ occurrence: i + 1, action: 'cancel' }];
-          return remote.start_time === start
+        const sessions = this.conflicts.mappedSessions(conflict.series_id);
+        const local = Array.isArray(conflict.local) ? (conflict.local as string[]) : [];
+        const changes = local.flatMap((start, i): OccurrenceChange[] => {
+          const session = sessions.get(i + 1);
+          if (session === undefined || session.start_time === '') return [{ occurrence: i + 1, action: 'cancel' }];
+          return session.start_time === start
             ? []
-            : [{ occurrence: i + 1, action: 'move', start_time: remote.start_time, end_time: remote.end_time }];
+            : [{ occurrence: i + 1, action: 'move', start_time: session.start_time, end_time: session.end_time }];
         });
-        this.store.markResolved(conflict, 'remote');
-        this.save(conflict, withOccurrenceChanges(draft, changes));
-        return 'The draft now follows the sessions Zoom scheduled.';
+        this.saveValid(conflict, withOccurrenceChanges(draft, changes));
+        return { message: 'The draft now follows the sessions Zoom scheduled.', replaced: occurrenceChangesOf(draft) };
       }
-      case 'item_fields': {
-        const isTicketType = conflict.subject.startsWith('ticket type');
-        const remote = conflict.remote as Record<string, unknown>;
-        const registrant = registrantOf(conflict.subject);
-        if (registrant !== undefined) {
-          this.store.patchAttendeeBase(conflict.series_id, registrant, remote);
-          this.store.dropHeld(conflict.series_id, conflict.outboxId);
-          this.store.markResolved(conflict, 'remote');
-          this.save(conflict, {
-            ...draft,
-            attendees: draft.attendees.map((a) => (a.email.toLowerCase() === registrant ? { ...a, ...remote } : a)),
-          });
-          return `Zoom's ${conflict.subject} is now in the draft.`;
-        }
-        this.store.patchItemBase(isTicketType ? 'ticket_type' : 'registration_link', conflict.series_id, remote);
-        this.store.dropHeld(conflict.series_id, conflict.outboxId);
-        this.store.markResolved(conflict, 'remote');
-        this.save(
-          conflict,
-          isTicketType
-            ? ({ ...draft, ticket_type: { ...draft.ticket_type, ...remote } } as SeriesDraft)
-            : ({ ...draft, registration: { ...draft.registration, ...remote } } as SeriesDraft),
-        );
-        return `Zoom's ${conflict.subject} is now in the draft.`;
-      }
-      case 'ticket_refused': {
-        const email = conflict.subject.toLowerCase();
-        this.store.dropHeld(conflict.series_id, conflict.outboxId);
-        this.store.markResolved(conflict, 'remote');
-        this.save(conflict, { ...draft, attendees: draft.attendees.filter((a) => a.email.toLowerCase() !== email) });
-        return `${conflict.subject} is removed from the attendees.`;
-      }
-      default: {
-        if (conflict.subject.startsWith('creating the registration link') && conflict.outboxId !== null) {
-          // Zoom has a link of that name: the next sync looks for it by name and adopts it.
-          this.store.retryAsUnknown(conflict.outboxId);
-          this.store.markResolved(conflict, 'remote');
-          return 'The link Zoom already has under that name becomes this series’ link at the next sync.';
-        }
-        // Zoom keeps what it has; the refused change is withdrawn here (event fields go back to
-        // what Zoom has, so the change is not planned again).
-        this.store.dropHeld(conflict.series_id, conflict.outboxId);
-        this.store.markResolved(conflict, 'remote');
-        const changes = (conflict.local as { changes?: Record<string, unknown> } | null)?.changes;
-        const base = this.store.eventBase(conflict.series_id);
-        const refusedEmail = /^registering (.+)$/.exec(conflict.subject)?.[1]?.toLowerCase();
-        if (refusedEmail !== undefined) {
-          this.save(conflict, {
-            ...draft,
-            attendees: draft.attendees.filter((a) => a.email.toLowerCase() !== refusedEmail),
-          });
-        } else if (conflict.subject.startsWith('updating') && changes !== undefined && base !== undefined) {
-          const reverted = Object.fromEntries(
-            Object.keys(changes).map((key) => [key, (base as Record<string, unknown>)[key]]),
-          );
-          this.save(conflict, { ...draft, ...reverted });
-        }
-        return 'The change Zoom refused is withdrawn; Zoom keeps what it has.';
-      }
+      case 'ticket_refused':
+        return this.withdrawRegistration(conflict, draft, target);
+      default:
+        break;
     }
+    return this.withdrawRefused(conflict, draft, target);
   }
+
+  /** Zoom's values of the target's fields written into the draft. */
+  private takeFields(conflict: StoredConflict, draft: SeriesDraft, target: ConflictTarget, remote: Record<string, unknown>): Settled {
+    const fields = Object.keys(remote);
+    let candidate: SeriesDraft;
+    let replaced: unknown;
+    if (target.item === 'registration') {
+      const email = target.email.toLowerCase();
+      const attendee = draft.attendees.find((a) => a.email.toLowerCase() === email);
+      replaced = pickFrom(attendee, fields);
+      candidate = { ...draft, attendees: draft.attendees.map((a) => (a.email.toLowerCase() === email ? { ...a, ...remote } : a)) };
+    } else if (target.item === 'ticket_type' || target.item === 'access_link') {
+      const field = target.item === 'ticket_type' ? 'ticket_type' : 'registration';
+      replaced = pickFrom(draft[field], fields);
+      candidate = { ...draft, [field]: { ...draft[field], ...remote } } as SeriesDraft;
+    } else {
+      replaced = pickFrom(draft, fields);
+      candidate = { ...draft, ...remote } as SeriesDraft;
+    }
+    this.saveValid(conflict, candidate);
+    this.acceptRemoteAsBase(conflict, target);
+    this.outbox.dropHeld(conflict.series_id, conflict.outboxId);
+    this.series.replan(conflict.series_id);
+    return { message: `Zoom's ${conflict.subject} is now in the draft.`, replaced };
+  }
+
+  private withdrawRegistration(conflict: StoredConflict, draft: SeriesDraft, target: ConflictTarget): Settled {
+    const email = target.item === 'registration' ? target.email.toLowerCase() : '';
+    const attendee = draft.attendees.find((a) => a.email.toLowerCase() === email);
+    this.outbox.dropHeld(conflict.series_id, conflict.outboxId);
+    this.saveValid(conflict, { ...draft, attendees: draft.attendees.filter((a) => a.email.toLowerCase() !== email) });
+    return { message: `${email} is removed from the attendees.`, replaced: attendee };
+  }
+
+  /** Zoom keeps what it has; the change it refused is withdrawn here. */
+  private withdrawRefused(conflict: StoredConflict, draft: SeriesDraft, target: ConflictTarget): Settled {
+    if (target.operation === 'access_link.create' && conflict.outboxId !== null) {
+      // Zoom has a link of that name: the next sync looks for it by name and adopts it.
+      this.outbox.retryAsUnknown(conflict.outboxId);
+      return { message: 'The link Zoom already has under that name becomes this series’ link at the next sync.' };
+    }
+    if (target.item === 'registration' && target.operation === 'ticket.create') return this.withdrawRegistration(conflict, draft, target);
+    if ((target.item === 'ticket_type' || target.item === 'access_link') && isRecord(conflict.remote)) {
+      // Fields Zoom kept on its own ticket type or link: the draft takes them.
+      return this.takeFields(conflict, draft, target, conflict.remote);
+    }
+    this.outbox.dropHeld(conflict.series_id, conflict.outboxId);
+    const changes = recordOf(recordOf(conflict.local).changes);
+    const base = this.outbox.eventBase(conflict.series_id);
+    if (target.item === 'event' && target.operation === 'event.update' && base !== undefined) {
+      // Event fields go back to what Zoom has, so the change is not planned again.
+      const fields = Object.keys(changes);
+      this.saveValid(conflict, { ...draft, ...pickFrom(base, fields) } as SeriesDraft);
+      return { message: 'The change Zoom refused is withdrawn; Zoom keeps what it has.', replaced: pickFrom(draft, fields) };
+    }
+    this.series.replan(conflict.series_id);
+    return { message: 'The change Zoom refused is withdrawn; Zoom keeps what it has.' };
+  }
+}
+
+function occurrenceChangesOf(draft: SeriesDraft): OccurrenceChange[] {
+  return draft.event_type === 'RECURRING' ? draft.occurrence_changes : [];
 }
 
 /** The draft with these occurrence changes replacing any for the same occurrences. */
 function withOccurrenceChanges(draft: SeriesDraft, changes: readonly OccurrenceChange[]): SeriesDraft {
   if (draft.event_type !== 'RECURRING') return draft;
   const replaced = new Set(changes.map((change) => change.occurrence));
-  return {
-    ...draft,
-    occurrence_changes: [...draft.occurrence_changes.filter((c) => !replaced.has(c.occurrence)), ...changes],
-  };
+  return { ...draft, occurrence_changes: [...draft.occurrence_changes.filter((c) => !replaced.has(c.occurrence)), ...changes] };
 }

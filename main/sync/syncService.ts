@@ -1,48 +1,78 @@
-import type Database from 'better-sqlite3';
 import { CadenceError } from '../../shared/errors';
+import type { PendingChange } from '../../shared/sync/syncRun';
 import type { PlannedCall, SyncProgress, SyncReport } from '../../shared/sync/syncReport';
-import { SyncStore } from '../db/syncStore';
-import type { ZoomConnection } from '../zoom/zoomConnection';
-import { plannedCalls } from './dryRun';
-import { SyncEngine } from './syncEngine';
+import type { Stores } from '../db/stores';
+import type { ZoomClient } from '../zoom/zoomClient';
+import { ZoomEventsApi } from '../zoom/zoomEventsApi';
+import { RecordingZoomTransport } from './dryRun';
+import { LastSyncedZoom } from './lastSyncedZoom';
+import { SyncEngine, type SyncOptions, type SyncParts } from './syncEngine';
+import { waitingChanges } from './waitingChanges';
 
-const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+export interface SyncServiceDeps {
+  stores: Stores;
+  /** The signed-in Zoom client (the account's). */
+  zoom: () => Promise<Pick<ZoomClient, 'api' | 'requestCount' | 'tokens'>>;
+  /** A throwaway copy of the stores for the dry run: the real steps run over it and it is closed after. */
+  copyStores: () => Stores & { close(): void };
+  now: () => number;
+  /** Engine settings the hosts and tests choose (series at once). */
+  engine?: Pick<SyncOptions, 'concurrency' | 'maxUnknownOutcomes'>;
+}
 
-/** Runs syncs for the app and the CLI: one at a time, cancellable, with progress. */
+function partsOf(stores: Stores, api: ZoomEventsApi): SyncParts {
+  return { outbox: stores.outbox, drafts: stores.series, log: stores.log, api };
+}
+
+/** Runs syncs for every host: one at a time, cancellable, with progress; the waiting list and the dry run. */
 export class SyncService {
   private running: { controller: AbortController; done: Promise<SyncReport> } | undefined;
 
-  constructor(
-    private readonly db: Database.Database,
-    private readonly connection: ZoomConnection,
-  ) {}
+  constructor(private readonly deps: SyncServiceDeps) {}
 
-  /** Every call a sync would make now, in order; no network. */
-  plan(): PlannedCall[] {
-    return plannedCalls(new SyncStore(this.db, isoNow), Date.now());
+  /** What waits for Zoom, in the planner's words. */
+  pending(): PendingChange[] {
+    const { outbox } = this.deps.stores;
+    return waitingChanges(outbox.waiting(), (seriesId) => outbox.liveSessionCount(seriesId));
+  }
+
+  /**
+   * Every call a sync would make now, in order, without touching the network: the sync's own
+   * steps, one at a time, over a copy of the data and a Zoom that answers as last synced.
+   */
+  async plan(): Promise<PlannedCall[]> {
+    const copy = this.deps.copyStores();
+    try {
+      if (copy.outbox.work().length === 0) return [];
+      const transport = new RecordingZoomTransport(new LastSyncedZoom(copy.db, (id) => copy.series.get(id)));
+      await new SyncEngine(partsOf(copy, new ZoomEventsApi(transport)), { isSerial: true, now: this.deps.now }).run();
+      const signIn: PlannedCall = { series: '', method: 'POST', path: '/oauth/token?grant_type=account_credentials', what: 'signing in' };
+      return [signIn, ...transport.calls];
+    } finally {
+      copy.close();
+    }
   }
 
   isRunning(): boolean {
     return this.running !== undefined;
   }
 
-  async run(
-    options: { onProgress?: (progress: SyncProgress) => void; signal?: AbortSignal } = {},
-  ): Promise<SyncReport> {
+  async run(options: { onProgress?: (progress: SyncProgress) => void; signal?: AbortSignal } = {}): Promise<SyncReport> {
     if (this.running !== undefined) throw new CadenceError('conflict', 'A sync is already running.');
     const controller = new AbortController();
     options.signal?.addEventListener('abort', () => {
       controller.abort();
     });
     const done = (async () => {
-      const client = await this.connection.zoom();
-      const engine = new SyncEngine(new SyncStore(this.db, isoNow), client.api, {
+      const client = await this.deps.zoom();
+      return new SyncEngine(partsOf(this.deps.stores, client.api), {
+        ...this.deps.engine,
+        now: this.deps.now,
         signal: controller.signal,
         requestCount: () => client.requestCount(),
         warmUp: () => client.tokens.token(),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-      });
-      return engine.run();
+      }).run();
     })();
     this.running = { controller, done };
     try {

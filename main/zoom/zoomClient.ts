@@ -6,7 +6,7 @@ import type { ZoomPlan } from '../../shared/zoomConnection';
 import { RateLimiter } from './rateLimiter';
 import { TokenProvider } from './tokenProvider';
 import { ZoomEventsApi } from './zoomEventsApi';
-import { ZoomHttp, zoomConnections, type RetryPolicy } from './zoomHttp';
+import { ZoomHttp, type ZoomTransport, zoomConnections, type RetryPolicy } from './zoomHttp';
 
 export interface ZoomClientOptions {
   urls: ZoomUrls;
@@ -20,6 +20,8 @@ export interface ZoomClientOptions {
 /** The Zoom client: typed operations over one connection pool, one token cache and one rate limiter. */
 export interface ZoomClient {
   readonly api: ZoomEventsApi;
+  /** The HTTP transport under `api`, for a typed API over the same connection with another view of it. */
+  readonly transport: ZoomTransport;
   readonly tokens: TokenProvider;
   /** HTTP requests sent to Zoom so far: tokens, calls and their retries. */
   requestCount(): number;
@@ -52,6 +54,7 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
   });
   return {
     api: new ZoomEventsApi(http),
+    transport: http,
     tokens,
     requestCount: () => tokens.fetched + http.sent,
     close: () => agent.close(),

@@ -37,7 +37,7 @@ import {
 import { maxTicketsPerBatch } from '../../shared/zoom/draftToZoom';
 import { CadenceError } from '../../shared/errors';
 import { collectPages, maxPageSize } from './paginate';
-import type { ZoomCall, ZoomHttp } from './zoomHttp';
+import type { ZoomCall, ZoomTransport } from './zoomHttp';
 
 /** Zoom checks in at most this many attendees per request. */
 export const maxAttendeeActionsPerBatch = 300;
@@ -76,7 +76,7 @@ function batchLimit(count: number, limit: number, what: string): void {
  * List operations page through every record with the largest page Zoom allows.
  */
 export class ZoomEventsApi {
-  constructor(private readonly http: ZoomHttp) {}
+  constructor(private readonly http: ZoomTransport) {}
 
   private call<Schema extends z.ZodType>(id: string, call: ZoomCall, schema: Schema): Promise<z.output<Schema>> {
     return this.http.call(id, call, schema);

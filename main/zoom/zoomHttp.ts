@@ -103,6 +103,9 @@ interface Answer {
  * retry callback waits, and a retry here must wait for a rate-limit slot, which would hold pool
  * connections for seconds. The token request, which has no slot to wait for, does use it.
  */
+/** What the typed API needs of a transport: the real HTTP client, or the dry run's recorder. */
+export type ZoomTransport = Pick<ZoomHttp, 'call'>;
+
 export class ZoomHttp {
   private readonly agent: Agent;
   private readonly ownsAgent: boolean;

@@ -31,6 +31,8 @@ export const syncStatusSchema = z.object({
     done: z.number().int(),
     failed: z.number().int(),
     conflict: z.number().int(),
+    /** Pending operations behind one that waits for the planner. */
+    blocked: z.number().int(),
   }),
   conflicts: z.number().int(),
   last_sync: z.string().nullable(),

@@ -1,11 +1,20 @@
 import { z } from 'zod';
-import { attendeeDraftSchema } from '../drafts/attendeeDraft';
-import { registrationDraftSchema } from '../drafts/registrationDraft';
-import { ticketTypeDraftSchema } from '../drafts/ticketTypeDraft';
 import { recurrenceDraftSchema } from '../recurrence/recurrenceSchema';
 
+/**
+ * An outbox operation's life: `pending → in_flight → done | failed | conflict`. `failed` is an
+ * operation Zoom refused for good; `conflict` waits for the planner. Neither is sent again until
+ * the planner settles its conflict.
+ */
 export const operationStateSchema = z.enum(['pending', 'in_flight', 'done', 'failed', 'conflict']);
 export type OperationState = z.output<typeof operationStateSchema>;
+
+/**
+ * How a waiting operation shows: sent at the next sync (`pending`, `in_flight`), held for the
+ * planner (`conflict`, `failed`), or `blocked` behind another operation of its series that is held.
+ */
+export const waitingStateSchema = z.enum(['pending', 'in_flight', 'blocked', 'failed', 'conflict']);
+export type WaitingState = z.output<typeof waitingStateSchema>;
 
 /** The fields of a series that live on Zoom's event, as the outbox carries them. */
 export const eventFieldsSchema = z.object({
@@ -23,45 +32,13 @@ export const eventFieldsSchema = z.object({
 });
 export type EventFields = z.output<typeof eventFieldsSchema>;
 
-/** Each operation kind with the payload it carries; the payload is checked when read back. */
-export const operationPayloadSchemas = {
-  /** Create the event on Zoom (it starts as a draft there). */
-  'event.create': z.object({ event: eventFieldsSchema }),
-  /** Change fields of an event Zoom already has. */
-  'event.update': z.object({ changes: eventFieldsSchema.partial() }),
-  'event.publish': z.object({}),
-  'event.delete': z.object({ event_id: z.string() }),
-  'ticket_type.create': z.object({ ticket_type: ticketTypeDraftSchema }),
-  'ticket_type.update': z.object({ changes: z.record(z.string(), z.unknown()) }),
-  /** The registration access link, created once the ticket type exists. */
-  'access_link.create': z.object({ registration: registrationDraftSchema }),
-  'access_link.update': z.object({ changes: z.record(z.string(), z.unknown()) }),
-  /** Move one occurrence (a PATCH of its session once Zoom has generated it). */
-  'session.update': z.object({ occurrence: z.number().int(), start_time: z.string(), end_time: z.string() }),
-  /** Cancel one occurrence (a DELETE of its session). */
-  'session.delete': z.object({ occurrence: z.number().int() }),
-  'ticket.create': z.object({ attendee_id: z.string(), attendee: attendeeDraftSchema }),
-  'ticket.update': z.object({ attendee_id: z.string(), changes: z.record(z.string(), z.unknown()) }),
-  'ticket.delete': z.object({ attendee_id: z.string(), ticket_id: z.string() }),
-} as const;
-
-export type OperationKind = keyof typeof operationPayloadSchemas;
-
-/** The order of a series' own operations in a sync: the event, its ticket type and link, publishing. */
-export const seriesOrder = [
-  'event.delete',
-  'event.create',
-  'event.update',
-  'ticket_type.create',
-  'ticket_type.update',
-  'access_link.create',
-  'access_link.update',
-  'event.publish',
-] as const satisfies readonly OperationKind[];
-export const operationKinds = Object.keys(operationPayloadSchemas) as OperationKind[];
-export type OperationPayload<K extends OperationKind> = z.output<(typeof operationPayloadSchemas)[K]>;
-
-/** An operation the planner wants pending; `key` names it within its series, for coalescing. */
-export type PlannedOperation = {
-  [K in OperationKind]: { key: string; kind: K; payload: OperationPayload<K>; dependsOn: string[] };
-}[OperationKind];
+/**
+ * An operation the planner wants pending. `key` names it within its series, for coalescing and
+ * for dependencies: an operation runs once no unfinished operation of a key it depends on is left.
+ */
+export interface PlannedOperation {
+  key: string;
+  kind: string;
+  payload: unknown;
+  dependsOn: readonly string[];
+}

@@ -1,5 +1,5 @@
 import type { AttendeeDraft } from '../drafts/attendeeDraft';
-import { plannedSessions, type PlannedSession } from '../drafts/plannedSessions';
+import type { PlannedSession } from '../drafts/plannedSessions';
 import type { RegistrationDraft } from '../drafts/registrationDraft';
 import type { SeriesDraft } from '../drafts/seriesDraft';
 import type { TicketTypeDraft } from '../drafts/ticketTypeDraft';
@@ -22,8 +22,26 @@ export interface SeriesZoomState {
   >;
 }
 
-/** Keys that a ticket waits for: the event, its ticket type and link, and publishing. */
-const ticketDependencies = ['event', 'ticket_type', 'access_link', 'publish'];
+/** A registration Zoom has: its tickets (one per session for a per-session registration) and what was synced. */
+export interface SyncedTicket {
+  ticketId: string;
+  base: AttendeeDraft;
+}
+
+/**
+ * How a draft's changes become outbox operations. The store calls it inside the transaction that
+ * saves the draft; the sync's operation modules implement it, one kind each.
+ */
+export interface OutboxPlanner {
+  /** The series-level operations that bring Zoom to the draft (`draft` undefined: deleted). */
+  planSeries(draft: SeriesDraft | undefined, zoom: SeriesZoomState): PlannedOperation[];
+  /** One attendee's registration (`attendee` undefined: removed); undefined when Zoom is up to date. */
+  planTicket(
+    attendeeId: string,
+    attendee: AttendeeDraft | undefined,
+    ticket: SyncedTicket | undefined,
+  ): PlannedOperation | undefined;
+}
 
 /** The event fields of a draft, without the fields it leaves unset. */
 export function eventFieldsOf(draft: SeriesDraft): EventFields {
@@ -53,138 +71,6 @@ export function changedFields<T extends object>(local: T, base: T): Partial<T> {
   return changes;
 }
 
-function isEmpty(value: object): boolean {
+export function isEmpty(value: object): boolean {
   return Object.keys(value).length === 0;
-}
-
-/**
- * The series-level operations that bring Zoom to the draft: everything for a series Zoom does not
- * have yet, only the differences from the last synced state for one it has, and a delete for a
- * synced series the planner deleted (`draft` undefined). Deterministic: the store replaces a
- * series' pending operations with this plan after every edit, which is how edits coalesce.
- */
-export function planSeriesOperations(draft: SeriesDraft | undefined, zoom: SeriesZoomState): PlannedOperation[] {
-  if (draft === undefined) {
-    return zoom.eventId === undefined
-      ? []
-      : [{ key: 'event.delete', kind: 'event.delete', payload: { event_id: zoom.eventId }, dependsOn: [] }];
-  }
-  const operations: PlannedOperation[] = [];
-  const fields = eventFieldsOf(draft);
-  if (zoom.eventId === undefined) {
-    operations.push({ key: 'event', kind: 'event.create', payload: { event: fields }, dependsOn: [] });
-  } else {
-    const changes = changedFields(fields, zoom.eventBase ?? fields);
-    if (!isEmpty(changes)) operations.push({ key: 'event', kind: 'event.update', payload: { changes }, dependsOn: [] });
-  }
-
-  const ticketType = draft.ticket_type;
-  if (ticketType !== undefined) {
-    if (zoom.ticketTypeId === undefined) {
-      operations.push({
-        key: 'ticket_type',
-        kind: 'ticket_type.create',
-        payload: { ticket_type: ticketType },
-        dependsOn: ['event'],
-      });
-    } else {
-      const changes = changedFields(ticketType, zoom.ticketTypeBase ?? ticketType);
-      if (!isEmpty(changes)) {
-        operations.push({ key: 'ticket_type', kind: 'ticket_type.update', payload: { changes }, dependsOn: [] });
-      }
-    }
-  }
-
-  const registration = draft.registration;
-  if (registration !== undefined && ticketType !== undefined) {
-    if (zoom.accessLinkId === undefined) {
-      operations.push({
-        key: 'access_link',
-        kind: 'access_link.create',
-        payload: { registration },
-        dependsOn: ['ticket_type'],
-      });
-    } else {
-      const changes = changedFields(registration, zoom.accessLinkBase ?? registration);
-      if (!isEmpty(changes)) {
-        operations.push({ key: 'access_link', kind: 'access_link.update', payload: { changes }, dependsOn: [] });
-      }
-    }
-  }
-
-  if (draft.publish && !zoom.isPublished && ticketType !== undefined && registration !== undefined) {
-    operations.push({
-      key: 'publish',
-      kind: 'event.publish',
-      payload: {},
-      dependsOn: ['event', 'ticket_type', 'access_link'],
-    });
-  }
-
-  if (draft.event_type === 'RECURRING') operations.push(...sessionOperations(draft, zoom));
-  return operations;
-}
-
-function sessionOperations(draft: SeriesDraft, zoom: SeriesZoomState): PlannedOperation[] {
-  const operations: PlannedOperation[] = [];
-  for (const session of plannedSessions(draft)) {
-    const base = zoom.sessions.get(session.occurrence)?.base;
-    const key = `session:${String(session.occurrence)}`;
-    // Without a synced session, the plain schedule is what Zoom generated: only changes need a call.
-    const remote = base ?? { status: 'scheduled' };
-    if (session.status === 'cancelled') {
-      if (remote.status !== 'cancelled') {
-        operations.push({
-          key,
-          kind: 'session.delete',
-          payload: { occurrence: session.occurrence },
-          dependsOn: ['event'],
-        });
-      }
-      continue;
-    }
-    const isMoved =
-      base === undefined
-        ? session.status === 'moved'
-        : base.start_time !== session.start_time || base.end_time !== session.end_time;
-    if (isMoved) {
-      operations.push({
-        key,
-        kind: 'session.update',
-        payload: { occurrence: session.occurrence, start_time: session.start_time, end_time: session.end_time },
-        dependsOn: ['event'],
-      });
-    }
-  }
-  return operations;
-}
-
-/**
- * The operation for one attendee's ticket: create it, update what changed since it was synced, or
- * delete it when the planner removed the attendee (`attendee` undefined). Undefined when Zoom is
- * already up to date.
- */
-export function planTicketOperation(
-  attendeeId: string,
-  attendee: AttendeeDraft | undefined,
-  ticket: { ticketId: string; base: AttendeeDraft } | undefined,
-): PlannedOperation | undefined {
-  const key = `ticket:${attendeeId}`;
-  if (attendee === undefined) {
-    return ticket === undefined
-      ? undefined
-      : { key, kind: 'ticket.delete', payload: { attendee_id: attendeeId, ticket_id: ticket.ticketId }, dependsOn: [] };
-  }
-  if (ticket === undefined) {
-    return {
-      key,
-      kind: 'ticket.create',
-      payload: { attendee_id: attendeeId, attendee },
-      dependsOn: ticketDependencies,
-    };
-  }
-  const changes = changedFields(attendee, ticket.base);
-  return isEmpty(changes)
-    ? undefined
-    : { key, kind: 'ticket.update', payload: { attendee_id: attendeeId, changes }, dependsOn: [] };
 }

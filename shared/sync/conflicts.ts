@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const conflictKindSchema = z.enum([
   /** Event fields changed here and on Zoom to different values. */
   'event_fields',
-  /** Ticket type or registration link fields changed here and on Zoom to different values. */
+  /** Ticket type, registration link or registration fields changed here and on Zoom to different values. */
   'item_fields',
   'remote_deleted',
   'remote_cancelled',
@@ -17,8 +17,36 @@ export const conflictKindSchema = z.enum([
   'not_editable',
   /** Zoom refused the change, with its own message. */
   'refused',
+  /** Zoom holds a value Cadence cannot take into the draft (it breaks the draft's own rules). */
+  'invalid_remote',
 ]);
 export type ConflictKind = z.output<typeof conflictKindSchema>;
+
+/**
+ * What a conflict is about, as data: the resolver acts on this, never on the message. `zoom_id`
+ * is Zoom's ID of the item when it has one; `operation` is the outbox kind that met the conflict.
+ */
+export const conflictTargetSchema = z.discriminatedUnion('item', [
+  z.object({ item: z.literal('event'), zoom_id: z.string().optional(), operation: z.string().optional() }),
+  z.object({ item: z.literal('ticket_type'), zoom_id: z.string().optional(), operation: z.string().optional() }),
+  z.object({ item: z.literal('access_link'), zoom_id: z.string().optional(), operation: z.string().optional() }),
+  z.object({
+    item: z.literal('session'),
+    occurrence: z.number().int().min(1),
+    zoom_id: z.string().optional(),
+    operation: z.string().optional(),
+  }),
+  /** The whole schedule Zoom generated (schedule drift). */
+  z.object({ item: z.literal('sessions'), operation: z.string().optional() }),
+  z.object({
+    item: z.literal('registration'),
+    attendee_id: z.string(),
+    email: z.string(),
+    zoom_id: z.string().optional(),
+    operation: z.string().optional(),
+  }),
+]);
+export type ConflictTarget = z.output<typeof conflictTargetSchema>;
 
 /** An open conflict as the app and `cadence conflicts` show it. */
 export const conflictSummarySchema = z.object({
@@ -26,11 +54,15 @@ export const conflictSummarySchema = z.object({
   series_id: z.string(),
   series_name: z.string(),
   kind: conflictKindSchema,
+  target: conflictTargetSchema,
+  /** What the conflict is about, in the planner's words ("name", "session 2"). */
   subject: z.string(),
   base: z.unknown(),
   local: z.unknown(),
   remote: z.unknown(),
   message: z.string(),
+  /** Why "take theirs" cannot be chosen, when it cannot; keep mine stays available. */
+  remote_refused: z.string().nullable().default(null),
   created_at: z.string(),
 });
 export type ConflictSummary = z.output<typeof conflictSummarySchema>;

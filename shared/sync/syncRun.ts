@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { waitingStateSchema } from '../outbox/operations';
 import { syncOutcomeSchema } from './syncReport';
 
 /** One past sync run, as the Sync screen's log lists it. */
@@ -21,5 +22,7 @@ export const pendingChangeSchema = z.object({
   sentence: z.string(),
   /** How many outbox operations the sentence stands for. */
   operations: z.number().int(),
+  /** Sent at the next sync, or held: blocked behind a conflict, in conflict, or refused by Zoom. */
+  state: waitingStateSchema,
 });
 export type PendingChange = z.output<typeof pendingChangeSchema>;

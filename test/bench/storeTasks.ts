@@ -1,6 +1,6 @@
 // The work the store benchmark measures, bundled by test/bench/storeBench.mjs.
 import { databaseFile, openDatabase } from '../../main/db/database';
-import { DraftService } from '../../main/drafts/draftService';
+import { createServices } from '../../main/services';
 
 /** A series file of `seriesCount` weekly series with `attendeeCount` attendees each. */
 export function benchmarkFile(seriesCount: number, attendeeCount: number) {
@@ -42,7 +42,7 @@ export function timeImport(dataDir: string, file: unknown): number {
   const { db } = openDatabase(databaseFile(dataDir));
   try {
     const started = performance.now();
-    new DraftService(db).importFile(file, { dryRun: false });
+    createServices({ db }).drafts.importFile(file, { dryRun: false });
     return performance.now() - started;
   } finally {
     db.close();
@@ -53,7 +53,7 @@ export function timeImport(dataDir: string, file: unknown): number {
 export function timeList(dataDir: string, times: number): number[] {
   const { db } = openDatabase(databaseFile(dataDir));
   try {
-    const drafts = new DraftService(db);
+    const drafts = createServices({ db }).drafts;
     return Array.from({ length: times }, () => {
       const started = performance.now();
       const list = drafts.list();

@@ -1,12 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { databaseFile, openDatabase } from '../../main/db/database';
-import { SyncStore } from '../../main/db/syncStore';
-import { DraftService } from '../../main/drafts/draftService';
-import { SyncEngine } from '../../main/sync/syncEngine';
+import { createServices } from '../../main/services';
 import { createZoomClient } from '../../main/zoom/zoomClient';
 import type { ZoomEventsApi } from '../../main/zoom/zoomEventsApi';
 
-const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** `count` weekly series of 12 sessions, each with `attendees` people, in the sandbox's hub. */
 export function seriesFile(count: number, attendees: number) {
@@ -34,7 +31,7 @@ export function seriesFile(count: number, attendees: number) {
 
 export function importDrafts(dataDir: string, file: unknown): void {
   const { db } = openDatabase(databaseFile(dataDir));
-  new DraftService(db).importFile(file, { dryRun: false });
+  createServices({ db }).drafts.importFile(file, { dryRun: false });
   db.close();
 }
 
@@ -71,9 +68,8 @@ export async function runSync(
   try {
     const api = pace === 'limiter' ? client.api : oneCallThenPause(client.api);
     const started = performance.now();
-    const report = await new SyncEngine(new SyncStore(db, now), api, {
-      requestCount: () => client.requestCount(),
-    }).run();
+    const services = createServices({ db, zoom: () => Promise.resolve({ ...client, api }) });
+    const report = await services.sync.run();
     return { report, elapsedMs: performance.now() - started };
   } finally {
     await client.close();

@@ -1,6 +1,6 @@
 // The data the UI benchmark opens, bundled by test/bench/uiBench.mjs.
 import { databaseFile, openDatabase } from '../../main/db/database';
-import { DraftService } from '../../main/drafts/draftService';
+import { createServices } from '../../main/services';
 
 function weekly(index: number, attendees: number) {
   return {
@@ -26,7 +26,7 @@ function weekly(index: number, attendees: number) {
 export function populate(dataDir: string, bigAttendees: number): string {
   const { db } = openDatabase(databaseFile(dataDir));
   try {
-    const drafts = new DraftService(db);
+    const drafts = createServices({ db }).drafts;
     const series = [weekly(0, bigAttendees), ...Array.from({ length: 499 }, (_, i) => weekly(i + 1, 5))];
     const summary = drafts.importFile({ version: 1, series }, { dryRun: false });
     return summary.series[0]?.id ?? '';

@@ -1,7 +1,7 @@
 // Imports and edits drafts in a loop, printing a line after each commit, until it is killed.
 // Run by test/integration/db/crash.test.ts, bundled with esbuild, with CADENCE_CRASH_DATA_DIR set.
 import { databaseFile, openDatabase } from '../../main/db/database';
-import { DraftService } from '../../main/drafts/draftService';
+import { createServices } from '../../main/services';
 
 /** Round `round` of the file: series A's name and attendee count both say which round wrote it. */
 export function crashRoundFile(round: number) {
@@ -34,7 +34,7 @@ export function crashRoundFile(round: number) {
 
 function main(dataDir: string): void {
   const { db } = openDatabase(databaseFile(dataDir));
-  const drafts = new DraftService(db);
+  const { drafts } = createServices({ db });
   process.stdout.write('ready\n');
   for (let round = 1; ; round += 1) {
     const summary = drafts.importFile(crashRoundFile(round), { dryRun: false });

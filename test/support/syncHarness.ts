@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { databaseFile, openDatabase } from '../../main/db/database';
-import { SyncStore } from '../../main/db/syncStore';
-import { DraftService } from '../../main/drafts/draftService';
-import { SyncEngine, type SyncOptions } from '../../main/sync/syncEngine';
+import { createServices } from '../../main/services';
+import type { SyncOptions } from '../../main/sync/syncEngine';
+import { SyncEngine } from '../../main/sync/syncEngine';
 import { sandboxHarness, type SandboxHarness } from './sandbox';
 import { makeTempDir } from './tempDir';
 
@@ -29,29 +29,28 @@ export function standupSeries(attendees: number, overrides: Record<string, unkno
   };
 }
 
-/** A data directory with drafts, and a sandbox with a client signed in to it. */
-export async function syncHarness() {
+/** A data directory with the services every host runs, and a sandbox with a client signed in to it. */
+export async function syncHarness(options: Parameters<typeof sandboxHarness>[0] = undefined) {
   const dir = makeTempDir();
   const { db } = openDatabase(databaseFile(join(dir.path, 'data')));
-  const drafts = new DraftService(db);
-  const sandbox: SandboxHarness = await sandboxHarness();
+  const sandbox: SandboxHarness = await sandboxHarness(options);
+  const services = createServices({ db, zoom: () => Promise.resolve(sandbox.client) });
   return {
     db,
-    drafts,
+    services,
+    drafts: services.drafts,
     sandbox,
-    store: new SyncStore(db, () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')),
     importSeries(series: Record<string, unknown>[]) {
-      return drafts.importFile({ version: 1, series }, { dryRun: false });
+      return services.drafts.importFile({ version: 1, series }, { dryRun: false });
     },
-    sync(options: SyncOptions = {}) {
-      const engine = new SyncEngine(
-        new SyncStore(db, () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')),
-        sandbox.client.api,
-        { requestCount: () => sandbox.client.requestCount(), ...options },
-      );
-      return engine.run();
+    /** One sync with the engine's options (the app's sync is `services.sync.run()`). */
+    sync(syncOptions: SyncOptions = {}) {
+      const { stores } = services;
+      const parts = { outbox: stores.outbox, drafts: stores.series, log: stores.log, api: sandbox.client.api };
+      return new SyncEngine(parts, { requestCount: () => sandbox.client.requestCount(), ...syncOptions }).run();
     },
     async close() {
+      await services.close();
       await sandbox.close();
       db.close();
       dir.remove();

@@ -2,9 +2,8 @@
 // Run by test/integration/sync/syncFaults.test.ts (bundled with esbuild), which kills it at random
 // moments. CADENCE_SYNC_DATA_DIR, CADENCE_ZOOM_API_URL and CADENCE_ZOOM_OAUTH_URL say where.
 import { databaseFile, openDatabase } from '../../main/db/database';
-import { SyncStore } from '../../main/db/syncStore';
 import { sandboxDefaultCredentials } from '../../main/sandbox/sandboxServer';
-import { SyncEngine } from '../../main/sync/syncEngine';
+import { createServices } from '../../main/services';
 import { createZoomClient } from '../../main/zoom/zoomClient';
 
 const dataDir = process.env.CADENCE_SYNC_DATA_DIR ?? '';
@@ -15,11 +14,9 @@ const client = createZoomClient({
   plan: () => 'business',
   retry: { minDelayMs: 5, maxDelayMs: 50 },
 });
-const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+const services = createServices({ db, zoom: () => Promise.resolve(client) });
 process.stdout.write('ready\n');
-const report = await new SyncEngine(new SyncStore(db, now), client.api, {
-  requestCount: () => client.requestCount(),
-}).run();
+const report = await services.sync.run();
 process.stdout.write(`${JSON.stringify(report)}\n`);
 await client.close();
 db.close();

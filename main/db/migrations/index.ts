@@ -1,7 +1,8 @@
 import { initialSchema } from './001_initial';
+import { structuredConflicts } from './002_structuredConflicts';
 import type { Migration } from './migration';
 
 /** Every schema step in order; the last one's version is the schema this build writes. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, structuredConflicts];
 
 export const latestSchemaVersion = migrations.length;

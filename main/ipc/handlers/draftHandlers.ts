@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { pendingChanges, recentSyncRuns } from '../../db/syncOverviewQueries';
+import { recentSyncRuns } from '../../db/syncOverviewQueries';
+import type { SyncService } from '../../sync/syncService';
 import type { AttendeeService } from '../../drafts/attendeeService';
 import type { DraftService } from '../../drafts/draftService';
 import type { ChannelHandlers } from '../router';
@@ -25,6 +26,7 @@ export function createDraftHandlers(deps: {
   db: Database.Database;
   drafts: DraftService;
   attendees: AttendeeService;
+  sync: SyncService;
 }): Pick<ChannelHandlers, DraftChannels> {
   const { drafts, attendees } = deps;
   return {
@@ -40,7 +42,7 @@ export function createDraftHandlers(deps: {
     'attendees.remove': ({ seriesId, ids }) => attendees.remove(seriesId, ids),
     'attendees.import': ({ seriesId, attendees: rows, dryRun }) => attendees.importMany(seriesId, rows, dryRun),
     'sync.status': () => drafts.status(),
-    'sync.pending': () => pendingChanges(deps.db),
+    'sync.pending': () => deps.sync.pending(),
     'sync.runs': ({ limit }) => recentSyncRuns(deps.db, limit),
   };
 }

@@ -7,6 +7,7 @@ import { migrate } from '../../../main/db/migrate';
 import { latestSchemaVersion, migrations } from '../../../main/db/migrations';
 import type { Migration } from '../../../main/db/migrations/migration';
 import { makeTempDir } from '../../support/tempDir';
+import { createServices } from '../../../main/services';
 
 let dir: ReturnType<typeof makeTempDir>;
 let file: string;
@@ -138,7 +139,7 @@ describe('a database Cadence cannot use is named, explained and left alone', () 
     const other = new Database(file);
     other.exec('BEGIN EXCLUSIVE');
     try {
-      const drafts = new DraftService(db);
+      const drafts = createServices({ db }).drafts;
       const draft = {
         name: 'Locked Out',
         timezone: 'UTC',

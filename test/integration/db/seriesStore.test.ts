@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseFile, openDatabase } from '../../../main/db/database';
-import { SyncStore } from '../../../main/db/syncStore';
 import { eventFieldsOf } from '../../../shared/outbox/planOperations';
-import { DraftService } from '../../../main/drafts/draftService';
+import type { DraftService } from '../../../main/drafts/draftService';
+import { createServices, type Services } from '../../../main/services';
 import { CadenceError } from '../../../shared/errors';
 import { makeTempDir } from '../../support/tempDir';
 
@@ -47,12 +47,14 @@ const file = (...series: Record<string, unknown>[]) => ({ version: 1, series });
 let dir: ReturnType<typeof makeTempDir>;
 let db: Database.Database;
 let drafts: DraftService;
+let services: Services;
 let clock = Date.parse('2025-01-01T12:00:00Z');
 
 beforeEach(() => {
   dir = makeTempDir();
   db = openDatabase(databaseFile(dir.path)).db;
-  drafts = new DraftService(db, () => clock);
+  services = createServices({ db, now: () => clock });
+  drafts = services.drafts;
 });
 afterEach(() => {
   db.close();
@@ -75,7 +77,7 @@ function outbox(): OutboxRow[] {
 function recordEventCreated(id: string, eventId: string): void {
   const op = outbox().find((row) => row.op_key === 'event');
   if (op === undefined) throw new Error('no event operation');
-  new SyncStore(db, () => '2025-01-01T12:00:00Z').eventCreated(op.id, id, eventId, eventFieldsOf(drafts.get(id).draft));
+  services.stores.outbox.records.eventCreated(op.id, id, eventId, eventFieldsOf(drafts.get(id).draft));
 }
 
 function count(table: string): number {
@@ -198,12 +200,12 @@ describe('edits and the outbox', () => {
     recordEventCreated(id, 'zoom-event-1');
     expect(outbox().find((op) => op.op_key === 'event')?.state).toBe('done');
     drafts.save(id, training({ name: 'Git Training' }));
-    const update = outbox().filter((op) => op.state === 'pending' && op.op_key === 'event');
+    const update = outbox().filter((op) => op.state === 'pending' && op.op_key === 'event.fields');
     expect(update.map((op) => [op.kind, JSON.parse(op.payload_json) as unknown])).toEqual([
       ['event.update', { changes: { name: 'Git Training' } }],
     ]);
     drafts.save(id, training());
-    expect(outbox().filter((op) => op.state === 'pending' && op.op_key === 'event')).toEqual([]);
+    expect(outbox().filter((op) => op.state === 'pending' && op.op_key === 'event.fields')).toEqual([]);
   });
 
   it('deleting a synced series queues the delete of its Zoom event in place of everything else', () => {
@@ -291,7 +293,7 @@ describe('the series list and status', () => {
   it('status counts the outbox by state', () => {
     drafts.importFile(file(training()), { dryRun: false });
     expect(drafts.status()).toEqual({
-      outbox: { pending: 4, in_flight: 0, done: 0, failed: 0, conflict: 0 },
+      outbox: { pending: 4, in_flight: 0, done: 0, failed: 0, conflict: 0, blocked: 0 },
       conflicts: 0,
       last_sync: null,
     });

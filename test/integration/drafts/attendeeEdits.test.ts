@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AttendeeService } from '../../../main/drafts/attendeeService';
-import { pendingChanges, recentSyncRuns } from '../../../main/db/syncOverviewQueries';
+import type { AttendeeService } from '../../../main/drafts/attendeeService';
+import { recentSyncRuns } from '../../../main/db/syncOverviewQueries';
 import { CadenceError } from '../../../shared/errors';
 import { standupSeries, syncHarness } from '../../support/syncHarness';
 
@@ -13,7 +13,7 @@ let seriesId: string;
 
 beforeEach(async () => {
   harness = await syncHarness();
-  attendees = new AttendeeService(harness.db);
+  attendees = harness.services.attendees;
   seriesId = harness.importSeries([standupSeries(2)]).series[0]?.id ?? '';
 });
 afterEach(async () => {
@@ -43,7 +43,7 @@ describe('attendee edits', () => {
     const second = attendees.list(seriesId)[1];
     attendees.remove(seriesId, [second?.id ?? '']);
 
-    expect(pendingChanges(harness.db).map((change) => change.sentence)).toEqual([
+    expect(harness.services.sync.pending().map((change) => change.sentence)).toEqual([
       'Register 1 person for "Engineering Team Weekly Standup"',
       'Update 1 registration for "Engineering Team Weekly Standup"',
       'Remove 1 registration from "Engineering Team Weekly Standup"',
@@ -60,7 +60,7 @@ describe('attendee edits', () => {
       ['ada@example.com', true],
     ]);
     expect(attendees.list(seriesId)[1]?.id).toBe(id);
-    expect(pendingChanges(harness.db)).toEqual([]);
+    expect(harness.services.sync.pending()).toEqual([]);
   });
 
   it('names the field of a bad attendee and writes nothing', () => {
@@ -193,7 +193,7 @@ describe('series details', () => {
 
 describe('sync overview', () => {
   it('lists the waiting changes in plain words and keeps a log of runs', async () => {
-    expect(pendingChanges(harness.db).map((change) => change.sentence)).toEqual([
+    expect(harness.services.sync.pending().map((change) => change.sentence)).toEqual([
       'Create "Engineering Team Weekly Standup" with 12 sessions',
       'Add the ticket type "Team Member Pass" to "Engineering Team Weekly Standup"',
       'Create the registration link "Team Registration Link" for "Engineering Team Weekly Standup"',

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
-import { ConflictResolver } from '../../../main/sync/conflictResolver';
 import { standupSeries, syncHarness } from '../../support/syncHarness';
 
 // Every conflict kind, made by the sandbox's "another planner", detected by a sync, and settled
@@ -9,7 +8,6 @@ let h: Awaited<ReturnType<typeof syncHarness>>;
 let seriesId: string;
 let eventId: string;
 
-const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 beforeEach(async () => {
   h = await syncHarness();
@@ -33,7 +31,7 @@ function nth<T>(items: readonly T[], index: number): T {
   if (item === undefined) throw new Error(`no item ${String(index)}`);
   return item;
 }
-const resolver = () => new ConflictResolver(h.db, now);
+const resolver = () => h.services.conflicts;
 const zoomEvent = () => h.sandbox.sandbox.data.events.find((e) => e.event_id === eventId);
 const sessionsOnZoom = () => h.sandbox.sandbox.data.sessions.filter((s) => s.event_id === eventId);
 

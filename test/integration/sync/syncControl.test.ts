@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { plannedCalls } from '../../../main/sync/dryRun';
-import { ConflictResolver } from '../../../main/sync/conflictResolver';
 import type { SyncProgress } from '../../../shared/sync/syncReport';
 import { standupSeries, syncHarness } from '../../support/syncHarness';
 
@@ -13,7 +11,6 @@ afterEach(async () => {
   await h.close();
 });
 
-const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 const waitingOps = () =>
   h.db.prepare(`SELECT count(*) FROM outbox WHERE state IN ('pending', 'in_flight')`).pluck().get() as number;
 
@@ -23,13 +20,13 @@ describe('schedule drift', () => {
     const imported = h.importSeries([standupSeries(5)]);
     const report = await h.sync();
     expect(report).toMatchObject({ outcome: 'needs_attention', conflicts: 1 });
-    const [drift] = new ConflictResolver(h.db, now).list();
+    const [drift] = h.services.conflicts.list();
     expect(drift).toMatchObject({ kind: 'schedule_drift' });
     expect((drift?.local as string[]).length).toBe(12);
     expect((drift?.remote as string[]).length).toBe(11);
     // Registrations to all sessions do not depend on the schedule: they went through.
     expect(h.sandbox.sandbox.data.tickets).toHaveLength(5);
-    const resolver = new ConflictResolver(h.db, now);
+    const resolver = h.services.conflicts;
     expect(() => resolver.resolve(drift?.id ?? 0, 'local')).toThrow(/fewer sessions/);
     resolver.resolve(drift?.id ?? 0, 'remote');
     const draft = h.drafts.get(imported.series[0]?.id ?? '').draft;
@@ -126,19 +123,20 @@ describe('a stopped run', () => {
 describe('dry run', () => {
   it('lists every call in order, with the bodies, and sends nothing', async () => {
     h.importSeries([standupSeries(31, { occurrence_changes: [{ occurrence: 2, action: 'cancel' }] })]);
-    const calls = plannedCalls(h.store, Date.parse('2026-12-01T00:00:00Z'));
+    const calls = await h.services.sync.plan();
     expect(calls.map((c) => `${c.method} ${c.path.replace(/\{[^}]+\}/g, '{}')}`)).toEqual([
       'POST /oauth/token?grant_type=account_credentials',
       'POST /zoom_events/events',
+      'GET /zoom_events/events/{}/sessions',
       'POST /zoom_events/events/{}/ticket_types',
+      'GET /zoom_events/events/{}/sessions/{}',
+      'DELETE /zoom_events/events/{}/sessions/{}',
       'POST /zoom_events/events/{}/access_links',
       'POST /zoom_events/events/{}/event_actions',
-      'GET /zoom_events/events/{}/sessions',
-      'DELETE /zoom_events/events/{}/sessions/{}',
       'POST /zoom_events/events/{}/tickets',
       'POST /zoom_events/events/{}/tickets',
     ]);
-    expect((calls[7]?.body as { tickets: unknown[] }).tickets).toHaveLength(30);
+    expect((calls[8]?.body as { tickets: unknown[] }).tickets).toHaveLength(30);
     expect(calls[1]?.body).toMatchObject({ name: 'Engineering Team Weekly Standup', event_type: 'RECURRING' });
     expect(await h.sandbox.control.requests()).toEqual([]);
   });

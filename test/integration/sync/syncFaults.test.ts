@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFile, openDatabase } from '../../../main/db/database';
-import { DraftService } from '../../../main/drafts/draftService';
+import { createServices } from '../../../main/services';
 import { startSandbox, type Sandbox } from '../../../main/sandbox/sandboxServer';
 import { SandboxControl } from '../../support/sandbox';
 import { standupSeries } from '../../support/syncHarness';
@@ -68,7 +68,7 @@ beforeAll(async () => {
 
 function saveDrafts(): void {
   const { db } = openDatabase(databaseFile(dataDir));
-  new DraftService(db).importFile({ version: 1, series }, { dryRun: false });
+  createServices({ db }).drafts.importFile({ version: 1, series }, { dryRun: false });
   db.close();
 }
 

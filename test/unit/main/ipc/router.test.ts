@@ -29,7 +29,7 @@ function spyHandlers() {
     'sync.runs': vi.fn(() => []),
     'drafts.import': vi.fn(() => ({ dry_run: true, created: 0, updated: 0, series: [] })),
     'sync.status': vi.fn(() => ({
-      outbox: { pending: 0, in_flight: 0, done: 0, failed: 0, conflict: 0 },
+      outbox: { pending: 0, in_flight: 0, done: 0, failed: 0, conflict: 0, blocked: 0 },
       conflicts: 0,
       last_sync: null,
     })),

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { seriesDraftSchema, type SeriesDraft } from '../../../../shared/drafts/seriesDraft';
-import {
-  eventFieldsOf,
-  planSeriesOperations,
-  planTicketOperation,
-  type SeriesZoomState,
-} from '../../../../shared/outbox/planOperations';
+import { eventFieldsOf, type SeriesZoomState } from '../../../../shared/outbox/planOperations';
+import { outboxPlanner } from '../../../../main/sync/operations/registry';
+
+const planSeriesOperations = outboxPlanner.planSeries;
+const planTicketOperation = outboxPlanner.planTicket;
 
 const training: SeriesDraft = seriesDraftSchema.parse({
   name: 'Git & GitHub Training Series',
@@ -95,8 +94,8 @@ describe('planning a series', () => {
     });
     const operations = planSeriesOperations(edited, onZoom());
     expect(operations.map((op) => [op.kind, op.key, op.payload])).toEqual([
-      ['event.update', 'event', { changes: { name: 'Git Training' } }],
-      ['ticket_type.update', 'ticket_type', { changes: { quantity: 120 } }],
+      ['event.update', 'event.fields', { changes: { name: 'Git Training' } }],
+      ['ticket_type.update', 'ticket_type.fields', { changes: { quantity: 120 } }],
       // Occurrence 2 goes back to its place and 3 moves. Occurrence 4's session is deleted on
       // Zoom and cannot be sent back: no call; the sync engine reports the difference.
       [

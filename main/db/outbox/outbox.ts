@@ -1,0 +1,471 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { AttendeeDraft } from '../../../shared/drafts/attendeeDraft';
+import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
+import {
+  operationStateSchema,
+  waitingStateSchema,
+  type OperationState,
+  type PlannedOperation,
+  type WaitingState,
+} from '../../../shared/outbox/operations';
+import type { OutboxPlanner, SeriesZoomState } from '../../../shared/outbox/planOperations';
+import { attendeeDraftSchema } from '../../../shared/drafts/attendeeDraft';
+import type { ConflictKind, ConflictTarget } from '../../../shared/sync/conflicts';
+import { ZoomRecords } from './zoomRecords';
+import {
+  parseSnapshot,
+  readAttendeeBase,
+  readEventBase,
+  readItemBase,
+  readSessionBase,
+  readTicketIds,
+  readZoomState,
+} from './zoomState';
+
+/** One operation as stored; its payload is checked by its kind's schema where it is used. */
+export interface StoredOperation {
+  id: number;
+  seriesId: string;
+  key: string;
+  kind: string;
+  payload: unknown;
+  dependsOn: string[];
+  state: OperationState;
+  attempts: number;
+}
+
+/** A conflict for the planner, with what it is about as data. */
+export interface ConflictInput {
+  seriesId: string;
+  operationId: number | null;
+  kind: ConflictKind;
+  target: ConflictTarget;
+  subject: string;
+  base?: unknown;
+  local?: unknown;
+  remote?: unknown;
+  message: string;
+  /** Why Zoom's version cannot be taken, when it cannot. */
+  remoteRefused?: string;
+}
+
+/** A waiting operation as the app lists it. */
+export interface WaitingOperation {
+  seriesId: string;
+  seriesName: string;
+  kind: string;
+  payload: unknown;
+  state: WaitingState;
+}
+
+const storedRowSchema = z.object({
+  id: z.number(),
+  series_id: z.string(),
+  op_key: z.string(),
+  kind: z.string(),
+  payload_json: z.string(),
+  depends_on_json: z.string(),
+  state: operationStateSchema,
+  attempts: z.number(),
+});
+const pendingRowSchema = z.object({
+  id: z.number(),
+  op_key: z.string(),
+  kind: z.string(),
+  payload_json: z.string(),
+  depends_on_json: z.string(),
+});
+const ticketRowSchema = z.object({
+  id: z.string(),
+  zoom_ticket_id: z.string().nullable(),
+  synced_json: z.string().nullable(),
+  deleted_at: z.string().nullable(),
+});
+const keysSchema = z.array(z.string());
+
+function jsonOr<T>(text: string, schema: z.ZodType<T>, fallback: T): T {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function storedFrom(raw: unknown): StoredOperation {
+  const row = storedRowSchema.parse(raw);
+  return {
+    id: row.id,
+    seriesId: row.series_id,
+    key: row.op_key,
+    kind: row.kind,
+    payload: jsonOr<unknown>(row.payload_json, z.unknown(), null),
+    dependsOn: jsonOr(row.depends_on_json, keysSchema, []),
+    state: row.state,
+    attempts: row.attempts,
+  };
+}
+
+/** Held operations: what depends on their keys is blocked. */
+const heldStates = `('conflict', 'failed')`;
+/** Operations not yet done: the one definition of "waiting", for the app, the CLI and the sync report. */
+const waitingStates = `('pending', 'in_flight', 'conflict', 'failed')`;
+
+/**
+ * The outbox's one owner. Every change of an operation's state, every write of Zoom IDs and
+ * synced snapshots (through `records`), and the plan that keeps pending operations equal to the
+ * drafts go through here; nobody else writes those columns. Each method is one transaction, or
+ * joins the caller's.
+ */
+export class Outbox {
+  readonly records: ZoomRecords;
+  private readonly statements: ReturnType<typeof prepare>;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => string,
+    private readonly planner: OutboxPlanner,
+  ) {
+    this.statements = prepare(db);
+    this.records = new ZoomRecords(db, now, (ids) => {
+      this.complete(ids);
+    });
+  }
+
+  /** Runs `work` in one transaction (joining the caller's, if any). */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  // Planning
+
+  zoomState(seriesId: string): SeriesZoomState {
+    return readZoomState(this.db, seriesId);
+  }
+
+  /** Re-plans the series-level operations (event, ticket type, link, publish, sessions). */
+  replanSeries(seriesId: string, draft: SeriesDraft | undefined, zoom = this.zoomState(seriesId)): void {
+    this.apply(seriesId, this.planner.planSeries(draft, zoom), false);
+  }
+
+  /**
+   * Re-plans the tickets of the given attendees (by registration ID; undefined when removed),
+   * or, with `isComplete`, of the whole series, dropping pending tickets of anyone not listed.
+   */
+  replanTickets(seriesId: string, attendees: ReadonlyMap<string, AttendeeDraft | undefined>, isComplete: boolean): void {
+    const planned: PlannedOperation[] = [];
+    for (const raw of this.statements.attendeeTickets.all(seriesId)) {
+      const row = ticketRowSchema.parse(raw);
+      if (!isComplete && !attendees.has(row.id)) continue;
+      const attendee = row.deleted_at === null ? attendees.get(row.id) : undefined;
+      const base = parseSnapshot(attendeeDraftSchema, row.synced_json);
+      const ticket = row.zoom_ticket_id === null || base === undefined ? undefined : { ticketId: row.zoom_ticket_id, base };
+      const operation = this.planner.planTicket(row.id, attendee, ticket);
+      if (operation !== undefined) planned.push(operation);
+    }
+    const scope = isComplete ? undefined : new Set([...attendees.keys()].map((id) => `ticket:${id}`));
+    this.apply(seriesId, planned, true, scope);
+  }
+
+  /**
+   * Keeps a series' pending operations equal to `planned`: a key still planned keeps its row (and
+   * its place in line) with the newest payload; one no longer planned is dropped. Operations on
+   * their way or held by a conflict keep their key until they end.
+   */
+  private apply(
+    seriesId: string,
+    planned: readonly PlannedOperation[],
+    isTicketScope: boolean,
+    onlyKeys?: ReadonlySet<string>,
+  ): void {
+    const pending = new Map(
+      this.statements.pendingIn
+        .all(seriesId, isTicketScope ? 1 : 0)
+        .map((raw) => pendingRowSchema.parse(raw))
+        .filter((row) => onlyKeys === undefined || onlyKeys.has(row.op_key))
+        .map((row) => [row.op_key, row]),
+    );
+    const busy = new Set(keysSchema.parse(this.statements.busyKeys.all(seriesId)));
+    const now = this.now();
+    for (const operation of planned) {
+      // A conflict holds its key until the planner settles it; a call on its way is recorded
+      // first. Settling or recording plans the key again.
+      if (busy.has(operation.key)) continue;
+      const row = {
+        series_id: seriesId,
+        op_key: operation.key,
+        kind: operation.kind,
+        payload_json: JSON.stringify(operation.payload),
+        depends_on_json: JSON.stringify(operation.dependsOn),
+        now,
+      };
+      const existing = pending.get(operation.key);
+      pending.delete(operation.key);
+      if (existing === undefined) this.statements.insert.run(row);
+      else if (
+        existing.kind !== row.kind ||
+        existing.payload_json !== row.payload_json ||
+        existing.depends_on_json !== row.depends_on_json
+      ) {
+        this.statements.update.run({ ...row, id: existing.id });
+      }
+    }
+    for (const stale of pending.values()) this.statements.remove.run(stale.id);
+  }
+
+  // What Zoom has, as recorded
+
+  eventBase(seriesId: string) {
+    return readEventBase(this.db, seriesId);
+  }
+
+  itemBase(table: 'ticket_type' | 'registration_link', seriesId: string) {
+    return readItemBase(this.db, table, seriesId);
+  }
+
+  sessionBase(seriesId: string, occurrence: number) {
+    return readSessionBase(this.db, seriesId, occurrence);
+  }
+
+  attendeeBase(attendeeId: string) {
+    return readAttendeeBase(this.db, attendeeId);
+  }
+
+  ticketIds(attendeeId: string): string[] {
+    return readTicketIds(this.db, attendeeId);
+  }
+
+  /** Sessions a series still plans (not cancelled). */
+  liveSessionCount(seriesId: string): number {
+    return z.number().parse(this.statements.liveSessions.get(seriesId));
+  }
+
+  /** A series' name, deleted or not. */
+  seriesName(seriesId: string): string {
+    return z.string().optional().parse(this.statements.seriesName.get(seriesId)) ?? '';
+  }
+
+  /** The event IDs every series has on Zoom, so that a found event is never adopted twice. */
+  linkedEventIds(): Set<string> {
+    return new Set(keysSchema.parse(this.statements.linkedEvents.all()));
+  }
+
+  // The sync's work
+
+  /** Operations to send or to reconcile, oldest first. */
+  work(): StoredOperation[] {
+    return this.statements.work.all().map(storedFrom);
+  }
+
+  /** Keys held by a conflict or a refusal, by series: what depends on them is blocked. One query for all. */
+  heldKeys(): Map<string, Set<string>> {
+    const held = new Map<string, Set<string>>();
+    for (const raw of this.statements.held.all()) {
+      const row = z.object({ series_id: z.string(), op_key: z.string() }).parse(raw);
+      held.set(row.series_id, (held.get(row.series_id) ?? new Set()).add(row.op_key));
+    }
+    return held;
+  }
+
+  /** The states of these operations now (absent: replaced by a newer plan, or gone with their series). */
+  statesOf(ids: readonly number[]): Map<number, OperationState> {
+    const states = new Map<number, OperationState>();
+    for (const id of ids) {
+      const state = operationStateSchema.optional().parse(this.statements.stateOf.get(id));
+      if (state !== undefined) states.set(id, state);
+    }
+    return states;
+  }
+
+  /** Before a call whose outcome could be lost: a crash after this is reconciled, never re-sent blindly. */
+  markInFlight(ids: readonly number[]): void {
+    this.transaction(() => {
+      const now = this.now();
+      for (const id of ids) this.statements.inFlight.run(now, id);
+    });
+  }
+
+  /** Back in line for the next try: Zoom did not do it (never sent, or 429). A newer plan of the same key replaces it. */
+  markPending(ids: readonly number[], error?: string): void {
+    this.transaction(() => {
+      const now = this.now();
+      for (const id of ids) {
+        const row = z
+          .object({ series_id: z.string(), op_key: z.string() })
+          .optional()
+          .parse(this.statements.keyOf.get(id));
+        if (row === undefined) continue;
+        if (this.statements.newerPending.get(row.series_id, row.op_key, id) !== undefined) {
+          this.statements.remove.run(id);
+        } else this.statements.pending.run(error ?? null, now, id);
+      }
+    });
+  }
+
+  /** Done on Zoom. Inside the transaction that records what Zoom answered. */
+  complete(ids: readonly number[]): void {
+    const now = this.now();
+    for (const id of ids) this.statements.done.run(now, id);
+  }
+
+  /** A conflict for the planner; its operation (if any) waits in `conflict`, or `failed` when Zoom refused it for good. */
+  openConflict(input: ConflictInput): number {
+    return this.transaction(() => {
+      if (input.operationId !== null) {
+        const state = isRefusal(input.kind) ? 'failed' : 'conflict';
+        this.statements.hold.run(state, input.message, this.now(), input.operationId);
+      }
+      const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+      return Number(
+        this.statements.insertConflict.run({
+          series_id: input.seriesId,
+          outbox_id: input.operationId,
+          kind: input.kind,
+          target_json: JSON.stringify(input.target),
+          subject: input.subject,
+          base_json: json(input.base),
+          local_json: json(input.local),
+          remote_json: json(input.remote),
+          message: input.message,
+          remote_refused: input.remoteRefused ?? null,
+          now: this.now(),
+        }).lastInsertRowid,
+      );
+    });
+  }
+
+  /** Holds an operation behind a conflict already open for its series (an event gone from Zoom). */
+  holdBehind(operationId: number, message: string): void {
+    this.statements.hold.run('conflict', message, this.now(), operationId);
+  }
+
+  hasOpenConflict(seriesId: string, kind: ConflictKind): boolean {
+    return this.statements.openConflictOfKind.get(seriesId, kind) !== undefined;
+  }
+
+  // Settling
+
+  /** The held operation goes again as it is. */
+  retry(operationId: number): void {
+    this.statements.retry.run('pending', this.now(), operationId);
+  }
+
+  /** The held create goes again as one whose outcome is unknown: Zoom is searched for it first. */
+  retryAsUnknown(operationId: number): void {
+    this.statements.retry.run('in_flight', this.now(), operationId);
+  }
+
+  /** A held operation dropped, so that re-planning decides afresh; without an ID, every held one of the series. */
+  dropHeld(seriesId: string, operationId?: number | null): void {
+    if (operationId === undefined) this.statements.dropHeldOfSeries.run(seriesId);
+    else if (operationId !== null) this.statements.dropHeld.run(operationId);
+  }
+
+  /** Everything not yet done of a series, dropped (its link to Zoom is forgotten). */
+  dropUnfinished(seriesId: string): void {
+    this.statements.dropUnfinished.run(seriesId);
+  }
+
+  // Waiting
+
+  /** Operations not yet done: pending, in flight, held by a conflict or refused. */
+  waitingCount(): number {
+    return z.number().parse(this.statements.waitingCount.get());
+  }
+
+  /** Every waiting operation with how it shows (blocked behind a held key of its series), oldest first. */
+  waiting(): WaitingOperation[] {
+    const held = this.heldKeys();
+    return this.statements.waiting.all().map((raw) => {
+      const row = storedRowSchema.extend({ series_name: z.string() }).parse(raw);
+      const op = storedFrom(row);
+      const isBlocked =
+        (op.state === 'pending' || op.state === 'in_flight') &&
+        op.dependsOn.some((key) => held.get(op.seriesId)?.has(key) === true);
+      return {
+        seriesId: op.seriesId,
+        seriesName: row.series_name,
+        kind: op.kind,
+        payload: op.payload,
+        state: isBlocked ? 'blocked' : waitingStateSchema.parse(op.state),
+      };
+    });
+  }
+
+  /** Operation counts by state, every state present; `blocked` counts pending operations behind a held one. */
+  countsByState(): Record<OperationState | 'blocked', number> {
+    const counts = Object.fromEntries([...operationStateSchema.options, 'blocked'].map((state) => [state, 0])) as Record<
+      OperationState | 'blocked',
+      number
+    >;
+    for (const raw of this.statements.counts.all()) {
+      const row = z.object({ state: operationStateSchema, n: z.number() }).parse(raw);
+      counts[row.state] = row.n;
+    }
+    for (const op of this.waiting()) if (op.state === 'blocked') counts.blocked += 1;
+    return counts;
+  }
+}
+
+/** Zoom refused it: the operation is `failed`, not a disagreement about values. */
+function isRefusal(kind: ConflictKind): boolean {
+  return kind === 'refused' || kind === 'ticket_refused' || kind === 'not_editable';
+}
+
+function prepare(db: Database.Database) {
+  return {
+    pendingIn: db.prepare(
+      `SELECT id, op_key, kind, payload_json, depends_on_json FROM outbox
+       WHERE series_id = ? AND state = 'pending' AND (op_key LIKE 'ticket:%') = ?`,
+    ),
+    busyKeys: db
+      .prepare(`SELECT op_key FROM outbox WHERE series_id = ? AND state IN ('in_flight', 'conflict', 'failed')`)
+      .pluck(),
+    insert: db.prepare(
+      `INSERT INTO outbox (series_id, op_key, kind, payload_json, depends_on_json, created_at, updated_at)
+       VALUES (@series_id, @op_key, @kind, @payload_json, @depends_on_json, @now, @now)`,
+    ),
+    update: db.prepare(
+      `UPDATE outbox SET kind = @kind, payload_json = @payload_json, depends_on_json = @depends_on_json,
+       updated_at = @now WHERE id = @id`,
+    ),
+    remove: db.prepare('DELETE FROM outbox WHERE id = ?'),
+    work: db.prepare(
+      `SELECT id, series_id, op_key, kind, payload_json, depends_on_json, state, attempts FROM outbox
+       WHERE state IN ('pending', 'in_flight') ORDER BY id`,
+    ),
+    held: db.prepare(`SELECT DISTINCT series_id, op_key FROM outbox WHERE state IN ${heldStates}`),
+    stateOf: db.prepare('SELECT state FROM outbox WHERE id = ?').pluck(),
+    keyOf: db.prepare('SELECT series_id, op_key FROM outbox WHERE id = ?'),
+    newerPending: db.prepare(`SELECT 1 FROM outbox WHERE series_id = ? AND op_key = ? AND state = 'pending' AND id != ?`),
+    inFlight: db.prepare(`UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ?`),
+    pending: db.prepare(`UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ? WHERE id = ?`),
+    done: db.prepare(`UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?`),
+    hold: db.prepare(`UPDATE outbox SET state = ?, last_error = ?, updated_at = ? WHERE id = ?`),
+    retry: db.prepare(
+      `UPDATE outbox SET state = ?, last_error = NULL, updated_at = ? WHERE id = ? AND state IN ${heldStates}`,
+    ),
+    dropHeld: db.prepare(`DELETE FROM outbox WHERE id = ? AND state IN ${heldStates}`),
+    dropHeldOfSeries: db.prepare(`DELETE FROM outbox WHERE series_id = ? AND state IN ${heldStates}`),
+    dropUnfinished: db.prepare(`DELETE FROM outbox WHERE series_id = ? AND state != 'done'`),
+    insertConflict: db.prepare(
+      `INSERT INTO conflict (series_id, outbox_id, kind, target_json, subject, base_json, local_json, remote_json,
+         message, remote_refused, created_at)
+       VALUES (@series_id, @outbox_id, @kind, @target_json, @subject, @base_json, @local_json, @remote_json,
+         @message, @remote_refused, @now)`,
+    ),
+    openConflictOfKind: db.prepare('SELECT 1 FROM conflict WHERE series_id = ? AND kind = ? AND resolved_at IS NULL'),
+    waitingCount: db.prepare(`SELECT count(*) FROM outbox WHERE state IN ${waitingStates}`).pluck(),
+    waiting: db.prepare(
+      `SELECT o.id, o.series_id, o.op_key, o.kind, o.payload_json, o.depends_on_json, o.state, o.attempts,
+         s.name AS series_name
+       FROM outbox o JOIN series s ON s.id = o.series_id WHERE o.state IN ${waitingStates} ORDER BY o.id`,
+    ),
+    counts: db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state'),
+    liveSessions: db.prepare(`SELECT count(*) FROM occurrence WHERE series_id = ? AND status != 'cancelled'`).pluck(),
+    seriesName: db.prepare('SELECT name FROM series WHERE id = ?').pluck(),
+    linkedEvents: db.prepare('SELECT zoom_event_id FROM series WHERE zoom_event_id IS NOT NULL').pluck(),
+    attendeeTickets: db.prepare('SELECT id, zoom_ticket_id, synced_json, deleted_at FROM attendee WHERE series_id = ?'),
+  };
+}

@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import { formatInstant } from '../shared/recurrence/expandRecurrence';
+import { createStores, type Stores } from './db/stores';
+import { SettingsStore } from './db/settingsStore';
+import { AttendeeService } from './drafts/attendeeService';
+import { DraftService } from './drafts/draftService';
+import { ConflictResolver } from './sync/conflictResolver';
+import { outboxPlanner } from './sync/operations/registry';
+import { SyncService, type SyncServiceDeps } from './sync/syncService';
+import { createCredentialVault } from './vault/credentialVault';
+import { keychainServiceFor, osKeychain, type Keychain } from './vault/keychain';
+import { ZoomConnection } from './zoom/zoomConnection';
+
+export interface ServicesOptions {
+  db: Database.Database;
+  /** The one clock, in milliseconds; the system's by default. */
+  now?: () => number;
+  /** Where ZOOM_* credentials and CADENCE_ZOOM_* endpoints are read; the process's by default. */
+  env?: NodeJS.ProcessEnv;
+  /** The OS keychain by default. */
+  keychain?: Keychain;
+  /** The Electron build of the SQLite driver, for the dry run's copy; Node's own otherwise. */
+  sqliteBinding?: string;
+  /** A signed-in client instead of the account's (tests and benchmarks against a sandbox). */
+  zoom?: SyncServiceDeps['zoom'];
+  engine?: SyncServiceDeps['engine'];
+}
+
+/** The services every host and the tests run, wired once over one database and one clock. */
+export interface Services {
+  readonly db: Database.Database;
+  readonly now: () => number;
+  readonly stores: Stores;
+  readonly account: ZoomConnection;
+  readonly drafts: DraftService;
+  readonly attendees: AttendeeService;
+  readonly conflicts: ConflictResolver;
+  readonly sync: SyncService;
+  close(): Promise<void>;
+}
+
+export function createServices(options: ServicesOptions): Services {
+  const { db } = options;
+  const now = options.now ?? Date.now;
+  const iso = () => formatInstant(now());
+  const stores = createStores(db, iso, outboxPlanner);
+  const env = options.env ?? process.env;
+  const account = new ZoomConnection({
+    vault: createCredentialVault(options.keychain ?? osKeychain(keychainServiceFor(env)), env),
+    settings: new SettingsStore(db),
+    ...(options.env === undefined ? {} : { env: options.env }),
+  });
+  const sync = new SyncService({
+    stores,
+    zoom: options.zoom ?? (() => account.zoom()),
+    now,
+    copyStores: () => {
+      // The dry run writes as a sync would, into an in-memory copy that is thrown away.
+      const image = db.serialize();
+      // The file is in WAL mode (header bytes 18-19 = 2); an in-memory copy must say rollback mode.
+      image[18] = 1;
+      image[19] = 1;
+      const copy = new Database(image, options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding });
+      copy.pragma('foreign_keys = ON');
+      return { ...createStores(copy, iso, outboxPlanner), close: () => copy.close() };
+    },
+    ...(options.engine === undefined ? {} : { engine: options.engine }),
+  });
+  return {
+    db,
+    now,
+    stores,
+    account,
+    drafts: new DraftService(db, stores.series, stores.outbox, now),
+    attendees: new AttendeeService(db, stores.attendees),
+    conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series),
+    sync,
+    async close() {
+      sync.cancel();
+      await account.close();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { OutboxPlanner } from '../../../shared/outbox/planOperations';
+import { accessLinkCreate, accessLinkUpdate, planAccessLink } from './accessLink';
+import { eventCreate, eventDelete, eventPublish, eventUpdate, planEvent, planPublish } from './event';
+import type { OperationKind } from './operation';
+import { planSessions, sessionDelete, sessionUpdate } from './session';
+import { planTicket, ticketCreate, ticketDelete, ticketUpdate } from './ticket';
+import { planTicketType, ticketTypeCreate, ticketTypeUpdate } from './ticketType';
+
+/**
+ * Every operation kind, in the order a planner reads them (and a serial sync sends them): the
+ * series' own operations, then sessions, then registrations. The engine knows kinds only from here.
+ */
+export const operationKinds: readonly OperationKind[] = [
+  eventDelete,
+  eventCreate,
+  eventUpdate,
+  ticketTypeCreate,
+  ticketTypeUpdate,
+  accessLinkCreate,
+  accessLinkUpdate,
+  eventPublish,
+  sessionUpdate,
+  sessionDelete,
+  ticketCreate,
+  ticketUpdate,
+  ticketDelete,
+];
+
+const byKind = new Map(operationKinds.map((kind, order) => [kind.kind, { kind, order }]));
+
+/** The module of an operation kind, and its place in the order; undefined for a kind this build does not know. */
+export function operationKindOf(kind: string): { kind: OperationKind<unknown>; order: number } | undefined {
+  return byKind.get(kind);
+}
+
+/** How drafts become operations: each Zoom object's planner, and the registrations'. */
+export const outboxPlanner: OutboxPlanner = {
+  planSeries: (draft, zoom) =>
+    [planEvent, planTicketType, planAccessLink, planPublish, planSessions].flatMap((plan) => plan(draft, zoom)),
+  planTicket,
+};

@@ -1,0 +1,259 @@
+import { z } from 'zod';
+import { attendeeDraftSchema, attendeeProfileFields, type AttendeeDraft } from '../../../shared/drafts/attendeeDraft';
+import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
+import type { PlannedOperation } from '../../../shared/outbox/operations';
+import { changedFields, isEmpty, type SyncedTicket } from '../../../shared/outbox/planOperations';
+import { threeWayMerge } from '../../../shared/sync/threeWayMerge';
+import { maxTicketsPerBatch, ticketBody, type TicketContext } from '../../../shared/zoom/draftToZoom';
+import type { ZoomTicket } from '../../../shared/zoom/zoomReadShapes';
+import { ZoomApiError, ZoomOutcomeUnknownError } from '../../zoom/zoomErrors';
+import { NotSent, Offline, RateLimited, unlessGone } from '../runSignals';
+import { eventKey, publishKey } from './event';
+import { accessLinkKey } from './accessLink';
+import { operationKind, type Operation, type RunContext, type SeriesRun } from './operation';
+import { ticketTypeKey } from './ticketType';
+import { count, fieldList, pick } from './words';
+
+/** What a ticket waits for: the event, its ticket type and link, and publishing. */
+const ticketDependencies = [eventKey, ticketTypeKey, accessLinkKey, publishKey];
+/** What Zoom's ticket update takes of an attendee's details. */
+const ticketUpdateFields = ['first_name', 'last_name', ...attendeeProfileFields] as const;
+/** Tries of a batch whose outcome stayed unknown, and of one Zoom keeps answering 429, within one run. */
+const maxUnknownOutcomes = 3;
+const maxRateLimited = 5;
+
+const registrationTarget = (operation: string, attendeeId: string, email: string) =>
+  ({ item: 'registration', operation, attendee_id: attendeeId, email }) as const;
+
+/** Whether attendees of this series register for chosen sessions (their tickets name them). */
+function registersPerSession(draft: SeriesDraft | undefined): boolean {
+  if (draft?.event_type !== 'RECURRING') return false;
+  const option = draft.registration?.recurring_registration_option;
+  return option === 'single_session' || option === 'multiple_sessions';
+}
+
+/** What every ticket body of the series needs; session IDs are read from Zoom first where tickets name them. */
+async function ticketContext(series: SeriesRun): Promise<TicketContext | undefined> {
+  const { draft } = series;
+  const ticketTypeId = series.links.ticketTypeId;
+  if (draft === undefined || ticketTypeId === undefined) return undefined;
+  const option = draft.event_type === 'RECURRING' ? draft.registration?.recurring_registration_option : undefined;
+  const sessionIds = registersPerSession(draft) ? await series.sessionIds() : new Map<number, string>();
+  return {
+    ticketTypeId,
+    ...(option === undefined ? {} : { option }),
+    sendNotification: draft.registration?.send_notification ?? true,
+    sessionIdOf: (occurrence) => sessionIds.get(occurrence) ?? `missing-session-${String(occurrence)}`,
+  };
+}
+
+/** Tickets by Cadence's registration ID (a per-session registration has several). */
+function byRegistration(tickets: readonly Pick<ZoomTicket, 'ticket_id' | 'external_ticket_id'>[]): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const ticket of tickets) {
+    if (ticket.external_ticket_id === undefined) continue;
+    found.set(ticket.external_ticket_id, [...(found.get(ticket.external_ticket_id) ?? []), ticket.ticket_id]);
+  }
+  return found;
+}
+
+type CreatePayload = { attendee_id: string; attendee: AttendeeDraft };
+
+/**
+ * One batch of registrations. Marked in flight in one transaction; after a lost answer (now, or
+ * a crash in an earlier run) the tickets Zoom already made are found by registration ID and
+ * adopted before the rest is sent again. Zoom's refusal of one person is that person's alone.
+ */
+async function registerBatch(ctx: RunContext, series: SeriesRun, batch: readonly Operation<CreatePayload>[]): Promise<void> {
+  const eventId = series.links.eventId;
+  const context = await ticketContext(series);
+  if (eventId === undefined || context === undefined) return;
+  let pending = [...batch];
+  let lookFirst = batch.some((op) => op.state === 'in_flight');
+  for (let unknown = 0, limited = 0; pending.length > 0; ) {
+    if (lookFirst) {
+      const existing = byRegistration(await ctx.call(() => ctx.api.listTickets(eventId)));
+      const found = pending.filter((op) => existing.has(op.payload.attendee_id));
+      ctx.outbox.records.ticketsCreated(
+        found.map((op) => ({
+          operationId: op.id,
+          attendeeId: op.payload.attendee_id,
+          ticketIds: existing.get(op.payload.attendee_id) ?? [],
+          base: op.payload.attendee,
+        })),
+      );
+      pending = pending.filter((op) => !existing.has(op.payload.attendee_id));
+      if (pending.length === 0) return;
+    }
+    ctx.outbox.markInFlight(pending.map((op) => op.id));
+    try {
+      const bodies = pending.map((op) => ticketBody({ registrationId: op.payload.attendee_id, attendee: op.payload.attendee }, context));
+      const result = await ctx.call(() => ctx.api.createTickets(eventId, bodies));
+      const made = byRegistration(result.tickets);
+      const refusals = new Map(result.errors.map((error) => [error.email.toLowerCase(), error]));
+      ctx.outbox.transaction(() => {
+        ctx.outbox.records.ticketsCreated(
+          pending
+            .filter((op) => made.has(op.payload.attendee_id))
+            .map((op) => ({
+              operationId: op.id,
+              attendeeId: op.payload.attendee_id,
+              ticketIds: made.get(op.payload.attendee_id) ?? [],
+              base: op.payload.attendee,
+            })),
+        );
+        for (const op of pending.filter((candidate) => !made.has(candidate.payload.attendee_id))) {
+          const { email } = op.payload.attendee;
+          const refusal = refusals.get(email.toLowerCase());
+          ctx.conflict({
+            seriesId: series.seriesId,
+            operationId: op.id,
+            kind: 'ticket_refused',
+            target: registrationTarget(op.kind, op.payload.attendee_id, email),
+            subject: email,
+            local: op.payload.attendee,
+            remote: refusal ?? null,
+            message: `${series.name}: Zoom did not register ${email}${refusal === undefined ? '' : `: ${refusal.message}`}`,
+          });
+        }
+      });
+      return;
+    } catch (error) {
+      if (error instanceof NotSent) ctx.outbox.markPending(pending.map((op) => op.id));
+      if (error instanceof RateLimited && limited < maxRateLimited) {
+        limited += 1;
+        lookFirst = false;
+        continue;
+      }
+      if (!(error instanceof ZoomOutcomeUnknownError)) throw error;
+      unknown += 1;
+      if (unknown >= maxUnknownOutcomes) throw new Offline(error.message);
+      lookFirst = true;
+    }
+  }
+}
+
+export const ticketCreate = operationKind({
+  kind: 'ticket.create',
+  payload: z.object({ attendee_id: z.string(), attendee: attendeeDraftSchema }),
+  batchSize: maxTicketsPerBatch,
+  sentence: (series, payloads) => `Register ${count(payloads.length, 'person', 'people')} for "${series.name}"`,
+  describe: (payload) => `registering ${payload.attendee.email}`,
+  target: (payload) => registrationTarget('ticket.create', payload.attendee_id, payload.attendee.email),
+  step: registerBatch,
+});
+
+type UpdatePayload = { attendee_id: string; changes: Record<string, unknown> };
+
+/**
+ * Zoom cannot change the sessions of a ticket: the registration's tickets are deleted and made
+ * again for the new sessions. They are found on Zoom by Cadence's registration ID first, so a
+ * crash between the two steps never leaves two sets.
+ */
+async function reregister(ctx: RunContext, series: SeriesRun, op: Operation<UpdatePayload>, eventId: string): Promise<void> {
+  const attendeeId = op.payload.attendee_id;
+  const attendee = { ...ctx.outbox.attendeeBase(attendeeId), ...op.payload.changes } as AttendeeDraft;
+  const context = await ticketContext(series);
+  if (context === undefined) return;
+  for (const ticket of await ctx.call(() => ctx.api.listTickets(eventId, { external_ticket_id: attendeeId }))) {
+    await ctx.call(() => unlessGone(() => ctx.api.deleteTicket(eventId, ticket.ticket_id)));
+  }
+  ctx.outbox.markInFlight([op.id]);
+  const result = await ctx.call(() => ctx.api.createTickets(eventId, [ticketBody({ registrationId: attendeeId, attendee }, context)]));
+  const made = result.tickets.map((ticket) => ticket.ticket_id);
+  if (made.length === 0) {
+    const reason = result.errors[0]?.message ?? '';
+    throw new ZoomApiError('conflict', `Zoom did not register ${attendee.email} again: ${reason}`, [], 400, undefined, reason);
+  }
+  ctx.outbox.records.ticketUpdated(attendeeId, op.payload.changes, made, op.id);
+}
+
+/** Details corrected here, compared three ways with Zoom's ticket (someone may have corrected them there). */
+async function updateDetails(ctx: RunContext, series: SeriesRun, op: Operation<UpdatePayload>, eventId: string): Promise<void> {
+  const attendeeId = op.payload.attendee_id;
+  const body: Record<string, unknown> = {};
+  for (const field of ticketUpdateFields) if (field in op.payload.changes) body[field] = op.payload.changes[field] ?? '';
+  const ticketIds = ctx.outbox.ticketIds(attendeeId);
+  const [firstTicket] = ticketIds;
+  if (firstTicket !== undefined && Object.keys(body).length > 0) {
+    const remote = (await ctx.call(() => ctx.api.getTicket(eventId, firstTicket))) as Record<string, unknown>;
+    const base = (ctx.outbox.attendeeBase(attendeeId) ?? {}) as Record<string, unknown>;
+    const fields = Object.keys(body);
+    const plan = threeWayMerge(base, { ...base, ...body }, { ...base, ...pick(remote, fields) }, fields);
+    if (plan.conflicts.length > 0) {
+      const email = typeof base.email === 'string' ? base.email : attendeeId;
+      ctx.conflict({
+        seriesId: series.seriesId,
+        operationId: op.id,
+        kind: 'item_fields',
+        target: registrationTarget(op.kind, attendeeId, email),
+        subject: `registration of ${email}: ${fieldList(plan.conflicts)}`,
+        base: pick(base, plan.conflicts),
+        local: pick(body, plan.conflicts),
+        remote: pick(remote, plan.conflicts),
+        message: `${series.name}: ${email}'s ${fieldList(plan.conflicts)} changed both here and on Zoom.`,
+      });
+      return;
+    }
+  }
+  if (Object.keys(body).length > 0) {
+    for (const ticketId of ticketIds) await ctx.call(() => ctx.api.updateTicket(eventId, ticketId, body));
+  }
+  ctx.outbox.records.ticketUpdated(attendeeId, op.payload.changes, undefined, op.id);
+}
+
+export const ticketUpdate = operationKind({
+  kind: 'ticket.update',
+  payload: z.object({ attendee_id: z.string(), changes: z.record(z.string(), z.unknown()) }),
+  batchSize: 1,
+  sentence: (series, payloads) => `Update ${count(payloads.length, 'registration')} for "${series.name}"`,
+  describe: () => 'updating a registration',
+  target: (payload) =>
+    registrationTarget('ticket.update', payload.attendee_id, typeof payload.changes.email === 'string' ? payload.changes.email : ''),
+  async step(ctx, series, [op]) {
+    const eventId = series.links.eventId;
+    if (op === undefined || eventId === undefined) return;
+    if ('occurrences' in op.payload.changes && registersPerSession(series.draft)) await reregister(ctx, series, op, eventId);
+    else await updateDetails(ctx, series, op, eventId);
+  },
+});
+
+export const ticketDelete = operationKind({
+  kind: 'ticket.delete',
+  payload: z.object({ attendee_id: z.string(), ticket_id: z.string() }),
+  batchSize: 1,
+  sentence: (series, payloads) => `Remove ${count(payloads.length, 'registration')} from "${series.name}"`,
+  describe: () => 'removing a registration',
+  target: (payload) => registrationTarget('ticket.delete', payload.attendee_id, ''),
+  async step(ctx, series, [op]) {
+    const eventId = series.links.eventId;
+    if (op === undefined || eventId === undefined) return;
+    for (const ticketId of op.payload.ticket_id.split(' ')) {
+      await ctx.call(() => unlessGone(() => ctx.api.deleteTicket(eventId, ticketId)));
+    }
+    ctx.outbox.records.ticketDeleted(op.id, op.payload.attendee_id);
+  },
+});
+
+/**
+ * The operation for one attendee's registration: create it, update what changed since it was
+ * synced, or delete it when the planner removed the attendee (`attendee` undefined). Undefined
+ * when Zoom is already up to date.
+ */
+export function planTicket(
+  attendeeId: string,
+  attendee: AttendeeDraft | undefined,
+  ticket: SyncedTicket | undefined,
+): PlannedOperation | undefined {
+  const key = `ticket:${attendeeId}`;
+  if (attendee === undefined) {
+    return ticket === undefined
+      ? undefined
+      : { key, kind: ticketDelete.kind, payload: { attendee_id: attendeeId, ticket_id: ticket.ticketId }, dependsOn: [] };
+  }
+  if (ticket === undefined) {
+    return { key, kind: ticketCreate.kind, payload: { attendee_id: attendeeId, attendee }, dependsOn: ticketDependencies };
+  }
+  const changes = changedFields(attendee, ticket.base);
+  return isEmpty(changes) ? undefined : { key, kind: ticketUpdate.kind, payload: { attendee_id: attendeeId, changes }, dependsOn: [] };
+}
