@@ -8,6 +8,7 @@ import { cliAppRoot } from './appRoot';
 import { exitCodeFor, exitCodes } from './exitCodes';
 import { runDraftsCommand, runImportCommand, runStatusCommand } from './draftCommands';
 import { runExpandCommand } from './expandCommand';
+import { ticketTypeRulesSchema, type TicketTypeRules } from '../sandbox/sandboxBehaviour';
 import { runSandboxCommand } from './sandboxCommand';
 import { runConflictsCommand, runResolveCommand, runSyncCommand } from './syncCommand';
 import { runServeCommand } from './serveCommand';
@@ -147,6 +148,14 @@ function buildProgram(appRoot: string): Command {
         .choices(['pro', 'business'])
         .default('pro'),
     )
+    .addOption(
+      new Option(
+        '--ticket-types <rules>',
+        "whose ticket type rules to follow where Zoom's documents disagree: the recurring-events tutorial's (events start without ticket types) or the API reference's (single-session and recurring events come with one and take no other)",
+      )
+        .choices(ticketTypeRulesSchema.options)
+        .default('tutorial'),
+    )
     .action(
       async (options: {
         port?: number;
@@ -155,6 +164,7 @@ function buildProgram(appRoot: string): Command {
         clientId?: string;
         clientSecret?: string;
         plan: 'pro' | 'business';
+        ticketTypes: TicketTypeRules;
       }) => {
         await runSandboxCommand({
           ...options,

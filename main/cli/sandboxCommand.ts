@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { ZoomCredentials } from '../../shared/credentials';
 import { requestsPerSecond } from '../zoom/rateLimits';
+import type { TicketTypeRules } from '../sandbox/sandboxBehaviour';
 import { sandboxDefaultCredentials, startSandbox } from '../sandbox/sandboxServer';
 import type { ZoomPlan } from '../../shared/zoomConnection';
 import { untilInterrupted } from './untilInterrupted';
@@ -12,9 +13,17 @@ export interface SandboxCommandOptions {
   clientId?: string;
   clientSecret?: string;
   plan: ZoomPlan;
+  /** Whose ticket type rules it follows; `--ticket-types`. */
+  ticketTypes: TicketTypeRules;
   isJson: boolean;
   stdout: NodeJS.WritableStream;
 }
+
+const ticketTypesLine: Readonly<Record<TicketTypeRules, string>> = {
+  tutorial:
+    "the tutorial's rules: events start without ticket types (--ticket-types reference for the API reference's)",
+  reference: "the API reference's rules: single-session and recurring events come with one and take no other",
+};
 
 /** `cadence sandbox`: the Zoom Events simulator on 127.0.0.1 until interrupted. */
 export async function runSandboxCommand(options: SandboxCommandOptions): Promise<void> {
@@ -27,12 +36,13 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
   const sandbox = await startSandbox({
     credentials,
     faults: { rateLimits: { ...requestsPerSecond[options.plan] } },
+    behaviour: { ticketTypes: options.ticketTypes },
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(statePath === undefined ? {} : { statePath }),
   });
   if (options.isJson) {
     options.stdout.write(
-      `${JSON.stringify({ url: sandbox.url, api_url: sandbox.apiUrl, oauth_url: sandbox.oauthUrl, ...credentials, state: statePath ?? null })}\n`,
+      `${JSON.stringify({ url: sandbox.url, api_url: sandbox.apiUrl, oauth_url: sandbox.oauthUrl, ...credentials, state: statePath ?? null, ticket_types: sandbox.behaviour.ticketTypes })}\n`,
     );
   } else {
     options.stdout.write(
@@ -44,6 +54,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
         `  Client ID:      ${credentials.client_id}`,
         `  Client secret:  ${credentials.client_secret}`,
         `  State:          ${statePath ?? 'in memory (lost when it stops; keep it with --state FILE)'}`,
+        `  Ticket types:   ${ticketTypesLine[sandbox.behaviour.ticketTypes]}`,
         'Connect Cadence to it with:',
         `  printf %s '${credentials.client_secret}' | cadence connect --account-id ${credentials.account_id} --client-id ${credentials.client_id} --client-secret-stdin --api-url ${sandbox.apiUrl} --oauth-url ${sandbox.oauthUrl}`,
         'Press Ctrl+C to stop.',

@@ -1,19 +1,24 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SandboxBehaviour } from './sandboxBehaviour';
 import { startSandbox, type Sandbox } from './sandboxServer';
 
 /**
  * The sandbox the app runs for "Try without a Zoom account": started on first use on a free
  * port of 127.0.0.1, its state kept in the data folder so that what was tried is still there.
+ * `behaviour` chooses which of Zoom's documents it follows; the tutorial's Zoom by default.
  */
-export function builtInSandbox(dataDir: string): { start(): Promise<Sandbox>; close(): Promise<void> } {
+export function builtInSandbox(
+  dataDir: string,
+  behaviour: Partial<SandboxBehaviour> = {},
+): { start(): Promise<Sandbox>; close(): Promise<void> } {
   let running: Promise<Sandbox> | undefined;
   return {
     start() {
       running ??= (() => {
         const folder = join(dataDir, 'sandbox');
         mkdirSync(folder, { recursive: true });
-        return startSandbox({ statePath: join(folder, 'state.json') });
+        return startSandbox({ statePath: join(folder, 'state.json'), behaviour });
       })();
       return running;
     },

@@ -1,4 +1,6 @@
 import type { Issue } from '../../shared/ipc/envelope';
+import { addDefaultTicketType, isTicketTypeChangeAllowed, type TicketTypeChange } from './defaultTicketType';
+import type { TicketTypeRules } from './sandboxBehaviour';
 import {
   newId,
   type SandboxAccessLink,
@@ -18,6 +20,8 @@ export interface SandboxRequest {
   now: number;
   /** Generate this many sessions fewer than the recurrence gives. */
   dropGeneratedSessions?: number;
+  /** Whose ticket type rules to follow (see `sandboxBehaviourSchema`); the tutorial's when absent. */
+  ticketTypes?: TicketTypeRules;
 }
 export interface SandboxAnswer {
   status: number;
@@ -189,6 +193,7 @@ function createEvent(data: SandboxData, request: SandboxRequest): SandboxAnswer 
   };
   regenerateSessions(data, event, request.dropGeneratedSessions);
   data.events.push(event);
+  addDefaultTicketType(data, event, request.ticketTypes ?? 'tutorial', request.now);
   return { status: 201, body: eventAnswer(data, event) };
 }
 
@@ -262,6 +267,7 @@ function eventAction(data: SandboxData, request: SandboxRequest): SandboxAnswer 
   };
   regenerateSessions(data, copy);
   data.events.push(copy);
+  addDefaultTicketType(data, copy, request.ticketTypes ?? 'tutorial', request.now);
   return { status: 201, body: { status: 'duplicated', event_id: copy.event_id } };
 }
 
@@ -314,9 +320,23 @@ function saleWindowValid(start: string, end: string): boolean {
   return Date.parse(end) > Date.parse(start);
 }
 
+/**
+ * Refuses a ticket type change that the rules in force do not allow for the event's type. The
+ * reference names no code for this refusal on the ticket type operations; 1006 ("Operation is
+ * not supported for this event type.") is the code it gives elsewhere (the exhibitor operations)
+ * for exactly this case, and one Cadence's client already explains, whereas 300 means a field of
+ * the body is wrong and a 26xxx code would claim a ticket type problem the reference never names.
+ */
+function allowTicketTypeChange(event: SandboxEvent, request: SandboxRequest, change: TicketTypeChange): void {
+  if (!isTicketTypeChangeAllowed(request.ticketTypes ?? 'tutorial', event.event_type, change)) {
+    refuse(400, 1006, 'Operation is not supported for this event type.');
+  }
+}
+
 function createTicketType(data: SandboxData, request: SandboxRequest): SandboxAnswer {
   const event = eventOf(data, request);
   editable(event);
+  allowTicketTypeChange(event, request, 'create');
   const body = request.body;
   const first = data.sessions.find((s) => s.event_id === event.event_id);
   const start = text(body.start_time) ?? new Date(request.now).toISOString();
@@ -347,6 +367,7 @@ function ticketTypeOf(data: SandboxData, event: SandboxEvent, id: string | undef
 function updateTicketType(data: SandboxData, request: SandboxRequest): SandboxAnswer {
   const event = eventOf(data, request);
   editable(event);
+  allowTicketTypeChange(event, request, 'update');
   const ticketType = ticketTypeOf(data, event, request.params.ticketTypeId);
   const body = request.body;
   const start = text(body.start_time) ?? ticketType.start_time;
@@ -364,6 +385,7 @@ function updateTicketType(data: SandboxData, request: SandboxRequest): SandboxAn
     end_time: end,
     ...(text(body.name) === undefined ? {} : { name: text(body.name) }),
     ...(text(body.description) === undefined ? {} : { description: text(body.description) }),
+    ...(text(body.currency) === undefined ? {} : { currency: text(body.currency) }),
     ...(typeof body.quantity === 'number' ? { quantity: body.quantity } : {}),
     ...(typeof body.free === 'boolean' ? { free: body.free } : {}),
     ...(text(body.price) === undefined ? {} : { price: text(body.price) }),
@@ -713,6 +735,7 @@ export const sandboxHandlers: Readonly<Record<string, Handler>> = {
   updateTicketType,
   deleteEventTicketType: (data, request) => {
     const event = eventOf(data, request);
+    allowTicketTypeChange(event, request, 'delete');
     const ticketType = ticketTypeOf(data, event, request.params.ticketTypeId);
     data.ticketTypes = data.ticketTypes.filter((t) => t !== ticketType);
     return { status: 204 };

@@ -8,6 +8,7 @@ import type { Issue } from '../../shared/ipc/envelope';
 import { operationSpec } from '../zoom/openApi/operationCatalog';
 import { ZoomRequestValidator } from '../zoom/openApi/zoomRequestValidator';
 import type { RateLimitLabel } from '../zoom/rateLimits';
+import { sandboxBehaviourPatchSchema, sandboxBehaviourSchema, type SandboxBehaviour } from './sandboxBehaviour';
 import { emptySandboxData, sandboxDataSchema, type SandboxData } from './sandboxData';
 import { applyEdit, sandboxEditSchema } from './sandboxEdits';
 import { sandboxFaultsPatchSchema, sandboxFaultsSchema, seededRandom, type SandboxFaults } from './sandboxFaults';
@@ -26,6 +27,8 @@ export interface SandboxOptions {
   statePath?: string;
   credentials?: ZoomCredentials;
   faults?: Partial<SandboxFaults>;
+  /** Which of Zoom's documents to follow where they disagree; the tutorial's Zoom by default. */
+  behaviour?: Partial<SandboxBehaviour>;
   /** Seeds the fault draws, so that a run can be replayed. */
   seed?: number;
   clock?: () => number;
@@ -52,6 +55,7 @@ export interface Sandbox {
   readonly credentials: ZoomCredentials;
   readonly data: SandboxData;
   readonly faults: SandboxFaults;
+  readonly behaviour: SandboxBehaviour;
   readonly requests: readonly SandboxRequestRecord[];
   /** Every access token it has issued, for tests that look for leaks. */
   readonly issuedTokens: () => string[];
@@ -114,8 +118,8 @@ function loadState(path: string | undefined): SandboxData {
 /**
  * A Zoom Events API on 127.0.0.1 that behaves as Zoom's reference and tutorials describe: the
  * OAuth token endpoint, every operation Cadence uses, the rate limits by label, request bodies
- * checked against Zoom's OpenAPI document. Tests steer it through `/_sandbox/…`: faults, token
- * expiry and edits made by "another planner".
+ * checked against Zoom's OpenAPI document. Tests steer it through `/_sandbox/…`: faults, which
+ * document to follow where Zoom's disagree, token expiry and edits made by "another planner".
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const credentials = options.credentials ?? sandboxDefaultCredentials;
@@ -124,6 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const validator = new ZoomRequestValidator();
   let data = loadState(options.statePath);
   let faults: SandboxFaults = sandboxFaultsSchema.parse(options.faults ?? {});
+  let behaviour: SandboxBehaviour = sandboxBehaviourSchema.parse(options.behaviour ?? {});
   const tokens = new Map<string, IssuedToken>();
   const arrivals = new Map<string, number[]>();
   const requests: SandboxRequestRecord[] = [];
@@ -258,6 +263,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       body: (body ?? {}) as Record<string, unknown>,
       now: clock(),
       dropGeneratedSessions: faults.dropGeneratedSessions,
+      ticketTypes: behaviour.ticketTypes,
     });
     if (writes && answer.status < 400) save();
     const forcedLoss = faults.loseNextResponses > 0;
@@ -298,6 +304,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }
         faults = sandboxFaultsSchema.parse({ ...faults, ...patch.data });
         send(response, { status: 200, body: faults });
+        return;
+      }
+      case 'GET /behaviour':
+        send(response, { status: 200, body: behaviour });
+        return;
+      case 'PUT /behaviour': {
+        // Applies to what happens from now on: events made under the other rules keep their ticket types.
+        const patch = sandboxBehaviourPatchSchema.safeParse(input);
+        if (!patch.success) {
+          send(response, { status: 400, body: { message: 'Invalid behaviour.', issues: patch.error.issues } });
+          return;
+        }
+        behaviour = sandboxBehaviourSchema.parse({ ...behaviour, ...patch.data });
+        send(response, { status: 200, body: behaviour });
         return;
       }
       case 'POST /tokens/expire':
@@ -379,6 +399,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     get faults() {
       return faults;
+    },
+    get behaviour() {
+      return behaviour;
     },
     requests,
     issuedTokens: () => [...tokens.keys()],

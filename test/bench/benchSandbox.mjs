@@ -2,9 +2,12 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-/** Starts `cadence sandbox --json` and answers what it printed: URLs and credentials. */
-export async function startSandbox() {
-  const child = spawn(process.execPath, ['main/cli/bin.js', '--json', 'sandbox'], {
+/**
+ * Starts `cadence sandbox --json` with `args` (e.g. `['--ticket-types', 'reference']`) and answers
+ * what it printed: URLs and credentials.
+ */
+export async function startSandbox(args = []) {
+  const child = spawn(process.execPath, ['main/cli/bin.js', '--json', 'sandbox', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise((resolve) => createInterface({ input: child.stdout }).once('line', resolve));

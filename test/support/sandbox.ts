@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import type { SandboxBehaviour } from '../../main/sandbox/sandboxBehaviour';
 import type { SandboxData } from '../../main/sandbox/sandboxData';
 import type { SandboxEdit } from '../../main/sandbox/sandboxEdits';
 import type { SandboxFaults } from '../../main/sandbox/sandboxFaults';
@@ -27,6 +28,13 @@ export class SandboxControl {
 
   setFaults(faults: Partial<SandboxFaults>): Promise<unknown> {
     return this.call('PUT', '/faults', faults);
+  }
+  /** Switches which of Zoom's documents the sandbox follows, e.g. `{ ticketTypes: 'reference' }`. */
+  async setBehaviour(behaviour: Partial<SandboxBehaviour>): Promise<SandboxBehaviour> {
+    return (await this.call('PUT', '/behaviour', behaviour)) as SandboxBehaviour;
+  }
+  async behaviour(): Promise<SandboxBehaviour> {
+    return (await this.call('GET', '/behaviour')) as SandboxBehaviour;
   }
   expireTokens(): Promise<unknown> {
     return this.call('POST', '/tokens/expire');
@@ -57,7 +65,10 @@ export interface SandboxHarness {
   close(): Promise<void>;
 }
 
-/** A sandbox on 127.0.0.1 with a Zoom client signed in to it. */
+/**
+ * A sandbox on 127.0.0.1 with a Zoom client signed in to it. `options` are the sandbox's own,
+ * e.g. `{ behaviour: { ticketTypes: 'reference' } }` for the API reference's ticket type rules.
+ */
 export async function sandboxHarness(
   options: SandboxOptions = {},
   clientOptions: Partial<ZoomClientOptions> = {},

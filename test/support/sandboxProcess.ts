@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { ticketTypeRulesSchema } from '../../main/sandbox/sandboxBehaviour';
 import { stopChild } from './stopChild';
 
 const startedSchema = z.object({
@@ -11,6 +12,7 @@ const startedSchema = z.object({
   client_id: z.string(),
   client_secret: z.string(),
   state: z.string().nullable(),
+  ticket_types: ticketTypeRulesSchema,
 });
 
 export type SandboxProcess = z.infer<typeof startedSchema> & { child: ChildProcess; stop(): Promise<void> };
