@@ -36,7 +36,10 @@ export interface SandboxOptions {
 
 /** One request the sandbox received, for tests to inspect. */
 export interface SandboxRequestRecord {
+  /** When it arrived (epoch ms). */
   at: number;
+  /** When it was answered, or its connection dropped (epoch ms); `at` plus latency and work. */
+  answeredAt: number;
   method: string;
   path: string;
   operationId?: string;
@@ -141,9 +144,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     renameSync(temporary, options.statePath);
   };
 
-  const record = (entry: SandboxRequestRecord) => {
+  /** Called just before answering, which stamps `answeredAt`. */
+  const record = (entry: Omit<SandboxRequestRecord, 'answeredAt'>) => {
     if (requests.length >= maxRecords) requests.shift();
-    requests.push(entry);
+    requests.push({ ...entry, answeredAt: clock() });
   };
 
   const issueToken = (request: IncomingMessage, url: URL): SandboxAnswer => {

@@ -1,8 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { databaseFile, openDatabase } from '../../main/db/database';
 import { createServices } from '../../main/services';
-import { createZoomClient } from '../../main/zoom/zoomClient';
-import type { ZoomEventsApi } from '../../main/zoom/zoomEventsApi';
+import { createZoomClient, type ZoomClient } from '../../main/zoom/zoomClient';
 
 
 /** `count` weekly series of 12 sessions, each with `attendees` people, in the sandbox's hub. */
@@ -35,42 +33,53 @@ export function importDrafts(dataDir: string, file: unknown): void {
   db.close();
 }
 
-/**
- * The Meetings script's pace: one call at a time, then a one-second pause, whatever the limits.
- * Every method of the API waits for the previous call and its pause.
- */
-function oneCallThenPause(api: ZoomEventsApi): ZoomEventsApi {
-  let line: Promise<unknown> = Promise.resolve();
-  return new Proxy(api, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const turn = line.then(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
-        line = turn.then(
-          () => sleep(1000),
-          () => sleep(1000),
-        );
-        return turn;
-      };
-    },
-  });
+/** What the benchmark needs of a finished sync. */
+export interface SyncResult {
+  outcome: string;
+  message: string;
 }
 
-export async function runSync(
+/** What `runSync` is given: an open data folder and a Zoom client signed in to the sandbox. */
+export interface SyncContext {
+  dataDir: string;
+  db: ReturnType<typeof openDatabase>['db'];
+  client: ZoomClient;
+  /** Series synced at once. */
+  concurrency: number;
+}
+
+/**
+ * The one place that starts a sync: when the engine's constructor or API changes, adapt these
+ * few lines (and only these) so that they run one whole sync of the data folder and answer how
+ * it ended.
+ */
+export async function runSync({ db, client, concurrency }: SyncContext): Promise<SyncResult> {
+  const services = createServices({ db, zoom: () => Promise.resolve(client), engine: { concurrency } });
+  const report = await services.sync.run();
+  return { outcome: report.outcome, message: report.message };
+}
+
+/**
+ * One sync of `dataDir` against the sandbox on the Pro plan, with the CPU time (user + system,
+ * microseconds) and wall time of this process measured around `runSync` only: opening the data
+ * folder and making the client happen before, closing them after.
+ */
+export async function measuredSync(
   dataDir: string,
   urls: { apiUrl: string; oauthUrl: string },
   credentials: { account_id: string; client_id: string; client_secret: string },
-  pace: 'limiter' | 'one-per-second',
+  concurrency: number,
 ) {
   const { db } = openDatabase(databaseFile(dataDir));
   const client = createZoomClient({ urls, credentials: () => Promise.resolve(credentials), plan: () => 'pro' });
   try {
-    const api = pace === 'limiter' ? client.api : oneCallThenPause(client.api);
+    const rssBeforeBytes = process.memoryUsage.rss();
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
-    const services = createServices({ db, zoom: () => Promise.resolve({ ...client, api }) });
-    const report = await services.sync.run();
-    return { report, elapsedMs: performance.now() - started };
+    const result = await runSync({ dataDir, db, client, concurrency });
+    const elapsedMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    return { ...result, elapsedMs, cpuMicros: cpu.user + cpu.system, rssBeforeBytes };
   } finally {
     await client.close();
     db.close();
