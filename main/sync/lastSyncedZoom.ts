@@ -107,7 +107,10 @@ export class LastSyncedZoom {
       const synced = mapped.get(session.occurrence);
       const times = synced?.base ?? session;
       return {
-        session_id: synced?.sessionId ?? `{session ${String(session.occurrence)} of "${row?.name ?? eventId}"}`,
+        session_id:
+          synced === undefined || synced.sessionId === ''
+            ? `{session ${String(session.occurrence)} of "${row?.name ?? eventId}"}`
+            : synced.sessionId,
         start_time: times.start_time,
         end_time: times.end_time,
       };

@@ -157,7 +157,7 @@ export class SyncEngine {
       eventId: state.eventId,
       ticketTypeId: state.ticketTypeId,
       accessLinkId: state.accessLinkId,
-      sessionIds: new Map([...state.sessions].map(([occurrence, session]) => [occurrence, session.sessionId])),
+      sessionIds: new Map([...state.sessions].filter(([, session]) => session.sessionId !== '').map(([occurrence, session]) => [occurrence, session.sessionId])),
     });
     const unfinished = new Map<string, number>();
     for (const key of [...heldKeys, ...ops.map((op) => op.key)]) unfinished.set(key, (unfinished.get(key) ?? 0) + 1);

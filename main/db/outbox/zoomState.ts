@@ -12,7 +12,7 @@ const zoomRowSchema = z.object({
   synced_json: z.string().nullable(),
 });
 const linkedRowSchema = z.object({ zoom_id: z.string().nullable(), synced_json: z.string().nullable() });
-const sessionRowSchema = z.object({ number: z.number(), zoom_session_id: z.string(), synced_json: z.string().nullable() });
+const sessionRowSchema = z.object({ number: z.number(), zoom_session_id: z.string().nullable(), synced_json: z.string().nullable() });
 const sessionBaseSchema = z.object({
   start_time: z.string(),
   end_time: z.string(),
@@ -41,16 +41,15 @@ export function readZoomState(db: Database.Database, seriesId: string): SeriesZo
   const link = linked('SELECT zoom_access_link_id AS zoom_id, synced_json FROM registration_link WHERE series_id = ?');
   const sessions = new Map(
     db
-      .prepare('SELECT number, zoom_session_id, synced_json FROM occurrence WHERE series_id = ? AND zoom_session_id IS NOT NULL')
+      .prepare('SELECT number, zoom_session_id, synced_json FROM occurrence WHERE series_id = ? AND (zoom_session_id IS NOT NULL OR synced_json IS NOT NULL)')
       .all(seriesId)
       .map((raw) => {
         const session = sessionRowSchema.parse(raw);
         const base = parseSnapshot(sessionBaseSchema, session.synced_json);
-        // Without a snapshot the session is taken to be as Zoom generated it.
-        return [
-          session.number,
-          base === undefined ? { sessionId: session.zoom_session_id } : { sessionId: session.zoom_session_id, base },
-        ] as const;
+        // Without a snapshot the session is taken to be as Zoom generated it; an occurrence Zoom never
+        // generated has a snapshot (cancelled) and no session ID.
+        const sessionId = session.zoom_session_id ?? '';
+        return [session.number, base === undefined ? { sessionId } : { sessionId, base }] as const;
       }),
   );
   const state: SeriesZoomState = { isPublished: row.zoom_status === 'published', sessions };
