@@ -60,7 +60,10 @@ export function createServices(options: ServicesOptions): Services {
       // The file is in WAL mode (header bytes 18-19 = 2); an in-memory copy must say rollback mode.
       image[18] = 1;
       image[19] = 1;
-      const copy = new Database(image, options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding });
+      const copy = new Database(
+        image,
+        options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding },
+      );
       copy.pragma('foreign_keys = ON');
       return { ...createStores(copy, iso, outboxPlanner), close: () => copy.close() };
     },

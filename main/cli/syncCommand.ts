@@ -109,6 +109,8 @@ export async function runResolveCommand(context: SyncCommandContext, id: string,
   }
   await withServices(context.dataDir, (services) => {
     const result = services.conflicts.resolve(parsedId, resolution.data);
-    context.stdout.write(context.isJson ? `${JSON.stringify(result)}\n` : `Conflict ${id} settled. ${result.message}\n`);
+    context.stdout.write(
+      context.isJson ? `${JSON.stringify(result)}\n` : `Conflict ${id} settled. ${result.message}\n`,
+    );
   });
 }

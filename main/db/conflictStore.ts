@@ -44,7 +44,9 @@ export class ConflictStore {
 
   private rows(where: string, ...args: unknown[]): StoredConflict[] {
     return this.db
-      .prepare(`SELECT c.*, s.name AS series_name FROM conflict c JOIN series s ON s.id = c.series_id ${where} ORDER BY c.id`)
+      .prepare(
+        `SELECT c.*, s.name AS series_name FROM conflict c JOIN series s ON s.id = c.series_id ${where} ORDER BY c.id`,
+      )
       .all(...args)
       .map((raw) => {
         const row = conflictRowSchema.parse(raw);
@@ -86,7 +88,9 @@ export class ConflictStore {
       .run(now, resolution, replacedJson, conflict.id);
     if (sameKind) {
       this.db
-        .prepare('UPDATE conflict SET resolved_at = ?, resolution = ? WHERE series_id = ? AND kind = ? AND resolved_at IS NULL')
+        .prepare(
+          'UPDATE conflict SET resolved_at = ?, resolution = ? WHERE series_id = ? AND kind = ? AND resolved_at IS NULL',
+        )
         .run(now, resolution, conflict.series_id, conflict.kind);
     }
   }
@@ -94,8 +98,14 @@ export class ConflictStore {
   /** Zoom's sessions as mapped (start and end by occurrence number; empty times once cancelled). */
   mappedSessions(seriesId: string): Map<number, { start_time: string; end_time: string }> {
     const rows = z
-      .array(z.object({ number: z.number(), synced_json: z.string().nullable(), zoom_session_id: z.string().nullable() }))
-      .parse(this.db.prepare('SELECT number, synced_json, zoom_session_id FROM occurrence WHERE series_id = ?').all(seriesId));
+      .array(
+        z.object({ number: z.number(), synced_json: z.string().nullable(), zoom_session_id: z.string().nullable() }),
+      )
+      .parse(
+        this.db
+          .prepare('SELECT number, synced_json, zoom_session_id FROM occurrence WHERE series_id = ?')
+          .all(seriesId),
+      );
     const sessions = new Map<number, { start_time: string; end_time: string }>();
     for (const row of rows) {
       if (row.zoom_session_id === null) continue;

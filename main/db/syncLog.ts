@@ -18,7 +18,13 @@ export class SyncLog {
       .run(this.now(), outcome, requests, JSON.stringify(summary), runId);
   }
 
-  write(runId: number | null, level: 'info' | 'warn' | 'error', seriesId: string | null, message: string, details: object = {}): void {
+  write(
+    runId: number | null,
+    level: 'info' | 'warn' | 'error',
+    seriesId: string | null,
+    message: string,
+    details: object = {},
+  ): void {
     this.db
       .prepare('INSERT INTO sync_log (run_id, at, level, series_id, message, details_json) VALUES (?, ?, ?, ?, ?, ?)')
       .run(runId, this.now(), level, seriesId, message, JSON.stringify(details));

@@ -19,7 +19,9 @@ const summarySchema = z.object({
 /** The latest sync runs, newest first. A run cut short by a crash shows as still running. */
 export function recentSyncRuns(db: Database.Database, limit: number): SyncRun[] {
   return db
-    .prepare('SELECT id, started_at, finished_at, outcome, requests, summary_json FROM sync_run ORDER BY id DESC LIMIT ?')
+    .prepare(
+      'SELECT id, started_at, finished_at, outcome, requests, summary_json FROM sync_run ORDER BY id DESC LIMIT ?',
+    )
     .all(limit)
     .map((raw) => {
       const row = runRowSchema.parse(raw);

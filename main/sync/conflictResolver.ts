@@ -2,7 +2,12 @@ import type { OccurrenceChange } from '../../shared/drafts/occurrenceChange';
 import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { draftIssues } from '../../shared/drafts/seriesFile';
 import { CadenceError } from '../../shared/errors';
-import { conflictSummarySchema, type ConflictSummary, type ConflictTarget, type Resolution } from '../../shared/sync/conflicts';
+import {
+  conflictSummarySchema,
+  type ConflictSummary,
+  type ConflictTarget,
+  type Resolution,
+} from '../../shared/sync/conflicts';
 import type { ConflictStore, StoredConflict } from '../db/conflictStore';
 import type { Outbox } from '../db/outbox/outbox';
 import { cancelledSession } from '../db/outbox/zoomRecords';
@@ -100,7 +105,10 @@ export class ConflictResolver {
         return { message: 'The next sync creates the event on Zoom again, with its registrations.', sameKind: true };
       case 'session_moved': {
         if (target.item !== 'session') break;
-        this.outbox.records.sessionSynced(conflict.series_id, target.occurrence, { ...(conflict.remote as { start_time: string; end_time: string }), status: 'moved' });
+        this.outbox.records.sessionSynced(conflict.series_id, target.occurrence, {
+          ...(conflict.remote as { start_time: string; end_time: string }),
+          status: 'moved',
+        });
         this.outbox.dropHeld(conflict.series_id, conflict.outboxId);
         this.series.replan(conflict.series_id);
         return { message: `Your ${conflict.subject} goes to Zoom at the next sync.`, replaced: conflict.remote };
@@ -145,16 +153,25 @@ export class ConflictResolver {
       case 'session_deleted': {
         if (target.item !== 'session') break;
         const { occurrence } = target;
-        const moved = isRecord(conflict.remote) ? (conflict.remote as { start_time: string; end_time: string }) : undefined;
+        const moved = isRecord(conflict.remote)
+          ? (conflict.remote as { start_time: string; end_time: string })
+          : undefined;
         const change: OccurrenceChange =
           moved === undefined
             ? { occurrence, action: 'cancel' }
             : { occurrence, action: 'move', start_time: moved.start_time, end_time: moved.end_time };
         this.saveValid(conflict, withOccurrenceChanges(draft, [change]));
-        this.outbox.records.sessionSynced(conflict.series_id, occurrence, moved === undefined ? cancelledSession : { ...moved, status: 'moved' });
+        this.outbox.records.sessionSynced(
+          conflict.series_id,
+          occurrence,
+          moved === undefined ? cancelledSession : { ...moved, status: 'moved' },
+        );
         this.outbox.dropHeld(conflict.series_id, conflict.outboxId);
         this.series.replan(conflict.series_id);
-        return { message: `Session ${String(occurrence)} is now as Zoom has it.`, replaced: occurrenceChangesOf(draft) };
+        return {
+          message: `Session ${String(occurrence)} is now as Zoom has it.`,
+          replaced: occurrenceChangesOf(draft),
+        };
       }
       case 'schedule_drift': {
         const sessions = this.conflicts.mappedSessions(conflict.series_id);
@@ -178,7 +195,12 @@ export class ConflictResolver {
   }
 
   /** Zoom's values of the target's fields written into the draft. */
-  private takeFields(conflict: StoredConflict, draft: SeriesDraft, target: ConflictTarget, remote: Record<string, unknown>): Settled {
+  private takeFields(
+    conflict: StoredConflict,
+    draft: SeriesDraft,
+    target: ConflictTarget,
+    remote: Record<string, unknown>,
+  ): Settled {
     const fields = Object.keys(remote);
     let candidate: SeriesDraft;
     let replaced: unknown;
@@ -186,14 +208,17 @@ export class ConflictResolver {
       const email = target.email.toLowerCase();
       const attendee = draft.attendees.find((a) => a.email.toLowerCase() === email);
       replaced = pickFrom(attendee, fields);
-      candidate = { ...draft, attendees: draft.attendees.map((a) => (a.email.toLowerCase() === email ? { ...a, ...remote } : a)) };
+      candidate = {
+        ...draft,
+        attendees: draft.attendees.map((a) => (a.email.toLowerCase() === email ? { ...a, ...remote } : a)),
+      };
     } else if (target.item === 'ticket_type' || target.item === 'access_link') {
       const field = target.item === 'ticket_type' ? 'ticket_type' : 'registration';
       replaced = pickFrom(draft[field], fields);
-      candidate = { ...draft, [field]: { ...draft[field], ...remote } } as SeriesDraft;
+      candidate = { ...draft, [field]: { ...draft[field], ...remote } };
     } else {
       replaced = pickFrom(draft, fields);
-      candidate = { ...draft, ...remote } as SeriesDraft;
+      candidate = { ...draft, ...remote };
     }
     this.saveValid(conflict, candidate);
     this.acceptRemoteAsBase(conflict, target);
@@ -217,7 +242,8 @@ export class ConflictResolver {
       this.outbox.retryAsUnknown(conflict.outboxId);
       return { message: 'The link Zoom already has under that name becomes this series’ link at the next sync.' };
     }
-    if (target.item === 'registration' && target.operation === 'ticket.create') return this.withdrawRegistration(conflict, draft, target);
+    if (target.item === 'registration' && target.operation === 'ticket.create')
+      return this.withdrawRegistration(conflict, draft, target);
     if ((target.item === 'ticket_type' || target.item === 'access_link') && isRecord(conflict.remote)) {
       // Fields Zoom kept on its own ticket type or link: the draft takes them.
       return this.takeFields(conflict, draft, target, conflict.remote);
@@ -228,8 +254,11 @@ export class ConflictResolver {
     if (target.item === 'event' && target.operation === 'event.update' && base !== undefined) {
       // Event fields go back to what Zoom has, so the change is not planned again.
       const fields = Object.keys(changes);
-      this.saveValid(conflict, { ...draft, ...pickFrom(base, fields) } as SeriesDraft);
-      return { message: 'The change Zoom refused is withdrawn; Zoom keeps what it has.', replaced: pickFrom(draft, fields) };
+      this.saveValid(conflict, { ...draft, ...pickFrom(base, fields) });
+      return {
+        message: 'The change Zoom refused is withdrawn; Zoom keeps what it has.',
+        replaced: pickFrom(draft, fields),
+      };
     }
     this.series.replan(conflict.series_id);
     return { message: 'The change Zoom refused is withdrawn; Zoom keeps what it has.' };
@@ -244,5 +273,8 @@ function occurrenceChangesOf(draft: SeriesDraft): OccurrenceChange[] {
 function withOccurrenceChanges(draft: SeriesDraft, changes: readonly OccurrenceChange[]): SeriesDraft {
   if (draft.event_type !== 'RECURRING') return draft;
   const replaced = new Set(changes.map((change) => change.occurrence));
-  return { ...draft, occurrence_changes: [...draft.occurrence_changes.filter((c) => !replaced.has(c.occurrence)), ...changes] };
+  return {
+    ...draft,
+    occurrence_changes: [...draft.occurrence_changes.filter((c) => !replaced.has(c.occurrence)), ...changes],
+  };
 }

@@ -18,7 +18,10 @@ export class RecordingZoomTransport implements ZoomTransport {
   call(operationId: string, call: ZoomCall, schema?: z.ZodType): Promise<unknown> {
     const spec = operationSpec(operationId);
     const query = Object.entries(call.query ?? {}).filter(([, value]) => value !== undefined && value !== '');
-    const search = query.length === 0 ? '' : `?${new URLSearchParams(query.map(([key, value]) => [key, String(value)] as [string, string])).toString()}`;
+    const search =
+      query.length === 0
+        ? ''
+        : `?${new URLSearchParams(query.map(([key, value]) => [key, String(value)] as [string, string])).toString()}`;
     const method = spec.method === 'PUT' ? 'PATCH' : spec.method;
     this.calls.push({
       series: this.zoom.seriesName(call),

@@ -5,7 +5,12 @@ import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import type { ZoomCall } from '../zoom/zoomHttp';
 import { readAttendeeBase, readEventBase, readItemBase, readZoomState } from '../db/outbox/zoomState';
 
-const seriesRowSchema = z.object({ id: z.string(), name: z.string(), zoom_event_id: z.string().nullable(), zoom_status: z.string().nullable() });
+const seriesRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  zoom_event_id: z.string().nullable(),
+  zoom_status: z.string().nullable(),
+});
 type Body = Record<string, unknown>;
 
 /**
@@ -23,14 +28,18 @@ export class LastSyncedZoom {
     private readonly db: Database.Database,
     private readonly draftOf: (seriesId: string) => SeriesDraft | undefined,
   ) {
-    this.series = db.prepare('SELECT id, name, zoom_event_id, zoom_status FROM series').all().map((raw) => seriesRowSchema.parse(raw));
+    this.series = db
+      .prepare('SELECT id, name, zoom_event_id, zoom_status FROM series')
+      .all()
+      .map((raw) => seriesRowSchema.parse(raw));
     for (const row of this.series) if (row.zoom_event_id !== null) this.seriesOfEvent.set(row.zoom_event_id, row);
   }
 
   /** The series a call is about, by the event in its path; '' for the account's own calls. */
   seriesName(call: ZoomCall): string {
     const eventId = call.params?.eventId;
-    if (eventId === undefined) return typeof (call.body as Body | undefined)?.name === 'string' ? String((call.body as Body).name) : '';
+    if (eventId === undefined)
+      return typeof (call.body as Body | undefined)?.name === 'string' ? String((call.body as Body).name) : '';
     return this.seriesOfEvent.get(eventId)?.name ?? '';
   }
 
@@ -70,14 +79,23 @@ export class LastSyncedZoom {
         return { access_links: [] };
       case 'GetEventAccessLink': {
         const base = row === undefined ? undefined : readItemBase(this.db, 'registration_link', row.id);
-        return { access_link_id: params.accessLinkId, type: 'registration', name: base?.link_name ?? '', authentication_method: base?.authentication_method };
+        return {
+          access_link_id: params.accessLinkId,
+          type: 'registration',
+          name: base?.link_name ?? '',
+          authentication_method: base?.authentication_method,
+        };
       }
       case 'getTickets':
         return { tickets: this.tickets(call.query?.external_ticket_id) };
       case 'createTickets': {
         const tickets = (body.tickets ?? []) as Body[];
         return {
-          tickets: tickets.map((ticket) => ({ ticket_id: `{ticket of ${String(ticket.email)}}`, external_ticket_id: ticket.external_ticket_id, email: ticket.email })),
+          tickets: tickets.map((ticket) => ({
+            ticket_id: `{ticket of ${String(ticket.email)}}`,
+            external_ticket_id: ticket.external_ticket_id,
+            email: ticket.email,
+          })),
           errors: [],
         };
       }
@@ -92,9 +110,21 @@ export class LastSyncedZoom {
     const created = this.created.get(eventId);
     if (created !== undefined) return { ...created, event_id: eventId, status: 'draft' };
     const base = row === undefined ? undefined : readEventBase(this.db, row.id);
-    if (base === undefined) return { event_id: eventId, name: row?.name ?? '', timezone: 'UTC', event_type: 'RECURRING', status: row?.zoom_status ?? 'draft' };
+    if (base === undefined)
+      return {
+        event_id: eventId,
+        name: row?.name ?? '',
+        timezone: 'UTC',
+        event_type: 'RECURRING',
+        status: row?.zoom_status ?? 'draft',
+      };
     const end = base.end_time ?? base.start_time;
-    return { ...base, event_id: eventId, status: row?.zoom_status ?? 'draft', calendar: [{ start_time: base.start_time, end_time: end }] };
+    return {
+      ...base,
+      event_id: eventId,
+      status: row?.zoom_status ?? 'draft',
+      calendar: [{ start_time: base.start_time, end_time: end }],
+    };
   }
 
   private sessions(eventId: string, row: z.output<typeof seriesRowSchema> | undefined) {
@@ -119,23 +149,41 @@ export class LastSyncedZoom {
 
   private ticketTypes(row: z.output<typeof seriesRowSchema> | undefined): Body[] {
     if (row === undefined) return [];
-    const id = z.string().nullable().optional().parse(this.db.prepare('SELECT zoom_ticket_type_id FROM ticket_type WHERE series_id = ?').pluck().get(row.id));
+    const id = z
+      .string()
+      .nullable()
+      .optional()
+      .parse(this.db.prepare('SELECT zoom_ticket_type_id FROM ticket_type WHERE series_id = ?').pluck().get(row.id));
     if (id == null) return [];
-    return [{ ...readItemBase(this.db, 'ticket_type', row.id), ticket_type_id: id, name: String(readItemBase(this.db, 'ticket_type', row.id)?.name ?? '') }];
+    const base = readItemBase(this.db, 'ticket_type', row.id);
+    return [{ ...base, ticket_type_id: id, name: typeof base?.name === 'string' ? base.name : '' }];
   }
 
   private tickets(externalId: unknown): Body[] {
     if (typeof externalId !== 'string') return [];
-    const ids = z.string().nullable().optional().parse(this.db.prepare('SELECT zoom_ticket_id FROM attendee WHERE id = ?').pluck().get(externalId));
+    const ids = z
+      .string()
+      .nullable()
+      .optional()
+      .parse(this.db.prepare('SELECT zoom_ticket_id FROM attendee WHERE id = ?').pluck().get(externalId));
     const base = readAttendeeBase(this.db, externalId);
-    return ids == null ? [] : ids.split(' ').map((ticketId) => ({ ticket_id: ticketId, external_ticket_id: externalId, email: base?.email ?? '' }));
+    return ids == null
+      ? []
+      : ids
+          .split(' ')
+          .map((ticketId) => ({ ticket_id: ticketId, external_ticket_id: externalId, email: base?.email ?? '' }));
   }
 
   private ticket(ticketId: string): Body {
     const attendeeId = z
       .string()
       .optional()
-      .parse(this.db.prepare("SELECT id FROM attendee WHERE ' ' || zoom_ticket_id || ' ' LIKE ?").pluck().get(`% ${ticketId} %`));
+      .parse(
+        this.db
+          .prepare("SELECT id FROM attendee WHERE ' ' || zoom_ticket_id || ' ' LIKE ?")
+          .pluck()
+          .get(`% ${ticketId} %`),
+      );
     const base = attendeeId === undefined ? undefined : readAttendeeBase(this.db, attendeeId);
     return { ...base, ticket_id: ticketId, email: base?.email ?? '' };
   }

@@ -81,7 +81,7 @@ export class EngineContext implements RunContext {
   ): Promise<void> {
     const maxUnknown = this.options.maxUnknownOutcomes ?? 3;
     let isInFlight = op.state === 'in_flight';
-    for (let unknown = 0, limited = 0; ; ) {
+    for (let unknown = 0, limited = 0; ;) {
       if (isInFlight) {
         const found = await this.call(lookup);
         if (found !== undefined) {
@@ -141,7 +141,10 @@ export class EngineContext implements RunContext {
     this.hubs ??= this.call(() => this.api.listHubs()).then((hubs) => hubs.map((hub) => hub.hub_id));
     return this.hubs.then(([first]) => {
       if (first === undefined) {
-        throw new CadenceError('conflict', 'The Zoom account hosts no hub to create events in. Ask a hub owner to add it as a host.');
+        throw new CadenceError(
+          'conflict',
+          'The Zoom account hosts no hub to create events in. Ask a hub owner to add it as a host.',
+        );
       }
       return first;
     });
@@ -161,7 +164,11 @@ export class RunningSeries implements SeriesRun {
   ) {}
 
   async sessionIds(): Promise<ReadonlyMap<number, string>> {
-    if (this.links.sessionIds.size === 0 && this.draft?.event_type === 'RECURRING' && this.links.eventId !== undefined) {
+    if (
+      this.links.sessionIds.size === 0 &&
+      this.draft?.event_type === 'RECURRING' &&
+      this.links.eventId !== undefined
+    ) {
       this.mapping ??= mapSessions(this.ctx, this);
       await this.mapping;
     }

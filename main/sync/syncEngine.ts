@@ -36,7 +36,7 @@ export interface SyncParts {
   api: ZoomEventsApi;
 }
 
-type Scheduled = Operation & { module: OperationKind<unknown>; order: number };
+type Scheduled = Operation & { module: OperationKind; order: number };
 
 /** Series whose operations Zoom kept answering 429 to before the run gives up until later. */
 const maxRateLimitedSeries = 3;
@@ -51,7 +51,7 @@ const maxRateLimitedSeries = 3;
 export class SyncEngine {
   private readonly ctx: EngineContext;
   private readonly now: () => number;
-  private stopped: unknown;
+  private stopped: Error | undefined;
   private rateLimited = 0;
 
   constructor(
@@ -150,14 +150,23 @@ export class SyncEngine {
    * One series: an operation starts once no unfinished operation of a key it depends on is left
    * (in this run, or held by a conflict). What stays blocked waits for the planner.
    */
-  private async runSeries(seriesId: string, ops: Scheduled[], heldKeys: ReadonlySet<string>, startedAt: string): Promise<void> {
+  private async runSeries(
+    seriesId: string,
+    ops: Scheduled[],
+    heldKeys: ReadonlySet<string>,
+    startedAt: string,
+  ): Promise<void> {
     const state = this.parts.outbox.zoomState(seriesId);
     const draft = this.parts.drafts.get(seriesId);
     const series = new RunningSeries(this.ctx, seriesId, draft?.name ?? this.parts.outbox.seriesName(seriesId), draft, {
       eventId: state.eventId,
       ticketTypeId: state.ticketTypeId,
       accessLinkId: state.accessLinkId,
-      sessionIds: new Map([...state.sessions].filter(([, session]) => session.sessionId !== '').map(([occurrence, session]) => [occurrence, session.sessionId])),
+      sessionIds: new Map(
+        [...state.sessions]
+          .filter(([, session]) => session.sessionId !== '')
+          .map(([occurrence, session]) => [occurrence, session.sessionId]),
+      ),
     });
     const unfinished = new Map<string, number>();
     for (const key of [...heldKeys, ...ops.map((op) => op.key)]) unfinished.set(key, (unfinished.get(key) ?? 0) + 1);
@@ -174,17 +183,24 @@ export class SyncEngine {
         // Zoom's sessions are mapped (and a schedule that drifted reported) as soon as the event
         // exists, alongside whatever else is ready.
         isMapping = true;
-        const mapping = track(this.guarded(async () => void (await series.sessionIds())));
+        const mapping = track(
+          this.guarded(async () => {
+            await series.sessionIds();
+          }),
+        );
         if (this.options.isSerial === true) await mapping;
       }
-      const ready = waiting.filter((op) => op.dependsOn.every((key) => key === op.key || (unfinished.get(key) ?? 0) === 0));
+      const ready = waiting.filter((op) =>
+        op.dependsOn.every((key) => key === op.key || (unfinished.get(key) ?? 0) === 0),
+      );
       waiting = waiting.filter((op) => !ready.includes(op));
       const groups = batches(ready);
       for (const group of groups) {
         const tracked = track(
           this.runGroup(series, group).then(() => {
             const states = this.parts.outbox.statesOf(group.map((op) => op.id));
-            for (const op of group) if (states.get(op.id) === 'done') unfinished.set(op.key, (unfinished.get(op.key) ?? 1) - 1);
+            for (const op of group)
+              if (states.get(op.id) === 'done') unfinished.set(op.key, (unfinished.get(op.key) ?? 1) - 1);
           }),
         );
         if (this.options.isSerial === true) await tracked;
@@ -202,7 +218,7 @@ export class SyncEngine {
     try {
       await work();
     } catch (error) {
-      if (!isRefusal(error)) this.stopped ??= error;
+      if (!isRefusal(error)) this.stopped ??= error instanceof Error ? error : new Error(String(error));
     }
   }
 
@@ -210,7 +226,13 @@ export class SyncEngine {
   private async runGroup(series: RunningSeries, group: readonly Scheduled[]): Promise<void> {
     const [first] = group;
     if (first === undefined || this.stopped !== undefined) return;
-    const step = group.length === 1 ? first.module.describe(first.payload) : first.module.sentence({ name: series.name, sessions: 0 }, group.map((op) => op.payload));
+    const step =
+      group.length === 1
+        ? first.module.describe(first.payload)
+        : first.module.sentence(
+            { name: series.name, sessions: 0 },
+            group.map((op) => op.payload),
+          );
     try {
       this.ctx.throwIfCancelled();
       await first.module.step(this.ctx, series, group);
@@ -219,13 +241,17 @@ export class SyncEngine {
     } catch (error) {
       if (error instanceof RateLimited) {
         // Zoom did none of it: back in line for the next sync; the rest goes on unless Zoom keeps refusing.
-        this.parts.outbox.markPending(group.map((op) => op.id), error.message);
+        this.parts.outbox.markPending(
+          group.map((op) => op.id),
+          error.message,
+        );
         this.rateLimited += 1;
-        if (this.rateLimited >= maxRateLimitedSeries) this.stopped ??= error;
+        if (this.rateLimited >= maxRateLimitedSeries)
+          this.stopped ??= error instanceof Error ? error : new Error(String(error));
         return;
       }
       if (error instanceof Offline || error instanceof Cancelled || !isRefusal(error)) {
-        this.stopped ??= error;
+        this.stopped ??= error instanceof Error ? error : new Error(String(error));
         return;
       }
       this.refuse(series, group, error);
@@ -275,7 +301,9 @@ const plural = (n: number, one: string) => `${String(n)} ${one}${n === 1 ? '' : 
 function summary(outcome: SyncOutcome, done: number, waiting: number, conflicts: number): string {
   switch (outcome) {
     case 'succeeded':
-      return done === 0 ? 'Everything is in sync with Zoom.' : `Sent ${plural(done, 'change')} to Zoom; everything is in sync.`;
+      return done === 0
+        ? 'Everything is in sync with Zoom.'
+        : `Sent ${plural(done, 'change')} to Zoom; everything is in sync.`;
     case 'needs_attention':
       return `Sent ${plural(done, 'change')}; ${plural(conflicts, 'conflict')} to settle, ${plural(waiting, 'change')} waiting.`;
     case 'cancelled':

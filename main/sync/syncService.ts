@@ -46,7 +46,12 @@ export class SyncService {
       if (copy.outbox.work().length === 0) return [];
       const transport = new RecordingZoomTransport(new LastSyncedZoom(copy.db, (id) => copy.series.get(id)));
       await new SyncEngine(partsOf(copy, new ZoomEventsApi(transport)), { isSerial: true, now: this.deps.now }).run();
-      const signIn: PlannedCall = { series: '', method: 'POST', path: '/oauth/token?grant_type=account_credentials', what: 'signing in' };
+      const signIn: PlannedCall = {
+        series: '',
+        method: 'POST',
+        path: '/oauth/token?grant_type=account_credentials',
+        what: 'signing in',
+      };
       return [signIn, ...transport.calls];
     } finally {
       copy.close();
@@ -57,7 +62,9 @@ export class SyncService {
     return this.running !== undefined;
   }
 
-  async run(options: { onProgress?: (progress: SyncProgress) => void; signal?: AbortSignal } = {}): Promise<SyncReport> {
+  async run(
+    options: { onProgress?: (progress: SyncProgress) => void; signal?: AbortSignal } = {},
+  ): Promise<SyncReport> {
     if (this.running !== undefined) throw new CadenceError('conflict', 'A sync is already running.');
     const controller = new AbortController();
     options.signal?.addEventListener('abort', () => {

@@ -6,7 +6,10 @@ import { operationKindOf } from './operations/registry';
  * What is waiting to reach Zoom, series by series in the order they were first changed, in the
  * planner's words: each kind's own sentence, in the order a sync sends them, with how it waits.
  */
-export function waitingChanges(operations: readonly WaitingOperation[], sessionsOf: (seriesId: string) => number): PendingChange[] {
+export function waitingChanges(
+  operations: readonly WaitingOperation[],
+  sessionsOf: (seriesId: string) => number,
+): PendingChange[] {
   const bySeries = new Map<string, { name: string; operations: WaitingOperation[] }>();
   for (const op of operations) {
     const entry = bySeries.get(op.seriesId) ?? { name: op.seriesName, operations: [] };
@@ -25,10 +28,20 @@ export function waitingChanges(operations: readonly WaitingOperation[], sessions
       .sort((a, b) => (a.known?.order ?? Infinity) - (b.known?.order ?? Infinity))
       .map(({ ops, known }) => {
         const [first] = ops;
-        const payloads = ops.map((op) => known?.kind.payload.safeParse(op.payload)).flatMap((parsed) => (parsed?.success === true ? [parsed.data] : []));
+        const payloads = ops
+          .map((op) => known?.kind.payload.safeParse(op.payload))
+          .flatMap((parsed) => (parsed?.success === true ? [parsed.data] : []));
         const sentence =
-          known === undefined || payloads.length !== ops.length ? `A change Cadence cannot read (${first?.kind ?? ''})` : known.kind.sentence(series, payloads);
-        return { series_id: seriesId, series_name: entry.name, sentence, operations: ops.length, state: first?.state ?? 'pending' };
+          known === undefined || payloads.length !== ops.length
+            ? `A change Cadence cannot read (${first?.kind ?? ''})`
+            : known.kind.sentence(series, payloads);
+        return {
+          series_id: seriesId,
+          series_name: entry.name,
+          sentence,
+          operations: ops.length,
+          state: first?.state ?? 'pending',
+        };
       });
   });
 }

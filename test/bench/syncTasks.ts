@@ -2,7 +2,6 @@ import { databaseFile, openDatabase } from '../../main/db/database';
 import { createServices } from '../../main/services';
 import { createZoomClient, type ZoomClient } from '../../main/zoom/zoomClient';
 
-
 /** `count` weekly series of 12 sessions, each with `attendees` people, in the sandbox's hub. */
 export function seriesFile(count: number, attendees: number) {
   return {

@@ -30,7 +30,7 @@ export function standupSeries(attendees: number, overrides: Record<string, unkno
 }
 
 /** A data directory with the services every host runs, and a sandbox with a client signed in to it. */
-export async function syncHarness(options: Parameters<typeof sandboxHarness>[0] = undefined) {
+export async function syncHarness(options?: Parameters<typeof sandboxHarness>[0]) {
   const dir = makeTempDir();
   const { db } = openDatabase(databaseFile(join(dir.path, 'data')));
   const sandbox: SandboxHarness = await sandboxHarness(options);

@@ -51,7 +51,9 @@ function legacyTarget(db: Database.Database, row: z.output<typeof conflictRowSch
     case 'item_fields': {
       const email = /^registration of ([^:]+):/.exec(row.subject)?.[1];
       if (email !== undefined) return registration(email);
-      return withOperation({ item: row.subject.startsWith('ticket type') ? ('ticket_type' as const) : ('access_link' as const) });
+      return withOperation({
+        item: row.subject.startsWith('ticket type') ? ('ticket_type' as const) : ('access_link' as const),
+      });
     }
     case 'ticket_refused':
       return registration(row.subject, typeof payload.attendee_id === 'string' ? payload.attendee_id : undefined);
@@ -59,7 +61,8 @@ function legacyTarget(db: Database.Database, row: z.output<typeof conflictRowSch
       const kind = row.op_kind ?? '';
       if (kind.startsWith('ticket_type.')) return withOperation({ item: 'ticket_type' as const });
       if (kind.startsWith('access_link.')) return withOperation({ item: 'access_link' as const });
-      if (kind.startsWith('session.')) return withOperation({ item: 'session' as const, occurrence: Math.max(1, occurrence) });
+      if (kind.startsWith('session.'))
+        return withOperation({ item: 'session' as const, occurrence: Math.max(1, occurrence) });
       if (kind.startsWith('ticket.')) {
         const attendee = payload.attendee as { email?: unknown } | undefined;
         const email = typeof attendee?.email === 'string' ? attendee.email : '';

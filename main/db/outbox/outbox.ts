@@ -153,14 +153,19 @@ export class Outbox {
    * Re-plans the tickets of the given attendees (by registration ID; undefined when removed),
    * or, with `isComplete`, of the whole series, dropping pending tickets of anyone not listed.
    */
-  replanTickets(seriesId: string, attendees: ReadonlyMap<string, AttendeeDraft | undefined>, isComplete: boolean): void {
+  replanTickets(
+    seriesId: string,
+    attendees: ReadonlyMap<string, AttendeeDraft | undefined>,
+    isComplete: boolean,
+  ): void {
     const planned: PlannedOperation[] = [];
     for (const raw of this.statements.attendeeTickets.all(seriesId)) {
       const row = ticketRowSchema.parse(raw);
       if (!isComplete && !attendees.has(row.id)) continue;
       const attendee = row.deleted_at === null ? attendees.get(row.id) : undefined;
       const base = parseSnapshot(attendeeDraftSchema, row.synced_json);
-      const ticket = row.zoom_ticket_id === null || base === undefined ? undefined : { ticketId: row.zoom_ticket_id, base };
+      const ticket =
+        row.zoom_ticket_id === null || base === undefined ? undefined : { ticketId: row.zoom_ticket_id, base };
       const operation = this.planner.planTicket(row.id, attendee, ticket);
       if (operation !== undefined) planned.push(operation);
     }
@@ -395,10 +400,9 @@ export class Outbox {
 
   /** Operation counts by state, every state present; `blocked` counts pending operations behind a held one. */
   countsByState(): Record<OperationState | 'blocked', number> {
-    const counts = Object.fromEntries([...operationStateSchema.options, 'blocked'].map((state) => [state, 0])) as Record<
-      OperationState | 'blocked',
-      number
-    >;
+    const counts = Object.fromEntries(
+      [...operationStateSchema.options, 'blocked'].map((state) => [state, 0]),
+    ) as Record<OperationState | 'blocked', number>;
     for (const raw of this.statements.counts.all()) {
       const row = z.object({ state: operationStateSchema, n: z.number() }).parse(raw);
       counts[row.state] = row.n;
@@ -438,7 +442,9 @@ function prepare(db: Database.Database) {
     held: db.prepare(`SELECT DISTINCT series_id, op_key FROM outbox WHERE state IN ${heldStates}`),
     stateOf: db.prepare('SELECT state FROM outbox WHERE id = ?').pluck(),
     keyOf: db.prepare('SELECT series_id, op_key FROM outbox WHERE id = ?'),
-    newerPending: db.prepare(`SELECT 1 FROM outbox WHERE series_id = ? AND op_key = ? AND state = 'pending' AND id != ?`),
+    newerPending: db.prepare(
+      `SELECT 1 FROM outbox WHERE series_id = ? AND op_key = ? AND state = 'pending' AND id != ?`,
+    ),
     inFlight: db.prepare(`UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ?`),
     pending: db.prepare(`UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ? WHERE id = ?`),
     done: db.prepare(`UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?`),

@@ -38,7 +38,9 @@ export class ZoomRecords {
   eventCreated(operationId: number, seriesId: string, eventId: string, sent: EventFields): void {
     this.inTransaction(() => {
       this.db
-        .prepare(`UPDATE series SET zoom_event_id = ?, zoom_status = 'draft', synced_json = ?, synced_at = ? WHERE id = ?`)
+        .prepare(
+          `UPDATE series SET zoom_event_id = ?, zoom_status = 'draft', synced_json = ?, synced_at = ? WHERE id = ?`,
+        )
         .run(eventId, JSON.stringify(sent), this.now(), seriesId);
       this.done(operationId);
     });
@@ -64,7 +66,9 @@ export class ZoomRecords {
 
   published(operationId: number, seriesId: string): void {
     this.inTransaction(() => {
-      this.db.prepare(`UPDATE series SET zoom_status = 'published', synced_at = ? WHERE id = ?`).run(this.now(), seriesId);
+      this.db
+        .prepare(`UPDATE series SET zoom_status = 'published', synced_at = ? WHERE id = ?`)
+        .run(this.now(), seriesId);
       this.done(operationId);
     });
   }
@@ -96,8 +100,13 @@ export class ZoomRecords {
   }
 
   /** Zoom's sessions by occurrence number, each with Zoom's times as its snapshot. */
-  sessionsMapped(seriesId: string, sessions: readonly { number: number; sessionId: string; start: string; end: string }[]): void {
-    const update = this.db.prepare('UPDATE occurrence SET zoom_session_id = ?, synced_json = ? WHERE series_id = ? AND number = ?');
+  sessionsMapped(
+    seriesId: string,
+    sessions: readonly { number: number; sessionId: string; start: string; end: string }[],
+  ): void {
+    const update = this.db.prepare(
+      'UPDATE occurrence SET zoom_session_id = ?, synced_json = ? WHERE series_id = ? AND number = ?',
+    );
     this.inTransaction(() => {
       for (const session of sessions) {
         const base: SessionBase = { start_time: session.start, end_time: session.end, status: 'scheduled' };
@@ -117,7 +126,9 @@ export class ZoomRecords {
   }
 
   /** Tickets Zoom made, each recorded with its operation, in one transaction. */
-  ticketsCreated(results: readonly { operationId: number; attendeeId: string; ticketIds: readonly string[]; base: unknown }[]): void {
+  ticketsCreated(
+    results: readonly { operationId: number; attendeeId: string; ticketIds: readonly string[]; base: unknown }[],
+  ): void {
     if (results.length === 0) return;
     const update = this.db.prepare('UPDATE attendee SET zoom_ticket_id = ?, synced_json = ? WHERE id = ?');
     this.inTransaction(() => {
@@ -150,21 +161,27 @@ export class ZoomRecords {
   // Settling conflicts: Zoom's values become the snapshot, so that what differs from them is sent.
 
   patchEventBase(seriesId: string, fields: object): void {
-    const current = textSchema.parse(this.db.prepare('SELECT synced_json FROM series WHERE id = ?').pluck().get(seriesId));
+    const current = textSchema.parse(
+      this.db.prepare('SELECT synced_json FROM series WHERE id = ?').pluck().get(seriesId),
+    );
     this.db
       .prepare('UPDATE series SET synced_json = ? WHERE id = ?')
       .run(JSON.stringify({ ...parseObject(current), ...fields }), seriesId);
   }
 
   patchItemBase(table: 'ticket_type' | 'registration_link', seriesId: string, fields: object): void {
-    const current = textSchema.parse(this.db.prepare(`SELECT synced_json FROM ${table} WHERE series_id = ?`).pluck().get(seriesId));
+    const current = textSchema.parse(
+      this.db.prepare(`SELECT synced_json FROM ${table} WHERE series_id = ?`).pluck().get(seriesId),
+    );
     this.db
       .prepare(`UPDATE ${table} SET synced_json = ? WHERE series_id = ?`)
       .run(JSON.stringify({ ...parseObject(current), ...fields }), seriesId);
   }
 
   patchAttendeeBase(attendeeId: string, fields: object): void {
-    const current = textSchema.parse(this.db.prepare('SELECT synced_json FROM attendee WHERE id = ?').pluck().get(attendeeId));
+    const current = textSchema.parse(
+      this.db.prepare('SELECT synced_json FROM attendee WHERE id = ?').pluck().get(attendeeId),
+    );
     this.db
       .prepare('UPDATE attendee SET synced_json = ? WHERE id = ?')
       .run(JSON.stringify({ ...parseObject(current), ...fields }), attendeeId);
@@ -174,15 +191,23 @@ export class ZoomRecords {
   unlinkSeries(seriesId: string): void {
     this.inTransaction(() => {
       this.db
-        .prepare('UPDATE series SET zoom_event_id = NULL, zoom_status = NULL, synced_json = NULL, synced_at = NULL WHERE id = ?')
+        .prepare(
+          'UPDATE series SET zoom_event_id = NULL, zoom_status = NULL, synced_json = NULL, synced_at = NULL WHERE id = ?',
+        )
         .run(seriesId);
-      this.db.prepare('UPDATE ticket_type SET zoom_ticket_type_id = NULL, synced_json = NULL WHERE series_id = ?').run(seriesId);
+      this.db
+        .prepare('UPDATE ticket_type SET zoom_ticket_type_id = NULL, synced_json = NULL WHERE series_id = ?')
+        .run(seriesId);
       this.db
         .prepare('UPDATE registration_link SET zoom_access_link_id = NULL, synced_json = NULL WHERE series_id = ?')
         .run(seriesId);
-      this.db.prepare('UPDATE occurrence SET zoom_session_id = NULL, synced_json = NULL WHERE series_id = ?').run(seriesId);
+      this.db
+        .prepare('UPDATE occurrence SET zoom_session_id = NULL, synced_json = NULL WHERE series_id = ?')
+        .run(seriesId);
       this.db.prepare('DELETE FROM attendee WHERE series_id = ? AND deleted_at IS NOT NULL').run(seriesId);
-      this.db.prepare('UPDATE attendee SET zoom_ticket_id = NULL, synced_json = NULL WHERE series_id = ?').run(seriesId);
+      this.db
+        .prepare('UPDATE attendee SET zoom_ticket_id = NULL, synced_json = NULL WHERE series_id = ?')
+        .run(seriesId);
     });
   }
 }

@@ -12,7 +12,11 @@ const zoomRowSchema = z.object({
   synced_json: z.string().nullable(),
 });
 const linkedRowSchema = z.object({ zoom_id: z.string().nullable(), synced_json: z.string().nullable() });
-const sessionRowSchema = z.object({ number: z.number(), zoom_session_id: z.string().nullable(), synced_json: z.string().nullable() });
+const sessionRowSchema = z.object({
+  number: z.number(),
+  zoom_session_id: z.string().nullable(),
+  synced_json: z.string().nullable(),
+});
 const sessionBaseSchema = z.object({
   start_time: z.string(),
   end_time: z.string(),
@@ -41,7 +45,9 @@ export function readZoomState(db: Database.Database, seriesId: string): SeriesZo
   const link = linked('SELECT zoom_access_link_id AS zoom_id, synced_json FROM registration_link WHERE series_id = ?');
   const sessions = new Map(
     db
-      .prepare('SELECT number, zoom_session_id, synced_json FROM occurrence WHERE series_id = ? AND (zoom_session_id IS NOT NULL OR synced_json IS NOT NULL)')
+      .prepare(
+        'SELECT number, zoom_session_id, synced_json FROM occurrence WHERE series_id = ? AND (zoom_session_id IS NOT NULL OR synced_json IS NOT NULL)',
+      )
       .all(seriesId)
       .map((raw) => {
         const session = sessionRowSchema.parse(raw);
@@ -81,7 +87,9 @@ export function readItemBase(
   table: 'ticket_type' | 'registration_link',
   seriesId: string,
 ): Record<string, unknown> | undefined {
-  const text = textSchema.parse(db.prepare(`SELECT synced_json FROM ${table} WHERE series_id = ?`).pluck().get(seriesId));
+  const text = textSchema.parse(
+    db.prepare(`SELECT synced_json FROM ${table} WHERE series_id = ?`).pluck().get(seriesId),
+  );
   return parseSnapshot(z.record(z.string(), z.unknown()), text);
 }
 
@@ -92,7 +100,10 @@ export function readSessionBase(
   occurrence: number,
 ): { start_time: string; end_time: string } | undefined {
   const text = textSchema.parse(
-    db.prepare('SELECT synced_json FROM occurrence WHERE series_id = ? AND number = ?').pluck().get(seriesId, occurrence),
+    db
+      .prepare('SELECT synced_json FROM occurrence WHERE series_id = ? AND number = ?')
+      .pluck()
+      .get(seriesId, occurrence),
   );
   const base = parseSnapshot(z.object({ start_time: z.string(), end_time: z.string() }), text);
   return base === undefined || base.start_time === '' ? undefined : base;

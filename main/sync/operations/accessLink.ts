@@ -22,7 +22,8 @@ export const accessLinkCreate = operationKind({
   kind: 'access_link.create',
   payload: z.object({ registration: registrationDraftSchema }),
   batchSize: 1,
-  sentence: (series, [first]) => `Create the registration link "${first?.registration.link_name ?? ''}" for "${series.name}"`,
+  sentence: (series, [first]) =>
+    `Create the registration link "${first?.registration.link_name ?? ''}" for "${series.name}"`,
   describe: (payload) => `creating the registration link "${payload.registration.link_name}"`,
   target: (_, links) => targetOf('access_link.create', links.accessLinkId),
   async step(ctx, series, [op]) {
@@ -46,7 +47,8 @@ export const accessLinkUpdate = operationKind({
   kind: 'access_link.update',
   payload: z.object({ changes: z.record(z.string(), z.unknown()) }),
   batchSize: 1,
-  sentence: (series, [first]) => `Update the registration link of "${series.name}"${changedFieldWords(first?.changes ?? {})}`,
+  sentence: (series, [first]) =>
+    `Update the registration link of "${series.name}"${changedFieldWords(first?.changes ?? {})}`,
   describe: () => 'updating the registration link',
   target: (_, links) => targetOf('access_link.update', links.accessLinkId),
   async step(ctx, series, [op]) {
@@ -60,7 +62,7 @@ export const accessLinkUpdate = operationKind({
       draftField: 'registration',
       target: targetOf('access_link.update', accessLinkId),
       fields: linkFields,
-      local: local as Record<string, unknown>,
+      local: local,
       remote: { link_name: link.name, authentication_method: link.authentication_method },
       push: async (changes) => {
         const body: Record<string, unknown> = {};

@@ -72,7 +72,11 @@ export const eventUpdate = operationKind({
   batchSize: 1,
   sentence: (series, [first]) => `Update "${series.name}"${changedFieldWords(first?.changes ?? {})}`,
   describe: (payload) => `updating ${Object.keys(payload.changes).join(', ')}`,
-  target: (_, links) => ({ item: 'event', operation: 'event.update', ...(links.eventId === undefined ? {} : { zoom_id: links.eventId }) }),
+  target: (_, links) => ({
+    item: 'event',
+    operation: 'event.update',
+    ...(links.eventId === undefined ? {} : { zoom_id: links.eventId }),
+  }),
   async step(ctx, series, [op]) {
     const { draft } = series;
     const eventId = series.links.eventId;
@@ -152,7 +156,11 @@ export const eventPublish = operationKind({
   batchSize: 1,
   sentence: (series) => `Publish "${series.name}"`,
   describe: () => 'publishing',
-  target: (_, links) => ({ item: 'event', operation: 'event.publish', ...(links.eventId === undefined ? {} : { zoom_id: links.eventId }) }),
+  target: (_, links) => ({
+    item: 'event',
+    operation: 'event.publish',
+    ...(links.eventId === undefined ? {} : { zoom_id: links.eventId }),
+  }),
   async step(ctx, series, [op]) {
     const eventId = series.links.eventId;
     if (op === undefined || eventId === undefined) return;
@@ -189,5 +197,7 @@ export function planEvent(draft: SeriesDraft | undefined, zoom: SeriesZoomState)
 export function planPublish(draft: SeriesDraft | undefined, zoom: SeriesZoomState): PlannedOperation[] {
   if (draft === undefined || !draft.publish || zoom.isPublished) return [];
   if (draft.ticket_type === undefined || draft.registration === undefined) return [];
-  return [{ key: publishKey, kind: eventPublish.kind, payload: {}, dependsOn: [eventKey, 'ticket_type', 'access_link'] }];
+  return [
+    { key: publishKey, kind: eventPublish.kind, payload: {}, dependsOn: [eventKey, 'ticket_type', 'access_link'] },
+  ];
 }

@@ -1,4 +1,3 @@
-import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import type { ConflictTarget } from '../../../shared/sync/conflicts';
 import { threeWayMerge } from '../../../shared/sync/threeWayMerge';
 import type { Operation, RunContext, SeriesRun } from './operation';
@@ -45,7 +44,7 @@ export async function mergeItem(ctx: RunContext, series: SeriesRun, op: Operatio
         what: `the ${item.what}'s`,
         remote: adopt,
         local: pick(item.local, Object.keys(adopt)),
-        change: (current) => ({ ...current, [item.draftField]: { ...current[item.draftField], ...adopt } }) as SeriesDraft,
+        change: (current) => ({ ...current, [item.draftField]: { ...current[item.draftField], ...adopt } }),
       });
     if (plan.conflicts.length > 0) {
       ctx.conflict({

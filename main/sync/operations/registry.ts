@@ -29,7 +29,7 @@ export const operationKinds: readonly OperationKind[] = [
 const byKind = new Map(operationKinds.map((kind, order) => [kind.kind, { kind, order }]));
 
 /** The module of an operation kind, and its place in the order; undefined for a kind this build does not know. */
-export function operationKindOf(kind: string): { kind: OperationKind<unknown>; order: number } | undefined {
+export function operationKindOf(kind: string): { kind: OperationKind; order: number } | undefined {
   return byKind.get(kind);
 }
 

@@ -67,19 +67,27 @@ async function changeSession(ctx: RunContext, series: SeriesRun, op: Operation<S
   const { occurrence } = op.payload;
   const sessionIds = await series.sessionIds();
   const sessionId = sessionIds.get(occurrence);
-  const target = op.payload.start_time === undefined ? undefined : { start_time: op.payload.start_time, end_time: op.payload.end_time ?? '' };
+  const target =
+    op.payload.start_time === undefined
+      ? undefined
+      : { start_time: op.payload.start_time, end_time: op.payload.end_time ?? '' };
   if (sessionId === undefined) {
     // Zoom never generated this occurrence (see the schedule conflict): nothing to cancel there.
-    if (target === undefined && sessionIds.size > 0) ctx.outbox.records.sessionSynced(series.seriesId, occurrence, cancelledSession, op.id);
+    if (target === undefined && sessionIds.size > 0)
+      ctx.outbox.records.sessionSynced(series.seriesId, occurrence, cancelledSession, op.id);
     return;
   }
-  const remote = await ctx.call(() => ctx.api.getSession(eventId, sessionId)).catch((error: unknown) => {
-    if (error instanceof ZoomApiError && error.status === 404) return undefined;
-    throw error;
-  });
+  const remote = await ctx
+    .call(() => ctx.api.getSession(eventId, sessionId))
+    .catch((error: unknown) => {
+      if (error instanceof ZoomApiError && error.status === 404) return undefined;
+      throw error;
+    });
   const base = ctx.outbox.sessionBase(series.seriesId, occurrence);
   const isDone =
-    target === undefined ? remote === undefined : remote?.start_time === target.start_time && remote.end_time === target.end_time;
+    target === undefined
+      ? remote === undefined
+      : remote?.start_time === target.start_time && remote.end_time === target.end_time;
   const isAsSynced = remote !== undefined && (base === undefined || remote.start_time === base.start_time);
   if (isDone) {
     ctx.outbox.records.sessionSynced(
@@ -118,7 +126,8 @@ export const sessionUpdate = operationKind({
   batchSize: 1,
   sentence: (series, payloads) => `Move ${count(payloads.length, 'session')} of "${series.name}"`,
   describe: (payload) => `moving session ${String(payload.occurrence)}`,
-  target: (payload, links) => sessionTarget(payload.occurrence, 'session.update', links.sessionIds.get(payload.occurrence)),
+  target: (payload, links) =>
+    sessionTarget(payload.occurrence, 'session.update', links.sessionIds.get(payload.occurrence)),
   async step(ctx, series, [op]) {
     if (op !== undefined) await changeSession(ctx, series, op);
   },
@@ -131,7 +140,8 @@ export const sessionDelete = operationKind({
   batchSize: 1,
   sentence: (series, payloads) => `Cancel ${count(payloads.length, 'session')} of "${series.name}"`,
   describe: (payload) => `cancelling session ${String(payload.occurrence)}`,
-  target: (payload, links) => sessionTarget(payload.occurrence, 'session.delete', links.sessionIds.get(payload.occurrence)),
+  target: (payload, links) =>
+    sessionTarget(payload.occurrence, 'session.delete', links.sessionIds.get(payload.occurrence)),
   async step(ctx, series, [op]) {
     if (op !== undefined) await changeSession(ctx, series, op);
   },
@@ -148,15 +158,27 @@ export function planSessions(draft: SeriesDraft | undefined, zoom: SeriesZoomSta
     const remote = base ?? { status: 'scheduled' };
     if (session.status === 'cancelled') {
       if (remote.status !== 'cancelled') {
-        operations.push({ key, kind: sessionDelete.kind, payload: { occurrence: session.occurrence }, dependsOn: [eventKey] });
+        operations.push({
+          key,
+          kind: sessionDelete.kind,
+          payload: { occurrence: session.occurrence },
+          dependsOn: [eventKey],
+        });
       }
       continue;
     }
     const isMoved =
-      base === undefined ? session.status === 'moved' : base.start_time !== session.start_time || base.end_time !== session.end_time;
+      base === undefined
+        ? session.status === 'moved'
+        : base.start_time !== session.start_time || base.end_time !== session.end_time;
     if (isMoved) {
       const { occurrence, start_time, end_time } = session;
-      operations.push({ key, kind: sessionUpdate.kind, payload: { occurrence, start_time, end_time }, dependsOn: [eventKey] });
+      operations.push({
+        key,
+        kind: sessionUpdate.kind,
+        payload: { occurrence, start_time, end_time },
+        dependsOn: [eventKey],
+      });
     }
   }
   return operations;

@@ -48,7 +48,9 @@ async function ticketContext(series: SeriesRun): Promise<TicketContext | undefin
 }
 
 /** Tickets by Cadence's registration ID (a per-session registration has several). */
-function byRegistration(tickets: readonly Pick<ZoomTicket, 'ticket_id' | 'external_ticket_id'>[]): Map<string, string[]> {
+function byRegistration(
+  tickets: readonly Pick<ZoomTicket, 'ticket_id' | 'external_ticket_id'>[],
+): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const ticket of tickets) {
     if (ticket.external_ticket_id === undefined) continue;
@@ -64,13 +66,17 @@ type CreatePayload = { attendee_id: string; attendee: AttendeeDraft };
  * a crash in an earlier run) the tickets Zoom already made are found by registration ID and
  * adopted before the rest is sent again. Zoom's refusal of one person is that person's alone.
  */
-async function registerBatch(ctx: RunContext, series: SeriesRun, batch: readonly Operation<CreatePayload>[]): Promise<void> {
+async function registerBatch(
+  ctx: RunContext,
+  series: SeriesRun,
+  batch: readonly Operation<CreatePayload>[],
+): Promise<void> {
   const eventId = series.links.eventId;
   const context = await ticketContext(series);
   if (eventId === undefined || context === undefined) return;
   let pending = [...batch];
   let lookFirst = batch.some((op) => op.state === 'in_flight');
-  for (let unknown = 0, limited = 0; pending.length > 0; ) {
+  for (let unknown = 0, limited = 0; pending.length > 0;) {
     if (lookFirst) {
       const existing = byRegistration(await ctx.call(() => ctx.api.listTickets(eventId)));
       const found = pending.filter((op) => existing.has(op.payload.attendee_id));
@@ -87,7 +93,9 @@ async function registerBatch(ctx: RunContext, series: SeriesRun, batch: readonly
     }
     ctx.outbox.markInFlight(pending.map((op) => op.id));
     try {
-      const bodies = pending.map((op) => ticketBody({ registrationId: op.payload.attendee_id, attendee: op.payload.attendee }, context));
+      const bodies = pending.map((op) =>
+        ticketBody({ registrationId: op.payload.attendee_id, attendee: op.payload.attendee }, context),
+      );
       const result = await ctx.call(() => ctx.api.createTickets(eventId, bodies));
       const made = byRegistration(result.tickets);
       const refusals = new Map(result.errors.map((error) => [error.email.toLowerCase(), error]));
@@ -150,7 +158,12 @@ type UpdatePayload = { attendee_id: string; changes: Record<string, unknown> };
  * again for the new sessions. They are found on Zoom by Cadence's registration ID first, so a
  * crash between the two steps never leaves two sets.
  */
-async function reregister(ctx: RunContext, series: SeriesRun, op: Operation<UpdatePayload>, eventId: string): Promise<void> {
+async function reregister(
+  ctx: RunContext,
+  series: SeriesRun,
+  op: Operation<UpdatePayload>,
+  eventId: string,
+): Promise<void> {
   const attendeeId = op.payload.attendee_id;
   const attendee = { ...ctx.outbox.attendeeBase(attendeeId), ...op.payload.changes } as AttendeeDraft;
   const context = await ticketContext(series);
@@ -159,20 +172,35 @@ async function reregister(ctx: RunContext, series: SeriesRun, op: Operation<Upda
     await ctx.call(() => unlessGone(() => ctx.api.deleteTicket(eventId, ticket.ticket_id)));
   }
   ctx.outbox.markInFlight([op.id]);
-  const result = await ctx.call(() => ctx.api.createTickets(eventId, [ticketBody({ registrationId: attendeeId, attendee }, context)]));
+  const result = await ctx.call(() =>
+    ctx.api.createTickets(eventId, [ticketBody({ registrationId: attendeeId, attendee }, context)]),
+  );
   const made = result.tickets.map((ticket) => ticket.ticket_id);
   if (made.length === 0) {
     const reason = result.errors[0]?.message ?? '';
-    throw new ZoomApiError('conflict', `Zoom did not register ${attendee.email} again: ${reason}`, [], 400, undefined, reason);
+    throw new ZoomApiError(
+      'conflict',
+      `Zoom did not register ${attendee.email} again: ${reason}`,
+      [],
+      400,
+      undefined,
+      reason,
+    );
   }
   ctx.outbox.records.ticketUpdated(attendeeId, op.payload.changes, made, op.id);
 }
 
 /** Details corrected here, compared three ways with Zoom's ticket (someone may have corrected them there). */
-async function updateDetails(ctx: RunContext, series: SeriesRun, op: Operation<UpdatePayload>, eventId: string): Promise<void> {
+async function updateDetails(
+  ctx: RunContext,
+  series: SeriesRun,
+  op: Operation<UpdatePayload>,
+  eventId: string,
+): Promise<void> {
   const attendeeId = op.payload.attendee_id;
   const body: Record<string, unknown> = {};
-  for (const field of ticketUpdateFields) if (field in op.payload.changes) body[field] = op.payload.changes[field] ?? '';
+  for (const field of ticketUpdateFields)
+    if (field in op.payload.changes) body[field] = op.payload.changes[field] ?? '';
   const ticketIds = ctx.outbox.ticketIds(attendeeId);
   const [firstTicket] = ticketIds;
   if (firstTicket !== undefined && Object.keys(body).length > 0) {
@@ -209,11 +237,16 @@ export const ticketUpdate = operationKind({
   sentence: (series, payloads) => `Update ${count(payloads.length, 'registration')} for "${series.name}"`,
   describe: () => 'updating a registration',
   target: (payload) =>
-    registrationTarget('ticket.update', payload.attendee_id, typeof payload.changes.email === 'string' ? payload.changes.email : ''),
+    registrationTarget(
+      'ticket.update',
+      payload.attendee_id,
+      typeof payload.changes.email === 'string' ? payload.changes.email : '',
+    ),
   async step(ctx, series, [op]) {
     const eventId = series.links.eventId;
     if (op === undefined || eventId === undefined) return;
-    if ('occurrences' in op.payload.changes && registersPerSession(series.draft)) await reregister(ctx, series, op, eventId);
+    if ('occurrences' in op.payload.changes && registersPerSession(series.draft))
+      await reregister(ctx, series, op, eventId);
     else await updateDetails(ctx, series, op, eventId);
   },
 });
@@ -249,11 +282,23 @@ export function planTicket(
   if (attendee === undefined) {
     return ticket === undefined
       ? undefined
-      : { key, kind: ticketDelete.kind, payload: { attendee_id: attendeeId, ticket_id: ticket.ticketId }, dependsOn: [] };
+      : {
+          key,
+          kind: ticketDelete.kind,
+          payload: { attendee_id: attendeeId, ticket_id: ticket.ticketId },
+          dependsOn: [],
+        };
   }
   if (ticket === undefined) {
-    return { key, kind: ticketCreate.kind, payload: { attendee_id: attendeeId, attendee }, dependsOn: ticketDependencies };
+    return {
+      key,
+      kind: ticketCreate.kind,
+      payload: { attendee_id: attendeeId, attendee },
+      dependsOn: ticketDependencies,
+    };
   }
   const changes = changedFields(attendee, ticket.base);
-  return isEmpty(changes) ? undefined : { key, kind: ticketUpdate.kind, payload: { attendee_id: attendeeId, changes }, dependsOn: [] };
+  return isEmpty(changes)
+    ? undefined
+    : { key, kind: ticketUpdate.kind, payload: { attendee_id: attendeeId, changes }, dependsOn: [] };
 }

@@ -81,7 +81,7 @@ async function useExistingTicketType(
 }
 
 function remoteFields(ticketType: ZoomTicketType): Record<string, unknown> {
-  return { ...ticketType } as Record<string, unknown>;
+  return { ...ticketType };
 }
 
 export const ticketTypeCreate = operationKind({
@@ -124,7 +124,9 @@ export const ticketTypeUpdate = operationKind({
     const { eventId, ticketTypeId } = series.links;
     const local = series.draft?.ticket_type;
     if (op === undefined || local === undefined || eventId === undefined || ticketTypeId === undefined) return;
-    const remote = (await ctx.call(() => ctx.api.listTicketTypes(eventId))).find((t) => t.ticket_type_id === ticketTypeId);
+    const remote = (await ctx.call(() => ctx.api.listTicketTypes(eventId))).find(
+      (t) => t.ticket_type_id === ticketTypeId,
+    );
     if (remote === undefined) {
       throw new ZoomApiError('not_found', 'The ticket type no longer exists on Zoom.', [], 404, 261202, undefined);
     }
@@ -134,7 +136,7 @@ export const ticketTypeUpdate = operationKind({
       draftField: 'ticket_type',
       target: targetOf('ticket_type.update', ticketTypeId),
       fields: ticketTypeFields,
-      local: local as Record<string, unknown>,
+      local: local,
       remote: remoteFields(remote),
       push: async (changes) => {
         await ctx.call(() => ctx.api.updateTicketType(eventId, ticketTypeId, changes));
@@ -148,7 +150,9 @@ export function planTicketType(draft: SeriesDraft | undefined, zoom: SeriesZoomS
   const ticketType = draft?.ticket_type;
   if (ticketType === undefined) return [];
   if (zoom.ticketTypeId === undefined) {
-    return [{ key: ticketTypeKey, kind: ticketTypeCreate.kind, payload: { ticket_type: ticketType }, dependsOn: [eventKey] }];
+    return [
+      { key: ticketTypeKey, kind: ticketTypeCreate.kind, payload: { ticket_type: ticketType }, dependsOn: [eventKey] },
+    ];
   }
   const changes = changedFields(ticketType, zoom.ticketTypeBase ?? ticketType);
   return isEmpty(changes)

@@ -14,6 +14,7 @@ export const conflictTitles: Readonly<Record<ConflictSummary['kind'], string>> =
   ticket_refused: 'Registration refused by Zoom',
   not_editable: 'Zoom no longer allows this change',
   refused: 'Refused by Zoom',
+  invalid_remote: 'Zoom holds a value Cadence cannot take',
 };
 
 const fieldNames: Readonly<Record<string, string>> = {
@@ -154,12 +155,18 @@ export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
         <button
           type="button"
           className="button-quiet"
-          disabled={isBusy || api === undefined}
+          disabled={isBusy || api === undefined || conflict.remote_refused !== null}
+          aria-describedby={conflict.remote_refused === null ? undefined : `why-not-theirs-${String(conflict.id)}`}
           onClick={() => api && void resolve(api, conflict.id, 'remote')}
         >
           Take theirs
         </button>
       </div>
+      {conflict.remote_refused === null ? null : (
+        <p className="muted" id={`why-not-theirs-${String(conflict.id)}`}>
+          {conflict.remote_refused}
+        </p>
+      )}
     </li>
   );
 }

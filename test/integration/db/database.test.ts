@@ -133,8 +133,7 @@ describe('a database Cadence cannot use is named, explained and left alone', () 
     );
   });
 
-  it('locked by another program while Cadence writes', async () => {
-    const { DraftService } = await import('../../../main/drafts/draftService');
+  it('locked by another program while Cadence writes', () => {
     const { db } = openDatabase(file);
     const other = new Database(file);
     other.exec('BEGIN EXCLUSIVE');

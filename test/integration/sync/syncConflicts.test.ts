@@ -8,7 +8,6 @@ let h: Awaited<ReturnType<typeof syncHarness>>;
 let seriesId: string;
 let eventId: string;
 
-
 beforeEach(async () => {
   h = await syncHarness();
   const imported = h.importSeries([

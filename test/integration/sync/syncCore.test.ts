@@ -43,7 +43,9 @@ describe('every conflict in one pass', () => {
         ? {
             ...draft,
             name: 'My name',
-            occurrence_changes: [{ occurrence: 2, action: 'move', start_time: '2027-01-13T16:00:00Z', end_time: '2027-01-13T16:30:00Z' }],
+            occurrence_changes: [
+              { occurrence: 2, action: 'move', start_time: '2027-01-13T16:00:00Z', end_time: '2027-01-13T16:30:00Z' },
+            ],
           }
         : draft,
     );
@@ -70,7 +72,9 @@ describe('every conflict in one pass', () => {
     edit(seriesId, (draft) => ({ ...draft, name: 'My name' }));
     await h.sync();
     const [conflict] = h.services.conflicts.list();
-    h.db.prepare("UPDATE conflict SET subject = 'registration of x@example.com: ticket type 7', message = 'reworded'").run();
+    h.db
+      .prepare("UPDATE conflict SET subject = 'registration of x@example.com: ticket type 7', message = 'reworded'")
+      .run();
     h.services.conflicts.resolve(conflict?.id ?? 0, 'remote');
     expect(h.drafts.get(seriesId).draft.name).toBe('Their name');
   });
@@ -103,7 +107,9 @@ describe('values from Zoom pass the draft’s rules', () => {
     expect(() => h.services.conflicts.resolve(conflict?.id ?? 0, 'remote')).toThrow(/at most 200 characters/);
     h.services.conflicts.resolve(conflict?.id ?? 0, 'local');
     expect(await h.sync()).toMatchObject({ outcome: 'succeeded', waiting: 0 });
-    expect(h.sandbox.sandbox.data.events.find((e) => e.event_id === eventId)?.name).toBe('Engineering Team Weekly Standup');
+    expect(h.sandbox.sandbox.data.events.find((e) => e.event_id === eventId)?.name).toBe(
+      'Engineering Team Weekly Standup',
+    );
   });
 });
 
@@ -114,7 +120,10 @@ class SpyTransport implements ZoomTransport {
   call(operationId: string, call: ZoomCall, schema?: never): Promise<never> {
     const spec = operationSpec(operationId);
     const query = Object.entries(call.query ?? {}).filter(([, value]) => value !== undefined && value !== '');
-    const search = query.length === 0 ? '' : `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)] as [string, string])).toString()}`;
+    const search =
+      query.length === 0
+        ? ''
+        : `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)] as [string, string])).toString()}`;
     this.calls.push({
       series: '',
       method: spec.method as PlannedCall['method'],
@@ -157,7 +166,11 @@ describe('the dry run is the sync', () => {
       key: 'training',
       name: 'Training',
       registration: { link_name: 'Sign up', recurring_registration_option: 'multiple_sessions' },
-      attendees: [1, 2, 3, 4].map((i) => ({ email: `p${String(i)}@example.com`, first_name: `P${String(i)}`, occurrences: [1, 2] })),
+      attendees: [1, 2, 3, 4].map((i) => ({
+        email: `p${String(i)}@example.com`,
+        first_name: `P${String(i)}`,
+        occurrences: [1, 2],
+      })),
       occurrence_changes: [{ occurrence: 5, action: 'cancel' }],
     });
     const [first, second] = h

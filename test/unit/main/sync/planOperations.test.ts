@@ -3,8 +3,9 @@ import { seriesDraftSchema, type SeriesDraft } from '../../../../shared/drafts/s
 import { eventFieldsOf, type SeriesZoomState } from '../../../../shared/outbox/planOperations';
 import { outboxPlanner } from '../../../../main/sync/operations/registry';
 
-const planSeriesOperations = outboxPlanner.planSeries;
-const planTicketOperation = outboxPlanner.planTicket;
+const planSeriesOperations: typeof outboxPlanner.planSeries = (draft, zoom) => outboxPlanner.planSeries(draft, zoom);
+const planTicketOperation: typeof outboxPlanner.planTicket = (id, attendee, ticket) =>
+  outboxPlanner.planTicket(id, attendee, ticket);
 
 const training: SeriesDraft = seriesDraftSchema.parse({
   name: 'Git & GitHub Training Series',

@@ -13,7 +13,12 @@ const event = {
   end_time: '2027-01-04T16:00:00Z',
 };
 
-function op(kind: string, payload: unknown, state: WaitingOperation['state'] = 'pending', seriesName = 'Standup'): WaitingOperation {
+function op(
+  kind: string,
+  payload: unknown,
+  state: WaitingOperation['state'] = 'pending',
+  seriesName = 'Standup',
+): WaitingOperation {
   return { seriesId: seriesName, seriesName, kind, payload, state };
 }
 const sentences = (ops: WaitingOperation[], sessions = 11) =>
