@@ -23,7 +23,7 @@ import {
   type OnlineMonitor,
   type ReachabilityProbe,
 } from './zoom/onlineMonitor';
-import { ZoomConnection } from './zoom/zoomConnection';
+import { ZoomConnection } from './account/zoomConnection';
 
 export interface CoreOptions {
   dataDir: string;

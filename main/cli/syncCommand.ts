@@ -7,7 +7,7 @@ import { SettingsStore } from '../db/settingsStore';
 import { SyncService } from '../sync/syncService';
 import { createCredentialVault } from '../vault/credentialVault';
 import { keychainServiceFor, osKeychain } from '../vault/keychain';
-import { ZoomConnection } from '../zoom/zoomConnection';
+import { ZoomConnection } from '../account/zoomConnection';
 import { exitCodes } from './exitCodes';
 
 export interface SyncCommandContext {

@@ -2,7 +2,7 @@ import { databaseFile, openDatabase } from '../db/database';
 import { SettingsStore } from '../db/settingsStore';
 import { createCredentialVault } from '../vault/credentialVault';
 import { keychainServiceFor, osKeychain } from '../vault/keychain';
-import { ZoomConnection } from '../zoom/zoomConnection';
+import { ZoomConnection } from '../account/zoomConnection';
 import type { HubSummary } from '../../shared/zoomConnection';
 import { CadenceError } from '../../shared/errors';
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { CadenceError } from '../../shared/errors';
 import type { PlannedCall, SyncProgress, SyncReport } from '../../shared/sync/syncReport';
 import { SyncStore } from '../db/syncStore';
-import type { ZoomConnection } from '../zoom/zoomConnection';
+import type { ZoomConnection } from '../account/zoomConnection';
 import { plannedCalls } from './dryRun';
 import { SyncEngine } from './syncEngine';
 
