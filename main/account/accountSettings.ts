@@ -6,10 +6,12 @@ const planKey = 'zoom.plan';
 const endpointsKey = 'zoom.endpoints';
 /** Set while the app is connected to its built-in sandbox, which gets a new port at every start. */
 const builtInSandboxKey = 'zoom.builtInSandbox';
+/** The `scope` string of the last token Zoom issued: not secret, and kept for the warnings after a restart. */
+const grantedScopeKey = 'zoom.grantedScope';
 
 /**
- * The account's settings that are not secret: the plan, the endpoints chosen when connecting and
- * whether they are the built-in sandbox's. Kept in the settings table, never in the keychain.
+ * The account's settings that are not secret: the plan, the endpoints chosen when connecting,
+ * whether they are the built-in sandbox's, and the scopes of the last token. Kept in the settings table, never in the keychain.
  */
 export class AccountSettings {
   constructor(private readonly settings: SettingsStore) {}
@@ -42,5 +44,16 @@ export class AccountSettings {
   setBuiltInSandbox(isBuiltInSandbox: boolean): void {
     if (isBuiltInSandbox) this.settings.set(builtInSandboxKey, true);
     else this.settings.delete(builtInSandboxKey);
+  }
+
+  /** The scopes Zoom listed in its last token answer, space-separated; absent before one. */
+  grantedScope(): string | undefined {
+    return this.settings.get(grantedScopeKey, z.string());
+  }
+
+  /** Keeps the scopes of a new token, or forgets them with `undefined`. */
+  setGrantedScope(scope: string | undefined): void {
+    if (scope === undefined) this.settings.delete(grantedScopeKey);
+    else if (scope !== this.grantedScope()) this.settings.set(grantedScopeKey, scope);
   }
 }

@@ -11,8 +11,10 @@ import {
 import { defaultZoomUrls, type ZoomUrls } from '../config/zoomUrls';
 import type { SettingsStore } from '../db/settingsStore';
 import type { CredentialVault } from '../vault/credentialVault';
+import type { AccessToken } from '../zoom/tokenProvider';
 import { createZoomClient, type ZoomClient } from '../zoom/zoomClient';
 import { AccountSettings } from './accountSettings';
+import { scopeWarnings } from './scopeWarnings';
 
 /** What the connection is made of: the keychain, the settings table, and for tests the environment and clock. */
 export interface ZoomConnectionOptions {
@@ -79,6 +81,7 @@ export class ZoomConnection {
       apiUrl: urls.apiUrl,
       oauthUrl: urls.oauthUrl,
       isEndpointFromEnvironment: urls.isFromEnvironment,
+      scopeWarnings: stored === undefined ? [] : scopeWarnings(this.settings.grantedScope() ?? ''),
     };
   }
 
@@ -104,7 +107,15 @@ export class ZoomConnection {
       api_url !== undefined && oauth_url !== undefined
         ? { apiUrl: api_url, oauthUrl: oauth_url }
         : this.environmentUrls();
-    const trial = this.clientFor(urls, () => Promise.resolve(credentials), plan ?? this.plan());
+    let grantedScope = '';
+    const trial = this.clientFor(
+      urls,
+      () => Promise.resolve(credentials),
+      plan ?? this.plan(),
+      (token) => {
+        grantedScope = scopeString(token);
+      },
+    );
     let hubs: HubSummary[];
     try {
       hubs = (await trial.api.listHubs()).map((hub) => ({ hub_id: hub.hub_id, name: hub.name }));
@@ -115,6 +126,7 @@ export class ZoomConnection {
     this.settings.setEndpoints(api_url !== undefined && oauth_url !== undefined ? { api_url, oauth_url } : undefined);
     if (plan !== undefined) this.setPlan(plan);
     this.settings.setBuiltInSandbox(options.isBuiltInSandbox === true);
+    this.settings.setGrantedScope(grantedScope);
     await this.reset();
     return { hubs, status: await this.status() };
   }
@@ -148,6 +160,7 @@ export class ZoomConnection {
   async forget(): Promise<boolean> {
     this.settings.setBuiltInSandbox(false);
     this.settings.setEndpoints(undefined);
+    this.settings.setGrantedScope(undefined);
     await this.reset();
     return this.options.vault.forget();
   }
@@ -162,7 +175,14 @@ export class ZoomConnection {
         'Cadence is not connected to Zoom. Connect in Settings or with "cadence connect", or set ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET.',
       );
     }
-    this.client = this.clientFor(this.urls(), () => this.credentials(), undefined);
+    this.client = this.clientFor(
+      this.urls(),
+      () => this.credentials(),
+      undefined,
+      (token) => {
+        this.settings.setGrantedScope(scopeString(token));
+      },
+    );
     return this.client;
   }
 
@@ -181,8 +201,9 @@ export class ZoomConnection {
     urls: ZoomUrls,
     credentials: () => Promise<ZoomCredentials>,
     plan: ZoomPlan | undefined,
+    onToken: (token: AccessToken) => void,
   ): ZoomClient {
-    return createZoomClient({ urls, credentials, plan: () => plan ?? this.plan() });
+    return createZoomClient({ urls, credentials, plan: () => plan ?? this.plan(), onToken });
   }
 
   private async reset(): Promise<void> {
@@ -190,4 +211,9 @@ export class ZoomConnection {
     this.client = undefined;
     await client?.close();
   }
+}
+
+/** The token's scopes as Zoom's answer listed them, space-separated. */
+function scopeString(token: AccessToken): string {
+  return [...token.scopes].join(' ');
 }
