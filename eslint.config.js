@@ -21,6 +21,100 @@ const rawIpc = [
   },
 ];
 
+/**
+ * An import of one of main/'s folders, written as Cadence writes them: `../db/x` and `../../db`
+ * from a folder of main/, `../../main/db/x` from further away, and `./db/x` from main/ itself.
+ * `except` names files of the folder that stay allowed (`settingsStore` allows `../db/settingsStore`).
+ */
+function mainFolders(folders, message, except = []) {
+  const allowed = except.map((name) => `(?!${name}(?:\\.ts)?$)`).join('');
+  return {
+    regex: `^(?:\\./|(?:\\.\\./)+(?:main/)?)(?:${folders.join('|')})(?:$|/${allowed})`,
+    caseSensitive: true,
+    message,
+  };
+}
+
+const hosts = ['app', 'cli', 'serve'];
+/** What every service of main/ stays below: the hosts, the IPC router and the one wiring module. */
+const aboveServices = mainFolders(
+  [...hosts, 'ipc', 'core'],
+  'Services never import the hosts (app, cli, serve), main/ipc/ or main/core.ts: arrows point down (docs/architecture.md).',
+);
+const under = (folders) => folders.map((folder) => `main/${folder}/**`);
+
+/**
+ * The rooms of main/ and what each never imports, from docs/architecture.md ("Inside main/").
+ * Flat config keeps only the last matching `no-restricted-imports`, so each entry is complete and
+ * a file matches one entry: main/ as a whole first, then each folder.
+ */
+const mainBoundaries = [
+  { files: ['main/**'], forbidden: [], allowElectron: false },
+  {
+    files: ['main/core.ts'],
+    forbidden: [mainFolders(hosts, 'main/core.ts wires the services for the hosts; it never imports them.')],
+  },
+  {
+    files: ['main/app/**'],
+    forbidden: [mainFolders(['cli', 'serve'], 'The hosts never import each other.')],
+    allowElectron: true,
+  },
+  { files: ['main/cli/**'], forbidden: [mainFolders(['app', 'serve'], 'The hosts never import each other.')] },
+  { files: ['main/serve/**'], forbidden: [mainFolders(['app', 'cli'], 'The hosts never import each other.')] },
+  { files: ['main/ipc/**'], forbidden: [mainFolders(hosts, 'main/ipc/ serves the hosts; it never imports them.')] },
+  { files: under(['sync', 'drafts', 'checkin', 'meetings', 'assets']), forbidden: [aboveServices] },
+  {
+    files: under(['account']),
+    forbidden: [
+      aboveServices,
+      mainFolders(
+        ['sync', 'drafts', 'checkin', 'meetings'],
+        'main/account/ makes the Zoom client; the services that use it are above it.',
+      ),
+      mainFolders(['db'], 'Of main/db/, main/account/ uses the settings store only.', ['settingsStore']),
+    ],
+  },
+  {
+    files: under(['zoom']),
+    forbidden: [
+      aboveServices,
+      mainFolders(
+        ['db', 'vault', 'sync', 'account', 'drafts', 'checkin', 'meetings'],
+        'main/zoom/ is the HTTP client only: credentials and settings come in as options (main/account/ wires them).',
+      ),
+    ],
+  },
+  {
+    files: under(['db']),
+    forbidden: [
+      aboveServices,
+      mainFolders(
+        ['sync', 'drafts', 'checkin', 'meetings', 'account'],
+        'main/db/ stores; the services above it call it, never the other way round.',
+      ),
+    ],
+  },
+  {
+    files: under(['vault', 'config', 'log']),
+    forbidden: [
+      aboveServices,
+      mainFolders(
+        ['sync', 'drafts', 'checkin', 'meetings', 'account', 'zoom', 'db'],
+        'main/vault/, main/config/ and main/log/ are the floor: they import none of the folders above them.',
+      ),
+    ],
+  },
+  {
+    files: under(['sandbox']),
+    forbidden: [
+      mainFolders(
+        [...hosts, 'ipc', 'core', 'sync', 'drafts', 'checkin', 'meetings', 'account', 'db', 'vault'],
+        "The sandbox simulates Zoom: it uses no service of Cadence's, only the operation catalogue of main/zoom/.",
+      ),
+    ],
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -87,19 +181,21 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['main/**'],
-    ignores: ['main/app/**'],
+  ...mainBoundaries.map(({ files, forbidden, allowElectron }) => ({
+    files,
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ ...electron, allowTypeImports: true }],
-          patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'main/ imports shared/ only.' }],
+          paths: allowElectron ? [] : [{ ...electron, allowTypeImports: true }],
+          patterns: [
+            { group: ['**/renderer/**', '**/preload/**'], message: 'main/ imports shared/ only.' },
+            ...forbidden,
+          ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['main/ipc/**', 'preload/**'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -18,7 +18,7 @@ import {
   type OnlineMonitor,
   type ReachabilityProbe,
 } from './zoom/onlineMonitor';
-import type { ZoomConnection } from './zoom/zoomConnection';
+import type { ZoomConnection } from './account/zoomConnection';
 import { createServices } from './services';
 
 export interface CoreOptions {

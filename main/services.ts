@@ -9,7 +9,7 @@ import { outboxPlanner } from './sync/operations/registry';
 import { SyncService, type SyncServiceDeps } from './sync/syncService';
 import { createCredentialVault } from './vault/credentialVault';
 import { keychainServiceFor, osKeychain, type Keychain } from './vault/keychain';
-import { ZoomConnection } from './zoom/zoomConnection';
+import { ZoomConnection } from './account/zoomConnection';
 
 export interface ServicesOptions {
   db: Database.Database;

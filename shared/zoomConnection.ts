@@ -30,6 +30,29 @@ export type ConnectInput = z.input<typeof connectInputSchema>;
 export const hubSummarySchema = z.object({ hub_id: z.string(), name: z.string() });
 export type HubSummary = z.infer<typeof hubSummarySchema>;
 
+/** What Cadence does with Zoom, as a planner knows it: what a scope the token lacks would stop. */
+export const zoomFeatureSchema = z.enum(['hubs', 'syncing', 'registrations', 'checkin', 'readingEvents']);
+export type ZoomFeature = z.infer<typeof zoomFeatureSchema>;
+
+/** The planner's words for each feature, for the CLI and the app alike. */
+export const zoomFeatureNames: Readonly<Record<ZoomFeature, string>> = {
+  hubs: 'choosing a hub',
+  syncing: 'syncing series',
+  registrations: 'registrations',
+  checkin: 'check-in',
+  readingEvents: 'reading events from Zoom',
+};
+
+/**
+ * A scope the token seems to lack, by the names Cadence knows, and the features it would stop.
+ * A warning only: Zoom decides, and a spelling Cadence does not know may well be enough.
+ */
+export const scopeWarningSchema = z.object({
+  scope: z.string(),
+  features: z.array(zoomFeatureSchema),
+});
+export type ScopeWarning = z.infer<typeof scopeWarningSchema>;
+
 /** The connection as the app shows it; never the secret. */
 export const connectionStatusSchema = z.object({
   isConnected: z.boolean(),
@@ -41,6 +64,8 @@ export const connectionStatusSchema = z.object({
   oauthUrl: z.string(),
   /** True when the endpoints are set by CADENCE_ZOOM_API_URL / CADENCE_ZOOM_OAUTH_URL. */
   isEndpointFromEnvironment: z.boolean(),
+  /** From the scopes of the last token Zoom issued; empty before one, or when Zoom listed none. */
+  scopeWarnings: z.array(scopeWarningSchema),
 });
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 

@@ -86,7 +86,7 @@ function buildProgram(appRoot: string): Command {
       runStatusCommand(draftContext());
     });
 
-  const zoomContext = () => ({ ...draftContext(), stdin: process.stdin });
+  const zoomContext = () => ({ ...draftContext(), stdin: process.stdin, stderr: process.stderr });
 
   program
     .command('conflicts')

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readAppVersion } from '../config/appVersion';
 import { createCore } from '../core';
+// eslint-disable-next-line no-restricted-imports -- the known exception to "hosts never import each other": `cadence serve` starts the serve host from the CLI's entry point until a launcher above the hosts dispatches commands.
 import { startServeServer } from '../serve/serveServer';
 import { untilInterrupted } from './untilInterrupted';
 

@@ -2,8 +2,8 @@ import { databaseFile, openDatabase } from '../db/database';
 import { SettingsStore } from '../db/settingsStore';
 import { createCredentialVault } from '../vault/credentialVault';
 import { keychainServiceFor, osKeychain } from '../vault/keychain';
-import { ZoomConnection } from '../zoom/zoomConnection';
-import type { HubSummary } from '../../shared/zoomConnection';
+import { ZoomConnection } from '../account/zoomConnection';
+import { zoomFeatureNames, type HubSummary, type ScopeWarning } from '../../shared/zoomConnection';
 import { CadenceError } from '../../shared/errors';
 
 export interface ZoomCommandContext {
@@ -11,6 +11,8 @@ export interface ZoomCommandContext {
   isJson: boolean;
   stdout: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream;
+  /** Warnings for people, apart from the answer on stdout. */
+  stderr: NodeJS.WritableStream;
 }
 
 /** Runs `work` with the data directory's Zoom connection, closing it and the database afterwards. */
@@ -45,6 +47,14 @@ function hubLines(hubs: readonly HubSummary[]): string[] {
   return hubs.map((hub) => `  ${hub.hub_id.padEnd(width)}  ${hub.name}`);
 }
 
+/** One line per scope the token seems to lack: a warning, since Zoom decides what it allows. */
+function scopeWarningLines(warnings: readonly ScopeWarning[]): string[] {
+  return warnings.map(
+    (warning) =>
+      `cadence: warning: The token seems to lack ${warning.scope} — affects: ${warning.features.map((feature) => zoomFeatureNames[feature]).join(', ')}. Zoom decides; add it in the Zoom App Marketplace if a call is refused.`,
+  );
+}
+
 export interface ConnectOptions {
   accountId: string;
   clientId: string;
@@ -54,7 +64,10 @@ export interface ConnectOptions {
   plan?: string;
 }
 
-/** `cadence connect`: checks the credentials with Zoom, then keeps them in the OS keychain. */
+/**
+ * `cadence connect`: checks the credentials with Zoom, then keeps them in the OS keychain. Scopes
+ * the token seems to lack are warned about on stderr; they never stop the connection.
+ */
 export async function runConnectCommand(context: ZoomCommandContext, options: ConnectOptions): Promise<void> {
   if (options.clientSecretStdin !== true) {
     throw new CadenceError('invalid_input', 'Give the client secret on standard input with --client-secret-stdin.', [
@@ -75,6 +88,7 @@ export async function runConnectCommand(context: ZoomCommandContext, options: Co
       ...(options.plan === undefined ? {} : { plan: options.plan }),
     }),
   );
+  for (const line of scopeWarningLines(result.status.scopeWarnings)) context.stderr.write(`${line}\n`);
   if (context.isJson) {
     context.stdout.write(
       `${JSON.stringify({ account_id: result.status.accountId, plan: result.status.plan, api_url: result.status.apiUrl, hubs: result.hubs })}\n`,

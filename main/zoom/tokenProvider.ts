@@ -29,6 +29,8 @@ export interface TokenProviderOptions {
   credentials: () => Promise<ZoomCredentials>;
   dispatcher?: Dispatcher;
   clock?: () => number;
+  /** Told of each new token, so that the account can warn about the scopes Zoom listed. */
+  onToken?: (token: AccessToken) => void;
   /** Refresh this long before expiry; a minute by default. */
   refreshMarginMs?: number;
   timeoutMs?: number;
@@ -106,6 +108,7 @@ export class TokenProvider {
       scopes: new Set((parsed.data.scope ?? '').split(/\s+/).filter((scope) => scope !== '')),
     };
     this.current = token;
+    this.options.onToken?.(token);
     return token;
   }
 }

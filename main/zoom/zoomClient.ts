@@ -4,7 +4,7 @@ import type { ZoomUrls } from '../config/zoomUrls';
 import { ZoomRequestValidator } from './openApi/zoomRequestValidator';
 import type { ZoomPlan } from '../../shared/zoomConnection';
 import { RateLimiter } from './rateLimiter';
-import { TokenProvider } from './tokenProvider';
+import { TokenProvider, type AccessToken } from './tokenProvider';
 import { ZoomEventsApi } from './zoomEventsApi';
 import { ZoomHttp, type ZoomTransport, zoomConnections, type RetryPolicy } from './zoomHttp';
 
@@ -13,6 +13,8 @@ export interface ZoomClientOptions {
   credentials: () => Promise<ZoomCredentials>;
   /** Read at every request, so a change in the settings applies at once. */
   plan: () => ZoomPlan;
+  /** Told of each new access token (its scopes, for the account's warnings). */
+  onToken?: (token: AccessToken) => void;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
 }
@@ -28,6 +30,7 @@ export interface ZoomClient {
   close(): Promise<void>;
 }
 
+/** A client with its own connection pool, token cache and rate limiter; close it when done. */
 export function createZoomClient(options: ZoomClientOptions): ZoomClient {
   const agent = new Agent({ connections: zoomConnections, connectTimeout: 10_000, keepAliveTimeout: 10_000 });
   // Asking for a token twice is harmless, so undici's own retry (backoff, Retry-After) covers it.
@@ -42,6 +45,7 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
     oauthUrl: options.urls.oauthUrl,
     credentials: options.credentials,
     dispatcher: tokenDispatcher,
+    ...(options.onToken === undefined ? {} : { onToken: options.onToken }),
   });
   const http = new ZoomHttp({
     apiUrl: options.urls.apiUrl,

@@ -46,8 +46,18 @@ const explanations: Readonly<Record<number, Explanation>> = {
   },
 };
 
+/**
+ * Zoom's codes for a token that lacks a scope the call needs: "Invalid access token, does not
+ * contain scopes:[…]", with HTTP 400, 401 or 403 depending on the API.
+ */
+const missingScopeCodes: ReadonlySet<number> = new Set([4700, 4711]);
+
 /** A refusal from the Zoom API, with Zoom's own code and message kept for the conflict report. */
 export class ZoomApiError extends CadenceError {
+  /**
+   * @param missingScopes when Zoom refused for a scope the token lacks: the scopes the operation's
+   *   catalogue lists, any one of which would do. Empty otherwise.
+   */
   constructor(
     code: IpcErrorCode,
     message: string,
@@ -55,6 +65,7 @@ export class ZoomApiError extends CadenceError {
     readonly status: number,
     readonly zoomCode: number | undefined,
     readonly zoomMessage: string | undefined,
+    readonly missingScopes: readonly string[] = [],
   ) {
     super(code, message, issues);
     this.name = 'ZoomApiError';
@@ -62,8 +73,9 @@ export class ZoomApiError extends CadenceError {
 }
 
 /**
- * Turns a Zoom error answer into a typed error with a message a planner can act on. `scopes`
- * are the scopes the operation needs, named when Zoom says the token lacks one.
+ * Turns a Zoom error answer into a typed error with a message a planner can act on, by Zoom's
+ * code (never by the words of its message). `scopes` are the scopes the operation's catalogue
+ * lists, named when Zoom's code says the token lacks one.
  */
 export function zoomApiError(
   status: number,
@@ -80,6 +92,22 @@ export function zoomApiError(
   const make = (code: IpcErrorCode, message: string) =>
     new ZoomApiError(code, message, issues, status, zoomCode, zoomMessage);
 
+  if (zoomCode !== undefined && missingScopeCodes.has(zoomCode)) {
+    const scopes = context.scopes ?? [];
+    const add =
+      scopes.length === 0
+        ? ' Add the Zoom Events scopes Cadence needs to your Server-to-Server OAuth app in the Zoom App Marketplace, then connect again.'
+        : ` Add the scope ${scopes.join(' or ')} to your Server-to-Server OAuth app in the Zoom App Marketplace, then connect again.`;
+    return new ZoomApiError(
+      'forbidden',
+      `Zoom refused ${context.operation}: the Zoom app's token lacks a scope it needs.${said}${add}`,
+      issues,
+      status,
+      zoomCode,
+      zoomMessage,
+      scopes,
+    );
+  }
   const known = zoomCode === undefined ? undefined : explanations[zoomCode];
   if (known !== undefined) return make(known.code, `${known.message}${said}`);
   if (status === 429) {
@@ -88,13 +116,7 @@ export function zoomApiError(
       `Zoom asks Cadence to slow down (${context.operation}); the changes wait for the next try.`,
     );
   }
-  if (status === 401 || status === 403) {
-    const scopeHint =
-      /scope/i.test(zoomMessage ?? '') && context.scopes !== undefined && context.scopes.length > 0
-        ? ` Add the scope ${context.scopes.join(' or ')} to your Server-to-Server OAuth app in the Zoom App Marketplace.`
-        : '';
-    return make('forbidden', `Zoom refused ${context.operation}.${said}${scopeHint}`);
-  }
+  if (status === 401 || status === 403) return make('forbidden', `Zoom refused ${context.operation}.${said}`);
   if (status === 404) return make('not_found', `Zoom does not have what ${context.operation} asked for.${said}`);
   if (status >= 500)
     return make(

@@ -6,6 +6,7 @@ import { issuesFromZod } from '../../shared/ipc/envelope';
 import { operationPath, operationSpec, type OperationSpec } from './openApi/operationCatalog';
 import type { ZoomRequestValidator } from './openApi/zoomRequestValidator';
 import type { RateLimiter } from './rateLimiter';
+import { scopesToName } from './scopeSpellings';
 import type { AccessToken, TokenProvider } from './tokenProvider';
 import { zoomApiError, ZoomOutcomeUnknownError, ZoomUnreachableError } from './zoomErrors';
 
@@ -159,7 +160,7 @@ export class ZoomHttp {
         );
       }
       if (answer.status === 429) this.pauseAfter429(spec, token, answer.headers);
-      throw zoomApiError(answer.status, answer.json, { operation: what, scopes: spec.scopes.slice(0, 1) });
+      throw zoomApiError(answer.status, answer.json, { operation: what, scopes: scopesToName(spec.scopes) });
     }
     if (schema === undefined) return undefined;
     const parsed = schema.safeParse(answer.json);
@@ -188,15 +189,10 @@ export class ZoomHttp {
   /**
    * One call, repeated after 429, 5xx or a network error when its method is safe to repeat. Each
    * attempt takes its own rate-limit slot; the answer is read in full before any wait, so a
-   * waiting retry never holds a connection of the pool.
+   * waiting retry never holds a connection of the pool. The token's scopes are not checked here:
+   * Zoom renames its scopes, and only Zoom knows whether a spelling it granted allows the call.
    */
   private async send(spec: OperationSpec, url: URL, call: ZoomCall, token: AccessToken, what: string): Promise<Answer> {
-    if (token.scopes.size > 0 && spec.scopes.length > 0 && !spec.scopes.some((scope) => token.scopes.has(scope))) {
-      throw new CadenceError(
-        'forbidden',
-        `The Zoom app's token cannot do ${what}: add the scope ${spec.scopes[0] ?? ''} to your Server-to-Server OAuth app in the Zoom App Marketplace, then connect again.`,
-      );
-    }
     const repeatable = repeatableMethods.includes(spec.method);
     for (let attempt = 0; ; attempt += 1) {
       await this.options.limiter.acquire(token.accountId, spec.label);

@@ -1,6 +1,12 @@
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import type { Issue } from '../../shared/ipc/envelope';
-import type { ConnectInput, ConnectionStatus, ZoomPlan } from '../../shared/zoomConnection';
+import {
+  zoomFeatureNames,
+  type ConnectInput,
+  type ConnectionStatus,
+  type ScopeWarning,
+  type ZoomPlan,
+} from '../../shared/zoomConnection';
 import { useAppStore } from '../stores/useAppStore';
 import { useZoomStore } from '../stores/useZoomStore';
 
@@ -178,6 +184,25 @@ function sourceText(status: ConnectionStatus): string {
     : "This computer's keychain";
 }
 
+/** Scopes the token seems to lack: a warning, not an error, since Zoom decides what it allows. */
+function ScopeWarnings({ warnings }: { warnings: readonly ScopeWarning[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div className="banner warning" role="note" aria-label="Scope warnings">
+      <p>The Zoom app's token seems to lack some scopes Cadence uses:</p>
+      <ul>
+        {warnings.map((warning) => (
+          <li key={warning.scope}>
+            <code>{warning.scope}</code> — affects{' '}
+            {warning.features.map((feature) => zoomFeatureNames[feature]).join(', ')}
+          </li>
+        ))}
+      </ul>
+      <p>Zoom decides; add them in the Zoom App Marketplace if a call is refused.</p>
+    </div>
+  );
+}
+
 /** The account Cadence is connected to, with test, plan and forget. */
 function ConnectedAccount({ status }: { status: ConnectionStatus }) {
   const api = useAppStore((state) => state.api);
@@ -206,6 +231,7 @@ function ConnectedAccount({ status }: { status: ConnectionStatus }) {
           </>
         )}
       </dl>
+      <ScopeWarnings warnings={status.scopeWarnings} />
       <PlanChoice plan={status.plan} disabled={task !== undefined} onChange={(plan) => void setPlan(api, plan)} />
       {lastTest !== undefined && (
         <p className="test-result" role="status">

@@ -1,3 +1,4 @@
+import { SandboxControl } from '../support/sandbox';
 import { startSandboxProcess } from '../support/sandboxProcess';
 import { expect, test } from './fixtures';
 
@@ -69,10 +70,17 @@ test('connects with typed credentials to another address, and says so when Zoom 
     await panel.getByRole('button', { name: 'Connect' }).click();
     await expect(panel.getByRole('alert')).toContainText('Zoom does not accept these credentials');
 
+    // A token without the attendee-action scopes: connected all the same, with a warning for check-in.
+    await new SandboxControl(sandbox.url).setFaults({
+      scopes: ['zoom_events_hubs:read', 'zoom_events_basic:read', 'zoom_events_basic:write'],
+    });
     await panel.getByLabel('Client secret').fill('typed-secret');
     await panel.getByRole('button', { name: 'Connect' }).click();
     await expect(panel.getByText(sandbox.api_url)).toBeVisible();
     await expect(panel.getByText('Sandbox Hub')).toBeVisible();
+    await expect(panel.getByRole('note', { name: 'Scope warnings' })).toContainText(
+      'zoom_events_attendee_actions:read:admin — affects check-in',
+    );
     // The secret is nowhere on the page once Cadence holds it.
     expect(await page.content()).not.toContain('typed-secret');
     dropRefusedCalls(pageErrors);

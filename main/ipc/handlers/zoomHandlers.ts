@@ -1,4 +1,4 @@
-import type { ZoomConnection } from '../../zoom/zoomConnection';
+import type { ZoomConnection } from '../../account/zoomConnection';
 import type { ChannelHandlers } from '../router';
 
 type ZoomChannels =

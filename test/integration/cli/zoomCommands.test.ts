@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCredentialVault } from '../../../main/vault/credentialVault';
 import { osKeychain } from '../../../main/vault/keychain';
+import { SandboxControl } from '../../support/sandbox';
 import { startSandboxProcess, type SandboxProcess } from '../../support/sandboxProcess';
 import { runCadence } from '../../support/runCadence';
 import { makeTempDir } from '../../support/tempDir';
@@ -79,6 +80,44 @@ describe('cadence sandbox, connect and hubs', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/does not accept these credentials/);
     expect((await cadence(['--data-dir', dataDir, 'hubs'])).status).toBe(0);
+  });
+
+  it('warns on stderr about scopes the token seems to lack, naming what they stop, and still connects', async () => {
+    sandbox = await startSandboxProcess();
+    // Every scope the sandbox knows but the attendee actions, which check-in needs.
+    await new SandboxControl(sandbox.url).setFaults({
+      scopes: [
+        'zoom_events_basic:read',
+        'zoom_events_basic:write',
+        'zoom_events_hubs:read',
+        'zoom_events_sessions:read',
+        'zoom_events_sessions:write',
+        'zoom_events_ticket_types:read',
+        'zoom_events_ticket_types:write',
+        'zoom_events_access_links:read',
+        'zoom_events_access_links:write',
+        'zoom_events_tickets:read',
+        'zoom_events_tickets:write',
+        'zoom_events_registrants:read',
+      ],
+    });
+    const connected = await connect(sandbox, sandbox.client_secret);
+    expect(connected.status).toBe(0);
+    expect(connected.stdout).toMatch(/Connected to Zoom account sandbox-account/);
+    expect(connected.stderr.trim().split('\n')).toEqual([
+      'cadence: warning: The token seems to lack zoom_events_attendee_actions:read:admin — affects: check-in. Zoom decides; add it in the Zoom App Marketplace if a call is refused.',
+      'cadence: warning: The token seems to lack zoom_events_attendee_actions:write:admin — affects: check-in. Zoom decides; add it in the Zoom App Marketplace if a call is refused.',
+    ]);
+  });
+
+  it("says nothing about scopes when Zoom's token answer lists none", async () => {
+    sandbox = await startSandboxProcess();
+    // The sandbox then refuses every call, as Zoom would: connecting fails by Zoom's code, naming the scope.
+    await new SandboxControl(sandbox.url).setFaults({ scopes: [] });
+    const refused = await connect(sandbox, sandbox.client_secret);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).not.toMatch(/seems to lack/);
+    expect(refused.stderr).toMatch(/Add the scope zoom_events_hubs:read:admin or zoom_events:read:list_hubs:admin/);
   });
 
   it('refuses a secret on the command line and a malformed account ID, with exit 2', async () => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../main/sandbox/sandboxServer';
 import { createCredentialVault } from '../../../main/vault/credentialVault';
 import { osKeychain } from '../../../main/vault/keychain';
+import { SandboxControl } from '../../support/sandbox';
 import { startInProcessServe } from '../../support/inProcessServe';
 import { makeTempDir } from '../../support/tempDir';
 
@@ -69,6 +70,22 @@ describe('Zoom settings over IPC', () => {
     expect(await call('zoom.forget')).toEqual({ ok: true, value: { wasConnected: true } });
     expect(await call('zoom.status')).toMatchObject({ ok: true, value: { isConnected: false, plan: 'business' } });
     expect(await call('zoom.hubs')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('carries the scopes the token seems to lack in the status, until the account is forgotten', async () => {
+    // A granular token that may list hubs and nothing else.
+    await new SandboxControl(sandbox.url).setFaults({ scopes: ['zoom_events:read:list_hubs:admin'] });
+    const connected = await call('zoom.connect', details());
+    expect(connected.ok).toBe(true);
+    const warnings = (connected.value as { status: { scopeWarnings: { scope: string; features: string[] }[] } }).status
+      .scopeWarnings;
+    expect(warnings).toContainEqual({ scope: 'zoom_events:write:ticket:admin', features: ['registrations'] });
+    expect(warnings).toContainEqual({ scope: 'zoom_events:read:event:admin', features: ['syncing', 'readingEvents'] });
+    expect(warnings).toContainEqual({ scope: 'zoom_events:read:list_attendee_actions:admin', features: ['checkin'] });
+    expect(warnings.flatMap((warning) => warning.features)).not.toContain('hubs');
+    expect(await call('zoom.status')).toMatchObject({ ok: true, value: { scopeWarnings: warnings } });
+    await call('zoom.forget');
+    expect(await call('zoom.status')).toMatchObject({ ok: true, value: { scopeWarnings: [] } });
   });
 
   it('keeps nothing when Zoom refuses the credentials, and names bad fields', async () => {

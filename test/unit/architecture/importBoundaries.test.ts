@@ -25,6 +25,79 @@ describe('import boundaries', () => {
     expect(await ruleIdsFor(filePath, code)).toContain('no-restricted-imports');
   });
 
+  // One case per rule of "Inside main/": each folder, with the import spelled from there.
+  const importOf = (from: string) => `import * as other from '${from}';\nexport const x = other;\n`;
+  it.each([
+    ['main/zoom/zoomHttp.ts', '../db/settingsStore'],
+    ['main/zoom/zoomHttp.ts', '../vault/credentialVault'],
+    ['main/zoom/zoomHttp.ts', '../sync/syncEngine'],
+    ['main/zoom/zoomHttp.ts', '../account/zoomConnection'],
+    ['main/zoom/openApi/operationCatalog.ts', '../../db/settingsStore'],
+    ['main/zoom/zoomHttp.ts', '../../main/db/settingsStore'],
+    ['main/zoom/zoomHttp.ts', '../cli/cadence'],
+    ['main/db/syncStore.ts', '../sync/syncEngine'],
+    ['main/db/syncStore.ts', '../drafts/draftService'],
+    ['main/db/migrations/index.ts', '../../sync/syncEngine'],
+    ['main/db/syncStore.ts', '../../main/sync/syncEngine'],
+    ['main/sync/syncEngine.ts', '../app/main'],
+    ['main/sync/syncEngine.ts', '../cli/cadence'],
+    ['main/sync/syncEngine.ts', '../serve/serveServer'],
+    ['main/sync/syncEngine.ts', '../ipc/router'],
+    ['main/sync/syncEngine.ts', '../core'],
+    ['main/drafts/draftService.ts', '../ipc/router'],
+    ['main/drafts/draftService.ts', '../cli/cadence'],
+    ['main/account/zoomConnection.ts', '../sync/syncService'],
+    ['main/account/zoomConnection.ts', '../db/syncStore'],
+    ['main/account/zoomConnection.ts', '../db/database'],
+    ['main/account/zoomConnection.ts', '../../main/db/outboxStore'],
+    ['main/account/zoomConnection.ts', '../ipc/router'],
+    ['main/app/main.ts', '../cli/cadence'],
+    ['main/app/main.ts', '../serve/serveServer'],
+    ['main/cli/cadence.ts', '../app/main'],
+    ['main/cli/cadence.ts', '../serve/serveServer'],
+    ['main/serve/serveServer.ts', '../app/main'],
+    ['main/serve/serveServer.ts', '../cli/cadence'],
+    ['main/ipc/router.ts', '../cli/cadence'],
+    ['main/ipc/handlers/zoomHandlers.ts', '../../serve/serveServer'],
+    ['main/core.ts', './cli/cadence'],
+    ['main/core.ts', './serve/serveServer'],
+    ['main/vault/keychain.ts', '../zoom/zoomClient'],
+    ['main/vault/keychain.ts', '../db/settingsStore'],
+    ['main/config/dataDir.ts', '../account/zoomConnection'],
+    ['main/config/dataDir.ts', '../sync/syncEngine'],
+    ['main/log/logger.ts', '../db/database'],
+    ['main/log/logger.ts', '../cli/cadence'],
+    ['main/sandbox/sandboxServer.ts', '../db/database'],
+    ['main/sandbox/sandboxServer.ts', '../sync/syncEngine'],
+    ['main/sandbox/sandboxServer.ts', '../drafts/draftService'],
+    ['main/sandbox/sandboxServer.ts', '../account/zoomConnection'],
+    ['main/sandbox/sandboxServer.ts', '../vault/credentialVault'],
+  ])('refuses %s importing %s', async (filePath, from) => {
+    expect(await ruleIdsFor(filePath, importOf(from))).toContain('no-restricted-imports');
+  });
+
+  it('refuses type-only imports across a boundary too', async () => {
+    const code = "import type { SettingsStore } from '../db/settingsStore';\nexport type X = SettingsStore;\n";
+    expect(await ruleIdsFor('main/zoom/zoomClient.ts', code)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ['main/account/zoomConnection.ts', '../db/settingsStore'],
+    ['main/account/zoomConnection.ts', '../zoom/zoomClient'],
+    ['main/account/zoomConnection.ts', '../vault/credentialVault'],
+    ['main/db/syncStore.ts', './seriesStore'],
+    ['main/sync/syncEngine.ts', '../db/syncStore'],
+    ['main/sync/syncService.ts', '../account/zoomConnection'],
+    ['main/zoom/zoomClient.ts', '../config/zoomUrls'],
+    ['main/sandbox/sandboxServer.ts', '../zoom/openApi/operationCatalog'],
+    ['main/cli/zoomCommands.ts', '../db/database'],
+    ['main/serve/serveServer.ts', '../core'],
+    ['main/core.ts', './sync/syncService'],
+    ['main/ipc/handlers/syncHandlers.ts', '../../sync/syncService'],
+  ])('allows %s importing %s', async (filePath, from) => {
+    expect(await ruleIdsFor(filePath, importOf(from))).not.toContain('no-restricted-imports');
+  });
+
   it('allows type-only Electron imports outside main/app', async () => {
     const code = "import type { App } from 'electron';\nexport type X = App;\n";
     expect(await ruleIdsFor('main/core.ts', code)).not.toContain('no-restricted-imports');

@@ -63,6 +63,7 @@ const connectionStatus = {
   apiUrl: 'https://api.zoom.us/v2',
   oauthUrl: 'https://zoom.us/oauth/token',
   isEndpointFromEnvironment: false,
+  scopeWarnings: [],
 };
 
 let dir: ReturnType<typeof makeTempDir>;

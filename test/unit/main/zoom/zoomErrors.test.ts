@@ -40,6 +40,28 @@ describe("Zoom's errors", () => {
     expect(error.message).toContain('Add the scope zoom_events:write:ticket or zoom_events:write:ticket:admin');
   });
 
+  it("knows a missing scope by Zoom's code, whatever the status", () => {
+    for (const [status, code] of [
+      [400, 4711],
+      [403, 4711],
+      [401, 4700],
+    ] as const) {
+      const error = zoomApiError(
+        status,
+        { code, message: 'Invalid access token, does not contain scopes:[x].' },
+        context,
+      );
+      expect(error).toMatchObject({ code: 'forbidden', zoomCode: code, missingScopes: context.scopes });
+      expect(error.message).toContain('Add the scope zoom_events:write:ticket or');
+    }
+  });
+
+  it("never reads a missing scope from Zoom's words", () => {
+    const error = zoomApiError(403, { code: 200, message: 'No permission: scope or role.' }, context);
+    expect(error).toMatchObject({ code: 'forbidden', missingScopes: [] });
+    expect(error.message).not.toContain('Add the scope');
+  });
+
   it('rate limits, server errors and unknown answers are never mistaken for one another', () => {
     expect(zoomApiError(429, { code: 429, message: 'Too many requests' }, context).code).toBe('unavailable');
     expect(zoomApiError(503, 'upstream down', context)).toMatchObject({ code: 'unavailable', zoomCode: undefined });

@@ -11,7 +11,7 @@ let agent: MockAgent;
 let issued: string[];
 let invalidated: string[];
 
-function fakeTokens(): TokenProvider {
+function fakeTokens(scopes: readonly string[] = []): TokenProvider {
   let n = 0;
   return {
     token: () => {
@@ -22,7 +22,7 @@ function fakeTokens(): TokenProvider {
         value,
         accountId: 'acct',
         expiresAt: Date.now() + 3_600_000,
-        scopes: new Set(),
+        scopes: new Set(scopes),
       });
     },
     invalidate: (value: string) => {
@@ -31,10 +31,10 @@ function fakeTokens(): TokenProvider {
   } as unknown as TokenProvider;
 }
 
-function http(): ZoomHttp {
+function http(scopes: readonly string[] = []): ZoomHttp {
   return new ZoomHttp({
     apiUrl: `${origin}/v2`,
-    tokens: fakeTokens(),
+    tokens: fakeTokens(scopes),
     limiter: new RateLimiter({ plan: () => 'business' }),
     agent: agent as never,
     retry: { maxRetries: 2, minDelayMs: 1, maxDelayMs: 2 },
@@ -91,6 +91,40 @@ describe('ZoomHttp', () => {
       });
     await http().call('deleteEvent', { params: { eventId: 'a/b' } });
     expect(seen?.authorization).toBe('Bearer token-1');
+  });
+
+  it('sends the call whatever the scope names of the token: Zoom decides', async () => {
+    let calls = 0;
+    agent
+      .get(origin)
+      .intercept({ path: '/v2/zoom_events/hubs', method: 'GET' })
+      .reply(() => {
+        calls += 1;
+        return { statusCode: 200, data: { hubs: [{ hub_id: 'h1', name: 'Main' }] } };
+      });
+    // A spelling Cadence has never seen, and nothing it knows for the hub list.
+    const answer = await http(['zoom_events:read:hub_catalogue:tenant']).call('getHubList', {}, hubs);
+    expect(answer.hubs).toHaveLength(1);
+    expect(calls).toBe(1);
+  });
+
+  it("names the operation's scopes when Zoom refuses the token for lacking one (4711)", async () => {
+    agent
+      .get(origin)
+      .intercept({ path: '/v2/zoom_events/events/e1/tickets', method: 'POST' })
+      .reply(403, { code: 4711, message: 'Invalid access token, does not contain scopes:[zoom_events:write:ticket].' });
+    const error = await http(['zoom_events:read:list_hubs:admin'])
+      .call('createTickets', { params: { eventId: 'e1' }, body: { tickets: [] }, what: 'registering attendees' })
+      .catch((failure: unknown) => failure);
+    expect(error).toMatchObject({
+      code: 'forbidden',
+      status: 403,
+      zoomCode: 4711,
+      missingScopes: ['zoom_events_tickets:write:admin', 'zoom_events:write:ticket:admin'],
+      message: expect.stringContaining(
+        'Add the scope zoom_events_tickets:write:admin or zoom_events:write:ticket:admin',
+      ) as unknown,
+    });
   });
 });
 

@@ -1,11 +1,8 @@
-import { z } from 'zod';
 import type { ZoomCredentials } from '../../shared/credentials';
 import { CadenceError } from '../../shared/errors';
 import { issuesFromZod } from '../../shared/ipc/envelope';
 import {
   connectInputSchema,
-  zoomEndpointsSchema,
-  zoomPlanSchema,
   type ConnectionStatus,
   type ConnectionTest,
   type HubSummary,
@@ -14,13 +11,12 @@ import {
 import { defaultZoomUrls, type ZoomUrls } from '../config/zoomUrls';
 import type { SettingsStore } from '../db/settingsStore';
 import type { CredentialVault } from '../vault/credentialVault';
-import { createZoomClient, type ZoomClient } from './zoomClient';
+import type { AccessToken } from '../zoom/tokenProvider';
+import { createZoomClient, type ZoomClient } from '../zoom/zoomClient';
+import { AccountSettings } from './accountSettings';
+import { scopeWarnings } from './scopeWarnings';
 
-const planKey = 'zoom.plan';
-const endpointsKey = 'zoom.endpoints';
-/** Set while the app is connected to its built-in sandbox, which gets a new port at every start. */
-const builtInSandboxKey = 'zoom.builtInSandbox';
-
+/** What the connection is made of: the keychain, the settings table, and for tests the environment and clock. */
 export interface ZoomConnectionOptions {
   vault: CredentialVault;
   settings: SettingsStore;
@@ -36,18 +32,21 @@ export class ZoomConnection {
   private client: ZoomClient | undefined;
   private readonly env: NodeJS.ProcessEnv;
   private readonly clock: () => number;
+  private readonly settings: AccountSettings;
 
   constructor(private readonly options: ZoomConnectionOptions) {
     this.env = options.env ?? process.env;
     this.clock = options.clock ?? Date.now;
+    this.settings = new AccountSettings(options.settings);
   }
 
+  /** The plan whose rate limits Cadence keeps to. */
   plan(): ZoomPlan {
-    return this.options.settings.get(planKey, zoomPlanSchema) ?? 'pro';
+    return this.settings.plan();
   }
 
   setPlan(plan: ZoomPlan): void {
-    this.options.settings.set(planKey, plan);
+    this.settings.setPlan(plan);
   }
 
   /**
@@ -55,7 +54,7 @@ export class ZoomConnection {
    * CADENCE_ZOOM_API_URL / CADENCE_ZOOM_OAUTH_URL, else Zoom's own.
    */
   urls(): ZoomUrls & { isFromEnvironment: boolean } {
-    const stored = this.options.settings.get(endpointsKey, zoomEndpointsSchema);
+    const stored = this.settings.endpoints();
     if (stored !== undefined) return { apiUrl: stored.api_url, oauthUrl: stored.oauth_url, isFromEnvironment: false };
     return this.environmentUrls();
   }
@@ -70,6 +69,7 @@ export class ZoomConnection {
     };
   }
 
+  /** The connection as the app shows it; never the secret. */
   async status(): Promise<ConnectionStatus> {
     const stored = await this.options.vault.read();
     const urls = this.urls();
@@ -81,6 +81,7 @@ export class ZoomConnection {
       apiUrl: urls.apiUrl,
       oauthUrl: urls.oauthUrl,
       isEndpointFromEnvironment: urls.isFromEnvironment,
+      scopeWarnings: stored === undefined ? [] : scopeWarnings(this.settings.grantedScope() ?? ''),
     };
   }
 
@@ -106,7 +107,15 @@ export class ZoomConnection {
       api_url !== undefined && oauth_url !== undefined
         ? { apiUrl: api_url, oauthUrl: oauth_url }
         : this.environmentUrls();
-    const trial = this.clientFor(urls, () => Promise.resolve(credentials), plan ?? this.plan());
+    let grantedScope = '';
+    const trial = this.clientFor(
+      urls,
+      () => Promise.resolve(credentials),
+      plan ?? this.plan(),
+      (token) => {
+        grantedScope = scopeString(token);
+      },
+    );
     let hubs: HubSummary[];
     try {
       hubs = (await trial.api.listHubs()).map((hub) => ({ hub_id: hub.hub_id, name: hub.name }));
@@ -114,12 +123,10 @@ export class ZoomConnection {
       await trial.close();
     }
     await this.options.vault.save(credentials);
-    if (api_url !== undefined && oauth_url !== undefined)
-      this.options.settings.set(endpointsKey, { api_url, oauth_url });
-    else this.options.settings.delete(endpointsKey);
+    this.settings.setEndpoints(api_url !== undefined && oauth_url !== undefined ? { api_url, oauth_url } : undefined);
     if (plan !== undefined) this.setPlan(plan);
-    if (options.isBuiltInSandbox === true) this.options.settings.set(builtInSandboxKey, true);
-    else this.options.settings.delete(builtInSandboxKey);
+    this.settings.setBuiltInSandbox(options.isBuiltInSandbox === true);
+    this.settings.setGrantedScope(grantedScope);
     await this.reset();
     return { hubs, status: await this.status() };
   }
@@ -132,6 +139,7 @@ export class ZoomConnection {
     return { hubs, elapsedMs: this.clock() - started };
   }
 
+  /** The hubs where the connected account is a host. */
   async hubs(): Promise<HubSummary[]> {
     const client = await this.zoom();
     return (await client.api.listHubs()).map((hub) => ({ hub_id: hub.hub_id, name: hub.name }));
@@ -139,19 +147,20 @@ export class ZoomConnection {
 
   /** Whether the stored connection is to the app's built-in sandbox. */
   usesBuiltInSandbox(): boolean {
-    return this.options.settings.get(builtInSandboxKey, z.literal(true)) === true;
+    return this.settings.isBuiltInSandbox();
   }
 
   /** The built-in sandbox started again on another port: follow it. */
   async followBuiltInSandbox(urls: ZoomUrls): Promise<void> {
-    this.options.settings.set(endpointsKey, { api_url: urls.apiUrl, oauth_url: urls.oauthUrl });
+    this.settings.setEndpoints({ api_url: urls.apiUrl, oauth_url: urls.oauthUrl });
     await this.reset();
   }
 
   /** Removes the credentials from the keychain; true when there were some. */
   async forget(): Promise<boolean> {
-    this.options.settings.delete(builtInSandboxKey);
-    this.options.settings.delete(endpointsKey);
+    this.settings.setBuiltInSandbox(false);
+    this.settings.setEndpoints(undefined);
+    this.settings.setGrantedScope(undefined);
     await this.reset();
     return this.options.vault.forget();
   }
@@ -166,10 +175,18 @@ export class ZoomConnection {
         'Cadence is not connected to Zoom. Connect in Settings or with "cadence connect", or set ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET.',
       );
     }
-    this.client = this.clientFor(this.urls(), () => this.credentials(), undefined);
+    this.client = this.clientFor(
+      this.urls(),
+      () => this.credentials(),
+      undefined,
+      (token) => {
+        this.settings.setGrantedScope(scopeString(token));
+      },
+    );
     return this.client;
   }
 
+  /** Closes the shared client's connections. */
   async close(): Promise<void> {
     await this.reset();
   }
@@ -184,8 +201,9 @@ export class ZoomConnection {
     urls: ZoomUrls,
     credentials: () => Promise<ZoomCredentials>,
     plan: ZoomPlan | undefined,
+    onToken: (token: AccessToken) => void,
   ): ZoomClient {
-    return createZoomClient({ urls, credentials, plan: () => plan ?? this.plan() });
+    return createZoomClient({ urls, credentials, plan: () => plan ?? this.plan(), onToken });
   }
 
   private async reset(): Promise<void> {
@@ -193,4 +211,9 @@ export class ZoomConnection {
     this.client = undefined;
     await client?.close();
   }
+}
+
+/** The token's scopes as Zoom's answer listed them, space-separated. */
+function scopeString(token: AccessToken): string {
+  return [...token.scopes].join(' ');
 }
