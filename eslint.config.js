@@ -38,8 +38,8 @@ function mainFolders(folders, message, except = []) {
 const hosts = ['app', 'cli', 'serve'];
 /** What every service of main/ stays below: the hosts, the IPC router and the one wiring module. */
 const aboveServices = mainFolders(
-  [...hosts, 'ipc', 'core'],
-  'Services never import the hosts (app, cli, serve), main/ipc/ or main/core.ts: arrows point down (docs/architecture.md).',
+  [...hosts, 'ipc', 'core', 'services'],
+  'Services never import the hosts (app, cli, serve), main/ipc/, main/core.ts or main/services.ts: arrows point down (docs/architecture.md).',
 );
 const under = (folders) => folders.map((folder) => `main/${folder}/**`);
 
@@ -50,6 +50,15 @@ const under = (folders) => folders.map((folder) => `main/${folder}/**`);
  */
 const mainBoundaries = [
   { files: ['main/**'], forbidden: [], allowElectron: false },
+  {
+    files: ['main/services.ts'],
+    forbidden: [
+      mainFolders(
+        [...hosts, 'ipc', 'core'],
+        'main/services.ts wires the services for every host and the tests; it never imports the hosts or main/ipc/.',
+      ),
+    ],
+  },
   {
     files: ['main/core.ts'],
     forbidden: [mainFolders(hosts, 'main/core.ts wires the services for the hosts; it never imports them.')],

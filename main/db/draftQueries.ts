@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { draftSummarySchema, type DraftSummary, type SyncStatus } from '../../shared/drafts/draftSummary';
 import type { Outbox } from './outbox/outbox';
+import { waitingStates } from './outbox/outboxStatements';
 
 const summaryRowSchema = draftSummarySchema.omit({ sync_state: true, is_published: true }).extend({
   zoom_event_id: z.string().nullable(),
@@ -17,7 +18,7 @@ export function listDrafts(db: Database.Database, now: string): DraftSummary[] {
          (SELECT min(o.start_time) FROM occurrence o
             WHERE o.series_id = s.id AND o.status != 'cancelled' AND o.start_time >= @now) AS next_occurrence,
          (SELECT count(*) FROM attendee a WHERE a.series_id = s.id AND a.deleted_at IS NULL) AS attendees,
-         (SELECT count(*) FROM outbox x WHERE x.series_id = s.id AND x.state IN ('pending', 'in_flight', 'conflict', 'failed'))
+         (SELECT count(*) FROM outbox x WHERE x.series_id = s.id AND x.state IN ${waitingStates})
            AS pending_changes,
          (SELECT count(*) FROM conflict c WHERE c.series_id = s.id AND c.resolved_at IS NULL) AS conflicts
        FROM series s

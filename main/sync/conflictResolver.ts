@@ -12,6 +12,7 @@ import type { ConflictStore, StoredConflict } from '../db/conflictStore';
 import type { Outbox } from '../db/outbox/outbox';
 import { cancelledSession } from '../db/outbox/zoomRecords';
 import type { SeriesStore } from '../db/seriesStore';
+import { withValues } from '../../shared/sync/withValues';
 
 /** What a resolution did: the message for the planner, and the value it replaced (kept with the conflict). */
 interface Settled {
@@ -210,15 +211,15 @@ export class ConflictResolver {
       replaced = pickFrom(attendee, fields);
       candidate = {
         ...draft,
-        attendees: draft.attendees.map((a) => (a.email.toLowerCase() === email ? { ...a, ...remote } : a)),
-      };
+        attendees: draft.attendees.map((a) => (a.email.toLowerCase() === email ? withValues(a, remote) : a)),
+      } as SeriesDraft;
     } else if (target.item === 'ticket_type' || target.item === 'access_link') {
       const field = target.item === 'ticket_type' ? 'ticket_type' : 'registration';
       replaced = pickFrom(draft[field], fields);
-      candidate = { ...draft, [field]: { ...draft[field], ...remote } };
+      candidate = { ...draft, [field]: withValues(draft[field] ?? {}, remote) };
     } else {
       replaced = pickFrom(draft, fields);
-      candidate = { ...draft, ...remote };
+      candidate = withValues(draft, remote) as SeriesDraft;
     }
     this.saveValid(conflict, candidate);
     this.acceptRemoteAsBase(conflict, target);

@@ -7,7 +7,7 @@ import type { ConflictInput, Outbox } from '../db/outbox/outbox';
 import type { SyncLog } from '../db/syncLog';
 import type { ZoomEventsApi } from '../zoom/zoomEventsApi';
 import { ZoomOutcomeUnknownError } from '../zoom/zoomErrors';
-import type { Adoption, Operation, RunContext, SeriesLinks, SeriesRun } from './operations/operation';
+import type { Adoption, Delivery, Operation, RunContext, SeriesLinks, SeriesRun } from './operations/operation';
 import { mapSessions } from './operations/session';
 import { Cancelled, NotSent, Offline, RateLimited, zoomCall } from './runSignals';
 
@@ -73,38 +73,53 @@ export class EngineContext implements RunContext {
     this.outbox.openConflict(input);
   }
 
-  async exactlyOnce<T>(
+  exactlyOnce<T>(
     op: Operation,
     send: () => Promise<T>,
     lookup: () => Promise<T | undefined>,
     record: (result: T) => void,
   ): Promise<void> {
+    return this.deliver([op], {
+      async lookup() {
+        const found = await lookup();
+        if (found === undefined) return [op];
+        record(found);
+        return [];
+      },
+      async send() {
+        record(await send());
+      },
+    });
+  }
+
+  async deliver<O extends Operation>(ops: readonly O[], delivery: Delivery<O>): Promise<void> {
     const maxUnknown = this.options.maxUnknownOutcomes ?? 3;
-    let isInFlight = op.state === 'in_flight';
-    for (let unknown = 0, limited = 0; ;) {
-      if (isInFlight) {
-        const found = await this.call(lookup);
-        if (found !== undefined) {
-          record(found);
-          return;
-        }
+    const ids = (some: readonly O[]) => some.map((op) => op.id);
+    let pending = ops;
+    let isLookupFirst = ops.some((op) => op.state === 'in_flight');
+    for (let unknown = 0, limited = 0; pending.length > 0;) {
+      if (isLookupFirst) {
+        const current = pending;
+        pending = await this.call(() => delivery.lookup(current));
+        if (pending.length === 0) return;
       }
-      this.outbox.markInFlight([op.id]);
-      isInFlight = true;
+      this.outbox.markInFlight(ids(pending));
       try {
-        record(await this.call(send));
+        const current = pending;
+        await this.call(() => delivery.send(current));
         return;
       } catch (error) {
-        if (error instanceof NotSent) this.outbox.markPending([op.id]);
+        if (error instanceof NotSent) this.outbox.markPending(ids(pending));
         if (error instanceof RateLimited && limited < maxRateLimitedWrites) {
           // A 429 means Zoom did nothing: the same write goes again, without a look-up.
           limited += 1;
-          isInFlight = false;
+          isLookupFirst = false;
           continue;
         }
         if (!(error instanceof ZoomOutcomeUnknownError)) throw error;
         unknown += 1;
         if (unknown >= maxUnknown) throw new Offline(error.message);
+        isLookupFirst = true;
       }
     }
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RegistrationDraft } from '../../../shared/drafts/registrationDraft';
 import type { TicketTypeDraft } from '../../../shared/drafts/ticketTypeDraft';
 import type { EventFields } from '../../../shared/outbox/operations';
+import { withValues } from '../../../shared/sync/withValues';
 
 /** A session's snapshot: Zoom's times, or cancelled. */
 export interface SessionBase {
@@ -141,7 +142,12 @@ export class ZoomRecords {
   }
 
   /** The registration's changes are on Zoom: they join its snapshot, with its tickets if new ones were made. */
-  ticketUpdated(attendeeId: string, changes: object, ticketIds?: readonly string[], operationId?: number): void {
+  ticketUpdated(
+    attendeeId: string,
+    changes: Readonly<Record<string, unknown>>,
+    ticketIds?: readonly string[],
+    operationId?: number,
+  ): void {
     this.inTransaction(() => {
       this.patchAttendeeBase(attendeeId, changes);
       if (ticketIds !== undefined) {
@@ -158,33 +164,38 @@ export class ZoomRecords {
     });
   }
 
-  // Settling conflicts: Zoom's values become the snapshot, so that what differs from them is sent.
+  // Settling conflicts: Zoom's values become the snapshot, so that what differs from them is sent;
+  // a null is a field Zoom does not have.
 
-  patchEventBase(seriesId: string, fields: object): void {
+  patchEventBase(seriesId: string, fields: Readonly<Record<string, unknown>>): void {
     const current = textSchema.parse(
       this.db.prepare('SELECT synced_json FROM series WHERE id = ?').pluck().get(seriesId),
     );
     this.db
       .prepare('UPDATE series SET synced_json = ? WHERE id = ?')
-      .run(JSON.stringify({ ...parseObject(current), ...fields }), seriesId);
+      .run(JSON.stringify(withValues(parseObject(current), fields)), seriesId);
   }
 
-  patchItemBase(table: 'ticket_type' | 'registration_link', seriesId: string, fields: object): void {
+  patchItemBase(
+    table: 'ticket_type' | 'registration_link',
+    seriesId: string,
+    fields: Readonly<Record<string, unknown>>,
+  ): void {
     const current = textSchema.parse(
       this.db.prepare(`SELECT synced_json FROM ${table} WHERE series_id = ?`).pluck().get(seriesId),
     );
     this.db
       .prepare(`UPDATE ${table} SET synced_json = ? WHERE series_id = ?`)
-      .run(JSON.stringify({ ...parseObject(current), ...fields }), seriesId);
+      .run(JSON.stringify(withValues(parseObject(current), fields)), seriesId);
   }
 
-  patchAttendeeBase(attendeeId: string, fields: object): void {
+  patchAttendeeBase(attendeeId: string, fields: Readonly<Record<string, unknown>>): void {
     const current = textSchema.parse(
       this.db.prepare('SELECT synced_json FROM attendee WHERE id = ?').pluck().get(attendeeId),
     );
     this.db
       .prepare('UPDATE attendee SET synced_json = ? WHERE id = ?')
-      .run(JSON.stringify({ ...parseObject(current), ...fields }), attendeeId);
+      .run(JSON.stringify(withValues(parseObject(current), fields)), attendeeId);
   }
 
   /** Forgets everything the series had on Zoom (not its unfinished operations: the outbox drops those). */

@@ -54,6 +54,12 @@ export interface RunContext {
     lookup: () => Promise<T | undefined>,
     record: (result: T) => void,
   ): Promise<void>;
+  /**
+   * Operations sent together (a batch), exactly once: marked in flight in one transaction before
+   * the call; after a lost answer (now, or a crash in an earlier run) `lookup` finds on Zoom what
+   * was done, records it, and returns the operations still to send. A 429 sends again at once.
+   */
+  deliver<O extends Operation>(ops: readonly O[], delivery: Delivery<O>): Promise<void>;
   /** A conflict or refusal for the planner; its operation is held. */
   conflict(input: ConflictInput): void;
   /**
@@ -66,6 +72,12 @@ export interface RunContext {
   /** Progress: what is being done now, and how many operations just finished. */
   progress(step: string, finished: number): void;
   throwIfCancelled(): void;
+}
+
+/** How a batch reaches Zoom: the raw calls, without the run's signals (`deliver` adds them). */
+export interface Delivery<O extends Operation> {
+  lookup(pending: readonly O[]): Promise<readonly O[]>;
+  send(pending: readonly O[]): Promise<void>;
 }
 
 /** Values from Zoom to take into a draft. */

@@ -6,8 +6,8 @@ import { changedFields, isEmpty, type SyncedTicket } from '../../../shared/outbo
 import { threeWayMerge } from '../../../shared/sync/threeWayMerge';
 import { maxTicketsPerBatch, ticketBody, type TicketContext } from '../../../shared/zoom/draftToZoom';
 import type { ZoomTicket } from '../../../shared/zoom/zoomReadShapes';
-import { ZoomApiError, ZoomOutcomeUnknownError } from '../../zoom/zoomErrors';
-import { NotSent, Offline, RateLimited, unlessGone } from '../runSignals';
+import { ZoomApiError } from '../../zoom/zoomErrors';
+import { unlessGone } from '../runSignals';
 import { eventKey, publishKey } from './event';
 import { accessLinkKey } from './accessLink';
 import { operationKind, type Operation, type RunContext, type SeriesRun } from './operation';
@@ -18,9 +18,6 @@ import { count, fieldList, pick } from './words';
 const ticketDependencies = [eventKey, ticketTypeKey, accessLinkKey, publishKey];
 /** What Zoom's ticket update takes of an attendee's details. */
 const ticketUpdateFields = ['first_name', 'last_name', ...attendeeProfileFields] as const;
-/** Tries of a batch whose outcome stayed unknown, and of one Zoom keeps answering 429, within one run. */
-const maxUnknownOutcomes = 3;
-const maxRateLimited = 5;
 
 const registrationTarget = (operation: string, attendeeId: string, email: string) =>
   ({ item: 'registration', operation, attendee_id: attendeeId, email }) as const;
@@ -74,42 +71,31 @@ async function registerBatch(
   const eventId = series.links.eventId;
   const context = await ticketContext(series);
   if (eventId === undefined || context === undefined) return;
-  let pending = [...batch];
-  let lookFirst = batch.some((op) => op.state === 'in_flight');
-  for (let unknown = 0, limited = 0; pending.length > 0;) {
-    if (lookFirst) {
-      const existing = byRegistration(await ctx.call(() => ctx.api.listTickets(eventId)));
-      const found = pending.filter((op) => existing.has(op.payload.attendee_id));
-      ctx.outbox.records.ticketsCreated(
-        found.map((op) => ({
-          operationId: op.id,
-          attendeeId: op.payload.attendee_id,
-          ticketIds: existing.get(op.payload.attendee_id) ?? [],
-          base: op.payload.attendee,
-        })),
-      );
-      pending = pending.filter((op) => !existing.has(op.payload.attendee_id));
-      if (pending.length === 0) return;
-    }
-    ctx.outbox.markInFlight(pending.map((op) => op.id));
-    try {
+  const created = (found: ReadonlyMap<string, string[]>, ops: readonly Operation<CreatePayload>[]) =>
+    ops
+      .filter((op) => found.has(op.payload.attendee_id))
+      .map((op) => ({
+        operationId: op.id,
+        attendeeId: op.payload.attendee_id,
+        ticketIds: found.get(op.payload.attendee_id) ?? [],
+        base: op.payload.attendee,
+      }));
+  await ctx.deliver(batch, {
+    // Tickets a lost request made are found by Cadence's registration ID and kept.
+    async lookup(pending) {
+      const existing = byRegistration(await ctx.api.listTickets(eventId));
+      ctx.outbox.records.ticketsCreated(created(existing, pending));
+      return pending.filter((op) => !existing.has(op.payload.attendee_id));
+    },
+    async send(pending) {
       const bodies = pending.map((op) =>
         ticketBody({ registrationId: op.payload.attendee_id, attendee: op.payload.attendee }, context),
       );
-      const result = await ctx.call(() => ctx.api.createTickets(eventId, bodies));
+      const result = await ctx.api.createTickets(eventId, bodies);
       const made = byRegistration(result.tickets);
       const refusals = new Map(result.errors.map((error) => [error.email.toLowerCase(), error]));
       ctx.outbox.transaction(() => {
-        ctx.outbox.records.ticketsCreated(
-          pending
-            .filter((op) => made.has(op.payload.attendee_id))
-            .map((op) => ({
-              operationId: op.id,
-              attendeeId: op.payload.attendee_id,
-              ticketIds: made.get(op.payload.attendee_id) ?? [],
-              base: op.payload.attendee,
-            })),
-        );
+        ctx.outbox.records.ticketsCreated(created(made, pending));
         for (const op of pending.filter((candidate) => !made.has(candidate.payload.attendee_id))) {
           const { email } = op.payload.attendee;
           const refusal = refusals.get(email.toLowerCase());
@@ -125,20 +111,8 @@ async function registerBatch(
           });
         }
       });
-      return;
-    } catch (error) {
-      if (error instanceof NotSent) ctx.outbox.markPending(pending.map((op) => op.id));
-      if (error instanceof RateLimited && limited < maxRateLimited) {
-        limited += 1;
-        lookFirst = false;
-        continue;
-      }
-      if (!(error instanceof ZoomOutcomeUnknownError)) throw error;
-      unknown += 1;
-      if (unknown >= maxUnknownOutcomes) throw new Offline(error.message);
-      lookFirst = true;
-    }
-  }
+    },
+  });
 }
 
 export const ticketCreate = operationKind({

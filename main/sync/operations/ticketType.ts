@@ -10,6 +10,7 @@ import { ZoomApiError } from '../../zoom/zoomErrors';
 import { eventKey } from './event';
 import { mergeItem } from './itemMerge';
 import { operationKind, type Operation, type RunContext, type SeriesRun } from './operation';
+import { withValues } from '../../../shared/sync/withValues';
 import { changedFieldWords, fieldList, pick } from './words';
 
 export const ticketTypeKey = 'ticket_type';
@@ -58,11 +59,12 @@ async function useExistingTicketType(
     }
   }
   const local = op.payload.ticket_type as Record<string, unknown>;
-  const remote = remoteFields(existing);
+  // A field Zoom does not have (no quantity: unlimited) is kept as null, so that it reads as absent.
+  const remote = Object.fromEntries(ticketTypeFields.map((field) => [field, remoteFields(existing)[field] ?? null]));
   const keptFields = kept.filter((field) => ticketTypeFields.includes(field));
   ctx.outbox.transaction(() => {
     // The snapshot holds what Zoom has, so what it kept stays a difference the planner sees.
-    const base = { ...local, ...pick(remote, keptFields) } as TicketTypeDraft;
+    const base = withValues(local, pick(remote, keptFields)) as TicketTypeDraft;
     ctx.outbox.records.ticketTypeSynced(op.id, series.seriesId, existing.ticket_type_id, base);
     series.links.ticketTypeId = existing.ticket_type_id;
     if (keptFields.length === 0) return;

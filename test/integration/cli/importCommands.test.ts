@@ -130,7 +130,7 @@ describe('cadence drafts and status', () => {
     const status = cadence('status', '--json');
     expect(status.status).toBe(0);
     expect(JSON.parse(status.stdout)).toEqual({
-      outbox: { pending: 8, in_flight: 0, done: 0, failed: 0, conflict: 0 },
+      outbox: { pending: 8, in_flight: 0, done: 0, failed: 0, conflict: 0, blocked: 0 },
       conflicts: 0,
       last_sync: null,
     });

@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+
+/** Held operations: what depends on their keys is blocked. */
+export const heldStates = `('conflict', 'failed')`;
+/** Operations not yet done: the one definition of "waiting", for the app, the CLI and the sync report. */
+export const waitingStates = `('pending', 'in_flight', 'conflict', 'failed')`;
+
+export type OutboxStatements = ReturnType<typeof prepareOutboxStatements>;
+
+/** The outbox owner's SQL, prepared once per connection. */
+export function prepareOutboxStatements(db: Database.Database) {
+  return {
+    pendingIn: db.prepare(
+      `SELECT id, op_key, kind, payload_json, depends_on_json FROM outbox
+       WHERE series_id = ? AND state = 'pending' AND (op_key LIKE 'ticket:%') = ?`,
+    ),
+    busyKeys: db
+      .prepare(`SELECT op_key FROM outbox WHERE series_id = ? AND state IN ('in_flight', 'conflict', 'failed')`)
+      .pluck(),
+    insert: db.prepare(
+      `INSERT INTO outbox (series_id, op_key, kind, payload_json, depends_on_json, created_at, updated_at)
+       VALUES (@series_id, @op_key, @kind, @payload_json, @depends_on_json, @now, @now)`,
+    ),
+    update: db.prepare(
+      `UPDATE outbox SET kind = @kind, payload_json = @payload_json, depends_on_json = @depends_on_json,
+       updated_at = @now WHERE id = @id`,
+    ),
+    remove: db.prepare('DELETE FROM outbox WHERE id = ?'),
+    work: db.prepare(
+      `SELECT id, series_id, op_key, kind, payload_json, depends_on_json, state, attempts FROM outbox
+       WHERE state IN ('pending', 'in_flight') ORDER BY id`,
+    ),
+    held: db.prepare(`SELECT DISTINCT series_id, op_key FROM outbox WHERE state IN ${heldStates}`),
+    stateOf: db.prepare('SELECT state FROM outbox WHERE id = ?').pluck(),
+    keyOf: db.prepare('SELECT series_id, op_key FROM outbox WHERE id = ?'),
+    newerPending: db.prepare(
+      `SELECT 1 FROM outbox WHERE series_id = ? AND op_key = ? AND state = 'pending' AND id != ?`,
+    ),
+    inFlight: db.prepare(`UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ?`),
+    pending: db.prepare(`UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ? WHERE id = ?`),
+    done: db.prepare(`UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?`),
+    hold: db.prepare(`UPDATE outbox SET state = ?, last_error = ?, updated_at = ? WHERE id = ?`),
+    retry: db.prepare(
+      `UPDATE outbox SET state = ?, last_error = NULL, updated_at = ? WHERE id = ? AND state IN ${heldStates}`,
+    ),
+    dropHeld: db.prepare(`DELETE FROM outbox WHERE id = ? AND state IN ${heldStates}`),
+    dropHeldOfSeries: db.prepare(`DELETE FROM outbox WHERE series_id = ? AND state IN ${heldStates}`),
+    dropUnfinished: db.prepare(`DELETE FROM outbox WHERE series_id = ? AND state != 'done'`),
+    insertConflict: db.prepare(
+      `INSERT INTO conflict (series_id, outbox_id, kind, target_json, subject, base_json, local_json, remote_json,
+         message, remote_refused, created_at)
+       VALUES (@series_id, @outbox_id, @kind, @target_json, @subject, @base_json, @local_json, @remote_json,
+         @message, @remote_refused, @now)`,
+    ),
+    openConflictOfKind: db.prepare('SELECT 1 FROM conflict WHERE series_id = ? AND kind = ? AND resolved_at IS NULL'),
+    waitingCount: db.prepare(`SELECT count(*) FROM outbox WHERE state IN ${waitingStates}`).pluck(),
+    waiting: db.prepare(
+      `SELECT o.id, o.series_id, o.op_key, o.kind, o.payload_json, o.depends_on_json, o.state, o.attempts,
+         s.name AS series_name
+       FROM outbox o JOIN series s ON s.id = o.series_id WHERE o.state IN ${waitingStates} ORDER BY o.id`,
+    ),
+    counts: db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state'),
+    liveSessions: db.prepare(`SELECT count(*) FROM occurrence WHERE series_id = ? AND status != 'cancelled'`).pluck(),
+    seriesName: db.prepare('SELECT name FROM series WHERE id = ?').pluck(),
+    linkedEvents: db.prepare('SELECT zoom_event_id FROM series WHERE zoom_event_id IS NOT NULL').pluck(),
+    attendeeTickets: db.prepare('SELECT id, zoom_ticket_id, synced_json, deleted_at FROM attendee WHERE series_id = ?'),
+  };
+}
