@@ -95,11 +95,12 @@ function buildProgram(appRoot: string): Command {
 
   program
     .command('resolve')
-    .description("settle a conflict: keep yours (local) or take Zoom's (remote)")
+    .description("settle a conflict: keep yours (local) or take Zoom's (remote); --undo takes back taking Zoom's")
     .argument('<id>', 'the conflict number, from "cadence conflicts"')
-    .requiredOption('--keep <side>', 'local or remote')
-    .action((id: string, options: { keep: string }) =>
-      runResolveCommand({ ...draftContext(), stderr: process.stderr }, id, options.keep),
+    .option('--keep <side>', 'local or remote')
+    .option('--undo', "give the draft back what taking Zoom's version replaced, and open the conflict again")
+    .action((id: string, options: { keep?: string; undo?: boolean }) =>
+      runResolveCommand({ ...draftContext(), stderr: process.stderr }, id, options),
     );
 
   program

@@ -127,11 +127,10 @@ export function runStatusCommand(context: DraftCommandContext): void {
     return;
   }
   const { outbox } = status;
-  const waiting = outbox.pending + outbox.in_flight + outbox.failed;
   context.stdout.write(
     [
-      `Changes waiting for Zoom: ${String(waiting)} (${String(outbox.pending)} pending, ${String(outbox.in_flight)} in flight, ${String(outbox.failed)} failed)`,
-      `Sent: ${String(outbox.done)}. Held by a conflict: ${String(outbox.conflict)}.`,
+      `Changes waiting for Zoom: ${String(status.waiting)} (${String(outbox.pending)} pending, ${String(outbox.in_flight)} in flight, ${String(outbox.blocked)} of them blocked by a conflict)`,
+      `Held for you: ${String(outbox.conflict)} by a conflict, ${String(outbox.failed)} refused by Zoom. Sent: ${String(outbox.done)}.`,
       `Open conflicts: ${String(status.conflicts)}`,
       `Last successful sync: ${status.last_sync ?? 'never'}`,
     ].join('\n') + '\n',

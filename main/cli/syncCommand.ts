@@ -93,15 +93,31 @@ export async function runConflictsCommand(context: SyncCommandContext): Promise<
   });
 }
 
-/** `cadence resolve ID --keep local|remote` */
-export async function runResolveCommand(context: SyncCommandContext, id: string, keep: string): Promise<void> {
+/** `cadence resolve ID --keep local|remote`, or `--undo` */
+export async function runResolveCommand(
+  context: SyncCommandContext,
+  id: string,
+  options: { keep?: string; undo?: boolean },
+): Promise<void> {
   const parsedId = Number(id);
   if (!Number.isInteger(parsedId) || parsedId < 1) {
     throw new CadenceError('invalid_input', `"${id}" is not a conflict ID; "cadence conflicts" lists them.`, [
       { path: 'ID', message: 'A conflict number, such as 3.' },
     ]);
   }
-  const resolution = resolutionSchema.safeParse(keep);
+  if (options.undo === true) {
+    if (options.keep !== undefined) {
+      throw new CadenceError('invalid_input', 'Choose --keep or --undo, not both.', [
+        { path: '--undo', message: 'Undo alone, or --keep alone.' },
+      ]);
+    }
+    await withServices(context.dataDir, (services) => {
+      const result = services.conflicts.undo(parsedId);
+      context.stdout.write(context.isJson ? `${JSON.stringify(result)}\n` : `${result.message}\n`);
+    });
+    return;
+  }
+  const resolution = resolutionSchema.safeParse(options.keep);
   if (!resolution.success) {
     throw new CadenceError('invalid_input', 'Keep "local" (yours) or "remote" (Zoom\'s).', [
       { path: '--keep', message: 'local or remote' },
@@ -110,7 +126,9 @@ export async function runResolveCommand(context: SyncCommandContext, id: string,
   await withServices(context.dataDir, (services) => {
     const result = services.conflicts.resolve(parsedId, resolution.data);
     context.stdout.write(
-      context.isJson ? `${JSON.stringify(result)}\n` : `Conflict ${id} settled. ${result.message}\n`,
+      context.isJson
+        ? `${JSON.stringify(result)}\n`
+        : `Conflict ${id} settled. ${result.message}${result.can_undo ? ` (Undo: cadence resolve ${id} --undo)` : ''}\n`,
     );
   });
 }

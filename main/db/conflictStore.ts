@@ -95,6 +95,30 @@ export class ConflictStore {
     }
   }
 
+  /** What a resolution replaced in the draft, as stored (checked by the resolver). */
+  replacedOf(id: number): unknown {
+    const text = z
+      .string()
+      .nullable()
+      .optional()
+      .parse(this.db.prepare('SELECT replaced_json FROM conflict WHERE id = ?').pluck().get(id));
+    return parse(text ?? null);
+  }
+
+  /** Open again, holding this operation (or none), after its resolution was undone. */
+  reopen(id: number, outboxId: number | null): void {
+    this.db
+      .prepare(
+        'UPDATE conflict SET resolved_at = NULL, resolution = NULL, replaced_json = NULL, outbox_id = ? WHERE id = ?',
+      )
+      .run(outboxId, id);
+  }
+
+  /** Its resolution was undone without opening it again (an attendee added back). */
+  forgetReplaced(id: number): void {
+    this.db.prepare('UPDATE conflict SET replaced_json = NULL WHERE id = ?').run(id);
+  }
+
   /** Zoom's sessions as mapped (start and end by occurrence number; empty times once cancelled). */
   mappedSessions(seriesId: string): Map<number, { start_time: string; end_time: string }> {
     const rows = z

@@ -57,5 +57,5 @@ export function syncStatus(db: Database.Database, owner: Outbox): SyncStatus {
         .pluck()
         .get(),
     );
-  return { outbox, conflicts, last_sync: lastSync };
+  return { outbox, conflicts, waiting: owner.waitingCount(), last_sync: lastSync };
 }

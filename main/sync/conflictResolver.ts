@@ -4,20 +4,26 @@ import { draftIssues } from '../../shared/drafts/seriesFile';
 import { CadenceError } from '../../shared/errors';
 import {
   conflictSummarySchema,
+  replacedValueSchema,
   type ConflictSummary,
   type ConflictTarget,
+  type ReplacedValue,
   type Resolution,
+  type ResolutionResult,
 } from '../../shared/sync/conflicts';
 import type { ConflictStore, StoredConflict } from '../db/conflictStore';
 import type { Outbox } from '../db/outbox/outbox';
 import { cancelledSession } from '../db/outbox/zoomRecords';
 import type { SeriesStore } from '../db/seriesStore';
 import { withValues } from '../../shared/sync/withValues';
+import { accessLinkKey } from './operations/accessLink';
+import { eventFieldsKey } from './operations/event';
+import { ticketTypeKey } from './operations/ticketType';
 
-/** What a resolution did: the message for the planner, and the value it replaced (kept with the conflict). */
+/** What a resolution did: the message for the planner, and the draft values it replaced (kept with the conflict). */
 interface Settled {
   message: string;
-  replaced?: unknown;
+  replaced?: ReplacedValue;
   sameKind?: boolean;
 }
 
@@ -25,9 +31,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const recordOf = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
 
+/** Some fields' values, null where absent (so that restoring them removes the field again). */
 function pickFrom(source: object | undefined, keys: readonly string[]): Record<string, unknown> {
   const values = recordOf(source);
-  return Object.fromEntries(keys.map((key) => [key, values[key]]));
+  return Object.fromEntries(keys.map((key) => [key, values[key] ?? null]));
 }
 
 /**
@@ -47,14 +54,54 @@ export class ConflictResolver {
     return this.conflicts.open().map((conflict) => conflictSummarySchema.parse(conflict));
   }
 
-  resolve(id: number, keep: Resolution): { resolved: number; message: string } {
+  resolve(id: number, keep: Resolution): ResolutionResult {
     const conflict = this.conflicts.get(id);
     if (conflict === undefined) throw new CadenceError('not_found', `There is no conflict ${String(id)}.`);
     if (conflict.resolvedAt !== null) throw new CadenceError('conflict', `Conflict ${String(id)} is already settled.`);
     return this.outbox.transaction(() => {
       const settled = keep === 'local' ? this.keepLocal(conflict) : this.takeRemote(conflict);
       this.conflicts.markResolved(conflict, keep, settled.replaced, settled.sameKind);
-      return { resolved: id, message: settled.message };
+      return { resolved: id, message: settled.message, can_undo: settled.replaced !== undefined };
+    });
+  }
+
+  /**
+   * Undoes taking Zoom's version: the draft gets back the values it replaced and the snapshot what
+   * was last synced before, the conflict opens again, and what it held waits for the planner again.
+   * Keeping one's own version replaced nothing of the draft and has nothing to undo.
+   */
+  undo(id: number): { reopened: number; message: string } {
+    const conflict = this.conflicts.get(id);
+    if (conflict === undefined) throw new CadenceError('not_found', `There is no conflict ${String(id)}.`);
+    const replaced = replacedValueSchema.safeParse(this.conflicts.replacedOf(id));
+    if (conflict.resolvedAt === null || !replaced.success) {
+      throw new CadenceError(
+        'conflict',
+        `Conflict ${String(id)} has nothing to undo: only taking Zoom’s version changes your draft, and that can be undone.`,
+      );
+    }
+    return this.outbox.transaction(() => {
+      this.saveValid(conflict, restored(this.draftOf(conflict), replaced.data));
+      if (replaced.data.in === 'attendees') {
+        // A new registration: the next sync asks Zoom again, and a refusal is a new conflict.
+        this.conflicts.forgetReplaced(conflict.id);
+        return { reopened: id, message: 'The attendee is back; the next sync asks Zoom to register them again.' };
+      }
+      const { target } = conflict;
+      if (target.item === 'session' && isRecord(conflict.base)) {
+        const { start_time: start, end_time: end } = conflict.base;
+        if (typeof start === 'string' && typeof end === 'string') {
+          this.outbox.records.sessionSynced(conflict.series_id, target.occurrence, {
+            start_time: start,
+            end_time: end,
+            status: 'scheduled',
+          });
+        }
+      } else if (isRecord(conflict.base)) this.acceptAsBase(conflict.series_id, target, conflict.base);
+      this.series.replan(conflict.series_id);
+      const held = this.outbox.holdPending(conflict.series_id, heldKeyOf(conflict.target), conflict.message);
+      this.conflicts.reopen(conflict.id, held ?? null);
+      return { reopened: id, message: `Your ${conflict.subject} is back in the draft; the conflict is open again.` };
     });
   }
 
@@ -80,12 +127,15 @@ export class ConflictResolver {
 
   /** Zoom's values become the snapshot of the target, so that the local ones differ from it and are sent. */
   private acceptRemoteAsBase(conflict: StoredConflict, target: ConflictTarget): void {
-    const remote = recordOf(conflict.remote);
+    this.acceptAsBase(conflict.series_id, target, recordOf(conflict.remote));
+  }
+
+  private acceptAsBase(seriesId: string, target: ConflictTarget, values: Record<string, unknown>): void {
     const { records } = this.outbox;
-    if (target.item === 'event') records.patchEventBase(conflict.series_id, remote);
-    else if (target.item === 'ticket_type') records.patchItemBase('ticket_type', conflict.series_id, remote);
-    else if (target.item === 'access_link') records.patchItemBase('registration_link', conflict.series_id, remote);
-    else if (target.item === 'registration') records.patchAttendeeBase(target.attendee_id, remote);
+    if (target.item === 'event') records.patchEventBase(seriesId, values);
+    else if (target.item === 'ticket_type') records.patchItemBase('ticket_type', seriesId, values);
+    else if (target.item === 'access_link') records.patchItemBase('registration_link', seriesId, values);
+    else if (target.item === 'registration') records.patchAttendeeBase(target.attendee_id, values);
   }
 
   private keepLocal(conflict: StoredConflict): Settled {
@@ -97,7 +147,7 @@ export class ConflictResolver {
         this.acceptRemoteAsBase(conflict, target);
         this.outbox.dropHeld(conflict.series_id, conflict.outboxId);
         this.series.replan(conflict.series_id);
-        return { message: `Your ${conflict.subject} will be sent to Zoom at the next sync.`, replaced: conflict.base };
+        return { message: `Your ${conflict.subject} will be sent to Zoom at the next sync.` };
       case 'remote_deleted':
       case 'remote_cancelled':
         this.outbox.records.unlinkSeries(conflict.series_id);
@@ -112,7 +162,7 @@ export class ConflictResolver {
         });
         this.outbox.dropHeld(conflict.series_id, conflict.outboxId);
         this.series.replan(conflict.series_id);
-        return { message: `Your ${conflict.subject} goes to Zoom at the next sync.`, replaced: conflict.remote };
+        return { message: `Your ${conflict.subject} goes to Zoom at the next sync.` };
       }
       case 'session_deleted':
         throw new CadenceError(
@@ -149,7 +199,7 @@ export class ConflictResolver {
       case 'remote_deleted':
       case 'remote_cancelled':
         this.conflicts.deleteSeries(conflict.series_id);
-        return { message: `"${conflict.series_name}" is removed here too.`, replaced: draft, sameKind: true };
+        return { message: `"${conflict.series_name}" is removed here too.`, sameKind: true };
       case 'session_moved':
       case 'session_deleted': {
         if (target.item !== 'session') break;
@@ -171,7 +221,7 @@ export class ConflictResolver {
         this.series.replan(conflict.series_id);
         return {
           message: `Session ${String(occurrence)} is now as Zoom has it.`,
-          replaced: occurrenceChangesOf(draft),
+          replaced: { in: 'occurrence_changes', changes: occurrenceChangesOf(draft) },
         };
       }
       case 'schedule_drift': {
@@ -185,7 +235,10 @@ export class ConflictResolver {
             : [{ occurrence: i + 1, action: 'move', start_time: session.start_time, end_time: session.end_time }];
         });
         this.saveValid(conflict, withOccurrenceChanges(draft, changes));
-        return { message: 'The draft now follows the sessions Zoom scheduled.', replaced: occurrenceChangesOf(draft) };
+        return {
+          message: 'The draft now follows the sessions Zoom scheduled.',
+          replaced: { in: 'occurrence_changes', changes: occurrenceChangesOf(draft) },
+        };
       }
       case 'ticket_refused':
         return this.withdrawRegistration(conflict, draft, target);
@@ -204,21 +257,21 @@ export class ConflictResolver {
   ): Settled {
     const fields = Object.keys(remote);
     let candidate: SeriesDraft;
-    let replaced: unknown;
+    let replaced: ReplacedValue;
     if (target.item === 'registration') {
       const email = target.email.toLowerCase();
       const attendee = draft.attendees.find((a) => a.email.toLowerCase() === email);
-      replaced = pickFrom(attendee, fields);
+      replaced = { in: 'attendee', email, fields: pickFrom(attendee, fields) };
       candidate = {
         ...draft,
         attendees: draft.attendees.map((a) => (a.email.toLowerCase() === email ? withValues(a, remote) : a)),
       } as SeriesDraft;
     } else if (target.item === 'ticket_type' || target.item === 'access_link') {
       const field = target.item === 'ticket_type' ? 'ticket_type' : 'registration';
-      replaced = pickFrom(draft[field], fields);
+      replaced = { in: field, fields: pickFrom(draft[field], fields) };
       candidate = { ...draft, [field]: withValues(draft[field] ?? {}, remote) };
     } else {
-      replaced = pickFrom(draft, fields);
+      replaced = { in: 'series', fields: pickFrom(draft, fields) };
       candidate = withValues(draft, remote) as SeriesDraft;
     }
     this.saveValid(conflict, candidate);
@@ -233,7 +286,10 @@ export class ConflictResolver {
     const attendee = draft.attendees.find((a) => a.email.toLowerCase() === email);
     this.outbox.dropHeld(conflict.series_id, conflict.outboxId);
     this.saveValid(conflict, { ...draft, attendees: draft.attendees.filter((a) => a.email.toLowerCase() !== email) });
-    return { message: `${email} is removed from the attendees.`, replaced: attendee };
+    return {
+      message: `${email} is removed from the attendees.`,
+      ...(attendee === undefined ? {} : { replaced: { in: 'attendees', attendee } }),
+    };
   }
 
   /** Zoom keeps what it has; the change it refused is withdrawn here. */
@@ -258,11 +314,53 @@ export class ConflictResolver {
       this.saveValid(conflict, { ...draft, ...pickFrom(base, fields) });
       return {
         message: 'The change Zoom refused is withdrawn; Zoom keeps what it has.',
-        replaced: pickFrom(draft, fields),
+        replaced: { in: 'series', fields: pickFrom(draft, fields) },
       };
     }
     this.series.replan(conflict.series_id);
     return { message: 'The change Zoom refused is withdrawn; Zoom keeps what it has.' };
+  }
+}
+
+/** The draft with what a resolution replaced put back. */
+function restored(draft: SeriesDraft, replaced: ReplacedValue): SeriesDraft {
+  switch (replaced.in) {
+    case 'series':
+      return withValues(draft, replaced.fields) as SeriesDraft;
+    case 'ticket_type':
+    case 'registration':
+      return { ...draft, [replaced.in]: withValues(draft[replaced.in] ?? {}, replaced.fields) };
+    case 'attendee':
+      return {
+        ...draft,
+        attendees: draft.attendees.map((a) =>
+          a.email.toLowerCase() === replaced.email ? withValues(a, replaced.fields) : a,
+        ),
+      } as SeriesDraft;
+    case 'attendees':
+      return { ...draft, attendees: [...draft.attendees, replaced.attendee] } as SeriesDraft;
+    case 'occurrence_changes':
+      return draft.event_type === 'RECURRING'
+        ? ({ ...draft, occurrence_changes: replaced.changes } as SeriesDraft)
+        : draft;
+  }
+}
+
+/** The outbox key of the operation a conflict about this target holds. */
+function heldKeyOf(target: ConflictTarget): string {
+  switch (target.item) {
+    case 'event':
+      return eventFieldsKey;
+    case 'ticket_type':
+      return `${ticketTypeKey}.fields`;
+    case 'access_link':
+      return `${accessLinkKey}.fields`;
+    case 'session':
+      return `session:${String(target.occurrence)}`;
+    case 'registration':
+      return `ticket:${target.attendee_id}`;
+    case 'sessions':
+      return 'sessions';
   }
 }
 

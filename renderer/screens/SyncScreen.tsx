@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { SyncRun } from '../../shared/sync/syncRun';
+import type { PendingChange, SyncRun } from '../../shared/sync/syncRun';
 import { ConnectPrompt } from '../components/ConnectPrompt';
 import { EmptyState } from '../components/EmptyState';
 import { ConflictCard } from '../components/sync/ConflictCard';
@@ -45,18 +45,29 @@ function RunLog({ runs, isRunning }: { runs: readonly SyncRun[]; isRunning: bool
 }
 
 /** What is waiting to reach Zoom, the running sync, the conflicts to settle, and the log. */
+/** How a waiting change waits, in the planner's words; nothing for one the next sync sends. */
+const waitingWords: Readonly<Record<PendingChange['state'], string>> = {
+  pending: '',
+  in_flight: 'on its way; checked on Zoom before anything is sent again',
+  blocked: 'waits until a conflict below is settled',
+  conflict: 'waits for you to settle a conflict',
+  failed: 'refused by Zoom; see below',
+};
+
 export function SyncScreen() {
   const api = useAppStore((state) => state.api);
   const isOnline = useAppStore((state) => state.online?.isOnline);
   const { status, conflicts, pending, runs, isRunning, progress, lastReport, error, load, run, cancel, setProgress } =
     useSyncStore();
+  const settled = useSyncStore((state) => state.settled);
+  const undo = useSyncStore((state) => state.undo);
   useEffect(() => {
     if (api === undefined) return;
     void load(api);
     return api.on('sync.progress', setProgress);
   }, [api, load, setProgress]);
 
-  const waiting = status === undefined ? 0 : status.outbox.pending + status.outbox.in_flight + status.outbox.failed;
+  const waiting = status?.waiting ?? 0;
   if (status !== undefined && waiting === 0 && conflicts.length === 0 && runs.length === 0 && !isRunning) {
     return (
       <EmptyState icon="sync" title="Nothing waiting to sync">
@@ -86,7 +97,12 @@ export function SyncScreen() {
         {pending.length > 0 && (
           <ul className="pending-list" aria-label="Changes waiting">
             {pending.map((change) => (
-              <li key={`${change.series_id}:${change.sentence}`}>{change.sentence}</li>
+              <li key={`${change.series_id}:${change.sentence}:${change.state}`} className={`waiting-${change.state}`}>
+                {change.sentence}
+                {waitingWords[change.state] === '' ? null : (
+                  <span className="muted"> — {waitingWords[change.state]}</span>
+                )}
+              </li>
             ))}
           </ul>
         )}
@@ -128,6 +144,16 @@ export function SyncScreen() {
           )}
         </div>
       </section>
+      {settled !== undefined && (
+        <p className="settled" role="status">
+          Settled. {settled.message}{' '}
+          {settled.canUndo ? (
+            <button type="button" className="button-link" onClick={() => api && void undo(api, settled.id)}>
+              Undo
+            </button>
+          ) : null}
+        </p>
+      )}
       {conflicts.length > 0 && (
         <section className="panel" aria-labelledby="conflicts-heading">
           <h2 id="conflicts-heading">To settle ({conflicts.length})</h2>

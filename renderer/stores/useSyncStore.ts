@@ -19,11 +19,14 @@ interface SyncState {
   lastReport: SyncReport | undefined;
   /** The conflict being settled, so its buttons wait. */
   settling: number | undefined;
+  /** The last conflict settled, with what it did; `canUndo` when Zoom's version replaced something of the draft. */
+  settled: { id: number; message: string; canUndo: boolean } | undefined;
   error: IpcError | undefined;
   load: (api: CadenceApi) => Promise<void>;
   run: (api: CadenceApi) => Promise<void>;
   cancel: (api: CadenceApi) => Promise<void>;
   resolve: (api: CadenceApi, id: number, keep: Resolution) => Promise<void>;
+  undo: (api: CadenceApi, id: number) => Promise<void>;
   setProgress: (progress: SyncProgress) => void;
 }
 
@@ -38,6 +41,7 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
   progress: undefined,
   lastReport: undefined,
   settling: undefined,
+  settled: undefined,
   error: undefined,
   async load(api) {
     const [status, conflicts, pending, runs, series] = await Promise.all([
@@ -74,8 +78,18 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
     set({ settling: id, error: undefined });
     const result = await api.conflicts.resolve({ id, keep });
     set({ settling: undefined });
-    if (!result.ok) set({ error: result.error });
     await get().load(api);
+    // After the reload, which clears errors.
+    if (result.ok) set({ settled: { id, message: result.value.message, canUndo: result.value.can_undo } });
+    else set({ error: result.error, settled: undefined });
+  },
+  async undo(api, id) {
+    set({ settling: id, error: undefined });
+    const result = await api.conflicts.undo({ id });
+    set({ settling: undefined });
+    await get().load(api);
+    if (result.ok) set({ settled: { id, message: result.value.message, canUndo: false } });
+    else set({ error: result.error });
   },
   setProgress: (progress) => set({ progress }),
 }));

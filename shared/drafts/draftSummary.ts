@@ -35,6 +35,8 @@ export const syncStatusSchema = z.object({
     blocked: z.number().int(),
   }),
   conflicts: z.number().int(),
+  /** Operations not yet on Zoom, however they wait: the one count the app, the CLI and the report show. */
+  waiting: z.number().int(),
   last_sync: z.string().nullable(),
 });
 export type SyncStatus = z.output<typeof syncStatusSchema>;

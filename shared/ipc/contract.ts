@@ -3,7 +3,7 @@ import { appInfoSchema, onlineStateSchema } from '../appInfo';
 import { attendeeImportSummarySchema, attendeeRowSchema } from '../drafts/attendeeList';
 import { draftSummarySchema, importSummarySchema, syncStatusSchema } from '../drafts/draftSummary';
 import { seriesDraftSchema } from '../drafts/seriesDraft';
-import { conflictSummarySchema, resolutionSchema } from '../sync/conflicts';
+import { conflictSummarySchema, resolutionResultSchema, resolutionSchema } from '../sync/conflicts';
 import { plannedCallSchema, syncProgressSchema, syncReportSchema } from '../sync/syncReport';
 import { pendingChangeSchema, syncRunSchema } from '../sync/syncRun';
 import {
@@ -103,7 +103,12 @@ export const channels = {
   'conflicts.list': channel(z.strictObject({}), z.array(conflictSummarySchema)),
   'conflicts.resolve': channel(
     z.strictObject({ id: z.number().int().positive(), keep: resolutionSchema }),
-    z.object({ resolved: z.number().int(), message: z.string() }),
+    resolutionResultSchema,
+  ),
+  /** Undoes taking Zoom's version: the draft gets back what it replaced, and the conflict is open again. */
+  'conflicts.undo': channel(
+    z.strictObject({ id: z.number().int().positive() }),
+    z.object({ reopened: z.number().int(), message: z.string() }),
   ),
   /** The Zoom connection: account, plan, endpoints; never the secret. */
   'zoom.status': channel(z.strictObject({}), connectionStatusSchema),

@@ -67,6 +67,31 @@ export const conflictSummarySchema = z.object({
 });
 export type ConflictSummary = z.output<typeof conflictSummarySchema>;
 
+const fieldValuesSchema = z.record(z.string(), z.unknown());
+
+/**
+ * What taking Zoom's version replaced in the draft, kept with the conflict so that it can be
+ * undone: fields of the series, its ticket type or registration link, one attendee's details, an
+ * attendee removed, or the occurrence changes. A null field was absent.
+ */
+export const replacedValueSchema = z.discriminatedUnion('in', [
+  z.object({ in: z.literal('series'), fields: fieldValuesSchema }),
+  z.object({ in: z.literal('ticket_type'), fields: fieldValuesSchema }),
+  z.object({ in: z.literal('registration'), fields: fieldValuesSchema }),
+  z.object({ in: z.literal('attendee'), email: z.string(), fields: fieldValuesSchema }),
+  z.object({ in: z.literal('attendees'), attendee: fieldValuesSchema }),
+  z.object({ in: z.literal('occurrence_changes'), changes: z.array(z.unknown()) }),
+]);
+export type ReplacedValue = z.output<typeof replacedValueSchema>;
+
+/** What settling a conflict did; `can_undo` when the draft values it replaced are kept. */
+export const resolutionResultSchema = z.object({
+  resolved: z.number().int(),
+  message: z.string(),
+  can_undo: z.boolean(),
+});
+export type ResolutionResult = z.output<typeof resolutionResultSchema>;
+
 /** keep mine (push the local version) or take theirs (adopt Zoom's). */
 export const resolutionSchema = z.enum(['local', 'remote'], { error: 'Keep "local" (yours) or "remote" (Zoom\'s).' });
 export type Resolution = z.output<typeof resolutionSchema>;

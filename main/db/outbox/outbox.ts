@@ -336,6 +336,13 @@ export class Outbox {
     });
   }
 
+  /** The pending operation of a key, held for a conflict opened again; its ID, if there is one. */
+  holdPending(seriesId: string, key: string, message: string): number | undefined {
+    const id = z.number().optional().parse(this.statements.pendingOfKey.get(seriesId, key));
+    if (id !== undefined) this.statements.hold.run('conflict', message, this.now(), id);
+    return id;
+  }
+
   /** Holds an operation behind a conflict already open for its series (an event gone from Zoom). */
   holdBehind(operationId: number, message: string): void {
     this.statements.hold.run('conflict', message, this.now(), operationId);
@@ -377,21 +384,31 @@ export class Outbox {
 
   /** Every waiting operation with how it shows (blocked behind a held key of its series), oldest first. */
   waiting(): WaitingOperation[] {
-    const held = this.heldKeys();
-    return this.statements.waiting.all().map((raw) => {
+    const rows = this.statements.waiting.all().map((raw) => {
       const row = storedRowSchema.extend({ series_name: z.string() }).parse(raw);
-      const op = storedFrom(row);
-      const isBlocked =
-        (op.state === 'pending' || op.state === 'in_flight') &&
-        op.dependsOn.some((key) => held.get(op.seriesId)?.has(key) === true);
-      return {
-        seriesId: op.seriesId,
-        seriesName: row.series_name,
-        kind: op.kind,
-        payload: op.payload,
-        state: isBlocked ? 'blocked' : waitingStateSchema.parse(op.state),
-      };
+      return { op: storedFrom(row), seriesName: row.series_name };
     });
+    // Blocked: waiting on a held key, or on a key that is itself blocked, however far down.
+    const blocked = this.heldKeys();
+    const blockedIds = new Set<number>();
+    for (let isGrowing = true; isGrowing;) {
+      isGrowing = false;
+      for (const { op } of rows) {
+        if (blockedIds.has(op.id) || (op.state !== 'pending' && op.state !== 'in_flight')) continue;
+        const keys = blocked.get(op.seriesId);
+        if (!op.dependsOn.some((key) => keys?.has(key) === true)) continue;
+        blockedIds.add(op.id);
+        blocked.set(op.seriesId, (keys ?? new Set()).add(op.key));
+        isGrowing = true;
+      }
+    }
+    return rows.map(({ op, seriesName }) => ({
+      seriesId: op.seriesId,
+      seriesName,
+      kind: op.kind,
+      payload: op.payload,
+      state: blockedIds.has(op.id) ? 'blocked' : waitingStateSchema.parse(op.state),
+    }));
   }
 
   /** Operation counts by state, every state present; `blocked` counts pending operations behind a held one. */

@@ -32,6 +32,7 @@ export function prepareOutboxStatements(db: Database.Database) {
     ),
     held: db.prepare(`SELECT DISTINCT series_id, op_key FROM outbox WHERE state IN ${heldStates}`),
     stateOf: db.prepare('SELECT state FROM outbox WHERE id = ?').pluck(),
+    pendingOfKey: db.prepare(`SELECT id FROM outbox WHERE series_id = ? AND op_key = ? AND state = 'pending'`).pluck(),
     keyOf: db.prepare('SELECT series_id, op_key FROM outbox WHERE id = ?'),
     newerPending: db.prepare(
       `SELECT 1 FROM outbox WHERE series_id = ? AND op_key = ? AND state = 'pending' AND id != ?`,

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { recentSyncRuns } from '../../db/syncOverviewQueries';
-import type { SyncService } from '../../sync/syncService';
 import type { AttendeeService } from '../../drafts/attendeeService';
 import type { DraftService } from '../../drafts/draftService';
 import type { ChannelHandlers } from '../router';
@@ -18,7 +17,6 @@ type DraftChannels =
   | 'attendees.remove'
   | 'attendees.import'
   | 'sync.status'
-  | 'sync.pending'
   | 'sync.runs';
 
 /** Channels about drafts, their attendees and the outbox. */
@@ -26,7 +24,6 @@ export function createDraftHandlers(deps: {
   db: Database.Database;
   drafts: DraftService;
   attendees: AttendeeService;
-  sync: SyncService;
 }): Pick<ChannelHandlers, DraftChannels> {
   const { drafts, attendees } = deps;
   return {
@@ -42,7 +39,6 @@ export function createDraftHandlers(deps: {
     'attendees.remove': ({ seriesId, ids }) => attendees.remove(seriesId, ids),
     'attendees.import': ({ seriesId, attendees: rows, dryRun }) => attendees.importMany(seriesId, rows, dryRun),
     'sync.status': () => drafts.status(),
-    'sync.pending': () => deps.sync.pending(),
     'sync.runs': ({ limit }) => recentSyncRuns(deps.db, limit),
   };
 }

@@ -3,7 +3,8 @@ import type { SyncService } from '../../sync/syncService';
 import type { EventBus } from '../eventBus';
 import type { ChannelHandlers } from '../router';
 
-type SyncChannels = 'sync.run' | 'sync.cancel' | 'sync.plan' | 'conflicts.list' | 'conflicts.resolve';
+type SyncChannels =
+  'sync.run' | 'sync.cancel' | 'sync.plan' | 'sync.pending' | 'conflicts.list' | 'conflicts.resolve' | 'conflicts.undo';
 
 /** Channels about syncing with Zoom and settling conflicts. */
 export function createSyncHandlers(deps: {
@@ -17,5 +18,7 @@ export function createSyncHandlers(deps: {
     'sync.plan': () => deps.sync.plan(),
     'conflicts.list': () => deps.conflicts.list(),
     'conflicts.resolve': ({ id, keep }) => deps.conflicts.resolve(id, keep),
+    'conflicts.undo': ({ id }) => deps.conflicts.undo(id),
+    'sync.pending': () => deps.sync.pending(),
   };
 }

@@ -132,6 +132,7 @@ describe('cadence drafts and status', () => {
     expect(JSON.parse(status.stdout)).toEqual({
       outbox: { pending: 8, in_flight: 0, done: 0, failed: 0, conflict: 0, blocked: 0 },
       conflicts: 0,
+      waiting: 8,
       last_sync: null,
     });
     expect(cadence('status').stdout).toContain('Changes waiting for Zoom: 8');

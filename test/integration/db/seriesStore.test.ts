@@ -295,6 +295,7 @@ describe('the series list and status', () => {
     expect(drafts.status()).toEqual({
       outbox: { pending: 4, in_flight: 0, done: 0, failed: 0, conflict: 0, blocked: 0 },
       conflicts: 0,
+      waiting: 4,
       last_sync: null,
     });
   });

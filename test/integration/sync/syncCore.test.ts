@@ -222,3 +222,94 @@ describe('the dry run is the sync', () => {
     expect(await h.services.sync.plan()).toEqual([]);
   });
 });
+
+describe('settling, undone', () => {
+  it('take theirs, then undo: my value is back in the draft, the conflict is open again and holds the change', async () => {
+    const { seriesId, eventId } = await syncedStandup();
+    await h.sandbox.control.edit({ kind: 'rename-event', event_id: eventId, name: 'Their name' });
+    edit(seriesId, (draft) => ({ ...draft, name: 'My name' }));
+    await h.sync();
+    const [conflict] = h.services.conflicts.list();
+    const id = conflict?.id ?? 0;
+    expect(h.services.conflicts.resolve(id, 'remote')).toMatchObject({ can_undo: true });
+    expect(h.drafts.get(seriesId).draft.name).toBe('Their name');
+
+    expect(h.services.conflicts.undo(id).message).toMatch(/back in the draft/);
+    expect(h.drafts.get(seriesId).draft.name).toBe('My name');
+    expect(h.services.conflicts.list().map((c) => [c.id, c.kind])).toEqual([[id, 'event_fields']]);
+    expect(h.services.sync.pending()).toMatchObject([{ state: 'conflict' }]);
+    await h.sandbox.control.clearRequests();
+    expect(await h.sync()).toMatchObject({ outcome: 'needs_attention', requests: 0 });
+    expect(() => h.services.conflicts.undo(id)).toThrow(/nothing to undo/);
+
+    h.services.conflicts.resolve(id, 'local');
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', waiting: 0 });
+    expect(eventOf('My name')?.event_id).toBe(eventId);
+  });
+
+  it('keep mine replaced nothing of the draft: there is nothing to undo', async () => {
+    const { seriesId, eventId } = await syncedStandup();
+    await h.sandbox.control.edit({ kind: 'rename-event', event_id: eventId, name: 'Their name' });
+    edit(seriesId, (draft) => ({ ...draft, name: 'My name' }));
+    await h.sync();
+    const [conflict] = h.services.conflicts.list();
+    expect(h.services.conflicts.resolve(conflict?.id ?? 0, 'local')).toMatchObject({ can_undo: false });
+    expect(() => h.services.conflicts.undo(conflict?.id ?? 0)).toThrow(/nothing to undo/);
+  });
+});
+
+describe('what Zoom refuses never blocks the queue', () => {
+  it('a registration Zoom refuses is shown as refused; the other series and registrations go on', async () => {
+    const { seriesId, eventId } = await syncedStandup(1);
+    const ticketType = h.sandbox.sandbox.data.ticketTypes.find((t) => t.event_id === eventId);
+    await h.sandbox.control.edit({
+      kind: 'update-ticket-type',
+      event_id: eventId,
+      ticket_type_id: ticketType?.ticket_type_id ?? '',
+      fields: { quantity: 1 },
+    });
+    edit(seriesId, (draft) => ({ ...draft, attendees: [...draft.attendees, { email: 'refused@example.com' }] }));
+    h.importSeries([standupSeries(2, { key: 'other', name: 'Other' })]);
+    const report = await h.sync();
+    expect(report).toMatchObject({ outcome: 'needs_attention', conflicts: 1, waiting: 1 });
+    const other = eventOf('Other')?.event_id;
+    expect(h.sandbox.sandbox.data.tickets.filter((t) => t.event_id === other)).toHaveLength(2);
+    expect(h.services.sync.pending()).toEqual([
+      {
+        series_id: seriesId,
+        series_name: 'Engineering Team Weekly Standup',
+        sentence: 'Register 1 person for "Engineering Team Weekly Standup"',
+        operations: 1,
+        state: 'failed',
+      },
+    ]);
+    expect(h.services.drafts.status()).toMatchObject({ waiting: 1, outbox: { failed: 1, pending: 0 } });
+  });
+
+  it('what depends on a refused create shows as blocked; the rest of the run goes on; settled, it all goes', async () => {
+    const [blocked] = h
+      .importSeries([
+        standupSeries(2, { key: 'elsewhere', name: 'Elsewhere', hub_id: 'hub-sandbox-other' }),
+        standupSeries(2, { key: 'fine', name: 'Fine' }),
+      ])
+      .series.map((s) => s.id ?? '');
+    const report = await h.sync();
+    expect(report).toMatchObject({ outcome: 'needs_attention', conflicts: 1 });
+    expect(eventOf('Fine')).toBeDefined();
+    const [refused] = h.services.conflicts.list();
+    expect(refused).toMatchObject({ kind: 'refused', target: { item: 'event', operation: 'event.create' } });
+    expect(h.services.sync.pending().map((change) => [change.sentence, change.state])).toEqual([
+      ['Create "Elsewhere" with 12 sessions', 'failed'],
+      ['Add the ticket type "Team Member Pass" to "Elsewhere"', 'blocked'],
+      ['Create the registration link "Team Registration Link" for "Elsewhere"', 'blocked'],
+      ['Publish "Elsewhere"', 'blocked'],
+      ['Register 2 people for "Elsewhere"', 'blocked'],
+    ]);
+    expect(h.services.drafts.status().outbox).toMatchObject({ failed: 1, pending: 5, blocked: 5 });
+
+    h.drafts.save(blocked ?? '', { ...h.drafts.get(blocked ?? '').draft, hub_id: 'hub-sandbox-main' });
+    h.services.conflicts.resolve(refused?.id ?? 0, 'local');
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', waiting: 0 });
+    expect(h.sandbox.sandbox.data.tickets.filter((t) => t.event_id === eventOf('Elsewhere')?.event_id)).toHaveLength(2);
+  });
+});

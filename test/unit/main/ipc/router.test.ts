@@ -30,6 +30,7 @@ function spyHandlers() {
     'drafts.import': vi.fn(() => ({ dry_run: true, created: 0, updated: 0, series: [] })),
     'sync.status': vi.fn(() => ({
       outbox: { pending: 0, in_flight: 0, done: 0, failed: 0, conflict: 0, blocked: 0 },
+      waiting: 0,
       conflicts: 0,
       last_sync: null,
     })),
@@ -51,7 +52,8 @@ function spyHandlers() {
     'sync.cancel': vi.fn(() => ({ wasRunning: false })),
     'sync.plan': vi.fn(() => []),
     'conflicts.list': vi.fn(() => []),
-    'conflicts.resolve': vi.fn(() => ({ resolved: 1, message: '' })),
+    'conflicts.resolve': vi.fn(() => ({ resolved: 1, message: '', can_undo: false })),
+    'conflicts.undo': vi.fn(() => ({ reopened: 1, message: '' })),
   } satisfies ChannelHandlers;
 }
 
