@@ -31,6 +31,16 @@ export async function connectedSandbox(serve: ServeProcess) {
   };
 }
 
+/** Which of Zoom's documents the connected built-in sandbox follows for ticket types. */
+export async function useTicketTypes(serve: ServeProcess, ticketTypes: 'tutorial' | 'reference'): Promise<void> {
+  const { apiUrl } = await callServe<{ apiUrl: string }>(serve, 'zoom.status');
+  const response = await fetch(`${apiUrl.replace(/\/v2$/, '')}/_sandbox/behaviour`, {
+    method: 'PUT',
+    body: JSON.stringify({ ticketTypes }),
+  });
+  if (!response.ok) throw new Error(`sandbox behaviour refused: ${await response.text()}`);
+}
+
 export interface SandboxState {
   events: { event_id: string; name: string; status: string; timezone: string; recurrence?: Record<string, unknown> }[];
   sessions: { event_id: string; session_id: string; start_time: string }[];

@@ -189,7 +189,8 @@ export function planEvent(draft: SeriesDraft | undefined, zoom: SeriesZoomState)
   if (zoom.eventId === undefined) {
     return [{ key: eventKey, kind: eventCreate.kind, payload: { event: fields }, dependsOn: [] }];
   }
-  const changes = changedFields(fields, zoom.eventBase ?? fields);
+  // The hub and the event type stay as created; a hub Zoom chose is no change of the planner's.
+  const changes = changedFields(pick(fields, comparedEventFields), pick(zoom.eventBase ?? fields, comparedEventFields));
   return isEmpty(changes) ? [] : [{ key: eventFieldsKey, kind: eventUpdate.kind, payload: { changes }, dependsOn: [] }];
 }
 

@@ -62,7 +62,7 @@ describe('cadence sync', () => {
     const preview = await cadence(['--json', 'sync', '--dry-run']);
     expect(preview.status).toBe(0);
     const calls = (JSON.parse(preview.stdout) as { calls: { method: string; path: string }[] }).calls;
-    expect(calls.map((c) => c.method)).toEqual(['POST', 'POST', 'POST', 'POST', 'POST', 'GET', 'POST', 'POST']);
+    expect(calls.map((c) => c.method)).toEqual(['POST', 'POST', 'GET', 'POST', 'POST', 'POST', 'POST', 'POST']);
     expect(await control.requests()).toEqual([]);
 
     const synced = await cadence(['--json', 'sync']);

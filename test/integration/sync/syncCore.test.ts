@@ -313,3 +313,14 @@ describe('what Zoom refuses never blocks the queue', () => {
     expect(h.sandbox.sandbox.data.tickets.filter((t) => t.event_id === eventOf('Elsewhere')?.event_id)).toHaveLength(2);
   });
 });
+
+describe('planning after a sync', () => {
+  it('a series whose hub Zoom chose plans nothing more once synced, even when planned again', async () => {
+    const seriesId = h.importSeries([standupSeries(2, { hub_id: undefined })]).series[0]?.id ?? '';
+    expect((await h.sync()).outcome).toBe('succeeded');
+    h.services.stores.series.replan(seriesId);
+    expect(h.services.sync.pending()).toEqual([]);
+    await h.sandbox.control.clearRequests();
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+  });
+});
