@@ -79,8 +79,8 @@ for (const ticketTypes of ['tutorial', 'reference'] as const) {
         'all_sessions',
       );
       // One ticket type, the planner's, whether Cadence made it or renamed the one Zoom gave the event.
-      const ticketTypes = zoom.ticketTypes.filter((type) => type.event_id === event?.event_id);
-      expect(ticketTypes.map((type) => type.name)).toEqual(['Team Member Pass']);
+      const eventTicketTypes = zoom.ticketTypes.filter((type) => type.event_id === event?.event_id);
+      expect(eventTicketTypes.map((type) => type.name)).toEqual(['Team Member Pass']);
 
       await shell.link('Series').click();
       const row = page.getByRole('row', { name: /Weekly Team Standup/ });
