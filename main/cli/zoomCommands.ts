@@ -1,8 +1,5 @@
-import { databaseFile, openDatabase } from '../db/database';
-import { SettingsStore } from '../db/settingsStore';
-import { createCredentialVault } from '../vault/credentialVault';
-import { keychainServiceFor, osKeychain } from '../vault/keychain';
-import { ZoomConnection } from '../account/zoomConnection';
+import type { ZoomConnection } from '../account/zoomConnection';
+import { withServices } from './withServices';
 import { zoomFeatureNames, type HubSummary, type ScopeWarning } from '../../shared/zoomConnection';
 import { CadenceError } from '../../shared/errors';
 
@@ -15,19 +12,9 @@ export interface ZoomCommandContext {
   stderr: NodeJS.WritableStream;
 }
 
-/** Runs `work` with the data directory's Zoom connection, closing it and the database afterwards. */
-async function withConnection<T>(dataDir: string, work: (connection: ZoomConnection) => Promise<T>): Promise<T> {
-  const { db } = openDatabase(databaseFile(dataDir));
-  const connection = new ZoomConnection({
-    vault: createCredentialVault(osKeychain(keychainServiceFor(process.env))),
-    settings: new SettingsStore(db),
-  });
-  try {
-    return await work(connection);
-  } finally {
-    await connection.close();
-    db.close();
-  }
+/** Runs `work` with the data directory's Zoom account, closing it and the database afterwards. */
+function withConnection<T>(dataDir: string, work: (connection: ZoomConnection) => Promise<T>): Promise<T> {
+  return withServices(dataDir, (services) => work(services.account));
 }
 
 async function readSecret(stdin: NodeJS.ReadableStream): Promise<string> {

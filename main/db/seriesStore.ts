@@ -109,8 +109,8 @@ export class SeriesStore {
   }
 
   /** The draft as stored, or undefined. */
-  get(id: string): SeriesDraft | undefined {
-    return readSeriesDraft(this.db, id);
+  get(id: string, options: { withAttendees: boolean } = { withAttendees: true }): SeriesDraft | undefined {
+    return readSeriesDraft(this.db, id, options);
   }
 
   private saveInTransaction(

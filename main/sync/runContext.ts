@@ -13,7 +13,7 @@ import { Cancelled, NotSent, Offline, RateLimited, zoomCall } from './runSignals
 
 /** Where the sync reads and writes drafts: the one store that saves a draft with its outbox. */
 export interface DraftWriter {
-  get(id: string): SeriesDraft | undefined;
+  get(id: string, options?: { withAttendees: boolean }): SeriesDraft | undefined;
   /** Saves everything but the attendees, re-planning the outbox, in the caller's transaction. */
   saveDetails(draft: SeriesDraft, id: string): unknown;
 }
@@ -103,7 +103,6 @@ export class EngineContext implements RunContext {
         pending = await this.call(() => delivery.lookup(current));
         if (pending.length === 0) return;
       }
-      this.outbox.markInFlight(ids(pending));
       try {
         const current = pending;
         await this.call(() => delivery.send(current));

@@ -157,7 +157,8 @@ export class SyncEngine {
     startedAt: string,
   ): Promise<void> {
     const state = this.parts.outbox.zoomState(seriesId);
-    const draft = this.parts.drafts.get(seriesId);
+    // The steps need the series' own fields; the attendees travel in their operations' payloads.
+    const draft = this.parts.drafts.get(seriesId, { withAttendees: false });
     const series = new RunningSeries(this.ctx, seriesId, draft?.name ?? this.parts.outbox.seriesName(seriesId), draft, {
       eventId: state.eventId,
       ticketTypeId: state.ticketTypeId,
@@ -190,17 +191,15 @@ export class SyncEngine {
         );
         if (this.options.isSerial === true) await mapping;
       }
-      const ready = waiting.filter((op) =>
-        op.dependsOn.every((key) => key === op.key || (unfinished.get(key) ?? 0) === 0),
-      );
-      waiting = waiting.filter((op) => !ready.includes(op));
+      const isReady = (op: Scheduled) =>
+        op.dependsOn.every((key) => key === op.key || (unfinished.get(key) ?? 0) === 0);
+      const ready = waiting.filter(isReady);
+      waiting = waiting.filter((op) => !isReady(op));
       const groups = batches(ready);
       for (const group of groups) {
         const tracked = track(
-          this.runGroup(series, group).then(() => {
-            const states = this.parts.outbox.statesOf(group.map((op) => op.id));
-            for (const op of group)
-              if (states.get(op.id) === 'done') unfinished.set(op.key, (unfinished.get(op.key) ?? 1) - 1);
+          this.runGroup(series, group).then((done) => {
+            for (const op of done) unfinished.set(op.key, (unfinished.get(op.key) ?? 1) - 1);
           }),
         );
         if (this.options.isSerial === true) await tracked;
@@ -209,8 +208,10 @@ export class SyncEngine {
       else if (groups.length === 0) break;
     }
     await Promise.allSettled(running);
-    // The planner may have edited the series while it synced; what a call on its way covered is planned again now.
-    if (this.parts.drafts.editedSince(seriesId, startedAt)) this.parts.drafts.replan(seriesId);
+    // Edits made while the series synced, or while an earlier run's calls were on their way (their
+    // keys were left alone then), are planned now.
+    const wasInFlight = ops.some((op) => op.state === 'in_flight');
+    if (wasInFlight || this.parts.drafts.editedSince(seriesId, startedAt)) this.parts.drafts.replan(seriesId);
   }
 
   /** Work outside any operation (reading Zoom's sessions): the run's signals stop the run, a refusal is left for the steps. */
@@ -222,10 +223,15 @@ export class SyncEngine {
     }
   }
 
-  /** One step; a refusal is recorded as such and the rest goes on; the run's own signals stop the run. */
-  private async runGroup(series: RunningSeries, group: readonly Scheduled[]): Promise<void> {
+  /**
+   * One step, its operations marked in flight in one transaction first (so that a re-plan while
+   * it runs leaves them alone). A refusal is recorded as such and the rest goes on; the run's own
+   * signals stop the run. Returns the operations it finished.
+   */
+  private async runGroup(series: RunningSeries, group: readonly Scheduled[]): Promise<Scheduled[]> {
     const [first] = group;
-    if (first === undefined || this.stopped !== undefined) return;
+    if (first === undefined || this.stopped !== undefined) return [];
+    const ids = group.map((op) => op.id);
     const step =
       group.length === 1
         ? first.module.describe(first.payload)
@@ -235,9 +241,15 @@ export class SyncEngine {
           );
     try {
       this.ctx.throwIfCancelled();
+      this.parts.outbox.markInFlight(ids);
       await first.module.step(this.ctx, series, group);
-      const states = this.parts.outbox.statesOf(group.map((op) => op.id));
-      this.ctx.progress(`${series.name}: ${step}`, group.filter((op) => states.get(op.id) === 'done').length);
+      const states = this.parts.outbox.statesOf(ids);
+      // A step that had nothing to do yet (what it needs is not on Zoom) leaves its operations in line.
+      const skipped = group.filter((op) => states.get(op.id) === 'in_flight');
+      if (skipped.length > 0) this.parts.outbox.markPending(skipped.map((op) => op.id));
+      const done = group.filter((op) => states.get(op.id) === 'done');
+      this.ctx.progress(`${series.name}: ${step}`, done.length);
+      return done;
     } catch (error) {
       if (error instanceof RateLimited) {
         // Zoom did none of it: back in line for the next sync; the rest goes on unless Zoom keeps refusing.
@@ -246,15 +258,15 @@ export class SyncEngine {
           error.message,
         );
         this.rateLimited += 1;
-        if (this.rateLimited >= maxRateLimitedSeries)
-          this.stopped ??= error instanceof Error ? error : new Error(String(error));
-        return;
+        if (this.rateLimited >= maxRateLimitedSeries) this.stopped ??= error;
+        return [];
       }
       if (error instanceof Offline || error instanceof Cancelled || !isRefusal(error)) {
         this.stopped ??= error instanceof Error ? error : new Error(String(error));
-        return;
+        return [];
       }
       this.refuse(series, group, error);
+      return [];
     }
   }
 

@@ -272,19 +272,19 @@ export class Outbox {
   /** The states of these operations now (absent: replaced by a newer plan, or gone with their series). */
   statesOf(ids: readonly number[]): Map<number, OperationState> {
     const states = new Map<number, OperationState>();
-    for (const id of ids) {
-      const state = operationStateSchema.optional().parse(this.statements.stateOf.get(id));
-      if (state !== undefined) states.set(id, state);
+    for (const raw of this.statements.statesOf.all(JSON.stringify(ids))) {
+      const row = z.object({ id: z.number(), state: operationStateSchema }).parse(raw);
+      states.set(row.id, row.state);
     }
     return states;
   }
 
-  /** Before a call whose outcome could be lost: a crash after this is reconciled, never re-sent blindly. */
+  /**
+   * Before a step: its operations are being worked on. A crash after this is reconciled, never
+   * re-sent blindly, and a re-plan while the step runs leaves their keys alone. One transaction.
+   */
   markInFlight(ids: readonly number[]): void {
-    this.transaction(() => {
-      const now = this.now();
-      for (const id of ids) this.statements.inFlight.run(now, id);
-    });
+    this.statements.inFlight.run(this.now(), JSON.stringify(ids));
   }
 
   /** Back in line for the next try: Zoom did not do it (never sent, or 429). A newer plan of the same key replaces it. */

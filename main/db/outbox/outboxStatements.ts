@@ -31,13 +31,16 @@ export function prepareOutboxStatements(db: Database.Database) {
        WHERE state IN ('pending', 'in_flight') ORDER BY id`,
     ),
     held: db.prepare(`SELECT DISTINCT series_id, op_key FROM outbox WHERE state IN ${heldStates}`),
-    stateOf: db.prepare('SELECT state FROM outbox WHERE id = ?').pluck(),
+    statesOf: db.prepare('SELECT id, state FROM outbox WHERE id IN (SELECT value FROM json_each(?))'),
     pendingOfKey: db.prepare(`SELECT id FROM outbox WHERE series_id = ? AND op_key = ? AND state = 'pending'`).pluck(),
     keyOf: db.prepare('SELECT series_id, op_key FROM outbox WHERE id = ?'),
     newerPending: db.prepare(
       `SELECT 1 FROM outbox WHERE series_id = ? AND op_key = ? AND state = 'pending' AND id != ?`,
     ),
-    inFlight: db.prepare(`UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ?`),
+    inFlight: db.prepare(
+      `UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = ?
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
     pending: db.prepare(`UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ? WHERE id = ?`),
     done: db.prepare(`UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?`),
     hold: db.prepare(`UPDATE outbox SET state = ?, last_error = ?, updated_at = ? WHERE id = ?`),

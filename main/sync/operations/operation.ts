@@ -45,7 +45,7 @@ export interface RunContext {
   /** A Zoom call with unreachable, 429 and 5xx turned into the engine's signals. */
   call<T>(work: () => Promise<T>): Promise<T>;
   /**
-   * A create or action whose outcome may be lost: marked in flight first; on an unknown outcome
+   * A create or action whose outcome may be lost (in flight while its step runs); on an unknown outcome
    * (now, or from a crash in an earlier run) the effect is looked for on Zoom before any resend.
    */
   exactlyOnce<T>(
@@ -55,8 +55,8 @@ export interface RunContext {
     record: (result: T) => void,
   ): Promise<void>;
   /**
-   * Operations sent together (a batch), exactly once: marked in flight in one transaction before
-   * the call; after a lost answer (now, or a crash in an earlier run) `lookup` finds on Zoom what
+   * Operations sent together (a batch), exactly once (the engine marks a step's operations in
+   * flight before it runs); after a lost answer (now, or a crash in an earlier run) `lookup` finds on Zoom what
    * was done, records it, and returns the operations still to send. A 429 sends again at once.
    */
   deliver<O extends Operation>(ops: readonly O[], delivery: Delivery<O>): Promise<void>;

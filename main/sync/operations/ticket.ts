@@ -145,7 +145,6 @@ async function reregister(
   for (const ticket of await ctx.call(() => ctx.api.listTickets(eventId, { external_ticket_id: attendeeId }))) {
     await ctx.call(() => unlessGone(() => ctx.api.deleteTicket(eventId, ticket.ticket_id)));
   }
-  ctx.outbox.markInFlight([op.id]);
   const result = await ctx.call(() =>
     ctx.api.createTickets(eventId, [ticketBody({ registrationId: attendeeId, attendee }, context)]),
   );
