@@ -133,6 +133,6 @@ export class AttendeeStore {
   }
 
   private touch(seriesId: string): void {
-    this.db.prepare('UPDATE series SET updated_at = ? WHERE id = ?').run(this.now(), seriesId);
+    this.db.prepare('UPDATE series SET updated_at = ?, revision = revision + 1 WHERE id = ?').run(this.now(), seriesId);
   }
 }

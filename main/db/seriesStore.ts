@@ -33,9 +33,11 @@ export class SeriesStore {
     private readonly now: () => string,
   ) {}
 
-  /** Whether the series was saved at or after `since` (ISO time). */
-  editedSince(id: string, since: string): boolean {
-    return this.db.prepare('SELECT 1 FROM series WHERE id = ? AND updated_at >= ?').get(id, since) !== undefined;
+  /** How many times the series was saved: what changed between two reads of it tells whether it was edited. */
+  revision(id: string): number {
+    return (
+      z.number().optional().parse(this.db.prepare('SELECT revision FROM series WHERE id = ?').pluck().get(id)) ?? 0
+    );
   }
 
   /** Plans a series' whole outbox again from the draft as stored: what the sync calls after edits made while it ran. */
@@ -165,7 +167,7 @@ export class SeriesStore {
           `UPDATE series SET key = @key, name = @name, event_type = @event_type, timezone = @timezone,
              start_time = @start_time, end_time = @end_time, hub_id = @hub_id, description = @description,
              meeting_type = @meeting_type, attendance_type = @attendance_type, access_level = @access_level,
-             recurrence_json = @recurrence_json, publish = @publish, updated_at = @now
+             recurrence_json = @recurrence_json, publish = @publish, updated_at = @now, revision = revision + 1
            WHERE id = @id`,
         )
         .run(columns);

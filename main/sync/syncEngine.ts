@@ -1,5 +1,4 @@
 import { CadenceError } from '../../shared/errors';
-import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import type { ConflictKind } from '../../shared/sync/conflicts';
 import type { SyncOutcome, SyncProgress, SyncReport } from '../../shared/sync/syncReport';
 import type { Outbox, StoredOperation } from '../db/outbox/outbox';
@@ -31,7 +30,7 @@ export interface SyncOptions {
 /** What a run works with: the outbox's owner, the drafts, its log, and Zoom. */
 export interface SyncParts {
   outbox: Outbox;
-  drafts: DraftWriter & { editedSince(seriesId: string, since: string): boolean; replan(seriesId: string): void };
+  drafts: DraftWriter & { revision(seriesId: string): number; replan(seriesId: string): void };
   log: SyncLog;
   api: ZoomEventsApi;
 }
@@ -74,7 +73,6 @@ export class SyncEngine {
   async run(): Promise<SyncReport> {
     const warm = this.options.warmUp?.().catch(() => undefined);
     if (warm !== undefined) await new Promise((resolve) => setImmediate(resolve));
-    const startedAt = formatInstant(this.now());
     const runId = this.parts.log.startRun();
     const requestsBefore = this.requestCount();
     const bySeries = this.schedule(this.parts.outbox.work());
@@ -88,7 +86,7 @@ export class SyncEngine {
       const width = this.options.isSerial === true ? 1 : (this.options.concurrency ?? 16);
       const workers = Array.from({ length: Math.min(width, queue.length) }, async () => {
         for (let next = queue.shift(); next !== undefined && this.stopped === undefined; next = queue.shift()) {
-          await this.runSeries(next[0], next[1], held.get(next[0]) ?? new Set(), startedAt);
+          await this.runSeries(next[0], next[1], held.get(next[0]) ?? new Set());
         }
       });
       // Every worker finishes the calls it has on their way before the run ends, even when another
@@ -150,12 +148,8 @@ export class SyncEngine {
    * One series: an operation starts once no unfinished operation of a key it depends on is left
    * (in this run, or held by a conflict). What stays blocked waits for the planner.
    */
-  private async runSeries(
-    seriesId: string,
-    ops: Scheduled[],
-    heldKeys: ReadonlySet<string>,
-    startedAt: string,
-  ): Promise<void> {
+  private async runSeries(seriesId: string, ops: Scheduled[], heldKeys: ReadonlySet<string>): Promise<void> {
+    const revision = this.parts.drafts.revision(seriesId);
     const state = this.parts.outbox.zoomState(seriesId);
     // The steps need the series' own fields; the attendees travel in their operations' payloads.
     const draft = this.parts.drafts.get(seriesId, { withAttendees: false });
@@ -211,7 +205,7 @@ export class SyncEngine {
     // Edits made while the series synced, or while an earlier run's calls were on their way (their
     // keys were left alone then), are planned now.
     const wasInFlight = ops.some((op) => op.state === 'in_flight');
-    if (wasInFlight || this.parts.drafts.editedSince(seriesId, startedAt)) this.parts.drafts.replan(seriesId);
+    if (wasInFlight || this.parts.drafts.revision(seriesId) !== revision) this.parts.drafts.replan(seriesId);
   }
 
   /** Work outside any operation (reading Zoom's sessions): the run's signals stop the run, a refusal is left for the steps. */

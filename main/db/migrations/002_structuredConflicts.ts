@@ -75,8 +75,8 @@ function legacyTarget(db: Database.Database, row: z.output<typeof conflictRowSch
 }
 
 /**
- * Conflicts carry a typed target (what and where) and keep the value a resolution replaced; the
- * outbox loses columns nothing used; update operations get keys of their own, so that what needs
+ * Conflicts carry a typed target (what and where) and keep the value a resolution replaced; a
+ * series counts its saves; the outbox loses columns nothing used; update operations get keys of their own, so that what needs
  * an event to exist no longer waits behind a change of its fields; refused operations are `failed`.
  */
 export const structuredConflicts: Migration = {
@@ -86,6 +86,9 @@ export const structuredConflicts: Migration = {
     ALTER TABLE conflict ADD COLUMN target_json TEXT NOT NULL DEFAULT '{"item":"event"}';
     ALTER TABLE conflict ADD COLUMN remote_refused TEXT;
     ALTER TABLE conflict ADD COLUMN replaced_json TEXT;
+
+    -- Counts the saves of a series, so that a sync can tell exactly whether it was edited meanwhile.
+    ALTER TABLE series ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 
     DROP INDEX outbox_by_state;
     ALTER TABLE outbox DROP COLUMN target_json;

@@ -84,6 +84,14 @@ const ticketRowSchema = z.object({
   deleted_at: z.string().nullable(),
 });
 const keysSchema = z.array(z.string());
+// Row schemas are built once: building one per row costs more than the query.
+const heldRowSchema = z.object({ series_id: z.string(), op_key: z.string() });
+const stateRowSchema = z.object({ id: z.number(), state: operationStateSchema });
+const countRowSchema = z.object({ state: operationStateSchema, n: z.number() });
+const optionalIdSchema = z.number().optional();
+const countSchema = z.number();
+const optionalNameSchema = z.string().optional();
+const waitingRowSchema = storedRowSchema.extend({ series_name: z.string() });
 
 function jsonOr<T>(text: string, schema: z.ZodType<T>, fallback: T): T {
   try {
@@ -239,12 +247,12 @@ export class Outbox {
 
   /** Sessions a series still plans (not cancelled). */
   liveSessionCount(seriesId: string): number {
-    return z.number().parse(this.statements.liveSessions.get(seriesId));
+    return countSchema.parse(this.statements.liveSessions.get(seriesId));
   }
 
   /** A series' name, deleted or not. */
   seriesName(seriesId: string): string {
-    return z.string().optional().parse(this.statements.seriesName.get(seriesId)) ?? '';
+    return optionalNameSchema.parse(this.statements.seriesName.get(seriesId)) ?? '';
   }
 
   /** The event IDs every series has on Zoom, so that a found event is never adopted twice. */
@@ -263,7 +271,7 @@ export class Outbox {
   heldKeys(): Map<string, Set<string>> {
     const held = new Map<string, Set<string>>();
     for (const raw of this.statements.held.all()) {
-      const row = z.object({ series_id: z.string(), op_key: z.string() }).parse(raw);
+      const row = heldRowSchema.parse(raw);
       held.set(row.series_id, (held.get(row.series_id) ?? new Set()).add(row.op_key));
     }
     return held;
@@ -273,7 +281,7 @@ export class Outbox {
   statesOf(ids: readonly number[]): Map<number, OperationState> {
     const states = new Map<number, OperationState>();
     for (const raw of this.statements.statesOf.all(JSON.stringify(ids))) {
-      const row = z.object({ id: z.number(), state: operationStateSchema }).parse(raw);
+      const row = stateRowSchema.parse(raw);
       states.set(row.id, row.state);
     }
     return states;
@@ -292,10 +300,7 @@ export class Outbox {
     this.transaction(() => {
       const now = this.now();
       for (const id of ids) {
-        const row = z
-          .object({ series_id: z.string(), op_key: z.string() })
-          .optional()
-          .parse(this.statements.keyOf.get(id));
+        const row = heldRowSchema.optional().parse(this.statements.keyOf.get(id));
         if (row === undefined) continue;
         if (this.statements.newerPending.get(row.series_id, row.op_key, id) !== undefined) {
           this.statements.remove.run(id);
@@ -306,8 +311,7 @@ export class Outbox {
 
   /** Done on Zoom. Inside the transaction that records what Zoom answered. */
   complete(ids: readonly number[]): void {
-    const now = this.now();
-    for (const id of ids) this.statements.done.run(now, id);
+    this.statements.done.run(this.now(), JSON.stringify(ids));
   }
 
   /** A conflict for the planner; its operation (if any) waits in `conflict`, or `failed` when Zoom refused it for good. */
@@ -338,7 +342,7 @@ export class Outbox {
 
   /** The pending operation of a key, held for a conflict opened again; its ID, if there is one. */
   holdPending(seriesId: string, key: string, message: string): number | undefined {
-    const id = z.number().optional().parse(this.statements.pendingOfKey.get(seriesId, key));
+    const id = optionalIdSchema.parse(this.statements.pendingOfKey.get(seriesId, key));
     if (id !== undefined) this.statements.hold.run('conflict', message, this.now(), id);
     return id;
   }
@@ -379,13 +383,13 @@ export class Outbox {
 
   /** Operations not yet done: pending, in flight, held by a conflict or refused. */
   waitingCount(): number {
-    return z.number().parse(this.statements.waitingCount.get());
+    return countSchema.parse(this.statements.waitingCount.get());
   }
 
   /** Every waiting operation with how it shows (blocked behind a held key of its series), oldest first. */
   waiting(): WaitingOperation[] {
     const rows = this.statements.waiting.all().map((raw) => {
-      const row = storedRowSchema.extend({ series_name: z.string() }).parse(raw);
+      const row = waitingRowSchema.parse(raw);
       return { op: storedFrom(row), seriesName: row.series_name };
     });
     // Blocked: waiting on a held key, or on a key that is itself blocked, however far down.
@@ -417,7 +421,7 @@ export class Outbox {
       [...operationStateSchema.options, 'blocked'].map((state) => [state, 0]),
     ) as Record<OperationState | 'blocked', number>;
     for (const raw of this.statements.counts.all()) {
-      const row = z.object({ state: operationStateSchema, n: z.number() }).parse(raw);
+      const row = countRowSchema.parse(raw);
       counts[row.state] = row.n;
     }
     for (const op of this.waiting()) if (op.state === 'blocked') counts.blocked += 1;

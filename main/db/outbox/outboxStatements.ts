@@ -42,7 +42,9 @@ export function prepareOutboxStatements(db: Database.Database) {
        WHERE id IN (SELECT value FROM json_each(?))`,
     ),
     pending: db.prepare(`UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ? WHERE id = ?`),
-    done: db.prepare(`UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?`),
+    done: db.prepare(
+      `UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
     hold: db.prepare(`UPDATE outbox SET state = ?, last_error = ?, updated_at = ? WHERE id = ?`),
     retry: db.prepare(
       `UPDATE outbox SET state = ?, last_error = NULL, updated_at = ? WHERE id = ? AND state IN ${heldStates}`,

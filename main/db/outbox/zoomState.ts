@@ -23,6 +23,7 @@ const sessionBaseSchema = z.object({
   status: z.enum(['scheduled', 'moved', 'cancelled']),
 });
 const textSchema = z.string().nullable().optional();
+const sessionTimesSchema = z.object({ start_time: z.string(), end_time: z.string() });
 
 /** A JSON column parsed by its schema; a snapshot that no longer parses counts as none, so it never locks a series. */
 export function parseSnapshot<T>(schema: z.ZodType<T>, text: string | null | undefined): T | undefined {
@@ -105,7 +106,7 @@ export function readSessionBase(
       .pluck()
       .get(seriesId, occurrence),
   );
-  const base = parseSnapshot(z.object({ start_time: z.string(), end_time: z.string() }), text);
+  const base = parseSnapshot(sessionTimesSchema, text);
   return base === undefined || base.start_time === '' ? undefined : base;
 }
 
