@@ -260,7 +260,12 @@ export class ZoomEventsApi {
     batchLimit(tickets.length, maxTicketsPerBatch, 'tickets');
     return this.call(
       'createTickets',
-      { params: { eventId }, body: { tickets }, what: `registering ${String(tickets.length)} attendees` },
+      {
+        params: { eventId },
+        body: { tickets },
+        what: `registering ${String(tickets.length)} attendees`,
+        priority: 'bulk',
+      },
       zoomTicketBatchResultSchema,
     );
   }

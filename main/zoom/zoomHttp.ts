@@ -5,7 +5,7 @@ import { CadenceError } from '../../shared/errors';
 import { issuesFromZod } from '../../shared/ipc/envelope';
 import { operationPath, operationSpec, type OperationSpec } from './openApi/operationCatalog';
 import type { ZoomRequestValidator } from './openApi/zoomRequestValidator';
-import type { RateLimiter } from './rateLimiter';
+import type { RateLimiter, RequestPriority } from './rateLimiter';
 import { scopesToName } from './scopeSpellings';
 import type { AccessToken, TokenProvider } from './tokenProvider';
 import { zoomApiError, ZoomOutcomeUnknownError, ZoomUnreachableError } from './zoomErrors';
@@ -17,6 +17,8 @@ export interface ZoomCall {
   body?: unknown;
   /** What the call does, in the planner's words: "creating the event". */
   what?: string;
+  /** `bulk` for a batch of many items that nothing else waits for: it gives way in the rate limiter. */
+  priority?: RequestPriority;
 }
 
 export interface RetryPolicy {
@@ -195,7 +197,7 @@ export class ZoomHttp {
   private async send(spec: OperationSpec, url: URL, call: ZoomCall, token: AccessToken, what: string): Promise<Answer> {
     const repeatable = repeatableMethods.includes(spec.method);
     for (let attempt = 0; ; attempt += 1) {
-      await this.options.limiter.acquire(token.accountId, spec.label);
+      await this.options.limiter.acquire(token.accountId, spec.label, call.priority);
       const outcome = await this.attempt(spec, url, call, token);
       const answer = outcome.isAnswered ? { ...outcome.answer, repeated: attempt > 0 } : undefined;
       const retryable =
