@@ -26,6 +26,12 @@ export function seriesFile(count: number, attendees: number) {
   };
 }
 
+/** The warm-up's drafts: one small series of its own, so that it shares nothing with the measured ones. */
+export function warmUpFile() {
+  const file = seriesFile(1, 30);
+  return { ...file, series: file.series.map((series) => ({ ...series, key: 'warm-up', name: 'Warm-up Standup' })) };
+}
+
 export function importDrafts(dataDir: string, file: unknown): void {
   const { db } = openDatabase(databaseFile(dataDir));
   createServices({ db }).drafts.importFile(file, { dryRun: false });

@@ -90,19 +90,37 @@ function issueOf(error: ErrorObject): Issue {
   return { path, message: `${error.message ?? 'is not valid'}${allowed}` };
 }
 
+interface Compiler {
+  ajv: Ajv;
+  compiled: Map<string, ValidateFunction>;
+}
+
+/** Compiled validators per document, shared by every validator of the process: a new Zoom client compiles nothing again. */
+const compilers = new WeakMap<object, Compiler>();
+
+function compilerFor(document: object): Compiler {
+  let compiler = compilers.get(document);
+  if (compiler === undefined) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    compiler = { ajv, compiled: new Map() };
+    compilers.set(document, compiler);
+  }
+  return compiler;
+}
+
 /**
  * Checks request bodies against the operations of Zoom's official OpenAPI document
  * (`events-openapi.json`, as Zoom publishes it). Used by the tests of every body Cadence builds,
  * by the Zoom client before it sends, and by the sandbox for every request it receives.
- * Validators are compiled on first use of each operation.
+ * Validators are compiled on first use of each operation, once per process.
  */
 export class ZoomRequestValidator {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false });
+  private readonly compiler: Compiler;
   private readonly operations: OperationEntry[];
-  private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(document: { paths: object } = openApiDocument) {
-    addFormats(this.ajv);
+    this.compiler = compilerFor(document);
     this.operations = indexOperations(document.paths as Record<string, Record<string, OperationObject>>);
   }
 
@@ -139,10 +157,10 @@ export class ZoomRequestValidator {
   }
 
   private validatorFor(operationId: string, schema: object): ValidateFunction {
-    let validate = this.compiled.get(operationId);
+    let validate = this.compiler.compiled.get(operationId);
     if (validate === undefined) {
-      validate = this.ajv.compile(repairKnownSlips(schema) as object);
-      this.compiled.set(operationId, validate);
+      validate = this.compiler.ajv.compile(repairKnownSlips(schema) as object);
+      this.compiler.compiled.set(operationId, validate);
     }
     return validate;
   }
