@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import type { AttendeeDraft } from '../../../shared/drafts/attendeeDraft';
 import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import {
@@ -12,8 +11,25 @@ import {
 import type { OutboxPlanner, SeriesZoomState } from '../../../shared/outbox/planOperations';
 import { attendeeDraftSchema } from '../../../shared/drafts/attendeeDraft';
 import type { ConflictKind, ConflictTarget } from '../../../shared/sync/conflicts';
+import { blockedOperations } from './blocking';
+import {
+  countRowSchema,
+  countSchema,
+  heldRowSchema,
+  keysSchema,
+  optionalIdSchema,
+  optionalNameSchema,
+  pendingRowSchema,
+  stateRowSchema,
+  storedFrom,
+  ticketRowSchema,
+  waitingRowSchema,
+  type StoredOperation,
+} from './outboxRows';
 import { prepareOutboxStatements, type OutboxStatements } from './outboxStatements';
 import { ZoomRecords } from './zoomRecords';
+
+export type { StoredOperation } from './outboxRows';
 import {
   parseSnapshot,
   readAttendeeBase,
@@ -23,18 +39,6 @@ import {
   readTicketIds,
   readZoomState,
 } from './zoomState';
-
-/** One operation as stored; its payload is checked by its kind's schema where it is used. */
-export interface StoredOperation {
-  id: number;
-  seriesId: string;
-  key: string;
-  kind: string;
-  payload: unknown;
-  dependsOn: string[];
-  state: OperationState;
-  attempts: number;
-}
 
 /** A conflict for the planner, with what it is about as data. */
 export interface ConflictInput {
@@ -58,62 +62,6 @@ export interface WaitingOperation {
   kind: string;
   payload: unknown;
   state: WaitingState;
-}
-
-const storedRowSchema = z.object({
-  id: z.number(),
-  series_id: z.string(),
-  op_key: z.string(),
-  kind: z.string(),
-  payload_json: z.string(),
-  depends_on_json: z.string(),
-  state: operationStateSchema,
-  attempts: z.number(),
-});
-const pendingRowSchema = z.object({
-  id: z.number(),
-  op_key: z.string(),
-  kind: z.string(),
-  payload_json: z.string(),
-  depends_on_json: z.string(),
-});
-const ticketRowSchema = z.object({
-  id: z.string(),
-  zoom_ticket_id: z.string().nullable(),
-  synced_json: z.string().nullable(),
-  deleted_at: z.string().nullable(),
-});
-const keysSchema = z.array(z.string());
-// Row schemas are built once: building one per row costs more than the query.
-const heldRowSchema = z.object({ series_id: z.string(), op_key: z.string() });
-const stateRowSchema = z.object({ id: z.number(), state: operationStateSchema });
-const countRowSchema = z.object({ state: operationStateSchema, n: z.number() });
-const optionalIdSchema = z.number().optional();
-const countSchema = z.number();
-const optionalNameSchema = z.string().optional();
-const waitingRowSchema = storedRowSchema.extend({ series_name: z.string() });
-
-function jsonOr<T>(text: string, schema: z.ZodType<T>, fallback: T): T {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
-function storedFrom(raw: unknown): StoredOperation {
-  const row = storedRowSchema.parse(raw);
-  return {
-    id: row.id,
-    seriesId: row.series_id,
-    key: row.op_key,
-    kind: row.kind,
-    payload: jsonOr<unknown>(row.payload_json, z.unknown(), null),
-    dependsOn: jsonOr(row.depends_on_json, keysSchema, []),
-    state: row.state,
-    attempts: row.attempts,
-  };
 }
 
 /**
@@ -392,20 +340,10 @@ export class Outbox {
       const row = waitingRowSchema.parse(raw);
       return { op: storedFrom(row), seriesName: row.series_name };
     });
-    // Blocked: waiting on a held key, or on a key that is itself blocked, however far down.
-    const blocked = this.heldKeys();
-    const blockedIds = new Set<number>();
-    for (let isGrowing = true; isGrowing;) {
-      isGrowing = false;
-      for (const { op } of rows) {
-        if (blockedIds.has(op.id) || (op.state !== 'pending' && op.state !== 'in_flight')) continue;
-        const keys = blocked.get(op.seriesId);
-        if (!op.dependsOn.some((key) => keys?.has(key) === true)) continue;
-        blockedIds.add(op.id);
-        blocked.set(op.seriesId, (keys ?? new Set()).add(op.key));
-        isGrowing = true;
-      }
-    }
+    const blockedIds = blockedOperations(
+      rows.map(({ op }) => op),
+      this.heldKeys(),
+    );
     return rows.map(({ op, seriesName }) => ({
       seriesId: op.seriesId,
       seriesName,

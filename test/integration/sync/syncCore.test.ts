@@ -3,7 +3,7 @@ import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import type { PlannedCall } from '../../../shared/sync/syncReport';
 import { ZoomEventsApi } from '../../../main/zoom/zoomEventsApi';
 import type { ZoomCall, ZoomTransport } from '../../../main/zoom/zoomHttp';
-import { operationPath, operationSpec } from '../../../main/zoom/openApi/operationCatalog';
+import { plannedCallOf } from '../../../main/sync/dryRun';
 import { SyncEngine } from '../../../main/sync/syncEngine';
 import { standupSeries, syncHarness } from '../../support/syncHarness';
 
@@ -118,19 +118,7 @@ class SpyTransport implements ZoomTransport {
   readonly calls: PlannedCall[] = [];
   constructor(private readonly inner: ZoomTransport) {}
   call(operationId: string, call: ZoomCall, schema?: never): Promise<never> {
-    const spec = operationSpec(operationId);
-    const query = Object.entries(call.query ?? {}).filter(([, value]) => value !== undefined && value !== '');
-    const search =
-      query.length === 0
-        ? ''
-        : `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)] as [string, string])).toString()}`;
-    this.calls.push({
-      series: '',
-      method: spec.method as PlannedCall['method'],
-      path: `${operationPath(spec, call.params ?? {})}${search}`,
-      what: '',
-      ...(call.body === undefined ? {} : { body: call.body }),
-    });
+    this.calls.push(plannedCallOf(operationId, call, ''));
     return (this.inner.call as (id: string, c: ZoomCall, s?: never) => Promise<never>)(operationId, call, schema);
   }
 }
