@@ -44,12 +44,12 @@ export class RateLimiter {
   private readonly clock: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly windowMs: number;
-  /** How much of a late start the next one may make up: half the margin, so jitter keeps the other half. */
+  /** How much of a late start the next one may make up: a quarter of the margin, so jitter keeps the rest. */
   private readonly catchUpMs: number;
 
   constructor(private readonly options: RateLimiterOptions) {
     this.windowMs = 1000 + (options.marginMs ?? 20);
-    this.catchUpMs = (options.marginMs ?? 20) / 2;
+    this.catchUpMs = (options.marginMs ?? 20) / 4;
     this.clock = options.clock ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => sleepFor(ms));
   }

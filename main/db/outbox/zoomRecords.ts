@@ -28,18 +28,6 @@ export class ZoomRecords {
     private readonly complete: (operationIds: readonly number[]) => void,
   ) {}
 
-  /** Statements are prepared once per connection: preparing costs more than running. */
-  private readonly statements = new Map<string, Database.Statement>();
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (statement === undefined) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
-
   private inTransaction(work: () => void): void {
     this.db.transaction(work)();
   }
@@ -50,9 +38,11 @@ export class ZoomRecords {
 
   eventCreated(operationId: number, seriesId: string, eventId: string, sent: EventFields): void {
     this.inTransaction(() => {
-      this.statement(
-        `UPDATE series SET zoom_event_id = ?, zoom_status = 'draft', synced_json = ?, synced_at = ? WHERE id = ?`,
-      ).run(eventId, JSON.stringify(sent), this.now(), seriesId);
+      this.db
+        .prepare(
+          `UPDATE series SET zoom_event_id = ?, zoom_status = 'draft', synced_json = ?, synced_at = ? WHERE id = ?`,
+        )
+        .run(eventId, JSON.stringify(sent), this.now(), seriesId);
       this.done(operationId);
     });
   }
@@ -60,11 +50,9 @@ export class ZoomRecords {
   /** The event's new snapshot after a three-way merge; the operation done unless a conflict holds it. */
   eventMerged(seriesId: string, base: EventFields, operationId?: number): void {
     this.inTransaction(() => {
-      this.statement('UPDATE series SET synced_json = ?, synced_at = ? WHERE id = ?').run(
-        JSON.stringify(base),
-        this.now(),
-        seriesId,
-      );
+      this.db
+        .prepare('UPDATE series SET synced_json = ?, synced_at = ? WHERE id = ?')
+        .run(JSON.stringify(base), this.now(), seriesId);
       this.done(operationId);
     });
   }
@@ -73,38 +61,33 @@ export class ZoomRecords {
   eventDeleted(operationId: number, seriesId: string): void {
     this.inTransaction(() => {
       this.done(operationId);
-      this.statement('DELETE FROM series WHERE id = ? AND deleted_at IS NOT NULL').run(seriesId);
+      this.db.prepare('DELETE FROM series WHERE id = ? AND deleted_at IS NOT NULL').run(seriesId);
     });
   }
 
   published(operationId: number, seriesId: string): void {
     this.inTransaction(() => {
-      this.statement(`UPDATE series SET zoom_status = 'published', synced_at = ? WHERE id = ?`).run(
-        this.now(),
-        seriesId,
-      );
+      this.db
+        .prepare(`UPDATE series SET zoom_status = 'published', synced_at = ? WHERE id = ?`)
+        .run(this.now(), seriesId);
       this.done(operationId);
     });
   }
 
   ticketTypeSynced(operationId: number, seriesId: string, ticketTypeId: string, base: TicketTypeDraft): void {
     this.inTransaction(() => {
-      this.statement('UPDATE ticket_type SET zoom_ticket_type_id = ?, synced_json = ? WHERE series_id = ?').run(
-        ticketTypeId,
-        JSON.stringify(base),
-        seriesId,
-      );
+      this.db
+        .prepare('UPDATE ticket_type SET zoom_ticket_type_id = ?, synced_json = ? WHERE series_id = ?')
+        .run(ticketTypeId, JSON.stringify(base), seriesId);
       this.done(operationId);
     });
   }
 
   accessLinkSynced(operationId: number, seriesId: string, accessLinkId: string, base: RegistrationDraft): void {
     this.inTransaction(() => {
-      this.statement('UPDATE registration_link SET zoom_access_link_id = ?, synced_json = ? WHERE series_id = ?').run(
-        accessLinkId,
-        JSON.stringify(base),
-        seriesId,
-      );
+      this.db
+        .prepare('UPDATE registration_link SET zoom_access_link_id = ?, synced_json = ? WHERE series_id = ?')
+        .run(accessLinkId, JSON.stringify(base), seriesId);
       this.done(operationId);
     });
   }
@@ -112,7 +95,7 @@ export class ZoomRecords {
   /** A ticket type or link's new snapshot after a merge; the operation done unless a conflict holds it. */
   itemMerged(table: 'ticket_type' | 'registration_link', seriesId: string, base: object, operationId?: number): void {
     this.inTransaction(() => {
-      this.statement(`UPDATE ${table} SET synced_json = ? WHERE series_id = ?`).run(JSON.stringify(base), seriesId);
+      this.db.prepare(`UPDATE ${table} SET synced_json = ? WHERE series_id = ?`).run(JSON.stringify(base), seriesId);
       this.done(operationId);
     });
   }
@@ -122,7 +105,7 @@ export class ZoomRecords {
     seriesId: string,
     sessions: readonly { number: number; sessionId: string; start: string; end: string }[],
   ): void {
-    const update = this.statement(
+    const update = this.db.prepare(
       'UPDATE occurrence SET zoom_session_id = ?, synced_json = ? WHERE series_id = ? AND number = ?',
     );
     this.inTransaction(() => {
@@ -136,11 +119,9 @@ export class ZoomRecords {
   /** A session's new snapshot; its operation done with it when given. */
   sessionSynced(seriesId: string, occurrence: number, base: SessionBase, operationId?: number): void {
     this.inTransaction(() => {
-      this.statement('UPDATE occurrence SET synced_json = ? WHERE series_id = ? AND number = ?').run(
-        JSON.stringify(base),
-        seriesId,
-        occurrence,
-      );
+      this.db
+        .prepare('UPDATE occurrence SET synced_json = ? WHERE series_id = ? AND number = ?')
+        .run(JSON.stringify(base), seriesId, occurrence);
       this.done(operationId);
     });
   }
@@ -150,7 +131,7 @@ export class ZoomRecords {
     results: readonly { operationId: number; attendeeId: string; ticketIds: readonly string[]; base: unknown }[],
   ): void {
     if (results.length === 0) return;
-    const update = this.statement('UPDATE attendee SET zoom_ticket_id = ?, synced_json = ? WHERE id = ?');
+    const update = this.db.prepare('UPDATE attendee SET zoom_ticket_id = ?, synced_json = ? WHERE id = ?');
     this.inTransaction(() => {
       for (const result of results) {
         // A per-session registration has one ticket per session; their IDs are kept together.
@@ -170,7 +151,7 @@ export class ZoomRecords {
     this.inTransaction(() => {
       this.patchAttendeeBase(attendeeId, changes);
       if (ticketIds !== undefined) {
-        this.statement('UPDATE attendee SET zoom_ticket_id = ? WHERE id = ?').run(ticketIds.join(' '), attendeeId);
+        this.db.prepare('UPDATE attendee SET zoom_ticket_id = ? WHERE id = ?').run(ticketIds.join(' '), attendeeId);
       }
       this.done(operationId);
     });
@@ -178,7 +159,7 @@ export class ZoomRecords {
 
   ticketDeleted(operationId: number, attendeeId: string): void {
     this.inTransaction(() => {
-      this.statement('DELETE FROM attendee WHERE id = ? AND deleted_at IS NOT NULL').run(attendeeId);
+      this.db.prepare('DELETE FROM attendee WHERE id = ? AND deleted_at IS NOT NULL').run(attendeeId);
       this.done(operationId);
     });
   }
@@ -188,12 +169,11 @@ export class ZoomRecords {
 
   patchEventBase(seriesId: string, fields: Readonly<Record<string, unknown>>): void {
     const current = textSchema.parse(
-      this.statement('SELECT synced_json FROM series WHERE id = ?').pluck().get(seriesId),
+      this.db.prepare('SELECT synced_json FROM series WHERE id = ?').pluck().get(seriesId),
     );
-    this.statement('UPDATE series SET synced_json = ? WHERE id = ?').run(
-      JSON.stringify(withValues(parseObject(current), fields)),
-      seriesId,
-    );
+    this.db
+      .prepare('UPDATE series SET synced_json = ? WHERE id = ?')
+      .run(JSON.stringify(withValues(parseObject(current), fields)), seriesId);
   }
 
   patchItemBase(
@@ -202,41 +182,43 @@ export class ZoomRecords {
     fields: Readonly<Record<string, unknown>>,
   ): void {
     const current = textSchema.parse(
-      this.statement(`SELECT synced_json FROM ${table} WHERE series_id = ?`).pluck().get(seriesId),
+      this.db.prepare(`SELECT synced_json FROM ${table} WHERE series_id = ?`).pluck().get(seriesId),
     );
-    this.statement(`UPDATE ${table} SET synced_json = ? WHERE series_id = ?`).run(
-      JSON.stringify(withValues(parseObject(current), fields)),
-      seriesId,
-    );
+    this.db
+      .prepare(`UPDATE ${table} SET synced_json = ? WHERE series_id = ?`)
+      .run(JSON.stringify(withValues(parseObject(current), fields)), seriesId);
   }
 
   patchAttendeeBase(attendeeId: string, fields: Readonly<Record<string, unknown>>): void {
     const current = textSchema.parse(
-      this.statement('SELECT synced_json FROM attendee WHERE id = ?').pluck().get(attendeeId),
+      this.db.prepare('SELECT synced_json FROM attendee WHERE id = ?').pluck().get(attendeeId),
     );
-    this.statement('UPDATE attendee SET synced_json = ? WHERE id = ?').run(
-      JSON.stringify(withValues(parseObject(current), fields)),
-      attendeeId,
-    );
+    this.db
+      .prepare('UPDATE attendee SET synced_json = ? WHERE id = ?')
+      .run(JSON.stringify(withValues(parseObject(current), fields)), attendeeId);
   }
 
   /** Forgets everything the series had on Zoom (not its unfinished operations: the outbox drops those). */
   unlinkSeries(seriesId: string): void {
     this.inTransaction(() => {
-      this.statement(
-        'UPDATE series SET zoom_event_id = NULL, zoom_status = NULL, synced_json = NULL, synced_at = NULL WHERE id = ?',
-      ).run(seriesId);
-      this.statement('UPDATE ticket_type SET zoom_ticket_type_id = NULL, synced_json = NULL WHERE series_id = ?').run(
-        seriesId,
-      );
-      this.statement(
-        'UPDATE registration_link SET zoom_access_link_id = NULL, synced_json = NULL WHERE series_id = ?',
-      ).run(seriesId);
-      this.statement('UPDATE occurrence SET zoom_session_id = NULL, synced_json = NULL WHERE series_id = ?').run(
-        seriesId,
-      );
-      this.statement('DELETE FROM attendee WHERE series_id = ? AND deleted_at IS NOT NULL').run(seriesId);
-      this.statement('UPDATE attendee SET zoom_ticket_id = NULL, synced_json = NULL WHERE series_id = ?').run(seriesId);
+      this.db
+        .prepare(
+          'UPDATE series SET zoom_event_id = NULL, zoom_status = NULL, synced_json = NULL, synced_at = NULL WHERE id = ?',
+        )
+        .run(seriesId);
+      this.db
+        .prepare('UPDATE ticket_type SET zoom_ticket_type_id = NULL, synced_json = NULL WHERE series_id = ?')
+        .run(seriesId);
+      this.db
+        .prepare('UPDATE registration_link SET zoom_access_link_id = NULL, synced_json = NULL WHERE series_id = ?')
+        .run(seriesId);
+      this.db
+        .prepare('UPDATE occurrence SET zoom_session_id = NULL, synced_json = NULL WHERE series_id = ?')
+        .run(seriesId);
+      this.db.prepare('DELETE FROM attendee WHERE series_id = ? AND deleted_at IS NOT NULL').run(seriesId);
+      this.db
+        .prepare('UPDATE attendee SET zoom_ticket_id = NULL, synced_json = NULL WHERE series_id = ?')
+        .run(seriesId);
     });
   }
 }
