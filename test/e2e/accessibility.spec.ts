@@ -36,6 +36,8 @@ test('every screen passes axe-core with no serious or critical violations, and i
   page,
   serve,
 }) => {
+  // axe-core on every screen, pictures included: on a busy two-core machine this takes longer than one screen's test.
+  test.slow();
   const checked: Record<string, string[]> = {};
   const check = async (name: string) => {
     await shell.keepScreenshot(`a11y-${name}`);

@@ -14,6 +14,8 @@ for (const ticketTypes of ['tutorial', 'reference'] as const) {
       serve,
       pageErrors,
     }) => {
+      // A whole tutorial scenario, from an empty app to synced: more than one screen's test.
+      test.slow();
       const planner = new Planner(page, shell);
       await planner.trySandbox();
       await useTicketTypes(serve, ticketTypes);
@@ -102,6 +104,8 @@ for (const ticketTypes of ['tutorial', 'reference'] as const) {
       page,
       serve,
     }) => {
+      // A whole tutorial scenario, from an empty app to synced: more than one screen's test.
+      test.slow();
       const planner = new Planner(page, shell);
       await planner.trySandbox();
       await useTicketTypes(serve, ticketTypes);
@@ -180,6 +184,8 @@ for (const ticketTypes of ['tutorial', 'reference'] as const) {
       serve,
       pageErrors,
     }) => {
+      // A whole tutorial scenario, from an empty app to synced: more than one screen's test.
+      test.slow();
       const planner = new Planner(page, shell);
       await planner.trySandbox();
       await useTicketTypes(serve, ticketTypes);
