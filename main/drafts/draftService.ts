@@ -11,6 +11,7 @@ import { readSeriesDraft } from '../db/seriesRows';
 import { listDrafts, syncStatus } from '../db/draftQueries';
 import type { Outbox } from '../db/outbox/outbox';
 import type { SeriesStore } from '../db/seriesStore';
+import { lockedPatternIssues } from './publishedPattern';
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${String(count)} ${count === 1 ? one : many}`;
@@ -73,6 +74,20 @@ export class DraftService {
    */
   importFile(input: unknown, options: { dryRun: boolean }): ImportSummary {
     const drafts = validSeriesFile(input).series;
+    const locked = drafts.flatMap((draft, index) => {
+      const id = draft.key === undefined ? undefined : this.store.idForKey(draft.key);
+      return this.lockedIssues(id, draft).map((issue) => ({
+        ...issue,
+        path: `series[${String(index)}].${issue.path}`,
+      }));
+    });
+    if (locked.length > 0) {
+      throw new CadenceError(
+        'invalid_input',
+        `The series file has ${plural(locked.length, 'problem')}; nothing was imported.`,
+        locked,
+      );
+    }
     const outcomes = this.guard(() =>
       options.dryRun
         ? drafts.map((draft) => {
@@ -82,6 +97,21 @@ export class DraftService {
         : this.store.saveAll(drafts),
     );
     return importSummary(drafts, outcomes, options.dryRun);
+  }
+
+  /** What Zoom no longer lets change of the stored series `id` (none for a new series). */
+  private lockedIssues(id: string | undefined, next: SeriesDraft) {
+    if (id === undefined) return [];
+    const stored = this.guard(() => readSeriesDraft(this.db, id, { withAttendees: false }));
+    if (stored === undefined) return [];
+    return lockedPatternIssues(next, stored, this.outbox.zoomState(id).isPublished);
+  }
+
+  private throwIfLocked(id: string | undefined, next: SeriesDraft): void {
+    const issues = this.lockedIssues(id, next);
+    if (issues.length > 0) {
+      throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
+    }
   }
 
   /** Turns a locked or damaged database met mid-way into an error that names the file. */
@@ -110,6 +140,7 @@ export class DraftService {
       const issues = draftIssues(parsed.error);
       throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
     }
+    this.throwIfLocked(id, parsed.data);
     return this.guard(() => this.store.save(parsed.data, id));
   }
 
@@ -135,6 +166,7 @@ export class DraftService {
       throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
     }
     const valid = parsed.data;
+    this.throwIfLocked(id, valid);
     return this.guard(() => this.store.saveDetails(valid, id));
   }
 

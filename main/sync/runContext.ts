@@ -188,4 +188,10 @@ export class RunningSeries implements SeriesRun {
     }
     return this.links.sessionIds;
   }
+
+  forgetSessions(): void {
+    this.ctx.outbox.records.sessionsRegenerated(this.seriesId);
+    this.links.sessionIds.clear();
+    this.mapping = undefined;
+  }
 }

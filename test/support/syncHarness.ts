@@ -30,11 +30,11 @@ export function standupSeries(attendees: number, overrides: Record<string, unkno
 }
 
 /** A data directory with the services every host runs, and a sandbox with a client signed in to it. */
-export async function syncHarness(options?: Parameters<typeof sandboxHarness>[0]) {
+export async function syncHarness(options?: Parameters<typeof sandboxHarness>[0], clock?: { now: () => number }) {
   const dir = makeTempDir();
   const { db } = openDatabase(databaseFile(join(dir.path, 'data')));
   const sandbox: SandboxHarness = await sandboxHarness(options);
-  const services = createServices({ db, zoom: () => Promise.resolve(sandbox.client) });
+  const services = createServices({ db, zoom: () => Promise.resolve(sandbox.client), ...clock });
   return {
     db,
     services,

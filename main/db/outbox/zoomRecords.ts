@@ -116,6 +116,16 @@ export class ZoomRecords {
     });
   }
 
+  /**
+   * Zoom generated a recurring event's sessions anew: the old IDs and snapshots are gone with them,
+   * and the occurrence changes are sent again to the new sessions.
+   */
+  sessionsRegenerated(seriesId: string): void {
+    this.db
+      .prepare('UPDATE occurrence SET zoom_session_id = NULL, synced_json = NULL WHERE series_id = ?')
+      .run(seriesId);
+  }
+
   /** A session's new snapshot; its operation done with it when given. */
   sessionSynced(seriesId: string, occurrence: number, base: SessionBase, operationId?: number): void {
     this.inTransaction(() => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import { eventFieldsSchema, type EventFields, type PlannedOperation } from '../../../shared/outbox/operations';
 import { changedFields, eventFieldsOf, isEmpty, type SeriesZoomState } from '../../../shared/outbox/planOperations';
+import { changedPatternFields } from '../../../shared/recurrence/recurrencePattern';
 import { threeWayMerge } from '../../../shared/sync/threeWayMerge';
 import { createEventBody } from '../../../shared/zoom/draftToZoom';
 import { draftFieldsFromZoomEvent } from '../../../shared/zoom/zoomToDraft';
@@ -27,6 +28,28 @@ const comparedEventFields = [
   'end_time',
   'recurrence',
 ] as const satisfies readonly (keyof EventFields)[];
+
+function isNewPattern(next: EventFields, previous: EventFields): boolean {
+  if (next.recurrence === undefined || previous.recurrence === undefined) return false;
+  return changedPatternFields(next.recurrence, previous.recurrence).length > 0;
+}
+
+type ComparedField = (typeof comparedEventFields)[number];
+
+/**
+ * The event fields compared with Zoom. Once Zoom has a recurring event's sessions, its start time,
+ * duration and time zone reach Zoom as moves of each session (their IDs, and the registrations on
+ * them, kept): a new recurrence would make Zoom generate new sessions, and a published event's is
+ * locked. Only a new pattern (other days, interval or count) still goes to the event.
+ */
+export function comparedFieldsOf(
+  local: EventFields,
+  base: EventFields,
+  hasSessions: boolean,
+): readonly ComparedField[] {
+  if (!hasSessions || local.recurrence === undefined || isNewPattern(local, base)) return comparedEventFields;
+  return comparedEventFields.filter((field) => field !== 'start_time' && field !== 'recurrence');
+}
 
 /** Create the event on Zoom (it starts as a draft there). */
 export const eventCreate = operationKind({
@@ -98,9 +121,14 @@ export const eventUpdate = operationKind({
       return;
     }
     const remote: EventFields = { ...base, ...(draftFieldsFromZoomEvent(remoteEvent, base.recurrence) ?? {}) };
-    const plan = threeWayMerge(base, local, remote, comparedEventFields);
-    if (!isEmpty(plan.push)) await ctx.call(() => ctx.api.updateEvent(eventId, eventPatchBody(plan.push, local)));
+    const hasSessions = (await series.sessionIds()).size > 0;
+    const plan = threeWayMerge(base, local, remote, comparedFieldsOf(local, base, hasSessions));
+    const body = isEmpty(plan.push) ? undefined : eventPatchBody(plan.push, local, { hasSessions });
+    if (body !== undefined) await ctx.call(() => ctx.api.updateEvent(eventId, body));
+    // A new pattern, sent now or (our answer lost) before, made Zoom generate new sessions.
+    const isRegenerated = hasSessions && (body?.recurrence !== undefined || isNewPattern(remote, base));
     ctx.outbox.transaction(() => {
+      if (isRegenerated) series.forgetSessions();
       const isAdopted =
         isEmpty(plan.adopt) ||
         ctx.adopt({
@@ -190,7 +218,9 @@ export function planEvent(draft: SeriesDraft | undefined, zoom: SeriesZoomState)
     return [{ key: eventKey, kind: eventCreate.kind, payload: { event: fields }, dependsOn: [] }];
   }
   // The hub and the event type stay as created; a hub Zoom chose is no change of the planner's.
-  const changes = changedFields(pick(fields, comparedEventFields), pick(zoom.eventBase ?? fields, comparedEventFields));
+  const base = zoom.eventBase ?? fields;
+  const compared = comparedFieldsOf(fields, base, zoom.sessions.size > 0);
+  const changes = changedFields(pick(fields, compared), pick(base, compared));
   return isEmpty(changes) ? [] : [{ key: eventFieldsKey, kind: eventUpdate.kind, payload: { changes }, dependsOn: [] }];
 }
 

@@ -34,6 +34,8 @@ export interface SeriesRun {
   readonly links: SeriesLinks;
   /** Zoom's sessions by occurrence, read and mapped once per run when a step needs them. */
   sessionIds(): Promise<ReadonlyMap<number, string>>;
+  /** Zoom generated the sessions anew (a new pattern): the next `sessionIds()` reads them again. */
+  forgetSessions(): void;
 }
 
 /** What a step may do, and nothing more: steps never reach back into the engine. */

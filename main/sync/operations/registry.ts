@@ -1,6 +1,7 @@
+import type { PlannedOperation } from '../../../shared/outbox/operations';
 import type { OutboxPlanner } from '../../../shared/outbox/planOperations';
 import { accessLinkCreate, accessLinkUpdate, planAccessLink } from './accessLink';
-import { eventCreate, eventDelete, eventPublish, eventUpdate, planEvent, planPublish } from './event';
+import { eventCreate, eventDelete, eventFieldsKey, eventPublish, eventUpdate, planEvent, planPublish } from './event';
 import type { OperationKind } from './operation';
 import { planSessions, sessionDelete, sessionUpdate } from './session';
 import { planTicket, ticketCreate, ticketDelete, ticketUpdate } from './ticket';
@@ -35,7 +36,23 @@ export function operationKindOf(kind: string): { kind: OperationKind; order: num
 
 /** How drafts become operations: each Zoom object's planner, and the registrations'. */
 export const outboxPlanner: OutboxPlanner = {
-  planSeries: (draft, zoom) =>
-    [planEvent, planTicketType, planAccessLink, planPublish, planSessions].flatMap((plan) => plan(draft, zoom)),
+  planSeries(draft, zoom) {
+    const event = planEvent(draft, zoom);
+    // A new pattern makes Zoom generate the sessions anew: their changes go to the new sessions.
+    const isRegenerating = event.some(isNewSchedule);
+    const sessions = isRegenerating
+      ? planSessions(draft, { ...zoom, sessions: new Map() }, [eventFieldsKey])
+      : planSessions(draft, zoom);
+    return [
+      ...event,
+      ...[planTicketType, planAccessLink, planPublish].flatMap((plan) => plan(draft, zoom)),
+      ...sessions,
+    ];
+  },
   planTicket,
 };
+
+function isNewSchedule(operation: PlannedOperation): boolean {
+  const parsed = eventUpdate.payload.safeParse(operation.payload);
+  return operation.kind === eventUpdate.kind && parsed.success && parsed.data.changes.recurrence !== undefined;
+}

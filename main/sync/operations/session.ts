@@ -147,8 +147,12 @@ export const sessionDelete = operationKind({
   },
 });
 
-/** Moves and cancellations of a recurring draft's sessions against what Zoom has; each needs only the event. */
-export function planSessions(draft: SeriesDraft | undefined, zoom: SeriesZoomState): PlannedOperation[] {
+/** Moves and cancellations of a recurring draft's sessions against what Zoom has; each needs the event, and what is `after`. */
+export function planSessions(
+  draft: SeriesDraft | undefined,
+  zoom: SeriesZoomState,
+  after: readonly string[] = [],
+): PlannedOperation[] {
   if (draft?.event_type !== 'RECURRING') return [];
   const operations: PlannedOperation[] = [];
   for (const session of plannedSessions(draft)) {
@@ -162,7 +166,7 @@ export function planSessions(draft: SeriesDraft | undefined, zoom: SeriesZoomSta
           key,
           kind: sessionDelete.kind,
           payload: { occurrence: session.occurrence },
-          dependsOn: [eventKey],
+          dependsOn: [eventKey, ...after],
         });
       }
       continue;
@@ -177,7 +181,7 @@ export function planSessions(draft: SeriesDraft | undefined, zoom: SeriesZoomSta
         key,
         kind: sessionUpdate.kind,
         payload: { occurrence, start_time, end_time },
-        dependsOn: [eventKey],
+        dependsOn: [eventKey, ...after],
       });
     }
   }

@@ -34,6 +34,25 @@ const resolver = () => h.services.conflicts;
 const zoomEvent = () => h.sandbox.sandbox.data.events.find((e) => e.event_id === eventId);
 const sessionsOnZoom = () => h.sandbox.sandbox.data.sessions.filter((s) => s.event_id === eventId);
 
+/**
+ * A series Cadence synced unpublished and someone then published on Zoom: its pattern is still
+ * open here, and locked there. Returns its ID and its sessions on Zoom.
+ */
+async function publishedOnZoomOnly() {
+  const imported = h.importSeries([standupSeries(0, { key: 'quiet', name: 'Quiet series', publish: false })]);
+  const quietId = imported.series[0]?.id ?? '';
+  expect((await h.sync()).outcome).toBe('succeeded');
+  const quiet = h.sandbox.sandbox.data.events.find((e) => e.name === 'Quiet series');
+  await h.sandbox.control.edit({ kind: 'publish-event', event_id: quiet?.event_id ?? '' });
+  const draft = h.drafts.get(quietId).draft;
+  if (draft.event_type !== 'RECURRING') throw new Error('not a recurring series');
+  h.drafts.save(quietId, { ...draft, recurrence: { ...draft.recurrence, end_times: 10 } });
+  return {
+    quietId,
+    sessions: () => h.sandbox.sandbox.data.sessions.filter((s) => s.event_id === quiet?.event_id),
+  };
+}
+
 async function syncWithOneConflict(kind: string) {
   const report = await h.sync();
   expect(report.outcome).toBe('needs_attention');
@@ -81,14 +100,12 @@ describe('event fields', () => {
   });
 
   it('reports a change Zoom does not allow after publishing; take theirs reverts it', async () => {
-    edit((draft) =>
-      draft.event_type === 'RECURRING' ? { ...draft, recurrence: { ...draft.recurrence, end_times: 10 } } : draft,
-    );
+    const quiet = await publishedOnZoomOnly();
     const conflict = await syncWithOneConflict('not_editable');
     expect(conflict.message).toMatch(/Zoom no longer allows this event to be edited/);
-    expect(sessionsOnZoom()).toHaveLength(12);
+    expect(quiet.sessions()).toHaveLength(12);
     resolver().resolve(conflict.id, 'remote');
-    const draft = h.drafts.get(seriesId).draft;
+    const draft = h.drafts.get(quiet.quietId).draft;
     expect(draft.event_type === 'RECURRING' && draft.recurrence.end_times).toBe(12);
     expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
   });
@@ -262,14 +279,12 @@ describe('each kind, the other way', () => {
   });
 
   it('not allowed after publishing: keep mine tries again, and Zoom refuses again', async () => {
-    edit((draft) =>
-      draft.event_type === 'RECURRING' ? { ...draft, recurrence: { ...draft.recurrence, end_times: 10 } } : draft,
-    );
+    const quiet = await publishedOnZoomOnly();
     const conflict = await syncWithOneConflict('not_editable');
     resolver().resolve(conflict.id, 'local');
     const again = await syncWithOneConflict('not_editable');
     expect(again.id).not.toBe(conflict.id);
-    expect(sessionsOnZoom()).toHaveLength(12);
+    expect(quiet.sessions()).toHaveLength(12);
   });
 
   it('a batch refused whole (no ticket left): keep mine goes again once there is room; take theirs withdraws it', async () => {
