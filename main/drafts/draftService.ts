@@ -11,6 +11,7 @@ import { readSeriesDraft } from '../db/seriesRows';
 import { listDrafts, syncStatus } from '../db/draftQueries';
 import type { Outbox } from '../db/outbox/outbox';
 import type { SeriesStore } from '../db/seriesStore';
+import { withPastSessionsKept } from './pastSessions';
 import { lockedPatternIssues } from './publishedPattern';
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -107,6 +108,10 @@ export class DraftService {
     return lockedPatternIssues(next, stored, this.outbox.zoomState(id).isPublished);
   }
 
+  private keepingPastSessions(id: string | undefined, draft: SeriesDraft): SeriesDraft {
+    return id === undefined ? draft : withPastSessionsKept(draft, this.outbox.zoomState(id), this.clock());
+  }
+
   private throwIfLocked(id: string | undefined, next: SeriesDraft): void {
     const issues = this.lockedIssues(id, next);
     if (issues.length > 0) {
@@ -141,7 +146,8 @@ export class DraftService {
       throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
     }
     this.throwIfLocked(id, parsed.data);
-    return this.guard(() => this.store.save(parsed.data, id));
+    const draft = this.keepingPastSessions(id, parsed.data);
+    return this.guard(() => this.store.save(draft, id));
   }
 
   /**
@@ -165,8 +171,8 @@ export class DraftService {
       const issues = draftIssues(parsed.error);
       throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
     }
-    const valid = parsed.data;
-    this.throwIfLocked(id, valid);
+    this.throwIfLocked(id, parsed.data);
+    const valid = this.keepingPastSessions(id, parsed.data);
     return this.guard(() => this.store.saveDetails(valid, id));
   }
 

@@ -6,9 +6,11 @@ import { standupSeries, syncHarness } from '../../support/syncHarness';
 // A published series' start time or duration changes as moves of its sessions on Zoom, never as a
 // new recurrence: session IDs, and with them every registration, stay valid. Its pattern is fixed.
 let h: Awaited<ReturnType<typeof syncHarness>>;
+let clock = Date.now();
 
 beforeEach(async () => {
-  h = await syncHarness();
+  clock = Date.now();
+  h = await syncHarness(undefined, { now: () => clock });
 });
 afterEach(async () => {
   await h.close();
@@ -114,6 +116,22 @@ describe('a published series', () => {
     expect(after.map((s) => s.session_id)).toEqual(kept.map((s) => s.session_id));
     expect(after.map((s) => s.start_time)).toEqual(kept.map((s) => later(s.start_time, hour)));
     expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+  });
+
+  it('keeps the sessions that already took place where they were, and moves the ones to come', async () => {
+    const { seriesId, eventId } = await publishedSeries(trainingCourse());
+    const before = sessionsOf(eventId);
+    clock = Date.parse(before[3]?.start_time ?? '') + 10 * 60_000;
+
+    edit(seriesId, (draft) => ({ ...draft, start_time: later(draft.start_time, hour) }));
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded' });
+
+    const after = sessionsOf(eventId);
+    expect(after.map((s) => s.session_id)).toEqual(before.map((s) => s.session_id));
+    expect(after.map((s) => s.start_time)).toEqual(
+      before.map((s, i) => (i <= 3 ? s.start_time : later(s.start_time, hour))),
+    );
+    expect(h.services.conflicts.list()).toEqual([]);
   });
 
   it('refuses a change of its pattern with the reason, and keeps the draft as it was', () => {
