@@ -21,6 +21,8 @@ interface SyncState {
   settling: number | undefined;
   /** The last conflict settled, with what it did; `canUndo` when Zoom's version replaced something of the draft. */
   settled: { id: number; message: string; canUndo: boolean } | undefined;
+  /** A choice Cadence could not carry out for a conflict, with the reason, shown on its card. */
+  refused: { id: number; message: string } | undefined;
   error: IpcError | undefined;
   load: (api: CadenceApi) => Promise<void>;
   run: (api: CadenceApi) => Promise<void>;
@@ -42,6 +44,7 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
   lastReport: undefined,
   settling: undefined,
   settled: undefined,
+  refused: undefined,
   error: undefined,
   async load(api) {
     const [status, conflicts, pending, runs, series] = await Promise.all([
@@ -75,12 +78,14 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
     await api.sync.cancel();
   },
   async resolve(api, id, keep) {
-    set({ settling: id, error: undefined });
+    set({ settling: id, error: undefined, refused: undefined });
     const result = await api.conflicts.resolve({ id, keep });
     set({ settling: undefined });
     await get().load(api);
     // After the reload, which clears errors.
     if (result.ok) set({ settled: { id, message: result.value.message, canUndo: result.value.can_undo } });
+    else if (result.error.code === 'conflict')
+      set({ refused: { id, message: result.error.message }, settled: undefined });
     else set({ error: result.error, settled: undefined });
   },
   async undo(api, id) {

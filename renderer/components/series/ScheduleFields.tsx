@@ -80,7 +80,7 @@ function withRepeats(details: SeriesDetails, repeats: string): SeriesDetails {
 /** When and how often: time zone, start, length, the recurrence in plain words, and its end. */
 export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
   const zones = useMemo(() => allTimeZones(), []);
-  // Zoom refuses to change a published event's recurrence or type; single sessions still move.
+  // Zoom keeps a published event's pattern; its start time and duration change as moves of its sessions.
   const isLocked = useEditorStore((state) => state.isPublished);
   const start = wallClockInputs(details.start_time, details.timezone);
   const recurrence = details.event_type === 'RECURRING' ? details.recurrence : undefined;
@@ -151,7 +151,6 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
             type="number"
             min={1}
             max={1440}
-            disabled={isLocked && details.event_type === 'RECURRING'}
             value={Number.isFinite(duration) ? duration : ''}
             onChange={(event) => {
               const minutes = Number(event.target.value);
@@ -166,8 +165,9 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
       </div>
       {isLocked && (
         <p className="notice" role="note">
-          This series is published on Zoom, which keeps how it repeats as it is. To change one session, move or cancel
-          it in the list of sessions.
+          This series is published on Zoom, which keeps the days it repeats on and its number of sessions. A new start
+          time or duration moves every session still to come, registrations included; to change one session, move or
+          cancel it in the list of sessions.
         </p>
       )}
       <fieldset className="repeat-fields" disabled={isLocked}>

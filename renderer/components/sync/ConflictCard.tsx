@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { ConflictSummary } from '../../../shared/sync/conflicts';
 import { formatMoment, plannerTimeZone } from '../../lib/zonedTime';
 import { useAppStore } from '../../stores/useAppStore';
@@ -121,6 +122,7 @@ export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
   const settling = useSyncStore((state) => state.settling);
   const zone = useSyncStore((state) => state.seriesZones[conflict.series_id]) ?? plannerTimeZone();
   const resolve = useSyncStore((state) => state.resolve);
+  const refused = useSyncStore((state) => (state.refused?.id === conflict.id ? state.refused.message : undefined));
   const isBusy = settling !== undefined;
   const title = conflictTitles[conflict.kind];
   const isRefusal =
@@ -162,11 +164,23 @@ export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
           Take theirs
         </button>
       </div>
+      {refused === undefined ? null : <RefusedChoice message={refused} />}
       {conflict.remote_refused === null ? null : (
         <p className="muted" id={`why-not-theirs-${String(conflict.id)}`}>
           {conflict.remote_refused}
         </p>
       )}
     </li>
+  );
+}
+
+/** Why the planner's choice could not be carried out; focused, so that it is read out where they clicked. */
+function RefusedChoice({ message }: { message: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => ref.current?.focus(), [message]);
+  return (
+    <p className="field-problem" role="alert" tabIndex={-1} ref={ref}>
+      {message}
+    </p>
   );
 }
