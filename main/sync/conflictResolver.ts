@@ -116,6 +116,14 @@ export class ConflictResolver {
     const parsed = seriesDraftSchema.safeParse(candidate);
     if (!parsed.success) {
       const issues = draftIssues(parsed.error);
+      const stranded = strandedAttendees(candidate, issues);
+      if (stranded.length > 0) {
+        throw new CadenceError(
+          'conflict',
+          `Zoom’s version cancels a session that ${stranded.length === 1 ? 'this attendee' : `these ${String(stranded.length)} attendees`} chose: ${listed(stranded)}. Choose other sessions for them in the attendee list, then take Zoom’s version.`,
+          issues,
+        );
+      }
       throw new CadenceError(
         'conflict',
         `Zoom's version cannot be taken: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}. Keep yours, or change the series and sync again.`,
@@ -376,4 +384,24 @@ function withOccurrenceChanges(draft: SeriesDraft, changes: readonly OccurrenceC
     ...draft,
     occurrence_changes: [...draft.occurrence_changes.filter((c) => !replaced.has(c.occurrence)), ...changes],
   };
+}
+
+/** The attendees whose chosen sessions a candidate draft cancels, by the problems found at their sessions. */
+function strandedAttendees(candidate: SeriesDraft, issues: readonly { path: string }[]): string[] {
+  const indexes = new Set(
+    issues.flatMap((issue) => {
+      const match = /^attendees\[(\d+)\]\.occurrences/.exec(issue.path);
+      return match === null ? [] : [Number(match[1])];
+    }),
+  );
+  return [...indexes].flatMap((index) => {
+    const email = candidate.attendees[index]?.email;
+    return email === undefined ? [] : [email];
+  });
+}
+
+/** The first few of a list, and how many more. */
+function listed(items: readonly string[], shown = 5): string {
+  const head = items.slice(0, shown).join(', ');
+  return items.length > shown ? `${head} and ${String(items.length - shown)} more` : head;
 }

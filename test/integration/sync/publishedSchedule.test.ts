@@ -180,3 +180,33 @@ describe('a series synced but not published', () => {
     expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
   });
 });
+
+describe('a session deleted on Zoom that attendees chose', () => {
+  it('take theirs is refused with the reason and the series stays valid and syncing', async () => {
+    const { seriesId, eventId } = await publishedSeries(trainingCourse());
+    const third = sessionsOf(eventId)[2];
+    await h.sandbox.control.edit({ kind: 'delete-session', event_id: eventId, session_id: third?.session_id ?? '' });
+    edit(seriesId, (draft) => ({ ...draft, start_time: later(draft.start_time, hour) }));
+    await h.sync();
+    const conflicts = h.services.conflicts.list();
+    expect(conflicts.map((c) => c.kind)).toEqual(['session_deleted']);
+    const [conflict] = conflicts;
+
+    expect(() => h.services.conflicts.resolve(conflict?.id ?? 0, 'local')).toThrow(
+      /cannot bring back a deleted session/,
+    );
+    let refusal: unknown;
+    try {
+      h.services.conflicts.resolve(conflict?.id ?? 0, 'remote');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(CadenceError);
+    expect((refusal as CadenceError).message).toBe(
+      'Zoom’s version cancels a session that these 3 attendees chose: learner2@example.com, learner9@example.com, ' +
+        'learner14@example.com. Choose other sessions for them in the attendee list, then take Zoom’s version.',
+    );
+    expect(() => h.drafts.get(seriesId)).not.toThrow();
+    expect(h.services.conflicts.list()).toHaveLength(1);
+  });
+});
