@@ -1,3 +1,6 @@
+import { ownEntry } from '../ownEntry';
+import { recurrenceFieldHint } from '../recurrence/recurrenceSchema';
+
 /**
  * Messages for unknown fields that show a known mix-up, mostly from copying Zoom's tutorials or
  * API answers into a draft. Keyed by the object the field sits in, then the field.
@@ -38,5 +41,8 @@ const hints: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 /** The hint for an unknown field `key` in the object at `parentPath`, if it is a known mix-up. */
 export function draftIssueHint(parentPath: readonly PropertyKey[], key: string): string | undefined {
   const owner = parentPath.findLast((segment) => typeof segment === 'string') ?? 'series';
-  return hints[typeof owner === 'string' ? owner : 'series']?.[key];
+  const object = typeof owner === 'string' ? owner : 'series';
+  if (object === 'recurrence') return recurrenceFieldHint(key);
+  const table = ownEntry(hints, object);
+  return table === undefined ? undefined : ownEntry(table, key);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { withoutNulls } from '../fieldSchemas';
+import { ownEntry } from '../ownEntry';
 import { isKnownTimeZone } from './zoneClock';
 
 /** `YYYY-MM-DDTHH:MM:SSZ` that names a real instant; parses to UTC milliseconds. */
@@ -79,29 +80,9 @@ const misnamedFields: Readonly<Record<string, string>> = {
   end_date: 'Zoom calls this field end_date_time.',
 };
 
-const recurrenceFields = new Set([
-  'type',
-  'repeat_interval',
-  'weekly_days',
-  'monthly_days',
-  'monthly_week',
-  'monthly_week_day',
-  'end_times',
-  'end_date_time',
-  'duration',
-]);
-
-/** Reports unknown fields, naming the right field where the mistake is a known one. */
-function refineKnownFields(value: unknown, ctx: z.RefinementCtx): void {
-  if (typeof value !== 'object' || value === null) return;
-  for (const key of Object.keys(value)) {
-    if (recurrenceFields.has(key)) continue;
-    ctx.addIssue({
-      code: 'custom',
-      path: [key],
-      message: misnamedFields[key] ?? 'This field is not part of a recurrence.',
-    });
-  }
+/** What to say of an unknown field of a recurrence, naming the right field where the mistake is a known one. */
+export function recurrenceFieldHint(key: string): string {
+  return ownEntry(misnamedFields, key) ?? 'This field is not part of a recurrence.';
 }
 
 /**
@@ -110,31 +91,28 @@ function refineKnownFields(value: unknown, ctx: z.RefinementCtx): void {
  */
 export const recurrenceDraftSchema = z.preprocess(
   withoutNulls,
-  z
-    .looseObject(
-      {
-        type: z.union([z.literal(1), z.literal(2), z.literal(3)], {
-          error: 'Repeats is 1 (daily), 2 (weekly) or 3 (monthly).',
-        }),
-        repeat_interval: positiveInt('The repeat interval', 1).optional(),
-        weekly_days: weeklyDaysSchema.optional(),
-        monthly_days: monthlyDaysSchema.optional(),
-        monthly_week: z
-          .union([z.literal(-1), z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
-            error: 'The week of the month is 1, 2, 3, 4, or -1 for the last one.',
-          })
-          .optional(),
-        monthly_week_day: weekdaySchema.optional(),
-        end_times: positiveInt('The number of sessions', 1)
-          .max(60, { error: 'Zoom Events allows at most 60 sessions in a series.' })
-          .optional(),
-        end_date_time: utcInstantSchema.optional(),
-        duration: positiveInt('The duration in minutes', 1, 1440),
-      },
-      { error: 'Describe how the series repeats: {"type", "duration" and an end}.' },
-    )
-    // Runs even when other fields failed, so every problem is listed at once.
-    .superRefine(refineKnownFields, { when: () => true }),
+  z.strictObject(
+    {
+      type: z.union([z.literal(1), z.literal(2), z.literal(3)], {
+        error: 'Repeats is 1 (daily), 2 (weekly) or 3 (monthly).',
+      }),
+      repeat_interval: positiveInt('The repeat interval', 1).optional(),
+      weekly_days: weeklyDaysSchema.optional(),
+      monthly_days: monthlyDaysSchema.optional(),
+      monthly_week: z
+        .union([z.literal(-1), z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+          error: 'The week of the month is 1, 2, 3, 4, or -1 for the last one.',
+        })
+        .optional(),
+      monthly_week_day: weekdaySchema.optional(),
+      end_times: positiveInt('The number of sessions', 1)
+        .max(60, { error: 'Zoom Events allows at most 60 sessions in a series.' })
+        .optional(),
+      end_date_time: utcInstantSchema.optional(),
+      duration: positiveInt('The duration in minutes', 1, 1440),
+    },
+    { error: 'Describe how the series repeats: {"type", "duration" and an end}.' },
+  ),
 );
 
 export type RecurrenceDraft = z.output<typeof recurrenceDraftSchema>;

@@ -10,7 +10,13 @@ import {
 } from './expandRecurrence';
 import { msPerDay, weekdayOf } from './civilDate';
 import { ZoneClock } from './zoneClock';
-import { recurrenceDraftSchema, timeZoneSchema, utcInstantSchema, type RecurrenceDraft } from './recurrenceSchema';
+import {
+  recurrenceDraftSchema,
+  recurrenceFieldHint,
+  timeZoneSchema,
+  utcInstantSchema,
+  type RecurrenceDraft,
+} from './recurrenceSchema';
 
 type Path = (string | number)[];
 /** A problem at a path relative to the series, before it is written as `recurrence.end_times`. */
@@ -198,7 +204,7 @@ export type ExpandResult = { ok: true; occurrences: Occurrence[] } | { ok: false
 /** Validates `{ timezone, start_time, recurrence }` and expands it. */
 export function expandSeries(input: unknown): ExpandResult {
   const parsed = timingFieldsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
+  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error, (_, key) => recurrenceFieldHint(key)) };
   const plan = planSeriesTiming(parsed.data);
   if (!plan.ok) {
     return {

@@ -1,3 +1,4 @@
+import { ownEntry } from '../../../shared/ownEntry';
 /** "1 session", "3 sessions". */
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${String(n)} ${n === 1 ? one : many}`;
@@ -19,7 +20,7 @@ const fieldWords: Readonly<Record<string, string>> = {
 
 /** The changed fields of an update, in words: " (name, start)"; empty without changes. */
 export function changedFieldWords(changes: object): string {
-  const words = Object.keys(changes).map((key) => fieldWords[key] ?? key.replaceAll('_', ' '));
+  const words = Object.keys(changes).map((key) => ownEntry(fieldWords, key) ?? key.replaceAll('_', ' '));
   return words.length === 0 ? '' : ` (${words.join(', ')})`;
 }
 
