@@ -6,10 +6,28 @@ import { isKnownTimeZone } from './zoneClock';
 /** `YYYY-MM-DDTHH:MM:SSZ` that names a real instant; parses to UTC milliseconds. */
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
+/**
+ * The years a series may be planned in. Earlier dates are typing slips (a half-typed "0202"), and
+ * later ones would leave the four-digit years every system on the way writes.
+ */
+export const plannableYears = { first: 2000, last: 2099 } as const;
+/** The first instant after the plannable years. */
+export const endOfPlannableYears = Date.UTC(plannableYears.last + 1, 0, 1);
+
 export const utcInstantSchema = z
   .string({ error: 'Write the time as YYYY-MM-DDTHH:MM:SSZ (UTC).' })
   .regex(instantPattern, { error: 'Write the time as YYYY-MM-DDTHH:MM:SSZ (UTC).' })
-  .refine(isRealInstant, { error: 'This date or time does not exist.' });
+  .refine(isRealInstant, { error: 'This date or time does not exist.' })
+  .refine(isInPlannableYears, {
+    error: `Choose a date from the year ${String(plannableYears.first)} to ${String(plannableYears.last)}.`,
+  });
+
+/** Whether an instant's year is plannable; other text passes, as in `isRealInstant`. */
+function isInPlannableYears(value: string): boolean {
+  if (!instantPattern.test(value)) return true;
+  const year = Number(value.slice(0, 4));
+  return year >= plannableYears.first && year <= plannableYears.last;
+}
 
 /**
  * Whether `YYYY-MM-DDTHH:MM:SSZ` names a real instant (no 2025-02-30, no 24:00:00). Other text

@@ -11,6 +11,8 @@ import {
 import { msPerDay, weekdayOf } from './civilDate';
 import { ZoneClock } from './zoneClock';
 import {
+  endOfPlannableYears,
+  plannableYears,
   recurrenceDraftSchema,
   recurrenceFieldHint,
   timeZoneSchema,
@@ -157,6 +159,15 @@ function startWeekday(timing: SeriesTiming): number {
 /** Problems with the number of occurrences a valid pattern expands to. */
 export function expansionIssues(timing: SeriesTiming, occurrences: readonly OccurrenceInstant[]): PathIssue[] {
   const field: Path = ['recurrence', timing.recurrence.endTimes === undefined ? 'end_date_time' : 'end_times'];
+  const last = occurrences.at(-1);
+  if (last !== undefined && last.end > endOfPlannableYears) {
+    return [
+      {
+        path: field,
+        message: `The sessions would run past ${String(plannableYears.last)}; end the series sooner.`,
+      },
+    ];
+  }
   if (occurrences.length > maxOccurrences) {
     return [
       {
