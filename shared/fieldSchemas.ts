@@ -1,20 +1,33 @@
 import { z } from 'zod';
 
-/** Text a planner types: trimmed, required, at most `max` characters. */
+/** Control characters (terminal escapes, NUL); line breaks and tabs are allowed where `allowingLines`. */
+const controlCharacter = /\p{Cc}/u;
+const controlCharacterButLines = /(?![\n\r\t])\p{Cc}/u;
+/** Something a reader can see: not only spaces, zero-width and other format characters. */
+const visibleCharacter = /[^\p{White_Space}\p{Cf}\p{Cc}]/u;
+
+/** Text a planner types as a name: trimmed, required, visible, at most `max` characters, one line. */
 export function requiredText(what: string, max: number) {
   return z
     .string({ error: `${what} is text.` })
     .trim()
     .min(1, { error: `${what} cannot be empty.` })
-    .max(max, { error: `${what} is at most ${max} characters.` });
+    .max(max, { error: `${what} is at most ${max} characters.` })
+    .refine((text) => text.length === 0 || visibleCharacter.test(text), { error: `${what} cannot be empty.` })
+    .refine((text) => !controlCharacter.test(text), {
+      error: `${what} cannot contain control characters (such as escape sequences or line breaks).`,
+    });
 }
 
-/** Optional text with Zoom's length limit; an empty string is kept as written. */
+/** Optional text with Zoom's length limit; an empty string is kept as written. Lines and tabs are allowed. */
 export function optionalText(what: string, max: number) {
   return z
     .string({ error: `${what} is text.` })
     .trim()
     .max(max, { error: `${what} is at most ${max} characters.` })
+    .refine((text) => !controlCharacterButLines.test(text), {
+      error: `${what} cannot contain control characters (such as escape sequences).`,
+    })
     .optional();
 }
 

@@ -13,6 +13,7 @@ import { runSandboxCommand } from './sandboxCommand';
 import { runConflictsCommand, runResolveCommand, runSyncCommand } from './syncCommand';
 import { runServeCommand } from './serveCommand';
 import { runConnectCommand, runHubsCommand, type ConnectOptions } from './zoomCommands';
+import { escapeTerminalOutput } from './terminalText';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -212,4 +213,7 @@ async function main(): Promise<number> {
   }
 }
 
+// Everything this process prints may carry names from files and Zoom.
+escapeTerminalOutput(process.stdout);
+escapeTerminalOutput(process.stderr);
 process.exitCode = await main();

@@ -15,6 +15,7 @@ const commonFields = {
     .trim()
     .min(1, { error: 'The key cannot be empty; leave it out instead.' })
     .max(100, { error: 'The key is at most 100 characters.' })
+    .refine((key) => !/\p{Cc}/u.test(key), { error: 'The key cannot contain control characters.' })
     .optional(),
   /** Absent: the hub is chosen when the series is synced. */
   hub_id: requiredText('The hub ID', 100).optional(),
