@@ -4,6 +4,7 @@ import { CadenceError } from '../../shared/errors';
 import { databaseFile, openDatabase } from '../db/database';
 import { importSummary, validSeriesFile, type DraftService } from '../drafts/draftService';
 import { createServices } from '../services';
+import { parseJsonText } from '../../shared/drafts/jsonText';
 
 export interface DraftCommandContext {
   dataDir: string;
@@ -32,14 +33,9 @@ function readSeriesFile(path: string): unknown {
       { path: '', message: 'Give the path of a series file (JSON) that you may read.' },
     ]);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const detail = error instanceof SyntaxError ? error.message : 'not JSON';
-    throw new CadenceError('invalid_input', `${path} is not valid JSON; nothing was imported.`, [
-      { path: '', message: detail },
-    ]);
-  }
+  const parsed = parseJsonText(text, path);
+  if (!parsed.ok) throw new CadenceError('invalid_input', `${parsed.message} Nothing was imported.`, parsed.issues);
+  return parsed.value;
 }
 
 /** `--dry-run` never creates a database: without one, every series would be new. */

@@ -11,6 +11,6 @@ export function terminalSafe(text: string): string {
 /** Makes every string written to `stream` terminal-safe (JSON output stays valid JSON). */
 export function escapeTerminalOutput(stream: NodeJS.WriteStream): void {
   const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-  stream.write = ((chunk: unknown, ...rest: unknown[]) =>
-    write(typeof chunk === 'string' ? terminalSafe(chunk) : chunk, ...rest));
+  stream.write = (chunk: unknown, ...rest: unknown[]) =>
+    write(typeof chunk === 'string' ? terminalSafe(chunk) : chunk, ...rest);
 }

@@ -4,6 +4,7 @@ import type { CadenceApi } from '../../shared/ipc/cadenceApi';
 import type { IpcError } from '../../shared/ipc/envelope';
 import { newSeriesDraft } from '../lib/newSeries';
 import { useEditorStore } from './useEditorStore';
+import { parseJsonText } from '../../shared/drafts/jsonText';
 
 export type SeriesFilter = 'all' | SyncState;
 
@@ -64,19 +65,14 @@ export const useSeriesStore = create<SeriesState>()((set, get) => ({
     await get().load(api);
   },
   async importFile(api, text, fileName) {
-    let file: unknown;
-    try {
-      file = JSON.parse(text);
-    } catch {
+    const parsed = parseJsonText(text, fileName);
+    if (!parsed.ok) {
       set({
-        error: {
-          code: 'invalid_input',
-          message: `${fileName} is not a series file: it is not JSON.`,
-          issues: [],
-        },
+        error: { code: 'invalid_input', message: `${parsed.message} Nothing was imported.`, issues: parsed.issues },
       });
       return;
     }
+    const file = parsed.value;
     const result = await api.drafts.import({ file, dryRun: false });
     if (result.ok) set({ imported: result.value, error: undefined });
     else set({ error: result.error, imported: undefined });

@@ -106,7 +106,23 @@ describe('cadence import', () => {
     writeFileSync(path, '{"version": 1, "series": [');
     const result = cadence('import', path);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('is not valid JSON; nothing was imported.');
+    expect(result.stderr).toContain('is not valid JSON. Nothing was imported.');
+  });
+
+  it('takes a file that starts with a byte-order mark', () => {
+    const path = join(dir.path, 'bom.json');
+    writeFileSync(path, `\uFEFF${JSON.stringify({ version: 1, series: [] })}`);
+    expect(cadence('import', path)).toMatchObject({ status: 0 });
+  });
+
+  it('refuses a field given twice, naming where, and imports nothing', () => {
+    const path = join(dir.path, 'twice.json');
+    const series = JSON.stringify({ ...standup, name: 'First' }).replace('{', '{"name": "Second", ');
+    writeFileSync(path, `{"version": 1, "series": [${series}]}`);
+    const result = cadence('import', path);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('series[0].name: The field "name" is given twice here; keep one.');
+    expect(cadence('drafts').stdout).toContain('No drafts yet');
   });
 
   it('exits 1 naming the file when the database is damaged, and leaves it alone', () => {
