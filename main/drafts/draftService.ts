@@ -109,7 +109,11 @@ export class DraftService {
   }
 
   private keepingPastSessions(id: string | undefined, draft: SeriesDraft): SeriesDraft {
-    return id === undefined ? draft : withPastSessionsKept(draft, this.outbox.zoomState(id), this.clock());
+    // A series that is gone is the store's to report.
+    if (id === undefined || this.guard(() => readSeriesDraft(this.db, id, { withAttendees: false })) === undefined) {
+      return draft;
+    }
+    return withPastSessionsKept(draft, this.outbox.zoomState(id), this.clock());
   }
 
   private throwIfLocked(id: string | undefined, next: SeriesDraft): void {
