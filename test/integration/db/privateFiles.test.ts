@@ -1,11 +1,14 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core';
 import { databaseFile } from '../../../main/db/database';
 import { migrate } from '../../../main/db/migrate';
 import { latestSchemaVersion, migrations } from '../../../main/db/migrations';
+import { builtInSandbox } from '../../../main/sandbox/builtInSandbox';
+import { emptySandboxData } from '../../../main/sandbox/sandboxData';
 import { makeTempDir } from '../../support/tempDir';
 
 // The data folder holds attendees' names and emails: nobody but its owner may read any of it.
@@ -113,5 +116,24 @@ describe('the data folder is private to its owner', () => {
       earlier.close();
     }
     expect(existsSync(file)).toBe(true);
+  });
+
+  it('the state of the built-in sandbox, where a planner may have tried real attendees', async () => {
+    const dataDir = join(dir.path, 'Cadence');
+    mkdirSync(join(dataDir, 'sandbox'), { recursive: true, mode: 0o755 });
+    writeFileSync(join(dataDir, 'sandbox', 'state.json'), JSON.stringify(emptySandboxData()), { mode: 0o644 });
+    const sandbox = builtInSandbox(dataDir);
+    try {
+      const { url } = await sandbox.start();
+      const answer = await request(`${url}/_sandbox/reset`, { method: 'POST' });
+      await answer.body.dump();
+      expect(answer.statusCode).toBe(204);
+      expect(modesIn(dataDir, ['sandbox', 'sandbox/state.json'])).toEqual({
+        sandbox: '700',
+        'sandbox/state.json': '600',
+      });
+    } finally {
+      await sandbox.close();
+    }
   });
 });
