@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/appInfo';
+import { ensurePrivateFolder } from './config/privateFiles';
 import { databaseFile, openDatabase } from './db/database';
 import type { DraftService } from './drafts/draftService';
 import { createEventBus, type EventBus } from './ipc/eventBus';
@@ -47,7 +47,7 @@ export interface Core {
 }
 
 export function createCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateFolder(options.dataDir);
   const logger = createLogger(join(options.dataDir, 'logs', 'cadence.log'));
   const { db, migration } = openDatabase(
     databaseFile(options.dataDir),

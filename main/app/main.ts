@@ -39,7 +39,7 @@ function checkNativeModules(): boolean {
 }
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(createWindowOptions(preloadPath));
+  const window = new BrowserWindow(createWindowOptions(preloadPath, { isPackaged: app.isPackaged }));
   if (core) forwardEvents(core.events, window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(appEntryUrl);

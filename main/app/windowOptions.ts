@@ -18,8 +18,14 @@ export const secureWebPreferences = {
   spellcheck: true,
 } as const satisfies WebPreferences;
 
-/** The main window: the secure preferences plus the preload that exposes `window.cadence`. */
-export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The main window: the secure preferences plus the preload that exposes `window.cadence`. DevTools
+ * would let anyone at the keyboard call that API and read the page, so only development runs have them.
+ */
+export function createWindowOptions(
+  preloadPath: string,
+  build: { isPackaged: boolean },
+): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -28,6 +34,6 @@ export function createWindowOptions(preloadPath: string): BrowserWindowConstruct
     title: 'Cadence',
     show: false,
     backgroundColor: '#f6f7f9',
-    webPreferences: { ...secureWebPreferences, preload: preloadPath },
+    webPreferences: { ...secureWebPreferences, devTools: !build.isPackaged, preload: preloadPath },
   };
 }

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { CadenceError } from '../../shared/errors';
+import { ensurePrivateFile, ensurePrivateFolder } from '../config/privateFiles';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/migration';
 
@@ -19,13 +19,18 @@ export interface MigrationReport {
   backup?: string;
 }
 
+/** Where the copies made before upgrades are kept, beside the database. */
+export function backupsFolder(file: string): string {
+  return join(dirname(file), 'backups');
+}
+
 /** `cadence.sqlite` → `backups/cadence.sqlite.v1.20261122T101500Z` */
 function backupPath(file: string, version: number, at: Date): string {
   const stamp = at
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  return join(dirname(file), 'backups', `${basename(file)}.v${version}.${stamp}`);
+  return join(backupsFolder(file), `${basename(file)}.v${version}.${stamp}`);
 }
 
 /**
@@ -48,7 +53,10 @@ export function migrate(db: Database.Database, options: MigrateOptions): Migrati
   let backup: string | undefined;
   if (from > 0) {
     backup = backupPath(options.file, from, (options.now ?? (() => new Date()))());
-    mkdirSync(dirname(backup), { recursive: true });
+    // The copy holds the same attendees as the database: owner-only. VACUUM INTO writes into an
+    // empty file it is given, keeping the mode it was created with.
+    ensurePrivateFolder(dirname(backup));
+    ensurePrivateFile(backup);
     // VACUUM INTO writes a consistent copy, the write-ahead log included.
     db.prepare('VACUUM INTO ?').run(backup);
   }

@@ -1,5 +1,6 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateFile, ensurePrivateFolder } from '../config/privateFiles';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
@@ -17,7 +18,9 @@ export interface Logger {
  * disk before the process dies; logging is rare enough that this costs nothing noticeable.
  */
 export function createLogger(file: string, now: () => Date = () => new Date()): Logger {
-  mkdirSync(dirname(file), { recursive: true });
+  // Log lines can name attendees: the log is as private as the database.
+  ensurePrivateFolder(dirname(file));
+  ensurePrivateFile(file);
   const write = (level: Level, message: string, fields: Record<string, unknown> = {}): void => {
     const record = { time: now().toISOString(), level, message, ...serializeFields(fields) };
     appendFileSync(file, `${JSON.stringify(record)}\n`);

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateFolder } from '../config/privateFiles';
 import type { SandboxBehaviour } from './sandboxBehaviour';
 import { startSandbox, type Sandbox } from './sandboxServer';
 
@@ -17,7 +17,8 @@ export function builtInSandbox(
     start() {
       running ??= (() => {
         const folder = join(dataDir, 'sandbox');
-        mkdirSync(folder, { recursive: true });
+        // What a planner tries here can be real attendees: as private as the database.
+        ensurePrivateFolder(folder);
         return startSandbox({ statePath: join(folder, 'state.json'), behaviour });
       })();
       return running;

@@ -140,7 +140,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const save = () => {
     if (options.statePath === undefined) return;
     const temporary = `${options.statePath}.tmp`;
-    writeFileSync(temporary, JSON.stringify(data));
+    // Owner-only; the rename also replaces a state file an earlier version left readable.
+    writeFileSync(temporary, JSON.stringify(data), { mode: 0o600 });
     renameSync(temporary, options.statePath);
   };
 

@@ -53,6 +53,19 @@ describe('opening the database', () => {
     expect(readdirSync(dir.path).filter((name) => name.startsWith('backups'))).toEqual([]);
   });
 
+  it('syncs with F_FULLFSYNC on macOS and trims the write-ahead log after checkpoints', () => {
+    const { db } = openDatabase(file);
+    try {
+      expect({
+        fullfsync: db.pragma('fullfsync', { simple: true }),
+        checkpoint_fullfsync: db.pragma('checkpoint_fullfsync', { simple: true }),
+        journal_size_limit: db.pragma('journal_size_limit', { simple: true }),
+      }).toEqual({ fullfsync: 1, checkpoint_fullfsync: 1, journal_size_limit: 64 * 1024 * 1024 });
+    } finally {
+      db.close();
+    }
+  });
+
   it('migrates from every earlier version to the same schema as a new database', () => {
     openDatabase(join(dir.path, 'fresh.sqlite')).db.close();
     const fresh = schemaOf(join(dir.path, 'fresh.sqlite'));

@@ -56,4 +56,23 @@ describe('electron-builder.yml', () => {
       `/app/${resource?.from ?? ''}`,
     );
   });
+
+  it('flips the fuses: no running as Node, no NODE_OPTIONS or inspector, only the checked app archive', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      grantFileProtocolExtraPrivileges: false,
+      enableCookieEncryption: true,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      resetAdHocDarwinSignature: true,
+    });
+    // The app may then load from app.asar only: packaging must make one.
+    expect(config.asar).toBe(true);
+  });
+
+  it('would catch a misspelt fuse (the schema check covers them)', () => {
+    expect(validate({ ...config, electronFuses: { runAsNodee: false } }).isValid).toBe(false);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWindowOptions, secureWebPreferences } from '../../../../main/app/windowOptions';
 
 describe('window options', () => {
-  const options = createWindowOptions('/app/dist/preload/preload.cjs');
+  const options = createWindowOptions('/app/dist/preload/preload.cjs', { isPackaged: true });
 
   it('isolates and sandboxes the renderer, without Node', () => {
     expect(options.webPreferences).toMatchObject({
@@ -29,10 +29,15 @@ describe('window options', () => {
   });
 
   it('every window gets the same secure preferences', () => {
-    expect(createWindowOptions('/x').webPreferences).toMatchObject(secureWebPreferences);
+    expect(createWindowOptions('/x', { isPackaged: false }).webPreferences).toMatchObject(secureWebPreferences);
   });
 
   it('shows the window only once it has painted', () => {
     expect(options.show).toBe(false);
+  });
+
+  it('cannot open DevTools in a packaged build; a development run can', () => {
+    expect(options.webPreferences?.devTools).toBe(false);
+    expect(createWindowOptions('/x', { isPackaged: false }).webPreferences?.devTools).toBe(true);
   });
 });
