@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { withoutNulls } from '../fieldSchemas';
 import { ownEntry } from '../ownEntry';
-import { isKnownTimeZone } from './zoneClock';
+import { canonicalZoneName, isKnownTimeZone } from './zoneClock';
 
 /** `YYYY-MM-DDTHH:MM:SSZ` that names a real instant; parses to UTC milliseconds. */
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -45,7 +45,8 @@ export const timeZoneSchema = z
   .refine((name) => /^[A-Za-z]/.test(name) && isKnownTimeZone(name), {
     error: (issue) =>
       `"${String(issue.input)}" is not a time zone Cadence knows. Use an IANA name such as America/New_York.`,
-  });
+  })
+  .transform(canonicalZoneName);
 
 const dayNumbering = '1 = Sunday, 2 = Monday … 7 = Saturday';
 const weekdaySchema = z

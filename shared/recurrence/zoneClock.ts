@@ -13,6 +13,19 @@ export function isKnownTimeZone(name: string): boolean {
 }
 
 /**
+ * A known zone's name as the zone database spells it ("america/new_york" → "America/New_York").
+ * Only the case changes: a link such as Asia/Calcutta stays the name the planner chose.
+ */
+export function canonicalZoneName(name: string): string {
+  try {
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
+  } catch {
+    return name;
+  }
+}
+
+/**
  * Converts between UTC instants and wall-clock times of one zone, using the zone data of the
  * time-zone library and the disambiguation of docs/recurrence.md: a wall time in a spring-forward
  * gap moves forward by the gap; a wall time that happens twice takes the earlier instant.

@@ -21,11 +21,14 @@ function problems(input: unknown) {
 }
 
 describe('the range of dates', () => {
-  it.each(['0001-01-01T00:00:00Z', '1907-10-04T13:00:00Z', '1999-12-31T23:59:59Z'])('refuses a start in %s', (start) => {
-    expect(problems(series({ start_time: start }))).toEqual([
-      { path: 'start_time', message: 'Choose a date from the year 2000 to 2099.' },
-    ]);
-  });
+  it.each(['0001-01-01T00:00:00Z', '1907-10-04T13:00:00Z', '1999-12-31T23:59:59Z'])(
+    'refuses a start in %s',
+    (start) => {
+      expect(problems(series({ start_time: start }))).toEqual([
+        { path: 'start_time', message: 'Choose a date from the year 2000 to 2099.' },
+      ]);
+    },
+  );
 
   it('refuses a series that would run past 2099, at its end', () => {
     expect(problems(series({ start_time: '2099-12-31T08:00:00Z' }))).toEqual([
@@ -34,9 +37,7 @@ describe('the range of dates', () => {
   });
 
   it('refuses an end date in 9999', () => {
-    const issues = problems(
-      series({ recurrence: { type: 1, end_date_time: '9999-12-31T00:00:00Z', duration: 15 } }),
-    );
+    const issues = problems(series({ recurrence: { type: 1, end_date_time: '9999-12-31T00:00:00Z', duration: 15 } }));
     expect(issues).toContainEqual({
       path: 'recurrence.end_date_time',
       message: 'Choose a date from the year 2000 to 2099.',
@@ -46,5 +47,13 @@ describe('the range of dates', () => {
   it('takes the first and last days of the range', () => {
     expect(problems(series({ start_time: '2000-01-01T00:00:00Z' }))).toEqual([]);
     expect(problems(series({ start_time: '2099-12-20T08:00:00Z' }))).toEqual([]);
+  });
+});
+
+describe('the time zone', () => {
+  it('is stored as the zone database spells it, whatever the case it was written in', () => {
+    const parsed = seriesDraftSchema.parse({ ...series({}), timezone: 'america/new_york' });
+    expect(parsed.timezone).toBe('America/New_York');
+    expect(seriesDraftSchema.parse({ ...series({}), timezone: 'Asia/Calcutta' }).timezone).toBe('Asia/Calcutta');
   });
 });
