@@ -78,7 +78,7 @@ function PlanChoice(props: { plan: ZoomPlan; onChange: (plan: ZoomPlan) => void;
 }
 
 /** Credentials for a Server-to-Server OAuth app, checked with Zoom before they are kept. */
-function ConnectForm() {
+function ConnectForm({ keychainProblem }: { keychainProblem: string | null }) {
   const api = useAppStore((state) => state.api);
   const { task, error, connect, trySandbox } = useZoomStore();
   const [details, setDetails] = useState({
@@ -115,6 +115,12 @@ function ConnectForm() {
         Create a Server-to-Server OAuth app in the Zoom App Marketplace with the Zoom Events scopes, then copy its
         credentials here. Cadence checks them with Zoom and keeps them in this computer's keychain.
       </p>
+      {keychainProblem !== null && (
+        <div className="banner warning" role="note" aria-label="No keychain">
+          <p>{keychainProblem}</p>
+          <p>Trying Cadence without a Zoom account needs no keychain.</p>
+        </div>
+      )}
       <Field
         label="Account ID"
         name="account_id"
@@ -178,11 +184,11 @@ function ConnectForm() {
   );
 }
 
-function sourceText(status: ConnectionStatus): string {
-  return status.source === 'environment'
-    ? 'ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET'
-    : "This computer's keychain";
-}
+const sourceTexts: Readonly<Record<NonNullable<ConnectionStatus['source']>, string>> = {
+  environment: 'ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET',
+  keychain: "This computer's keychain",
+  sandbox: "The built-in sandbox's, which are not secret",
+};
 
 /** Scopes the token seems to lack: a warning, not an error, since Zoom decides what it allows. */
 function ScopeWarnings({ warnings }: { warnings: readonly ScopeWarning[] }) {
@@ -215,7 +221,7 @@ function ConnectedAccount({ status }: { status: ConnectionStatus }) {
         <dt>Account</dt>
         <dd>{status.accountId}</dd>
         <dt>Credentials</dt>
-        <dd>{sourceText(status)}</dd>
+        <dd>{status.source === null ? '' : sourceTexts[status.source]}</dd>
         <dt>API</dt>
         <dd>
           <code>{status.apiUrl}</code>
@@ -243,7 +249,7 @@ function ConnectedAccount({ status }: { status: ConnectionStatus }) {
         <button type="button" className="button-primary" disabled={task !== undefined} onClick={() => void test(api)}>
           {task === 'test' ? 'Testing…' : 'Test connection'}
         </button>
-        {status.source === 'keychain' &&
+        {status.source !== 'environment' &&
           (isConfirmingForget ? (
             <>
               <span>Remove the credentials from this computer?</span>
@@ -291,7 +297,7 @@ function ConnectedAccount({ status }: { status: ConnectionStatus }) {
 /** Settings: the Zoom account Cadence syncs to. */
 export function ZoomConnectionPanel() {
   const api = useAppStore((state) => state.api);
-  const { status, error, load } = useZoomStore();
+  const { status, error, task, load } = useZoomStore();
   useEffect(() => {
     if (api !== undefined) void load(api);
   }, [api, load]);
@@ -305,12 +311,13 @@ export function ZoomConnectionPanel() {
           {error.message}
         </div>
       )}
-      {status === undefined ? (
+      {status === undefined && (task === 'load' || error === undefined) ? (
         <p className="muted">Loading…</p>
-      ) : status.isConnected ? (
+      ) : status?.isConnected === true ? (
         <ConnectedAccount status={status} />
       ) : (
-        <ConnectForm />
+        // Also when the status could not be read: the ways to connect are offered all the same.
+        <ConnectForm keychainProblem={status?.keychainProblem ?? null} />
       )}
     </section>
   );

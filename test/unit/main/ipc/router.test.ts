@@ -66,6 +66,7 @@ const connectionStatus = {
   oauthUrl: 'https://zoom.us/oauth/token',
   isEndpointFromEnvironment: false,
   scopeWarnings: [],
+  keychainProblem: null,
 };
 
 let dir: ReturnType<typeof makeTempDir>;
