@@ -159,6 +159,7 @@ export function SeriesList() {
                   </a>
                   <span className="muted row-sub">
                     {entry.event_type === 'RECURRING' ? 'Recurring' : 'Single session'} · {entry.timezone}
+                    {entry.hub_name !== null && ` · ${entry.hub_name}`}
                   </span>
                 </th>
                 <td>
