@@ -15,6 +15,16 @@ const planNames: Readonly<Record<ZoomPlan, string>> = {
   business: 'Business or above (80 requests a second)',
 };
 
+/** The fields of the connect form, by the names Cadence's answers give to their problems. */
+const formFieldNames: ReadonlySet<string> = new Set<keyof ConnectInput>([
+  'account_id',
+  'client_id',
+  'client_secret',
+  'api_url',
+  'oauth_url',
+  'plan',
+]);
+
 function issueFor(issues: readonly Issue[] | undefined, field: string): string | undefined {
   return issues?.find((issue) => issue.path === field)?.message;
 }
@@ -302,7 +312,10 @@ export function ZoomConnectionPanel() {
     if (api !== undefined) void load(api);
   }, [api, load]);
   const headingId = useId();
-  const showsError = error !== undefined && !(error.code === 'invalid_input' && error.issues.length > 0);
+  // Problems with a field of the form show at that field; every other error shows here.
+  const showsError =
+    error !== undefined &&
+    !(error.code === 'invalid_input' && error.issues.some((issue) => formFieldNames.has(issue.path)));
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Zoom account</h2>

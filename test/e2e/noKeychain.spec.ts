@@ -1,5 +1,6 @@
 import { startSandboxProcess } from '../support/sandboxProcess';
-import { expect, test } from './fixtures';
+import { startServeProcess } from '../support/serveProcess';
+import { expect, noKeychainEnv, test } from './fixtures';
 import { Planner } from './planner';
 import { callServe, connectedSandbox, dropRefusedCalls } from './serveApi';
 
@@ -81,5 +82,27 @@ test('without a keychain, real credentials are refused with what to install or s
     dropRefusedCalls(pageErrors, [503, 500]);
   } finally {
     await sandbox.stop();
+  }
+});
+
+test('Settings never stays on "Loading…": a connection that cannot be read says why, beside the ways to connect', async ({
+  page,
+  dataDir,
+  pageErrors,
+}) => {
+  // Half of the unattended-run variables: the status cannot be read at all.
+  const serve = await startServeProcess({ dataDir, env: { ...noKeychainEnv, ZOOM_ACCOUNT_ID: 'acct-only' } });
+  try {
+    await page.goto(serve.url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const panel = page.getByRole('region', { name: 'Zoom account' });
+    await expect(panel.getByRole('alert')).toContainText(
+      'Set all three of ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET, or none',
+    );
+    await expect(panel.getByText('Loading…')).toHaveCount(0);
+    await expect(panel.getByRole('button', { name: 'Try without a Zoom account' })).toBeVisible();
+    dropRefusedCalls(pageErrors, [400]);
+  } finally {
+    await serve.stop();
   }
 });
