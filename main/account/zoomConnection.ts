@@ -209,12 +209,11 @@ export class ZoomConnection {
   }
 
   /** Removes the keychain's entry when the keychain can be reached: one that cannot holds nothing Cadence can use. */
-  private async forgetKeychainIfReachable(): Promise<boolean> {
+  private async forgetKeychainIfReachable(): Promise<void> {
     try {
-      return await this.options.vault.forget();
+      await this.options.vault.forget();
     } catch (error) {
-      if (error instanceof CadenceError && error.code === 'unavailable') return false;
-      throw error;
+      if (!(error instanceof CadenceError && error.code === 'unavailable')) throw error;
     }
   }
 
