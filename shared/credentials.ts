@@ -19,5 +19,8 @@ export const zoomCredentialsSchema = z.strictObject({
 });
 export type ZoomCredentials = z.output<typeof zoomCredentialsSchema>;
 
-/** Where credentials came from: the OS keychain, or the environment of an unattended run. */
-export type CredentialSource = 'keychain' | 'environment';
+/**
+ * Where credentials came from: the OS keychain, the environment of an unattended run, or the
+ * built-in sandbox (whose credentials are not secret and live in the settings table).
+ */
+export type CredentialSource = 'keychain' | 'environment' | 'sandbox';

@@ -57,7 +57,7 @@ export type ScopeWarning = z.infer<typeof scopeWarningSchema>;
 export const connectionStatusSchema = z.object({
   isConnected: z.boolean(),
   /** Where the credentials come from. */
-  source: z.enum(['keychain', 'environment']).nullable(),
+  source: z.enum(['keychain', 'environment', 'sandbox']).nullable(),
   accountId: z.string().nullable(),
   plan: zoomPlanSchema,
   apiUrl: z.string(),
@@ -66,6 +66,8 @@ export const connectionStatusSchema = z.object({
   isEndpointFromEnvironment: z.boolean(),
   /** From the scopes of the last token Zoom issued; empty before one, or when Zoom listed none. */
   scopeWarnings: z.array(scopeWarningSchema),
+  /** Why the keychain could not be read, in the planner's words; null when it could (or was not needed). */
+  keychainProblem: z.string().nullable(),
 });
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 

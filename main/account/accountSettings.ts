@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zoomCredentialsSchema, type ZoomCredentials } from '../../shared/credentials';
 import { zoomEndpointsSchema, zoomPlanSchema, type ZoomEndpoints, type ZoomPlan } from '../../shared/zoomConnection';
 import type { SettingsStore } from '../db/settingsStore';
 
@@ -6,6 +7,11 @@ const planKey = 'zoom.plan';
 const endpointsKey = 'zoom.endpoints';
 /** Set while the app is connected to its built-in sandbox, which gets a new port at every start. */
 const builtInSandboxKey = 'zoom.builtInSandbox';
+/**
+ * The built-in sandbox's credentials: not secret (the sandbox prints them), so kept here and not in
+ * the keychain, and trying Cadence works on a computer without one.
+ */
+const builtInSandboxCredentialsKey = 'zoom.builtInSandboxCredentials';
 /** The `scope` string of the last token Zoom issued: not secret, and kept for the warnings after a restart. */
 const grantedScopeKey = 'zoom.grantedScope';
 
@@ -41,9 +47,20 @@ export class AccountSettings {
     return this.settings.get(builtInSandboxKey, z.literal(true)) === true;
   }
 
-  setBuiltInSandbox(isBuiltInSandbox: boolean): void {
-    if (isBuiltInSandbox) this.settings.set(builtInSandboxKey, true);
-    else this.settings.delete(builtInSandboxKey);
+  /** The built-in sandbox's credentials while connected to it; absent otherwise. */
+  builtInSandboxCredentials(): ZoomCredentials | undefined {
+    return this.isBuiltInSandbox() ? this.settings.get(builtInSandboxCredentialsKey, zoomCredentialsSchema) : undefined;
+  }
+
+  /** Marks the connection as the built-in sandbox's with its credentials, or as another's with `undefined`. */
+  setBuiltInSandbox(credentials: ZoomCredentials | undefined): void {
+    if (credentials === undefined) {
+      this.settings.delete(builtInSandboxKey);
+      this.settings.delete(builtInSandboxCredentialsKey);
+    } else {
+      this.settings.set(builtInSandboxKey, true);
+      this.settings.set(builtInSandboxCredentialsKey, credentials);
+    }
   }
 
   /** The scopes Zoom listed in its last token answer, space-separated; absent before one. */

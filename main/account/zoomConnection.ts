@@ -10,7 +10,7 @@ import {
 } from '../../shared/zoomConnection';
 import { defaultZoomUrls, type ZoomUrls } from '../config/zoomUrls';
 import type { SettingsStore } from '../db/settingsStore';
-import type { CredentialVault } from '../vault/credentialVault';
+import { environmentCredentials, type CredentialVault, type StoredCredentials } from '../vault/credentialVault';
 import type { AccessToken } from '../zoom/tokenProvider';
 import { createZoomClient, type ZoomClient } from '../zoom/zoomClient';
 import { AccountSettings } from './accountSettings';
@@ -69,9 +69,19 @@ export class ZoomConnection {
     };
   }
 
-  /** The connection as the app shows it; never the secret. */
+  /**
+   * The connection as the app shows it; never the secret. A keychain that cannot be read is no
+   * failure here: the status says why, so the planner can still connect another way.
+   */
   async status(): Promise<ConnectionStatus> {
-    const stored = await this.options.vault.read();
+    let stored: StoredCredentials | undefined;
+    let keychainProblem: string | null = null;
+    try {
+      stored = await this.stored();
+    } catch (error) {
+      if (!(error instanceof CadenceError && error.code === 'unavailable')) throw error;
+      keychainProblem = error.message;
+    }
     const urls = this.urls();
     return {
       isConnected: stored !== undefined,
@@ -82,6 +92,7 @@ export class ZoomConnection {
       oauthUrl: urls.oauthUrl,
       isEndpointFromEnvironment: urls.isFromEnvironment,
       scopeWarnings: stored === undefined ? [] : scopeWarnings(this.settings.grantedScope() ?? ''),
+      keychainProblem,
     };
   }
 
@@ -89,10 +100,7 @@ export class ZoomConnection {
    * Checks the credentials with Zoom (a token, then the hub list) and only then keeps them in
    * the keychain, with the endpoints and plan. Nothing is kept when Zoom refuses.
    */
-  async connect(
-    input: unknown,
-    options: { isBuiltInSandbox?: boolean } = {},
-  ): Promise<{ hubs: HubSummary[]; status: ConnectionStatus }> {
+  async connect(input: unknown): Promise<{ hubs: HubSummary[]; status: ConnectionStatus }> {
     const parsed = connectInputSchema.safeParse(input);
     if (!parsed.success) {
       throw new CadenceError('invalid_input', 'The connection details have a problem.', issuesFromZod(parsed.error));
@@ -107,28 +115,57 @@ export class ZoomConnection {
       api_url !== undefined && oauth_url !== undefined
         ? { apiUrl: api_url, oauthUrl: oauth_url }
         : this.environmentUrls();
+    const { hubs, grantedScope } = await this.check(urls, credentials, plan ?? this.plan());
+    await this.options.vault.save(credentials);
+    this.settings.setEndpoints(api_url !== undefined && oauth_url !== undefined ? { api_url, oauth_url } : undefined);
+    if (plan !== undefined) this.setPlan(plan);
+    this.settings.setBuiltInSandbox(undefined);
+    this.settings.setGrantedScope(grantedScope);
+    await this.reset();
+    return { hubs, status: await this.status() };
+  }
+
+  /**
+   * Connects to the app's built-in sandbox. Its credentials are not secret, so they are kept in the
+   * settings and no keychain is needed; credentials of another account the keychain held are removed,
+   * as any new connection replaces the last.
+   */
+  async connectBuiltInSandbox(sandbox: {
+    credentials: ZoomCredentials;
+    apiUrl: string;
+    oauthUrl: string;
+  }): Promise<{ hubs: HubSummary[]; status: ConnectionStatus }> {
+    const urls = { apiUrl: sandbox.apiUrl, oauthUrl: sandbox.oauthUrl };
+    const { hubs, grantedScope } = await this.check(urls, sandbox.credentials, this.plan());
+    await this.forgetKeychainIfReachable();
+    this.settings.setEndpoints({ api_url: urls.apiUrl, oauth_url: urls.oauthUrl });
+    this.settings.setBuiltInSandbox(sandbox.credentials);
+    this.settings.setGrantedScope(grantedScope);
+    await this.reset();
+    return { hubs, status: await this.status() };
+  }
+
+  /** A token and the hub list from a client made for these credentials alone. */
+  private async check(
+    urls: ZoomUrls,
+    credentials: ZoomCredentials,
+    plan: ZoomPlan,
+  ): Promise<{ hubs: HubSummary[]; grantedScope: string }> {
     let grantedScope = '';
     const trial = this.clientFor(
       urls,
       () => Promise.resolve(credentials),
-      plan ?? this.plan(),
+      plan,
       (token) => {
         grantedScope = scopeString(token);
       },
     );
-    let hubs: HubSummary[];
     try {
-      hubs = (await trial.api.listHubs()).map((hub) => ({ hub_id: hub.hub_id, name: hub.name }));
+      const hubs = (await trial.api.listHubs()).map((hub) => ({ hub_id: hub.hub_id, name: hub.name }));
+      return { hubs, grantedScope };
     } finally {
       await trial.close();
     }
-    await this.options.vault.save(credentials);
-    this.settings.setEndpoints(api_url !== undefined && oauth_url !== undefined ? { api_url, oauth_url } : undefined);
-    if (plan !== undefined) this.setPlan(plan);
-    this.settings.setBuiltInSandbox(options.isBuiltInSandbox === true);
-    this.settings.setGrantedScope(grantedScope);
-    await this.reset();
-    return { hubs, status: await this.status() };
   }
 
   /** Signs in and lists hubs with the stored credentials. */
@@ -156,19 +193,46 @@ export class ZoomConnection {
     await this.reset();
   }
 
-  /** Removes the credentials from the keychain; true when there were some. */
+  /**
+   * Disconnects: the built-in sandbox's credentials leave the settings, others the keychain; true
+   * when there were some. Without a keychain, disconnecting from the sandbox still works.
+   */
   async forget(): Promise<boolean> {
-    this.settings.setBuiltInSandbox(false);
+    const wasSandbox = this.settings.builtInSandboxCredentials() !== undefined;
+    this.settings.setBuiltInSandbox(undefined);
     this.settings.setEndpoints(undefined);
     this.settings.setGrantedScope(undefined);
     await this.reset();
+    // Connecting to the sandbox already emptied the keychain's entry.
+    if (wasSandbox) return true;
     return this.options.vault.forget();
+  }
+
+  /** Removes the keychain's entry when the keychain can be reached: one that cannot holds nothing Cadence can use. */
+  private async forgetKeychainIfReachable(): Promise<void> {
+    try {
+      await this.options.vault.forget();
+    } catch (error) {
+      if (!(error instanceof CadenceError && error.code === 'unavailable')) throw error;
+    }
+  }
+
+  /**
+   * The credentials in use: the environment's for an unattended run, else the built-in sandbox's
+   * from the settings, else the keychain's. The keychain is not touched for the first two.
+   */
+  private async stored(): Promise<StoredCredentials | undefined> {
+    if (environmentCredentials(this.env) === undefined) {
+      const sandbox = this.settings.builtInSandboxCredentials();
+      if (sandbox !== undefined) return { credentials: sandbox, source: 'sandbox' };
+    }
+    return this.options.vault.read();
   }
 
   /** The shared Zoom client for the stored credentials. */
   async zoom(): Promise<ZoomClient> {
     if (this.client !== undefined) return this.client;
-    const stored = await this.options.vault.read();
+    const stored = await this.stored();
     if (stored === undefined) {
       throw new CadenceError(
         'not_found',
@@ -192,7 +256,7 @@ export class ZoomConnection {
   }
 
   private async credentials(): Promise<ZoomCredentials> {
-    const stored = await this.options.vault.read();
+    const stored = await this.stored();
     if (stored === undefined) throw new CadenceError('not_found', 'The Zoom credentials were removed.');
     return stored.credentials;
   }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { createCore, type Core } from '../core';
 import { openSqlite } from '../db/sqlite';
 import { forwardEvents, registerIpcHandlers } from '../ipc/electronIpc';
@@ -54,7 +54,9 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, (url) => void shell.openExternal(url));
+  });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
     const closing = core;

@@ -20,7 +20,8 @@ export function listDrafts(db: Database.Database, now: string): DraftSummary[] {
          (SELECT count(*) FROM attendee a WHERE a.series_id = s.id AND a.deleted_at IS NULL) AS attendees,
          (SELECT count(*) FROM outbox x WHERE x.series_id = s.id AND x.state IN ${waitingStates})
            AS pending_changes,
-         (SELECT count(*) FROM conflict c WHERE c.series_id = s.id AND c.resolved_at IS NULL) AS conflicts
+         (SELECT count(*) FROM conflict c WHERE c.series_id = s.id AND c.resolved_at IS NULL) AS conflicts,
+         (SELECT p.hub_name FROM zoom_page p WHERE p.series_id = s.id) AS hub_name
        FROM series s
        WHERE s.deleted_at IS NULL
        ORDER BY s.created_at, s.rowid`,

@@ -5,6 +5,7 @@ import { ConflictStore } from './conflictStore';
 import { Outbox } from './outbox/outbox';
 import { SeriesStore } from './seriesStore';
 import { SyncLog } from './syncLog';
+import { ZoomPageStore } from './zoomPageStore';
 
 /** Every store of one database, sharing one outbox owner and one clock. */
 export interface Stores {
@@ -14,6 +15,7 @@ export interface Stores {
   attendees: AttendeeStore;
   conflicts: ConflictStore;
   log: SyncLog;
+  pages: ZoomPageStore;
 }
 
 /** The stores of a database; `planner` turns drafts into operations (the sync's operation kinds). */
@@ -26,5 +28,6 @@ export function createStores(db: Database.Database, now: () => string, planner: 
     attendees: new AttendeeStore(db, outbox, now),
     conflicts: new ConflictStore(db, now),
     log: new SyncLog(db, now),
+    pages: new ZoomPageStore(db, now),
   };
 }

@@ -432,7 +432,8 @@ function createAccessLink(data: SandboxData, request: SandboxRequest): SandboxAn
   if (link.is_default)
     for (const other of data.accessLinks) if (other.event_id === event.event_id) other.is_default = false;
   data.accessLinks.push(link);
-  return { status: 201, body: accessLinkAnswer(link) };
+  // Zoom's create answer has no `url` (its OpenAPI document lists none): the address is read with GET.
+  return { status: 201, body: omit(accessLinkAnswer(link), ['url']) };
 }
 
 function updateAccessLink(data: SandboxData, request: SandboxRequest): SandboxAnswer {

@@ -8,6 +8,7 @@ import { RecordingZoomTransport } from './dryRun';
 import { LastSyncedZoom } from './lastSyncedZoom';
 import { SyncEngine, type SyncOptions, type SyncParts } from './syncEngine';
 import { waitingChanges } from './waitingChanges';
+import { readZoomPages } from './zoomPageReader';
 
 export interface SyncServiceDeps {
   stores: Stores;
@@ -72,7 +73,7 @@ export class SyncService {
     });
     const done = (async () => {
       const client = await this.deps.zoom();
-      return new SyncEngine(partsOf(this.deps.stores, client.api), {
+      const report = await new SyncEngine(partsOf(this.deps.stores, client.api), {
         ...this.deps.engine,
         now: this.deps.now,
         signal: controller.signal,
@@ -80,6 +81,11 @@ export class SyncService {
         warmUp: () => client.tokens.token(),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       }).run();
+      // After the changes, when Zoom answered: what the planner opens and shares, read once Zoom has it.
+      if (report.outcome === 'succeeded' || report.outcome === 'needs_attention') {
+        await readZoomPages(this.deps.stores.pages, client.api, controller.signal);
+      }
+      return report;
     })();
     this.running = { controller, done };
     try {

@@ -64,15 +64,40 @@ function keychainUnavailable(error: unknown): CadenceError {
   );
 }
 
-async function viaKeychain<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw keychainUnavailable(error);
-  }
+/**
+ * How long a keychain call may take. A locked keychain can wait for its password without end;
+ * Cadence says so instead, and Settings never waits on it.
+ */
+export const keychainTimeoutMs = 10_000;
+
+function viaKeychainWithin(timeoutMs: number) {
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const silence = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new Error(
+            `it did not answer within ${String(Math.round(timeoutMs / 1000))} seconds; it may be locked and waiting for its password`,
+          ),
+        );
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([work(), silence]);
+    } catch (error) {
+      throw keychainUnavailable(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
 
-export function createCredentialVault(keychain: Keychain, env: NodeJS.ProcessEnv = process.env): CredentialVault {
+export function createCredentialVault(
+  keychain: Keychain,
+  env: NodeJS.ProcessEnv = process.env,
+  options: { timeoutMs?: number } = {},
+): CredentialVault {
+  const viaKeychain = viaKeychainWithin(options.timeoutMs ?? keychainTimeoutMs);
   return {
     async read() {
       const fromEnvironment = environmentCredentials(env);

@@ -15,6 +15,16 @@ const planNames: Readonly<Record<ZoomPlan, string>> = {
   business: 'Business or above (80 requests a second)',
 };
 
+/** The fields of the connect form, by the names Cadence's answers give to their problems. */
+const formFieldNames: ReadonlySet<string> = new Set<keyof ConnectInput>([
+  'account_id',
+  'client_id',
+  'client_secret',
+  'api_url',
+  'oauth_url',
+  'plan',
+]);
+
 function issueFor(issues: readonly Issue[] | undefined, field: string): string | undefined {
   return issues?.find((issue) => issue.path === field)?.message;
 }
@@ -78,7 +88,7 @@ function PlanChoice(props: { plan: ZoomPlan; onChange: (plan: ZoomPlan) => void;
 }
 
 /** Credentials for a Server-to-Server OAuth app, checked with Zoom before they are kept. */
-function ConnectForm() {
+function ConnectForm({ keychainProblem }: { keychainProblem: string | null }) {
   const api = useAppStore((state) => state.api);
   const { task, error, connect, trySandbox } = useZoomStore();
   const [details, setDetails] = useState({
@@ -115,6 +125,12 @@ function ConnectForm() {
         Create a Server-to-Server OAuth app in the Zoom App Marketplace with the Zoom Events scopes, then copy its
         credentials here. Cadence checks them with Zoom and keeps them in this computer's keychain.
       </p>
+      {keychainProblem !== null && (
+        <div className="banner warning" role="note" aria-label="No keychain">
+          <p>{keychainProblem}</p>
+          <p>Trying Cadence without a Zoom account needs no keychain.</p>
+        </div>
+      )}
       <Field
         label="Account ID"
         name="account_id"
@@ -178,11 +194,11 @@ function ConnectForm() {
   );
 }
 
-function sourceText(status: ConnectionStatus): string {
-  return status.source === 'environment'
-    ? 'ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET'
-    : "This computer's keychain";
-}
+const sourceTexts: Readonly<Record<NonNullable<ConnectionStatus['source']>, string>> = {
+  environment: 'ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET',
+  keychain: "This computer's keychain",
+  sandbox: "The built-in sandbox's, which are not secret",
+};
 
 /** Scopes the token seems to lack: a warning, not an error, since Zoom decides what it allows. */
 function ScopeWarnings({ warnings }: { warnings: readonly ScopeWarning[] }) {
@@ -215,7 +231,7 @@ function ConnectedAccount({ status }: { status: ConnectionStatus }) {
         <dt>Account</dt>
         <dd>{status.accountId}</dd>
         <dt>Credentials</dt>
-        <dd>{sourceText(status)}</dd>
+        <dd>{status.source === null ? '' : sourceTexts[status.source]}</dd>
         <dt>API</dt>
         <dd>
           <code>{status.apiUrl}</code>
@@ -243,7 +259,7 @@ function ConnectedAccount({ status }: { status: ConnectionStatus }) {
         <button type="button" className="button-primary" disabled={task !== undefined} onClick={() => void test(api)}>
           {task === 'test' ? 'Testing…' : 'Test connection'}
         </button>
-        {status.source === 'keychain' &&
+        {status.source !== 'environment' &&
           (isConfirmingForget ? (
             <>
               <span>Remove the credentials from this computer?</span>
@@ -291,12 +307,15 @@ function ConnectedAccount({ status }: { status: ConnectionStatus }) {
 /** Settings: the Zoom account Cadence syncs to. */
 export function ZoomConnectionPanel() {
   const api = useAppStore((state) => state.api);
-  const { status, error, load } = useZoomStore();
+  const { status, error, task, load } = useZoomStore();
   useEffect(() => {
     if (api !== undefined) void load(api);
   }, [api, load]);
   const headingId = useId();
-  const showsError = error !== undefined && !(error.code === 'invalid_input' && error.issues.length > 0);
+  // Problems with a field of the form show at that field; every other error shows here.
+  const showsError =
+    error !== undefined &&
+    !(error.code === 'invalid_input' && error.issues.some((issue) => formFieldNames.has(issue.path)));
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Zoom account</h2>
@@ -305,12 +324,13 @@ export function ZoomConnectionPanel() {
           {error.message}
         </div>
       )}
-      {status === undefined ? (
+      {status === undefined && (task === 'load' || error === undefined) ? (
         <p className="muted">Loading…</p>
-      ) : status.isConnected ? (
+      ) : status?.isConnected === true ? (
         <ConnectedAccount status={status} />
       ) : (
-        <ConnectForm />
+        // Also when the status could not be read: the ways to connect are offered all the same.
+        <ConnectForm keychainProblem={status?.keychainProblem ?? null} />
       )}
     </section>
   );

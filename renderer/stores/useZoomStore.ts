@@ -23,11 +23,19 @@ interface ZoomState {
 
 /** The Zoom connection as the Settings screen shows it. The secret is never kept here. */
 export const useZoomStore = create<ZoomState>()((set, get) => {
-  /** Runs one call at a time; its error, if any, is shown until the next call. */
+  /**
+   * Runs one call at a time; its error, if any, is shown until the next call. A call that fails
+   * outright (the app's own process gone) ends the task too, with a message, so nothing waits forever.
+   */
   async function run<T>(task: ZoomTask, call: () => Promise<IpcResult<T>>, onValue: (value: T) => void) {
     if (get().task !== undefined) return false;
     set({ task, error: undefined });
-    const result = await call();
+    let result: IpcResult<T>;
+    try {
+      result = await call();
+    } catch (error) {
+      result = { ok: false, error: unreachableCadence(error) };
+    }
     if (result.ok) onValue(result.value);
     set({ task: undefined, error: result.ok ? undefined : result.error });
     return result.ok;
@@ -83,3 +91,12 @@ export const useZoomStore = create<ZoomState>()((set, get) => {
     },
   };
 });
+
+function unreachableCadence(error: unknown): IpcError {
+  const cause = error instanceof Error ? ` (${error.message})` : '';
+  return {
+    code: 'unavailable',
+    message: `Cadence did not answer${cause}. Reload the page, or start Cadence again.`,
+    issues: [],
+  };
+}

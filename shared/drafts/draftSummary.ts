@@ -19,6 +19,8 @@ export const draftSummarySchema = z.object({
   attendees: z.number().int(),
   pending_changes: z.number().int(),
   conflicts: z.number().int(),
+  /** The name of the hub the event is in on Zoom, once a sync has read it. */
+  hub_name: z.string().nullable(),
   updated_at: z.string(),
 });
 export type DraftSummary = z.output<typeof draftSummarySchema>;

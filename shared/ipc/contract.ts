@@ -3,6 +3,7 @@ import { appInfoSchema, onlineStateSchema } from '../appInfo';
 import { attendeeImportSummarySchema, attendeeRowSchema } from '../drafts/attendeeList';
 import { draftSummarySchema, importSummarySchema, syncStatusSchema } from '../drafts/draftSummary';
 import { seriesDraftSchema } from '../drafts/seriesDraft';
+import { zoomPagesSchema } from '../zoom/zoomPages';
 import { conflictSummarySchema, resolutionResultSchema, resolutionSchema } from '../sync/conflicts';
 import { plannedCallSchema, syncProgressSchema, syncReportSchema } from '../sync/syncReport';
 import { pendingChangeSchema, syncRunSchema } from '../sync/syncRun';
@@ -42,6 +43,8 @@ export const channels = {
     z.strictObject({ id: z.string().min(1), attendees: z.boolean().default(true) }),
     z.object({ id: z.string(), draft: seriesDraftSchema }),
   ),
+  /** Where a synced series lives on Zoom (hub name, event page, registration link); nulls until Zoom gave them. */
+  'drafts.zoomPages': channel(z.strictObject({ id: z.string().min(1) }), zoomPagesSchema),
   /**
    * Saves a draft at once (there is no Save button); without `id` it creates a series. The draft
    * is validated in main, so its problems come back at paths relative to the draft.

@@ -37,6 +37,8 @@ export class AppShell {
 }
 
 interface Fixtures {
+  /** Whether `cadence serve` finds a Secret Service; `test.use({ keychain: 'none' })` starts it on a D-Bus that is not there. */
+  keychain: 'available' | 'none';
   zoom: Awaited<ReturnType<typeof startFakeZoomHost>>;
   dataDir: string;
   serve: ServeProcess;
@@ -45,7 +47,14 @@ interface Fixtures {
   pageErrors: string[];
 }
 
+/** An environment in which no keychain can be reached: the session bus points at nothing, and no X display could start one. */
+export const noKeychainEnv: NodeJS.ProcessEnv = {
+  DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/cadence-no-keychain',
+  DISPLAY: '',
+};
+
 export const test = base.extend<Fixtures>({
+  keychain: ['available', { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   zoom: async ({}, use) => {
     const zoom = await startFakeZoomHost();
@@ -58,11 +67,15 @@ export const test = base.extend<Fixtures>({
     await use(dir.path);
     dir.remove();
   },
-  serve: async ({ zoom, dataDir }, use) => {
+  serve: async ({ zoom, dataDir, keychain }, use) => {
     // A keychain service of the test's own, so that parallel tests and a planner's own keychain never meet.
     const serve = await startServeProcess({
       dataDir,
-      env: { CADENCE_ZOOM_API_URL: zoom.apiUrl, CADENCE_KEYCHAIN_SERVICE: `Cadence e2e ${randomUUID()}` },
+      env: {
+        CADENCE_ZOOM_API_URL: zoom.apiUrl,
+        CADENCE_KEYCHAIN_SERVICE: `Cadence e2e ${randomUUID()}`,
+        ...(keychain === 'none' ? noKeychainEnv : {}),
+      },
     });
     await use(serve);
     await serve.stop();

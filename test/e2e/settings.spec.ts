@@ -35,7 +35,7 @@ test('tries Cadence without a Zoom account: the built-in sandbox, then test, pla
   const panel = page.getByRole('region', { name: 'Zoom account' });
   await panel.getByRole('button', { name: 'Try without a Zoom account' }).click();
   await expect(panel.getByText('sandbox-account')).toBeVisible();
-  await expect(panel.getByText("This computer's keychain")).toBeVisible();
+  await expect(panel.getByText("The built-in sandbox's, which are not secret")).toBeVisible();
   await expect(panel.getByText('Sandbox Hub')).toBeVisible();
 
   await panel.getByRole('button', { name: 'Test connection' }).click();

@@ -4,8 +4,19 @@
 //  2. builds better-sqlite3 for Electron's ABI into node_modules/.cache/cadence-electron, from a
 //     staging copy, so the Node build that the CLI and tests load is never touched.
 // Either order of `npm test` and `npm start` therefore works.
+// A failure prints one sentence a person can act on; the details (the installer's own output, a
+// stack trace) go to a log beside the cache, named in that sentence.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,12 +28,26 @@ const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const cacheDir = join(appRoot, 'node_modules', '.cache', 'cadence-electron');
 const bindingFile = join(cacheDir, 'better_sqlite3.node');
 const stampFile = join(cacheDir, 'stamp.json');
+const logFile = join(cacheDir, 'prepare.log');
+
+/** Appends a dated record to the log; the console never sees it. */
+function log(what, details) {
+  mkdirSync(cacheDir, { recursive: true });
+  appendFileSync(logFile, `${new Date().toISOString()} ${what}\n${details.trimEnd()}\n\n`);
+}
+
+/** A failure whose details are already in the log: only its message is for the console. */
+class LoggedFailure extends Error {}
 
 function ensureElectronBinary() {
   const installer = require.resolve('electron/install.js');
-  const result = spawnSync(process.execPath, [installer], { stdio: 'inherit' });
+  // Electron's installer prints a stack trace when the download fails: its errors go to the log.
+  const result = spawnSync(process.execPath, [installer], { stdio: ['inherit', 'inherit', 'pipe'], encoding: 'utf8' });
   if (result.status !== 0) {
-    throw new Error('Could not download the Electron binary. Check the network connection and run "npm start" again.');
+    log('Electron binary download failed', result.stderr || result.error?.stack || `exit status ${result.status}`);
+    throw new LoggedFailure(
+      'Could not download the Electron binary. Check the network connection and run "npm start" again, or use "npm run serve" to run Cadence in a browser.',
+    );
   }
 }
 
@@ -62,8 +87,10 @@ try {
   const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
   await buildSqliteForElectron(electronVersion);
 } catch (error) {
+  if (!(error instanceof LoggedFailure))
+    log('preparing the desktop app failed', error instanceof Error ? (error.stack ?? error.message) : String(error));
   console.error(
-    `cadence: the desktop app could not be prepared: ${error instanceof Error ? error.message : String(error)}`,
+    `cadence: the desktop app could not be prepared: ${error instanceof Error ? error.message : String(error)} (details: ${logFile})`,
   );
   process.exit(1);
 }

@@ -225,6 +225,7 @@ export class ZoomRecords {
       this.db
         .prepare('UPDATE occurrence SET zoom_session_id = NULL, synced_json = NULL WHERE series_id = ?')
         .run(seriesId);
+      this.db.prepare('DELETE FROM zoom_page WHERE series_id = ?').run(seriesId);
       this.db.prepare('DELETE FROM attendee WHERE series_id = ? AND deleted_at IS NOT NULL').run(seriesId);
       this.db
         .prepare('UPDATE attendee SET zoom_ticket_id = NULL, synced_json = NULL WHERE series_id = ?')

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { recentSyncRuns } from '../../db/syncOverviewQueries';
+import type { ZoomPageStore } from '../../db/zoomPageStore';
 import type { AttendeeService } from '../../drafts/attendeeService';
 import type { DraftService } from '../../drafts/draftService';
 import type { ChannelHandlers } from '../router';
@@ -7,6 +8,7 @@ import type { ChannelHandlers } from '../router';
 type DraftChannels =
   | 'drafts.list'
   | 'drafts.get'
+  | 'drafts.zoomPages'
   | 'drafts.save'
   | 'drafts.saveDetails'
   | 'drafts.duplicate'
@@ -24,11 +26,13 @@ export function createDraftHandlers(deps: {
   db: Database.Database;
   drafts: DraftService;
   attendees: AttendeeService;
+  pages: ZoomPageStore;
 }): Pick<ChannelHandlers, DraftChannels> {
-  const { drafts, attendees } = deps;
+  const { drafts, attendees, pages } = deps;
   return {
     'drafts.list': () => drafts.list(),
     'drafts.get': ({ id, attendees: withAttendees }) => drafts.get(id, { withAttendees }),
+    'drafts.zoomPages': ({ id }) => pages.get(id),
     'drafts.save': ({ id, draft }) => drafts.save(id, draft),
     'drafts.saveDetails': ({ id, draft }) => drafts.saveDetails(id, draft),
     'drafts.duplicate': ({ id }) => drafts.duplicate(id),

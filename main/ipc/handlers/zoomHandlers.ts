@@ -22,10 +22,7 @@ export function createZoomHandlers(deps: ZoomHandlerDeps): Pick<ChannelHandlers,
     'zoom.connect': (input) => connection.connect(input),
     'zoom.trySandbox': async () => {
       const sandbox = await deps.sandbox();
-      return connection.connect(
-        { ...sandbox.credentials, api_url: sandbox.apiUrl, oauth_url: sandbox.oauthUrl },
-        { isBuiltInSandbox: true },
-      );
+      return connection.connectBuiltInSandbox(sandbox);
     },
     'zoom.test': () => connection.test(),
     'zoom.hubs': () => connection.hubs(),

@@ -8,6 +8,7 @@ import { OccurrencePreview } from './OccurrencePreview';
 import { ScheduleFields } from './ScheduleFields';
 import { TicketFields } from './TicketFields';
 import { ErrorBanner } from '../ErrorBanner';
+import { ZoomPages } from './ZoomPages';
 
 const saveWords: Readonly<Record<SaveState, string>> = {
   saved: 'All changes saved',
@@ -59,6 +60,7 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
             : saveWords[saveState]}
         </p>
       </div>
+      <ZoomPages seriesId={seriesId} />
       <div className="tabs" role="tablist" aria-label="Series">
         {(['details', 'attendees'] as const).map((name) => (
           <button

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ChangeEvent } from 'react';
+import { ConnectPrompt } from '../ConnectPrompt';
 import { EmptyState } from '../EmptyState';
 import { useAppStore } from '../../stores/useAppStore';
 import { useEditorStore } from '../../stores/useEditorStore';
@@ -129,6 +130,7 @@ export function SeriesList() {
           <p className="muted">
             Press <kbd>N</kbd> for a new series.
           </p>
+          <ConnectPrompt />
         </EmptyState>
       ) : (
         <table className="data-table series-table" aria-label="Series">
@@ -157,6 +159,7 @@ export function SeriesList() {
                   </a>
                   <span className="muted row-sub">
                     {entry.event_type === 'RECURRING' ? 'Recurring' : 'Single session'} · {entry.timezone}
+                    {entry.hub_name !== null && ` · ${entry.hub_name}`}
                   </span>
                 </th>
                 <td>

@@ -151,6 +151,43 @@ describe('cadence sandbox, connect and hubs', () => {
     expect((await cadence(['--data-dir', dataDir, 'hubs'])).status).toBe(2);
   });
 
+  it('without a keychain, connect says what to install or set and keeps nothing; ZOOM_* still work', async () => {
+    sandbox = await startSandboxProcess();
+    const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/cadence-no-keychain', DISPLAY: '' };
+    const refused = await cadence(
+      [
+        '--data-dir',
+        dataDir,
+        'connect',
+        '--account-id',
+        sandbox.account_id,
+        '--client-id',
+        sandbox.client_id,
+        '--client-secret-stdin',
+        '--api-url',
+        sandbox.api_url,
+        '--oauth-url',
+        sandbox.oauth_url,
+      ],
+      `${sandbox.client_secret}\n`,
+      noKeychain,
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('Cadence cannot reach the system keychain');
+    expect(refused.stderr).toContain('sudo apt-get install gnome-keyring');
+    expect(refused.stderr).not.toMatch(/^\s+at /m);
+    const fromEnv = await cadence(['--data-dir', dataDir, '--json', 'hubs'], '', {
+      ...noKeychain,
+      ZOOM_ACCOUNT_ID: sandbox.account_id,
+      ZOOM_CLIENT_ID: sandbox.client_id,
+      ZOOM_CLIENT_SECRET: sandbox.client_secret,
+      CADENCE_ZOOM_API_URL: sandbox.api_url,
+      CADENCE_ZOOM_OAUTH_URL: sandbox.oauth_url,
+    });
+    expect(fromEnv.status).toBe(0);
+    expect(JSON.parse(fromEnv.stdout)).toEqual([{ hub_id: 'hub-sandbox-main', name: 'Sandbox Hub' }]);
+  });
+
   it('exits 4 when Zoom cannot be reached', async () => {
     sandbox = await startSandboxProcess();
     expect((await connect(sandbox, sandbox.client_secret)).status).toBe(0);

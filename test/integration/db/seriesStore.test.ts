@@ -271,6 +271,7 @@ describe('the series list and status', () => {
         attendees: 2,
         pending_changes: 8,
         conflicts: 0,
+        hub_name: null,
       },
       {
         id: 'any',
@@ -286,6 +287,7 @@ describe('the series list and status', () => {
         attendees: 1,
         pending_changes: 4,
         conflicts: 0,
+        hub_name: null,
       },
     ]);
   });

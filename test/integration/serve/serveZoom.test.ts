@@ -108,4 +108,21 @@ describe('Zoom settings over IPC', () => {
     expect(status.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2$/);
     expect(await call('zoom.test')).toMatchObject({ ok: true });
   });
+
+  it("keeps the sandbox's credentials, which are not secret, out of the keychain, and replaces the account the keychain held", async () => {
+    const vault = createCredentialVault(osKeychain(keychainService), {});
+    expect(await call('zoom.connect', details())).toMatchObject({ ok: true });
+    expect((await vault.read())?.credentials.account_id).toBe('acct-9');
+
+    const tried = await call('zoom.trySandbox');
+    expect(tried).toMatchObject({ ok: true, value: { status: { source: 'sandbox', accountId: 'sandbox-account' } } });
+    expect(await vault.read()).toBeUndefined();
+    expect(await call('zoom.hubs')).toMatchObject({ ok: true, value: [{ name: 'Sandbox Hub' }] });
+
+    expect(await call('zoom.forget')).toMatchObject({ ok: true, value: { wasConnected: true } });
+    expect(await call('zoom.status')).toMatchObject({
+      ok: true,
+      value: { isConnected: false, source: null, keychainProblem: null },
+    });
+  });
 });

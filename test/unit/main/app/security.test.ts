@@ -5,16 +5,17 @@ type Listener = (event: { preventDefault: () => void }, url: string) => void;
 
 function fakeContents() {
   const listeners = new Map<string, Listener>();
-  let openHandler: (() => { action: string }) | undefined;
+  let openHandler: ((details: { url: string }) => { action: string }) | undefined;
   const contents = {
     on: vi.fn((event: string, listener: Listener) => {
       listeners.set(event, listener);
     }),
-    setWindowOpenHandler: vi.fn((handler: () => { action: string }) => {
+    setWindowOpenHandler: vi.fn((handler: (details: { url: string }) => { action: string }) => {
       openHandler = handler;
     }),
   };
-  hardenWebContents(contents as never);
+  const openExternal = vi.fn();
+  hardenWebContents(contents as never, openExternal);
   const fire = (event: string, url = '') => {
     const preventDefault = vi.fn();
     const listener = listeners.get(event);
@@ -22,7 +23,7 @@ function fakeContents() {
     listener({ preventDefault }, url);
     return preventDefault.mock.calls.length > 0;
   };
-  return { fire, openWindow: () => openHandler?.() };
+  return { fire, openExternal, openWindow: (url = 'https://events.zoom.us/ev/e1') => openHandler?.({ url }) };
 }
 
 describe('hardenWebContents', () => {
@@ -42,6 +43,21 @@ describe('hardenWebContents', () => {
   it('denies every new window', () => {
     expect(fakeContents().openWindow()).toEqual({ action: 'deny' });
   });
+
+  it("opens an https page, such as a series' registration link, in the system browser", () => {
+    const contents = fakeContents();
+    contents.openWindow('https://events.zoom.us/ev/e1/r/l1');
+    expect(contents.openExternal).toHaveBeenCalledWith('https://events.zoom.us/ev/e1/r/l1');
+  });
+
+  it.each(['http://events.zoom.us/ev/e1', 'file:///etc/passwd', 'javascript:alert(1)', 'cadence://app/', 'not a url'])(
+    'opens %s nowhere',
+    (url) => {
+      const contents = fakeContents();
+      expect(contents.openWindow(url)).toEqual({ action: 'deny' });
+      expect(contents.openExternal).not.toHaveBeenCalled();
+    },
+  );
 
   it('denies embedded webviews', () => {
     expect(fakeContents().fire('will-attach-webview')).toBe(true);
@@ -74,9 +90,27 @@ describe('hardenSession', () => {
     },
   );
 
-  it('answers every permission check with no', () => {
-    const check = hardened().setPermissionCheckHandler.mock.calls[0]?.[0] as () => boolean;
-    expect(check()).toBe(false);
+  it('grants writing to the clipboard, for the Copy buttons, and nothing else', () => {
+    const session = hardened();
+    const handler = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+    ) => void;
+    const callback = vi.fn();
+    handler({}, 'clipboard-sanitized-write', callback);
+    expect(callback).toHaveBeenCalledWith(true);
+  });
+
+  it('answers every permission check with no, but writing to the clipboard', () => {
+    const check = hardened().setPermissionCheckHandler.mock.calls[0]?.[0] as (
+      contents: unknown,
+      permission: string,
+    ) => boolean;
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(check({}, permission)).toBe(false);
+    }
+    expect(check({}, 'clipboard-sanitized-write')).toBe(true);
   });
 
   it('cancels requests for remote content and lets the app load itself', () => {

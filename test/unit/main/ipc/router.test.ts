@@ -17,6 +17,7 @@ function spyHandlers() {
     'drafts.get': vi.fn(() => {
       throw new CadenceError('not_found', 'This series no longer exists.');
     }),
+    'drafts.zoomPages': vi.fn(() => ({ hub_name: null, event_url: null, registration_url: null })),
     'drafts.save': vi.fn(() => ({ id: 's1', isNew: true })),
     'drafts.saveDetails': vi.fn(() => ({ id: 's1', isNew: false })),
     'drafts.duplicate': vi.fn(() => ({ id: 's2', isNew: true })),
@@ -66,6 +67,7 @@ const connectionStatus = {
   oauthUrl: 'https://zoom.us/oauth/token',
   isEndpointFromEnvironment: false,
   scopeWarnings: [],
+  keychainProblem: null,
 };
 
 let dir: ReturnType<typeof makeTempDir>;
