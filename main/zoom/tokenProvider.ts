@@ -3,6 +3,10 @@ import { z } from 'zod';
 import type { ZoomCredentials } from '../../shared/credentials';
 import { CadenceError } from '../../shared/errors';
 import { ZoomUnreachableError } from './zoomErrors';
+import { readBoundedText } from './boundedBody';
+
+/** A token answer is a few hundred bytes. */
+const maxTokenAnswerBytes = 64 * 1024;
 
 /** An access token in main's memory only, with the scopes Zoom granted it. */
 export interface AccessToken {
@@ -92,7 +96,9 @@ export class TokenProvider {
         true,
       );
     }
-    const body: unknown = await answer.body.json().catch(() => undefined);
+    const body: unknown = await readBoundedText(answer.body, maxTokenAnswerBytes)
+      .then((text) => JSON.parse(text) as unknown)
+      .catch(() => undefined);
     if (answer.statusCode >= 400) throw refusal(answer.statusCode, body);
     const parsed = tokenAnswerSchema.safeParse(body);
     if (!parsed.success) {

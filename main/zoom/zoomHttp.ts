@@ -9,6 +9,7 @@ import type { RateLimiter, RequestPriority } from './rateLimiter';
 import { scopesToName } from './scopeSpellings';
 import type { AccessToken, TokenProvider } from './tokenProvider';
 import { zoomApiError, ZoomOutcomeUnknownError, ZoomUnreachableError } from './zoomErrors';
+import { readBoundedText } from './boundedBody';
 
 /** One call: path parameters, query and JSON body. */
 export interface ZoomCall {
@@ -255,7 +256,7 @@ export class ZoomHttp {
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
       });
-      const text = await response.body.text();
+      const text = await readBoundedText(response.body);
       return {
         isAnswered: true,
         answer: { status: response.statusCode, json: parseJson(text), headers: response.headers },
