@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { DraftSummary, ImportSummary, SyncStatus } from '../../shared/drafts/draftSummary';
 import { CadenceError } from '../../shared/errors';
 import { databaseFile, openDatabase } from '../db/database';
 import { importSummary, validSeriesFile, type DraftService } from '../drafts/draftService';
 import { createServices } from '../services';
 import { parseJsonText } from '../../shared/drafts/jsonText';
+import { limits, megabytes } from '../../shared/limits';
 
 export interface DraftCommandContext {
   dataDir: string;
@@ -26,8 +27,16 @@ function withDrafts<T>(dataDir: string, work: (drafts: DraftService) => T): T {
 function readSeriesFile(path: string): unknown {
   let text: string;
   try {
+    if (statSync(path).size > limits.seriesFileBytes) {
+      throw new CadenceError(
+        'invalid_input',
+        `${path} is larger than ${megabytes(limits.seriesFileBytes)}, the most Cadence reads of a series file; nothing was imported.`,
+        [{ path: '', message: `Split the file: a series file is at most ${megabytes(limits.seriesFileBytes)}.` }],
+      );
+    }
     text = readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof CadenceError) throw error;
     const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
     throw new CadenceError('invalid_input', `Cannot read ${path} (${reason}).`, [
       { path: '', message: 'Give the path of a series file (JSON) that you may read.' },

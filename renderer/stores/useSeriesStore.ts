@@ -5,6 +5,7 @@ import type { IpcError } from '../../shared/ipc/envelope';
 import { newSeriesDraft } from '../lib/newSeries';
 import { useEditorStore } from './useEditorStore';
 import { parseJsonText } from '../../shared/drafts/jsonText';
+import { limits, megabytes } from '../../shared/limits';
 
 export type SeriesFilter = 'all' | SyncState;
 
@@ -22,7 +23,7 @@ interface SeriesState {
   create: (api: CadenceApi) => Promise<string | undefined>;
   duplicate: (api: CadenceApi, id: string) => Promise<string | undefined>;
   remove: (api: CadenceApi, id: string) => Promise<void>;
-  importFile: (api: CadenceApi, text: string, fileName: string) => Promise<void>;
+  importFile: (api: CadenceApi, file: File) => Promise<void>;
   dismiss: () => void;
 }
 
@@ -64,8 +65,14 @@ export const useSeriesStore = create<SeriesState>()((set, get) => ({
     if (!result.ok) set({ error: result.error });
     await get().load(api);
   },
-  async importFile(api, text, fileName) {
-    const parsed = parseJsonText(text, fileName);
+  async importFile(api, chosen) {
+    if (chosen.size > limits.seriesFileBytes) {
+      const message = `${chosen.name} is larger than ${megabytes(limits.seriesFileBytes)}, the most Cadence reads of a series file. Nothing was imported.`;
+      set({ error: { code: 'invalid_input', message, issues: [] } });
+      return;
+    }
+    const fileName = chosen.name;
+    const parsed = parseJsonText(await chosen.text(), fileName);
     if (!parsed.ok) {
       set({
         error: { code: 'invalid_input', message: `${parsed.message} Nothing was imported.`, issues: parsed.issues },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits } from '../limits';
 import { caseInsensitiveEnum, optionalText, requiredText, withoutNulls } from '../fieldSchemas';
 import { recurrenceDraftSchema, timeZoneSchema, utcInstantSchema } from '../recurrence/recurrenceSchema';
 import { attendeeDraftSchema } from './attendeeDraft';
@@ -37,7 +38,12 @@ const commonFields = {
   start_time: utcInstantSchema,
   ticket_type: ticketTypeDraftSchema.optional(),
   registration: registrationDraftSchema.optional(),
-  attendees: z.array(attendeeDraftSchema, { error: 'List the attendees: [{"email", …}].' }).default([]),
+  attendees: z
+    .array(attendeeDraftSchema, { error: 'List the attendees: [{"email", …}].' })
+    .max(limits.attendeesPerSeries, {
+      error: `A series has at most ${limits.attendeesPerSeries.toLocaleString('en-US')} attendees, as many as Zoom's largest webinar admits.`,
+    })
+    .default([]),
   /** Publish on Zoom once the ticket type and registration link exist. */
   publish: z.boolean({ error: 'publish is true or false.' }).default(false),
 };

@@ -55,7 +55,7 @@ export function SeriesList() {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (file === undefined || api === undefined) return;
-    await importFile(api, await file.text(), file.name);
+    await importFile(api, file);
   };
   const shown = series === undefined ? [] : visibleSeries(series, query, filter);
 

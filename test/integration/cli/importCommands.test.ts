@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../support/tempDir';
@@ -107,6 +107,15 @@ describe('cadence import', () => {
     const result = cadence('import', path);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('is not valid JSON. Nothing was imported.');
+  });
+
+  it('refuses a file larger than 64 MB without reading it', () => {
+    const path = join(dir.path, 'huge.json');
+    writeFileSync(path, '');
+    truncateSync(path, 65 * 1024 * 1024);
+    const result = cadence('import', path);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('is larger than 64 MB, the most Cadence reads of a series file');
   });
 
   it('takes a file that starts with a byte-order mark', () => {

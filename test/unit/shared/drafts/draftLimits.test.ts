@@ -57,3 +57,15 @@ describe('the time zone', () => {
     expect(seriesDraftSchema.parse({ ...series({}), timezone: 'Asia/Calcutta' }).timezone).toBe('Asia/Calcutta');
   });
 });
+
+describe('the number of attendees', () => {
+  it('is at most 100,000, refused at the list with the limit named', () => {
+    const attendees = Array.from({ length: 100_001 }, (_, i) => ({ email: `p${String(i)}@example.com` }));
+    expect(problems(series({ attendees }))).toEqual([
+      {
+        path: 'attendees',
+        message: "A series has at most 100,000 attendees, as many as Zoom's largest webinar admits.",
+      },
+    ]);
+  });
+});
