@@ -1,13 +1,55 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { serveSessionFragment, serveSessionHeader } from '../../shared/ipc/servePaths';
 
 /** A fresh secret for each `cadence serve` launch: 256 bits, URL-safe. */
 export function createSessionSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** Cookies ignore ports, so the name carries it: two servers on one machine never share a session. */
-export function sessionCookieName(port: number): string {
-  return `cadence_session_${port}`;
+/**
+ * The cookie that lets a browser load the app's files. Browsers send a host's cookies to every
+ * port, so another local server may see it: it holds no secret and opens no call, only the
+ * public files of the app. Cookies ignore ports, so the name carries it.
+ */
+export function pageCookieName(port: number): string {
+  return `cadence_page_${port}`;
+}
+
+/** The header a page (or script) proves its session with, as Node spells incoming headers; browsers never send it on their own. */
+export const sessionHeader = serveSessionHeader.toLowerCase();
+
+/** The launch URL's fragment that hands the page its session, out of every request and log. */
+export const sessionFragment = serveSessionFragment;
+
+/**
+ * A request path split from its query, or undefined when it is not a plain absolute path
+ * (`//host`, a backslash, a control character): such a path is refused before anything reads it.
+ */
+export function splitRequestPath(raw: string): { path: string; query: URLSearchParams } | undefined {
+  const mark = raw.indexOf('?');
+  const path = mark === -1 ? raw : raw.slice(0, mark);
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  if (!path.startsWith('/') || path.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(path)) return undefined;
+  return { path, query: new URLSearchParams(mark === -1 ? '' : raw.slice(mark + 1)) };
+}
+
+/** The sessions one launch has handed out, each checked in constant time; the oldest go first. */
+export class SessionKeys {
+  private readonly keys: string[] = [];
+  constructor(private readonly capacity = 64) {}
+
+  mint(): string {
+    const key = createSessionSecret();
+    this.keys.push(key);
+    if (this.keys.length > this.capacity) this.keys.shift();
+    return key;
+  }
+
+  has(presented: string | undefined): boolean {
+    let found = false;
+    for (const key of this.keys) found = isSecretMatch(presented, key) || found;
+    return found;
+  }
 }
 
 /** The Host values this server answers to; anything else is DNS rebinding or a misdirected request. */

@@ -13,8 +13,12 @@ import {
   isAllowedHost,
   isAllowedOrigin,
   isSecretMatch,
+  pageCookieName,
   readCookie,
-  sessionCookieName,
+  sessionFragment,
+  sessionHeader,
+  SessionKeys,
+  splitRequestPath,
 } from './requestGuards';
 import { readAsset } from '../assets/readAsset';
 
@@ -52,8 +56,10 @@ const statusByCode: Readonly<Record<IpcErrorCode, number>> = {
 
 /**
  * Serves the built renderer and the IPC contract over HTTP and server-sent events on 127.0.0.1.
- * Every request must carry this launch's secret and name this server as Host (and Origin, when a
- * browser sends one), which shuts out other sites and DNS rebinding.
+ * Every request must name this server as Host (and Origin, when a browser sends one), which shuts
+ * out other sites and DNS rebinding. The launch link's secret is traded for a page session that
+ * travels only in a header (and in the event stream's address), never in a cookie: browsers send
+ * cookies to every local port. The cookie a page gets opens the app's public files and nothing else.
  */
 export async function startServeServer(options: ServeOptions): Promise<ServeHandle> {
   if (!existsSync(join(options.rendererDir, 'index.html'))) {
@@ -63,12 +69,19 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
     );
   }
   const secret = options.secret ?? createSessionSecret();
+  const sessions = new SessionKeys();
+  const pageKeys = new SessionKeys();
+  /** A page's session, or this launch's secret (what scripts and tests present). */
+  const isSession = (presented: string | undefined) =>
+    presented !== undefined && (sessions.has(presented) || isSecretMatch(presented, secret));
   const streams = new Set<ServerResponse>();
   let port = 0;
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      options.core.logger.error('serve request failed', { url: request.url, error });
+      // The path only: a query string may carry a secret.
+      const path = (request.url ?? '').split('?', 1)[0];
+      options.core.logger.error('serve request failed', { path, error });
       if (!response.headersSent) sendText(response, 500, 'Cadence could not answer this request.');
       else response.destroy();
     });
@@ -84,29 +97,42 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
       sendText(response, 403, 'Requests from other sites are refused.');
       return;
     }
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    const cookieName = sessionCookieName(port);
-    const presentedToken = url.searchParams.get('token') ?? undefined;
-    if (presentedToken !== undefined) {
+    const raw = request.url ?? '/';
+    const presentedToken = new URLSearchParams(raw.includes('?') ? raw.slice(raw.indexOf('?') + 1) : '').get('token');
+    if (presentedToken !== null) {
       if (!isSecretMatch(presentedToken, secret)) {
         sendText(response, 401, 'This link has expired.');
         return;
       }
-      // Trade the secret in the URL for a cookie, and drop it from the address bar and history.
-      url.searchParams.delete('token');
-      response.setHeader('Set-Cookie', `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`);
-      response.writeHead(303, { Location: url.pathname + url.search });
+      // The secret leaves the address bar and history; the page's session goes in the fragment,
+      // which no request carries, and the page's cookie opens only the app's files.
+      response.setHeader('Set-Cookie', `${pageCookieName(port)}=${pageKeys.mint()}; HttpOnly; SameSite=Strict; Path=/`);
+      response.writeHead(303, { Location: `/#${sessionFragment}=${sessions.mint()}` });
       response.end();
       return;
     }
-    if (!isSecretMatch(readCookie(request.headers.cookie, cookieName), secret)) {
-      sendText(response, 401, 'Open the link that "cadence serve" printed to use Cadence here.');
+    const url = splitRequestPath(raw);
+    if (url === undefined) {
+      sendText(response, 400, 'Malformed path.');
       return;
     }
-
-    if (url.pathname.startsWith(servePaths.callPrefix)) return handleCall(request, response, url);
-    if (url.pathname === servePaths.events) {
+    if (url.path.startsWith(servePaths.callPrefix)) {
+      if (!isSession(headerValue(request.headers[sessionHeader]))) {
+        sendText(response, 401, 'Open the link that "cadence serve" printed to use Cadence here.');
+        return;
+      }
+      return handleCall(request, response, url.path);
+    }
+    if (url.path === servePaths.events) {
+      if (!isSession(url.query.get('session') ?? undefined)) {
+        sendText(response, 401, 'Open the link that "cadence serve" printed to use Cadence here.');
+        return;
+      }
       handleEvents(request, response);
+      return;
+    }
+    if (!pageKeys.has(readCookie(request.headers.cookie, pageCookieName(port)))) {
+      sendText(response, 401, 'Open the link that "cadence serve" printed to use Cadence here.');
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -114,7 +140,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
       sendText(response, 405, 'Method not allowed.');
       return;
     }
-    const file = await readAsset(options.rendererDir, url.pathname);
+    const file = await readAsset(options.rendererDir, url.path);
     if (!file) {
       sendText(response, 404, 'Not found.');
       return;
@@ -123,7 +149,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
-  async function handleCall(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  async function handleCall(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
     if (request.method !== 'POST') {
       response.setHeader('Allow', 'POST');
       sendText(response, 405, 'Calls are POST requests.');
@@ -134,7 +160,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
       sendText(response, 415, 'Calls carry a JSON body (Content-Type: application/json).');
       return;
     }
-    const channel = safeDecode(url.pathname.slice(servePaths.callPrefix.length));
+    const channel = safeDecode(path.slice(servePaths.callPrefix.length));
     const body = await readBody(request);
     if (body === undefined) {
       sendResult(response, invalidBody(`The request body is larger than ${maxBodyBytes} bytes.`));
@@ -242,4 +268,8 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,5 +1,5 @@
 import { createCadenceApi, type CadenceApi } from '../../shared/ipc/cadenceApi';
-import { createServeTransport } from './serveTransport';
+import { createServeTransport, serveSession } from './serveTransport';
 
 declare global {
   interface Window {
@@ -8,7 +8,11 @@ declare global {
   }
 }
 
-/** The desktop app's preload API when there is one, otherwise the HTTP bridge of `cadence serve`. */
+/**
+ * The desktop app's preload API when there is one, otherwise the HTTP bridge of `cadence serve`.
+ * A page without a session (opened by address rather than by the printed link) has every call
+ * refused with the way in.
+ */
 export function pickBridge(onConnectionChange: (isConnected: boolean) => void): CadenceApi {
-  return window.cadence ?? createCadenceApi(createServeTransport(onConnectionChange));
+  return window.cadence ?? createCadenceApi(createServeTransport(serveSession() ?? '', onConnectionChange));
 }

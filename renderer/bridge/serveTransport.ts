@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CadenceTransport } from '../../shared/ipc/cadenceApi';
 import type { EventName } from '../../shared/ipc/contract';
 import { ipcErrorSchema, type IpcResult } from '../../shared/ipc/envelope';
-import { servePaths } from '../../shared/ipc/servePaths';
+import { serveSessionFragment, serveSessionHeader, servePaths } from '../../shared/ipc/servePaths';
 
 const resultSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
@@ -13,16 +13,35 @@ function unavailable(message: string): IpcResult<never> {
   return { ok: false, error: { code: 'unavailable', message, issues: [] } };
 }
 
+const sessionKey = 'cadence.serveSession';
+
 /**
- * Carries calls over HTTP and events over one shared EventSource, for `cadence serve`. The
- * session cookie travels with both; the page never sees the secret.
+ * This page's `cadence serve` session: handed over once in the launch link's fragment (then taken
+ * out of the address) and kept for reloads of this tab. Undefined on a page opened without it.
  */
-export function createServeTransport(onConnectionChange?: (isConnected: boolean) => void): CadenceTransport {
+export function serveSession(): string | undefined {
+  const fragment = new URLSearchParams(window.location.hash.slice(1)).get(serveSessionFragment);
+  if (fragment !== null) {
+    window.sessionStorage.setItem(sessionKey, fragment);
+    window.history.replaceState(null, '', window.location.pathname);
+  }
+  return window.sessionStorage.getItem(sessionKey) ?? undefined;
+}
+
+/**
+ * Carries calls over HTTP and events over one shared EventSource, for `cadence serve`. The page's
+ * session goes in a header (in the stream's address for events), never in a cookie, which every
+ * local server would receive; the page never sees the launch secret.
+ */
+export function createServeTransport(
+  session: string,
+  onConnectionChange?: (isConnected: boolean) => void,
+): CadenceTransport {
   let source: EventSource | undefined;
 
   function eventSource(): EventSource {
     if (!source) {
-      source = new EventSource(servePaths.events);
+      source = new EventSource(`${servePaths.events}?session=${encodeURIComponent(session)}`);
       source.addEventListener('open', () => onConnectionChange?.(true));
       source.addEventListener('error', () => onConnectionChange?.(false));
     }
@@ -35,7 +54,7 @@ export function createServeTransport(onConnectionChange?: (isConnected: boolean)
       try {
         response = await fetch(servePaths.callPrefix + encodeURIComponent(channel), {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', [serveSessionHeader]: session },
           body: JSON.stringify(input),
           credentials: 'same-origin',
         });

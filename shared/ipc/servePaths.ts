@@ -5,3 +5,9 @@ export const servePaths = {
   /** `GET /api/events`: server-sent events, one per contract event. */
   events: '/api/events',
 } as const;
+
+/** The header a page proves its `cadence serve` session with. */
+export const serveSessionHeader = 'X-Cadence-Session';
+
+/** The launch link's fragment that hands the page its session: `#cadence-session=…`. */
+export const serveSessionFragment = 'cadence-session';

@@ -28,7 +28,7 @@ describe('app.info', () => {
   bench('HTTP round trip through cadence serve', async () => {
     const response = await request(`${app.serve.origin}/api/call/app.info`, {
       method: 'POST',
-      headers: { cookie: app.cookie, 'content-type': 'application/json' },
+      headers: { ...app.session, 'content-type': 'application/json' },
       body: '{}',
       dispatcher: agent,
     });

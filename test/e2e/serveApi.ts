@@ -6,7 +6,7 @@ export async function callServe<T>(serve: ServeProcess, channel: string, input: 
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      cookie: `cadence_session_${String(serve.port)}=${serve.secret}`,
+      'x-cadence-session': serve.secret,
       origin: serve.origin,
     },
     body: JSON.stringify(input),

@@ -5,7 +5,7 @@ import type { ReachabilityProbe } from '../../main/zoom/onlineMonitor';
 
 /**
  * The core and `cadence serve` in this process, over real HTTP, with a Zoom reachability probe
- * the caller controls. `cookie` is the session cookie the server expects.
+ * the caller controls. `session` is the header that proves a script's session (the launch secret).
  */
 export async function startInProcessServe(options: {
   dataDir: string;
@@ -24,7 +24,7 @@ export async function startInProcessServe(options: {
   return {
     core,
     serve,
-    cookie: `cadence_session_${serve.port}=${serve.secret}`,
+    session: { 'x-cadence-session': serve.secret },
     async close() {
       await serve.close();
       await core.close();

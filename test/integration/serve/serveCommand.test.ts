@@ -11,13 +11,18 @@ import { makeTempDir } from '../../support/tempDir';
 let dir: ReturnType<typeof makeTempDir>;
 let zoom: Awaited<ReturnType<typeof startFakeZoomHost>>;
 let serve: ServeProcess;
+/** The page cookie a browser gets for the launch link: it opens the app's files only. */
 let cookie: string;
+/** How a script proves its session: the launch secret, in the session header. */
+let session: Record<string, string>;
 
 beforeAll(async () => {
   dir = makeTempDir();
   zoom = await startFakeZoomHost();
   serve = await startServeProcess({ dataDir: dir.path, env: { CADENCE_ZOOM_API_URL: zoom.apiUrl } });
-  cookie = `cadence_session_${serve.port}=${serve.secret}`;
+  session = { 'x-cadence-session': serve.secret };
+  const launch = await rawHttp({ port: serve.port, path: `/?token=${serve.secret}` });
+  cookie = (launch.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
 });
 
 afterAll(async () => {
@@ -32,7 +37,7 @@ const call = (channel: string, body: string, headers: Record<string, string> = {
     port: serve.port,
     path: `/api/call/${channel}`,
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, ...headers },
+    headers: { 'content-type': 'application/json', ...session, ...headers },
     body,
   });
 
@@ -53,21 +58,57 @@ describe('cadence serve', () => {
     });
 
     it('refuses calls', async () => {
-      const response = await call('app.info', '{}', { cookie: '' });
+      const response = await call('app.info', '{}', { 'x-cadence-session': '' });
       expect(response.status).toBe(401);
     });
 
-    it('refuses a wrong secret, in the URL or in the cookie', async () => {
+    it('refuses a wrong secret, in the URL, the cookie or the session header', async () => {
       expect((await get('/?token=not-the-secret')).status).toBe(401);
-      expect((await get('/', { cookie: `cadence_session_${serve.port}=not-the-secret` })).status).toBe(401);
+      expect((await get('/', { cookie: `cadence_page_${serve.port}=not-the-secret` })).status).toBe(401);
+      expect((await call('app.info', '{}', { 'x-cadence-session': 'not-the-secret' })).status).toBe(401);
     });
   });
 
-  it('trades the secret in the URL for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
+  it('trades the secret in the URL for a page session in the fragment and a cookie that is not the secret', async () => {
     const response = await get(`/?token=${serve.secret}`);
     expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/');
-    expect(response.headers['set-cookie']).toEqual([`${cookie}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(response.headers.location).toMatch(/^\/#cadence-session=[A-Za-z0-9_-]{43}$/);
+    const [setCookie] = response.headers['set-cookie'] ?? [];
+    expect(setCookie).toMatch(
+      new RegExp(`^cadence_page_${String(serve.port)}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`),
+    );
+    expect(setCookie).not.toContain(serve.secret);
+  });
+
+  it('the page session from the fragment opens calls; the cookie alone opens none', async () => {
+    const launch = await get(`/?token=${serve.secret}`);
+    const pageSession = String(launch.headers.location).split('=')[1] ?? '';
+    expect((await call('app.info', '{}', { 'x-cadence-session': pageSession })).status).toBe(200);
+    const withCookieOnly = await call('app.info', '{}', { 'x-cadence-session': '', cookie });
+    expect(withCookieOnly.status).toBe(401);
+    expect((await get('/api/events', { cookie })).status).toBe(401);
+    const stream = new AbortController();
+    const events = await fetch(`${serve.origin}/api/events?session=${pageSession}`, { signal: stream.signal });
+    expect(events.status).toBe(200);
+    stream.abort();
+  });
+
+  it('redirects the launch link only to its own root, whatever path it came with', async () => {
+    const response = await get(`/.//evil.example/?token=${serve.secret}`);
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toMatch(/^\/#cadence-session=/);
+  });
+
+  it('answers malformed paths with 400, checks the secret before anything, and never logs a query', async () => {
+    const log = () => readFileSync(`${dir.path}/logs/cadence.log`, 'utf8');
+    const before = log().length;
+    expect((await get(`//?token=${serve.secret}`)).status).toBe(303);
+    expect((await get('//?token=not-the-secret')).status).toBe(401);
+    for (let i = 0; i < 3; i += 1) expect((await get('//?x')).status).toBe(400);
+    expect((await get('/\\evil')).status).toBe(400);
+    const written = log().slice(before);
+    expect(written).not.toContain(serve.secret);
+    expect(written).not.toMatch(/at .*serveServer|Error:/);
   });
 
   it('serves the built app with the cookie, under the CSP', async () => {
@@ -112,7 +153,7 @@ describe('cadence serve', () => {
   });
 
   it('refuses a call made with GET', async () => {
-    expect((await get('/api/call/app.info', { cookie })).status).toBe(405);
+    expect((await get('/api/call/app.info', session)).status).toBe(405);
   });
 
   it('answers app.info with the version, data folder and online state', async () => {

@@ -23,7 +23,7 @@ afterEach(async () => {
 async function call(channel: string, input: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${serve.origin}/api/call/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: app.cookie, origin: serve.origin },
+    headers: { 'content-type': 'application/json', ...app.session, origin: serve.origin },
     body: JSON.stringify(input),
   });
   return { status: response.status, body: await response.json() };

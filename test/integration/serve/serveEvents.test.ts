@@ -27,9 +27,7 @@ afterEach(async () => {
 
 /** Opens the event stream and collects frames until `count` events have arrived. */
 async function collectEvents(count: number, trigger: () => Promise<unknown>) {
-  const response = await fetch(`${serve.origin}/api/events`, {
-    headers: { cookie: `cadence_session_${serve.port}=${serve.secret}` },
-  });
+  const response = await fetch(`${serve.origin}/api/events?session=${serve.secret}`);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('text/event-stream');
   if (!response.body) throw new Error('no body');
@@ -71,7 +69,7 @@ describe('serve event stream', () => {
     expect(events.map((event) => (event.data as { isOnline: boolean }).isOnline)).toEqual([true, false]);
   });
 
-  it('refuses the stream without the session cookie', async () => {
+  it('refuses the stream without the session', async () => {
     const response = await fetch(`${serve.origin}/api/events`);
     expect(response.status).toBe(401);
   });
@@ -79,7 +77,7 @@ describe('serve event stream', () => {
   it('answers the same facts over HTTP as the router does', async () => {
     const response = await fetch(`${serve.origin}/api/call/app.info`, {
       method: 'POST',
-      headers: { cookie: `cadence_session_${serve.port}=${serve.secret}`, 'content-type': 'application/json' },
+      headers: { 'x-cadence-session': serve.secret, 'content-type': 'application/json' },
       body: '{}',
     });
     expect(await response.json()).toEqual(await core.router.dispatch('app.info', {}));

@@ -37,7 +37,7 @@ afterEach(async () => {
 async function call(channel: string, input: unknown = {}): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
   const response = await fetch(`${app.serve.origin}/api/call/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: app.cookie, origin: app.serve.origin },
+    headers: { 'content-type': 'application/json', ...app.session, origin: app.serve.origin },
     body: JSON.stringify(input),
   });
   return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };

@@ -81,7 +81,7 @@ beforeAll(async () => {
   const call = async (channel: string, input: unknown = {}) => {
     const response = await fetch(`${app.serve.origin}/api/call/${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: app.cookie, origin: app.serve.origin },
+      headers: { 'content-type': 'application/json', ...app.session, origin: app.serve.origin },
       body: JSON.stringify(input),
     });
     return (await response.json()) as { ok: boolean };

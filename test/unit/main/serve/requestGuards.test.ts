@@ -5,7 +5,9 @@ import {
   isAllowedOrigin,
   isSecretMatch,
   readCookie,
-  sessionCookieName,
+  pageCookieName,
+  SessionKeys,
+  splitRequestPath,
 } from '../../../../main/serve/requestGuards';
 
 describe('serve request guards', () => {
@@ -41,10 +43,39 @@ describe('serve request guards', () => {
   });
 
   it('reads one cookie by its port-specific name', () => {
-    const name = sessionCookieName(4000);
-    expect(name).toBe('cadence_session_4000');
+    const name = pageCookieName(4000);
+    expect(name).toBe('cadence_page_4000');
     expect(readCookie(`a=1; ${name}=s3cret; b=2`, name)).toBe('s3cret');
-    expect(readCookie('cadence_session_4001=other', name)).toBeUndefined();
+    expect(readCookie('cadence_page_4001=other', name)).toBeUndefined();
     expect(readCookie(undefined, name)).toBeUndefined();
+  });
+
+  it.each(['//evil.example/', '//?token=x', '\\evil', 'relative', '/a\\b', '/a\u0000b', '/a\nb'])(
+    'refuses the path %j as malformed',
+    (raw) => {
+      expect(splitRequestPath(raw)).toBeUndefined();
+    },
+  );
+
+  it('splits a plain path from its query', () => {
+    const split = splitRequestPath('/api/events?session=abc&x=1');
+    expect(split?.path).toBe('/api/events');
+    expect(split?.query.get('session')).toBe('abc');
+    expect(splitRequestPath('/.//evil.example/')?.path).toBe('/.//evil.example/');
+  });
+
+  it('knows the sessions it handed out, and forgets the oldest past its capacity', () => {
+    const keys = new SessionKeys(2);
+    const first = keys.mint();
+    const second = keys.mint();
+    expect([keys.has(first), keys.has(second), keys.has('other'), keys.has(undefined)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    keys.mint();
+    expect(keys.has(first)).toBe(false);
+    expect(keys.has(second)).toBe(true);
   });
 });
