@@ -1,11 +1,12 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { weekdayNames, weekOfMonthNames } from '../../../shared/recurrence/describeRecurrence';
 import { formatInstant } from '../../../shared/recurrence/expandRecurrence';
 import type { RecurrenceDraft } from '../../../shared/recurrence/recurrenceSchema';
 import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore';
 import { problemAt, problemWithin } from '../../lib/issues';
-import { allTimeZones, instantOfWallClock, wallClockInputs } from '../../lib/zonedTime';
+import { allTimeZones, instantOfWallClock, skippedTimeNote, wallClockInputs } from '../../lib/zonedTime';
 import { Field } from '../Field';
+import { DateEntry, TimeEntry } from '../WallClockFields';
 import { omit, withRecurrence, withoutRecurrenceFields, type EditorPartProps } from './editing';
 
 const repeatUnits: Readonly<Record<number, [string, string]>> = {
@@ -80,6 +81,7 @@ function withRepeats(details: SeriesDetails, repeats: string): SeriesDetails {
 /** When and how often: time zone, start, length, the recurrence in plain words, and its end. */
 export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
   const zones = useMemo(() => allTimeZones(), []);
+  const [skippedStart, setSkippedStart] = useState<string | undefined>();
   // Zoom refuses to change a published event's recurrence or type; single sessions still move.
   const isLocked = useEditorStore((state) => state.isPublished);
   const start = wallClockInputs(details.start_time, details.timezone);
@@ -121,28 +123,24 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
         </select>
       </Field>
       <div className="field-row">
-        <Field label="Start date" problem={problemAt(issues, 'start_time')}>
-          <input
-            type="date"
-            value={start.date}
-            onChange={(event) =>
-              edit((current) =>
-                withStart(current, instantOfWallClock(event.target.value, start.time, current.timezone)),
-              )
-            }
-          />
-        </Field>
-        <Field label="Start time">
-          <input
-            type="time"
-            value={start.time}
-            onChange={(event) =>
-              edit((current) =>
-                withStart(current, instantOfWallClock(start.date, event.target.value, current.timezone)),
-              )
-            }
-          />
-        </Field>
+        <DateEntry
+          label="Start date"
+          value={start.date}
+          problem={problemAt(issues, 'start_time')}
+          onCommit={(date) =>
+            edit((current) => withStart(current, instantOfWallClock(date, start.time, current.timezone)))
+          }
+        />
+        <TimeEntry
+          label="Start time"
+          value={start.time}
+          hint={skippedStart}
+          onCommit={(time) => {
+            const instant = instantOfWallClock(start.date, time, details.timezone);
+            setSkippedStart(instant === undefined ? undefined : skippedTimeNote(time, instant, details.timezone));
+            edit((current) => withStart(current, instantOfWallClock(start.date, time, current.timezone)));
+          }}
+        />
         <Field
           label="Duration (minutes)"
           problem={problemAt(issues, 'recurrence.duration') ?? problemAt(issues, 'end_time')}
@@ -361,12 +359,13 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
                 />
                 On
               </label>
-              <input
-                type="date"
-                aria-label="Last day"
-                disabled={endMode !== 'date'}
+              <DateEntry
+                label="Last day"
+                isLabelHidden
+                className="inline"
+                isDisabled={endMode !== 'date'}
                 value={endDate}
-                onChange={(event) => setEndDate(event.target.value)}
+                onCommit={setEndDate}
               />
             </div>
             <p className="field-problem" role="alert">
