@@ -4,6 +4,7 @@ import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { attendeeRuleInputs } from '../../shared/drafts/seriesRules';
 import { draftIssues, validateSeriesFile, type SeriesFile } from '../../shared/drafts/seriesFile';
+import { pastStartIssues } from '../../shared/drafts/startRules';
 import { CadenceError } from '../../shared/errors';
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import { explainSqliteError } from '../db/database';
@@ -73,6 +74,17 @@ export class DraftService {
    */
   importFile(input: unknown, options: { dryRun: boolean }): ImportSummary {
     const drafts = validSeriesFile(input).series;
+    const issues = drafts.flatMap((draft, index) => {
+      const id = draft.key === undefined ? undefined : this.guard(() => this.store.idForKey(draft.key ?? ''));
+      return this.startIssues(draft, id).map((issue) => ({ ...issue, path: `series[${String(index)}].${issue.path}` }));
+    });
+    if (issues.length > 0) {
+      throw new CadenceError(
+        'invalid_input',
+        `The series file has ${plural(issues.length, 'problem')}; nothing was imported.`,
+        issues,
+      );
+    }
     const outcomes = this.guard(() =>
       options.dryRun
         ? drafts.map((draft) => {
@@ -82,6 +94,20 @@ export class DraftService {
         : this.store.saveAll(drafts),
     );
     return importSummary(drafts, outcomes, options.dryRun);
+  }
+
+  /** The start rule of a series not yet on Zoom (`id` undefined: a new series). */
+  private startIssues(draft: SeriesDraft, id: string | undefined) {
+    const isOnZoom = id !== undefined && this.guard(() => this.store.isOnZoom(id));
+    return pastStartIssues(draft, { now: this.clock(), isOnZoom });
+  }
+
+  /** Refuses a draft that breaks the start rule, naming the field. */
+  private checkStart(draft: SeriesDraft, id: string | undefined): void {
+    const issues = this.startIssues(draft, id);
+    if (issues.length > 0) {
+      throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
+    }
   }
 
   /** Turns a locked or damaged database met mid-way into an error that names the file. */
@@ -110,6 +136,7 @@ export class DraftService {
       const issues = draftIssues(parsed.error);
       throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
     }
+    this.checkStart(parsed.data, id);
     return this.guard(() => this.store.save(parsed.data, id));
   }
 
@@ -135,6 +162,7 @@ export class DraftService {
       throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
     }
     const valid = parsed.data;
+    this.checkStart(valid, id);
     return this.guard(() => this.store.saveDetails(valid, id));
   }
 
