@@ -1,15 +1,24 @@
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import { isKnownTimeZone, ZoneClock } from '../../shared/recurrence/zoneClock';
 
-/** The planner's own time zone, as the operating system reports it. */
+let plannerZone: string | undefined;
+
+/** The planner's own time zone, as the operating system reported it when the page loaded. */
 export function plannerTimeZone(): string {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return isKnownTimeZone(zone) ? zone : 'UTC';
+  // Asking Intl builds a formatter (a fraction of a millisecond): too slow for every row of every keystroke.
+  if (plannerZone === undefined) {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    plannerZone = isKnownTimeZone(zone) ? zone : 'UTC';
+  }
+  return plannerZone;
 }
 
-/** Every time zone the browser knows, for the time-zone picker. */
-export function allTimeZones(): string[] {
-  return Intl.supportedValuesOf('timeZone');
+let knownZones: readonly string[] | undefined;
+
+/** Every time zone the browser knows, for the time-zone pickers. */
+export function allTimeZones(): readonly string[] {
+  knownZones ??= Intl.supportedValuesOf('timeZone');
+  return knownZones;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -59,6 +68,11 @@ export function formatClock(utc: string, zone: string): string {
   return formatter(zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(Date.parse(utc));
 }
 
+/** The calendar day in a zone as one comparable string, from a cached formatter (no zone arithmetic per row). */
+function calendarDay(utc: string, zone: string): string {
+  return formatter(zone, { year: 'numeric', month: 'numeric', day: 'numeric' }).format(Date.parse(utc));
+}
+
 /** "Sun, Jan 3" in the zone: the day beside a time that falls on another date there. */
 export function formatShortDay(utc: string, zone: string): string {
   return formatter(zone, { weekday: 'short', month: 'short', day: 'numeric' }).format(Date.parse(utc));
@@ -66,7 +80,7 @@ export function formatShortDay(utc: string, zone: string): string {
 
 /** "10:00 AM EST" in `zone`, with its day ("Sun, Jan 3, 10:00 PM CET") when that day differs from the day in `eventZone`. */
 export function formatClockBeside(utc: string, zone: string, eventZone: string): string {
-  const isOtherDay = wallClockInputs(utc, zone).date !== wallClockInputs(utc, eventZone).date;
+  const isOtherDay = calendarDay(utc, zone) !== calendarDay(utc, eventZone);
   return isOtherDay ? `${formatShortDay(utc, zone)}, ${formatClock(utc, zone)}` : formatClock(utc, zone);
 }
 

@@ -1,11 +1,10 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useState } from 'react';
 import type { OccurrenceChange } from '../../../shared/drafts/occurrenceChange';
 import { describeRecurrence } from '../../../shared/recurrence/describeRecurrence';
 import { problemWithin } from '../../lib/issues';
 import { previewSessions, type PreviewSession } from '../../lib/schedulePreview';
 import { plural } from '../../lib/words';
 import {
-  allTimeZones,
   describeJump,
   formatClock,
   formatClockBeside,
@@ -19,6 +18,7 @@ import { useAttendeeZoneStore } from '../../stores/useAttendeeZoneStore';
 import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore';
 import { Field } from '../Field';
 import { DateEntry, TimeEntry } from '../WallClockFields';
+import { ZoneOptions } from '../ZoneOptions';
 import type { EditorPartProps } from './editing';
 
 function withChange(details: SeriesDetails, occurrence: number, change: OccurrenceChange | undefined): SeriesDetails {
@@ -33,6 +33,50 @@ const formatOffset = (minutes: number) => {
   const abs = Math.abs(minutes);
   return `UTC${sign}${String(Math.floor(abs / 60))}${abs % 60 === 0 ? '' : `:${String(abs % 60).padStart(2, '0')}`}`;
 };
+
+/** Where one session moves: a new date and time in the event's zone, starting from its own. */
+function MoveForm({
+  session,
+  timezone,
+  edit,
+  onDone,
+}: {
+  session: PreviewSession;
+  timezone: string;
+  edit: EditorPartProps['edit'];
+  onDone: () => void;
+}) {
+  const [date, setDate] = useState(() => wallClockInputs(session.start_time, timezone).date);
+  const [time, setTime] = useState(() => wallClockInputs(session.start_time, timezone).time);
+  return (
+    <form
+      className="move-form"
+      aria-label={`Move session ${String(session.occurrence)}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const start = instantOfWallClock(date, time, timezone);
+        if (start === undefined) return;
+        edit((current) =>
+          withChange(current, session.occurrence, {
+            occurrence: session.occurrence,
+            action: 'move',
+            start_time: start,
+          }),
+        );
+        onDone();
+      }}
+    >
+      <DateEntry label="New date" isLabelHidden className="inline" value={date} onCommit={setDate} />
+      <TimeEntry label="New time" isLabelHidden className="inline" value={time} onCommit={setTime} />
+      <button type="submit" className="button-primary small">
+        Move session
+      </button>
+      <button type="button" className="button-quiet small" onClick={() => onDone()}>
+        Keep
+      </button>
+    </form>
+  );
+}
 
 /**
  * One session of the preview, with Move and Cancel (or Restore). Memoised: a keystroke elsewhere
@@ -55,9 +99,6 @@ const SessionRow = memo(function SessionRow({
   problem: string | undefined;
 }) {
   const [isMoving, setMoving] = useState(false);
-  const wall = wallClockInputs(session.start_time, timezone);
-  const [date, setDate] = useState(wall.date);
-  const [time, setTime] = useState(wall.time);
   const mine = plannerTimeZone();
   const label = `Session ${String(session.occurrence)}`;
   return (
@@ -137,52 +178,19 @@ const SessionRow = memo(function SessionRow({
           )}
         </div>
       )}
-      {isMoving && (
-        <form
-          className="move-form"
-          aria-label={`Move session ${String(session.occurrence)}`}
-          onSubmit={(event) => {
-            event.preventDefault();
-            const start = instantOfWallClock(date, time, timezone);
-            if (start === undefined) return;
-            edit((current) =>
-              withChange(current, session.occurrence, {
-                occurrence: session.occurrence,
-                action: 'move',
-                start_time: start,
-              }),
-            );
-            setMoving(false);
-          }}
-        >
-          <DateEntry label="New date" isLabelHidden className="inline" value={date} onCommit={setDate} />
-          <TimeEntry label="New time" isLabelHidden className="inline" value={time} onCommit={setTime} />
-          <button type="submit" className="button-primary small">
-            Move session
-          </button>
-          <button type="button" className="button-quiet small" onClick={() => setMoving(false)}>
-            Keep
-          </button>
-        </form>
-      )}
+      {isMoving && <MoveForm session={session} timezone={timezone} edit={edit} onDone={() => setMoving(false)} />}
     </li>
   );
 });
 
 /** The time zones a planner may pick for the attendees' view, with "none" first. */
 function AttendeeZonePicker({ seriesId, zone }: { seriesId: string; zone: string | undefined }) {
-  const zones = useMemo(() => allTimeZones(), []);
   const choose = useAttendeeZoneStore((state) => state.choose);
   return (
     <Field label="Attendees' times in" className="attendee-zone">
       <select value={zone ?? ''} onChange={(event) => choose(seriesId, event.target.value || undefined)}>
         <option value="">Not shown</option>
-        {zone !== undefined && !zones.includes(zone) && <option value={zone}>{zone}</option>}
-        {zones.map((name) => (
-          <option key={name} value={name}>
-            {name.replaceAll('_', ' ')}
-          </option>
-        ))}
+        <ZoneOptions current={zone} />
       </select>
     </Field>
   );

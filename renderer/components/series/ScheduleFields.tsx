@@ -1,12 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { weekdayNames, weekOfMonthNames } from '../../../shared/recurrence/describeRecurrence';
 import { formatInstant } from '../../../shared/recurrence/expandRecurrence';
 import type { RecurrenceDraft } from '../../../shared/recurrence/recurrenceSchema';
 import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore';
 import { problemAt, problemWithin } from '../../lib/issues';
-import { allTimeZones, instantOfWallClock, skippedTimeNote, wallClockInputs } from '../../lib/zonedTime';
+import { instantOfWallClock, skippedTimeNote, wallClockInputs } from '../../lib/zonedTime';
 import { Field } from '../Field';
 import { DateEntry, TimeEntry } from '../WallClockFields';
+import { ZoneOptions } from '../ZoneOptions';
 import { omit, withRecurrence, withoutRecurrenceFields, type EditorPartProps } from './editing';
 
 const repeatUnits: Readonly<Record<number, [string, string]>> = {
@@ -80,7 +81,6 @@ function withRepeats(details: SeriesDetails, repeats: string): SeriesDetails {
 
 /** When and how often: time zone, start, length, the recurrence in plain words, and its end. */
 export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
-  const zones = useMemo(() => allTimeZones(), []);
   const [skippedStart, setSkippedStart] = useState<string | undefined>();
   // Zoom refuses to change a published event's recurrence or type; single sessions still move.
   const isLocked = useEditorStore((state) => state.isPublished);
@@ -114,12 +114,7 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
             })
           }
         >
-          {!zones.includes(details.timezone) && <option value={details.timezone}>{details.timezone}</option>}
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replaceAll('_', ' ')}
-            </option>
-          ))}
+          <ZoneOptions current={details.timezone} />
         </select>
       </Field>
       <div className="field-row">
