@@ -112,3 +112,31 @@ test('a session whose local time the clocks skip says it starts an hour later, a
   await expect(sessions.nth(2)).toContainText('2:30 AM');
   await expect(sessions.nth(2)).not.toContainText('Moved to');
 });
+
+test("the preview shows the sessions in the attendees' time zone the planner picks, and remembers it", async ({
+  shell,
+  page,
+}) => {
+  await importSeries(page, {
+    name: 'Tokyo Customer Hour',
+    timezone: 'America/New_York',
+    event_type: 'RECURRING',
+    // Tuesdays at 19:00 in New York: Wednesdays at 09:00 in Tokyo, Wednesdays at 01:00 in Berlin.
+    start_time: '2027-01-06T00:00:00Z',
+    recurrence: { type: 2, weekly_days: [3], end_times: 3, duration: 60 },
+  });
+  const planner = new Planner(page, shell);
+  const first = planner.preview.getByRole('listitem').first();
+  await expect(first).not.toContainText("attendees' time");
+
+  await planner.preview.getByLabel("Attendees' times in").selectOption('Asia/Tokyo');
+  await expect(first).toContainText('Tue, Jan 5, 2027');
+  await expect(first).toContainText(/your time Wed, Jan 6,? 1:00\sAM/);
+  await expect(first).toContainText(/attendees' time Wed, Jan 6,? 9:00\sAM/);
+  await expect(planner.preview).toContainText("your attendees' (Asia/Tokyo)");
+
+  await shell.link('Series').click();
+  await page.getByRole('link', { name: 'Tokyo Customer Hour' }).click();
+  await expect(planner.preview.getByLabel("Attendees' times in")).toHaveValue('Asia/Tokyo');
+  await expect(planner.preview.getByRole('listitem').first()).toContainText(/attendees' time Wed, Jan 6,? 9:00\sAM/);
+});
