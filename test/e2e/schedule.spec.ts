@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { Planner } from './planner';
+import { Planner, typeDate, typeTime } from './planner';
 import { callServe, dropRefusedCalls } from './serveApi';
 import type { ServeProcess } from '../support/serveProcess';
 
@@ -139,4 +139,32 @@ test("the preview shows the sessions in the attendees' time zone the planner pic
   await page.getByRole('link', { name: 'Tokyo Customer Hour' }).click();
   await expect(planner.preview.getByLabel("Attendees' times in")).toHaveValue('Asia/Tokyo');
   await expect(planner.preview.getByRole('listitem').first()).toContainText(/attendees' time Wed, Jan 6,? 9:00\sAM/);
+});
+
+test('a start time the clocks skip on the start date says so at the field; the last day is typed like the start', async ({
+  shell,
+  page,
+}) => {
+  await importSeries(page, {
+    name: 'Spring Sprint Review',
+    timezone: 'America/New_York',
+    event_type: 'RECURRING',
+    start_time: '2027-03-14T14:00:00Z',
+    recurrence: { type: 1, end_times: 5, duration: 30 },
+  });
+  const planner = new Planner(page, shell);
+  await typeTime(page.getByRole('group', { name: 'Start time' }), '02:30');
+  const note =
+    '2:30 AM does not exist that day: the clocks go forward an hour at 2:00 AM, so the series starts at 3:30 AM.';
+  await expect(page.getByText(note)).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Start time' })).toHaveAccessibleDescription(
+    /the clocks go forward an hour at 2:00 AM, so the series starts at 3:30 AM\.$/,
+  );
+  await planner.expectSaved();
+  await expect(planner.preview.getByRole('listitem').first()).toContainText('3:30 AM');
+
+  await page.getByRole('radio', { name: 'On', exact: true }).check();
+  await typeDate(page.getByRole('group', { name: 'Last day' }), '2027-03-16');
+  await planner.expectSaved();
+  await expect(planner.preview.getByRole('listitem')).toHaveCount(3);
 });

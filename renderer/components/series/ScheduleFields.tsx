@@ -81,10 +81,15 @@ function withRepeats(details: SeriesDetails, repeats: string): SeriesDetails {
 
 /** When and how often: time zone, start, length, the recurrence in plain words, and its end. */
 export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
-  const [skippedStart, setSkippedStart] = useState<string | undefined>();
+  // The time as typed, while the start is what it became: a time the clocks skip is shown as typed
+  // (with why it moved), not replaced under the planner's fingers by where it moved to.
+  const [typedStart, setTypedStart] = useState<{ time: string; instant: string } | undefined>();
   // Zoom refuses to change a published event's recurrence or type; single sessions still move.
   const isLocked = useEditorStore((state) => state.isPublished);
   const start = wallClockInputs(details.start_time, details.timezone);
+  const isTypedShown = typedStart !== undefined && typedStart.instant === details.start_time;
+  const startTime = isTypedShown ? typedStart.time : start.time;
+  const skippedNote = isTypedShown ? skippedTimeNote(typedStart.time, details.start_time, details.timezone) : undefined;
   const recurrence = details.event_type === 'RECURRING' ? details.recurrence : undefined;
   const duration = durationOf(details);
   const monthlyMode = recurrence?.monthly_week !== undefined ? 'weekday' : 'day';
@@ -123,16 +128,16 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
           value={start.date}
           problem={problemAt(issues, 'start_time')}
           onCommit={(date) =>
-            edit((current) => withStart(current, instantOfWallClock(date, start.time, current.timezone)))
+            edit((current) => withStart(current, instantOfWallClock(date, startTime, current.timezone)))
           }
         />
         <TimeEntry
           label="Start time"
-          value={start.time}
-          hint={skippedStart}
+          value={startTime}
+          hint={skippedNote}
           onCommit={(time) => {
             const instant = instantOfWallClock(start.date, time, details.timezone);
-            setSkippedStart(instant === undefined ? undefined : skippedTimeNote(time, instant, details.timezone));
+            setTypedStart(instant === undefined ? undefined : { time, instant });
             edit((current) => withStart(current, instantOfWallClock(start.date, time, current.timezone)));
           }}
         />
