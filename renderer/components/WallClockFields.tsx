@@ -1,5 +1,5 @@
 import { parseDate, parseTime, type CalendarDate, type Time } from '@internationalized/date';
-import { memo, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { DateField, DateInput, DateSegment, FieldError, Label, TimeField } from 'react-aria-components';
 
 interface EntryProps {
@@ -44,28 +44,12 @@ function useTyped<T>(stored: string, parse: (value: string) => T | null) {
   return [typed, setTyped] as const;
 }
 
-/** The latest `onCommit`, so that a field re-renders only when what it shows changes, not when its parent makes a new callback. */
-function useLatest<T>(value: T) {
-  const ref = useRef(value);
-  useLayoutEffect(() => {
-    ref.current = value;
-  });
-  return ref;
-}
-
-/** Props equal but for `onCommit`, which `useLatest` keeps current. */
-function sameButCommit<P extends { onCommit: unknown }>(before: P, after: P): boolean {
-  return (Object.keys({ ...before, ...after }) as (keyof P)[]).every(
-    (key) => key === 'onCommit' || Object.is(before[key], after[key]),
-  );
-}
-
 /**
  * A date typed segment by segment in the planner's own order (month/day/year in the US).
  * `onCommit` receives `YYYY-MM-DD` only for a whole date with a four-digit year: a year being
  * typed (2, 20, 202…) is never passed on, so it is never saved.
  */
-export const DateEntry = memo(function DateEntry({
+export function DateEntry({
   label,
   isLabelHidden = false,
   problem,
@@ -75,7 +59,6 @@ export const DateEntry = memo(function DateEntry({
   onCommit,
 }: EntryProps & { value: string; onCommit: (date: string) => void }) {
   const [typed, setTyped] = useTyped(value, dateOf);
-  const commit = useLatest(onCommit);
   const [isLeft, setLeft] = useState(false);
   const isYearShort = typed !== null && typed.year < fullYear;
   const shown = problem ?? (isYearShort && isLeft ? 'Type the year in full, such as 2027.' : undefined);
@@ -91,7 +74,7 @@ export const DateEntry = memo(function DateEntry({
       onChange={(next) => {
         setTyped(next);
         setLeft(false);
-        if (next !== null && next.year >= fullYear) commit.current(next.toString());
+        if (next !== null && next.year >= fullYear) onCommit(next.toString());
       }}
       onBlur={() => setLeft(true)}
     >
@@ -100,10 +83,10 @@ export const DateEntry = memo(function DateEntry({
       <FieldError className="field-problem">{shown}</FieldError>
     </DateField>
   );
-}, sameButCommit);
+}
 
 /** A time of day typed segment by segment in the planner's own clock; `onCommit` receives `HH:MM`. */
-export const TimeEntry = memo(function TimeEntry({
+export function TimeEntry({
   label,
   isLabelHidden = false,
   problem,
@@ -114,7 +97,6 @@ export const TimeEntry = memo(function TimeEntry({
   hint,
 }: EntryProps & { value: string; onCommit: (time: string) => void; hint?: string | undefined }) {
   const [typed, setTyped] = useTyped(value, timeOf);
-  const commit = useLatest(onCommit);
   const hintId = useId();
   return (
     <TimeField
@@ -128,7 +110,7 @@ export const TimeEntry = memo(function TimeEntry({
       {...(hint === undefined ? {} : { 'aria-describedby': hintId })}
       onChange={(next) => {
         setTyped(next);
-        if (next !== null) commit.current(next.toString().slice(0, 5));
+        if (next !== null) onCommit(next.toString().slice(0, 5));
       }}
     >
       {!isLabelHidden && <Label>{label}</Label>}
@@ -141,4 +123,4 @@ export const TimeEntry = memo(function TimeEntry({
       <FieldError className="field-problem">{problem}</FieldError>
     </TimeField>
   );
-}, sameButCommit);
+}
