@@ -11,6 +11,7 @@ interface EntryProps {
   className?: string;
 }
 
+// A year of fewer than four digits is one still being typed (2, 20, 202 on the way to 2027).
 const fullYear = 1000;
 
 function dateOf(value: string): CalendarDate | null {
