@@ -16,7 +16,7 @@ const series = {
   ticket_type: { name: 'Pass', free: true, currency: 'USD' },
 };
 
-test("a change Zoom refuses shows what was sent in words, never as JSON, beside Zoom's answer", async ({
+test('a change Zoom refuses shows what was sent in words, never as JSON; a series Zoom has keeps its past start', async ({
   shell,
   page,
   dataDir,
@@ -37,4 +37,12 @@ test("a change Zoom refuses shows what was sent in words, never as JSON, beside 
   const versions = card.getByRole('table', { name: 'Versions side by side' });
   await expect(versions).toContainText('Name: Pass');
   await expect(versions).not.toContainText('{');
+
+  // Zoom has the event now: its past start is what it is, and is not flagged in the editor.
+  await shell.link('Series').click();
+  await page.getByRole('link', { name: 'Office Hours' }).click();
+  await expect(page.getByRole('group', { name: 'Start date' })).toBeVisible();
+  await expect(page.getByText(/starts in the past/)).toHaveCount(0);
+  await page.getByLabel('Series name').fill('Office Hours (1907)');
+  await planner.expectSaved();
 });
