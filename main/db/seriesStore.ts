@@ -57,6 +57,12 @@ export class SeriesStore {
     })();
   }
 
+  /** Whether Zoom has the series: it was synced once (its event exists there or did). */
+  isOnZoom(id: string): boolean {
+    const eventId: unknown = this.db.prepare('SELECT zoom_event_id FROM series WHERE id = ?').pluck().get(id);
+    return typeof eventId === 'string';
+  }
+
   /** The live series with this key, if any. */
   idForKey(key: string): string | undefined {
     const id: unknown = this.db.prepare('SELECT id FROM series WHERE key = ? AND deleted_at IS NULL').pluck().get(key);

@@ -4,6 +4,7 @@ import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { attendeeRuleInputs } from '../../shared/drafts/seriesRules';
 import { draftIssues, validateSeriesFile, type SeriesFile } from '../../shared/drafts/seriesFile';
+import { pastStartIssues } from '../../shared/drafts/startRules';
 import { CadenceError } from '../../shared/errors';
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import { explainSqliteError } from '../db/database';
@@ -75,18 +76,18 @@ export class DraftService {
    */
   importFile(input: unknown, options: { dryRun: boolean }): ImportSummary {
     const drafts = validSeriesFile(input).series;
-    const locked = drafts.flatMap((draft, index) => {
-      const id = draft.key === undefined ? undefined : this.store.idForKey(draft.key);
-      return this.lockedIssues(id, draft).map((issue) => ({
+    const issues = drafts.flatMap((draft, index) => {
+      const id = draft.key === undefined ? undefined : this.guard(() => this.store.idForKey(draft.key ?? ''));
+      return [...this.startIssues(draft, id), ...this.lockedIssues(id, draft)].map((issue) => ({
         ...issue,
         path: `series[${String(index)}].${issue.path}`,
       }));
     });
-    if (locked.length > 0) {
+    if (issues.length > 0) {
       throw new CadenceError(
         'invalid_input',
-        `The series file has ${plural(locked.length, 'problem')}; nothing was imported.`,
-        locked,
+        `The series file has ${plural(issues.length, 'problem')}; nothing was imported.`,
+        issues,
       );
     }
     const outcomes = this.guard(() =>
@@ -116,8 +117,15 @@ export class DraftService {
     return withPastSessionsKept(draft, this.outbox.zoomState(id), this.clock());
   }
 
-  private throwIfLocked(id: string | undefined, next: SeriesDraft): void {
-    const issues = this.lockedIssues(id, next);
+  /** The start rule of a series not yet on Zoom (`id` undefined: a new series). */
+  private startIssues(draft: SeriesDraft, id: string | undefined) {
+    const isOnZoom = id !== undefined && this.guard(() => this.store.isOnZoom(id));
+    return pastStartIssues(draft, { now: this.clock(), isOnZoom });
+  }
+
+  /** Refuses a draft that breaks the start rule or changes what Zoom keeps, naming the field. */
+  private checkChange(draft: SeriesDraft, id: string | undefined): void {
+    const issues = [...this.startIssues(draft, id), ...this.lockedIssues(id, draft)];
     if (issues.length > 0) {
       throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
     }
@@ -149,7 +157,7 @@ export class DraftService {
       const issues = draftIssues(parsed.error);
       throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
     }
-    this.throwIfLocked(id, parsed.data);
+    this.checkChange(parsed.data, id);
     const draft = this.keepingPastSessions(id, parsed.data);
     return this.guard(() => this.store.save(draft, id));
   }
@@ -175,7 +183,7 @@ export class DraftService {
       const issues = draftIssues(parsed.error);
       throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
     }
-    this.throwIfLocked(id, parsed.data);
+    this.checkChange(parsed.data, id);
     const valid = this.keepingPastSessions(id, parsed.data);
     return this.guard(() => this.store.saveDetails(valid, id));
   }

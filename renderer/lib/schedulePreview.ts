@@ -1,8 +1,9 @@
 import type { OccurrenceChange } from '../../shared/drafts/occurrenceChange';
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import { planSeriesTiming, timingFieldsSchema } from '../../shared/recurrence/seriesTiming';
+import { ZoneClock, isKnownTimeZone } from '../../shared/recurrence/zoneClock';
 import type { SeriesDetails } from '../stores/useEditorStore';
-import { offsetMinutes } from './zonedTime';
+import { skippedTime, wallClockInputs, type SkippedTime } from './zonedTime';
 
 /** One row of the live preview. */
 export interface PreviewSession {
@@ -15,17 +16,46 @@ export interface PreviewSession {
   /** The zone's offset differs from the previous session's: the clocks changed in between. */
   clocksChanged: boolean;
   offsetMinutes: number;
+  /** The series' time of day does not exist on this session's date: where it moved, and why. */
+  skipped: SkippedTime | undefined;
 }
+
+/** The fields the sessions depend on; edits replace a field's value, so an unchanged one keeps its identity. */
+function scheduleFields(details: SeriesDetails): readonly unknown[] {
+  return details.event_type === 'RECURRING'
+    ? [details.timezone, details.start_time, details.recurrence, details.occurrence_changes]
+    : [details.timezone, details.start_time, details.end_time];
+}
+
+let lastFields: readonly unknown[] = [];
+let lastSessions: PreviewSession[] = [];
 
 /**
  * The sessions of the draft as it is being typed, occurrence changes applied; empty while the
  * schedule fields do not yet describe a schedule (their problems are shown at the fields).
+ * The same list (the same objects) while no schedule field changed: a keystroke in the name
+ * neither expands the series again nor makes the preview's rows render again.
  */
 export function previewSessions(details: SeriesDetails): PreviewSession[] {
+  const fields = scheduleFields(details);
+  if (fields.length === lastFields.length && fields.every((field, i) => Object.is(field, lastFields[i]))) {
+    return lastSessions;
+  }
+  lastFields = fields;
+  lastSessions = computeSessions(details);
+  return lastSessions;
+}
+
+function computeSessions(details: SeriesDetails): PreviewSession[] {
   const slots = plannedSlots(details);
   const changes = new Map<number, OccurrenceChange>(
     details.event_type === 'RECURRING' ? details.occurrence_changes.map((change) => [change.occurrence, change]) : [],
   );
+  if (slots.length === 0 || !isKnownTimeZone(details.timezone)) return [];
+  const clock = new ZoneClock(details.timezone);
+  const timeOfDay = wallClockInputs(details.start_time, details.timezone).time;
+  const minuteOfDay = (instant: number) => Math.floor(clock.toLocal(instant) / 60_000) % 1440;
+  const startMinute = minuteOfDay(Date.parse(details.start_time));
   let previousOffset: number | undefined;
   return slots.map((slot, index) => {
     const change = changes.get(index + 1);
@@ -35,7 +65,13 @@ export function previewSessions(details: SeriesDetails): PreviewSession[] {
       change?.action === 'move'
         ? (change.end_time ?? formatInstant(Date.parse(change.start_time) + duration))
         : slot.end;
-    const offset = Number.isFinite(Date.parse(start)) ? offsetMinutes(start, details.timezone) : 0;
+    const instant = Date.parse(start);
+    const offset = Number.isFinite(instant) ? Math.round(clock.offsetAt(instant) / 60_000) : 0;
+    // Only a scheduled session keeps the series' time of day; a differing one was moved by the clocks.
+    const skipped =
+      change === undefined && minuteOfDay(instant) !== startMinute
+        ? skippedTime(timeOfDay, start, details.timezone)
+        : undefined;
     const clocksChanged = previousOffset !== undefined && offset !== previousOffset;
     previousOffset = offset;
     return {
@@ -46,6 +82,7 @@ export function previewSessions(details: SeriesDetails): PreviewSession[] {
       status: change === undefined ? 'scheduled' : change.action === 'cancel' ? 'cancelled' : 'moved',
       clocksChanged,
       offsetMinutes: offset,
+      skipped,
     };
   });
 }

@@ -1,15 +1,24 @@
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import { isKnownTimeZone, ZoneClock } from '../../shared/recurrence/zoneClock';
 
-/** The planner's own time zone, as the operating system reports it. */
+let plannerZone: string | undefined;
+
+/** The planner's own time zone, as the operating system reported it when the page loaded. */
 export function plannerTimeZone(): string {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return isKnownTimeZone(zone) ? zone : 'UTC';
+  // Asking Intl builds a formatter (a fraction of a millisecond): too slow for every row of every keystroke.
+  if (plannerZone === undefined) {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    plannerZone = isKnownTimeZone(zone) ? zone : 'UTC';
+  }
+  return plannerZone;
 }
 
-/** Every time zone the browser knows, for the time-zone picker. */
-export function allTimeZones(): string[] {
-  return Intl.supportedValuesOf('timeZone');
+let knownZones: readonly string[] | undefined;
+
+/** Every time zone the browser knows, for the time-zone pickers. */
+export function allTimeZones(): readonly string[] {
+  knownZones ??= Intl.supportedValuesOf('timeZone');
+  return knownZones;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -37,11 +46,6 @@ export function instantOfWallClock(date: string, time: string, zone: string): st
   return formatInstant(new ZoneClock(zone).toInstant(local));
 }
 
-/** The zone's UTC offset at an instant, in minutes. */
-export function offsetMinutes(utc: string, zone: string): number {
-  return Math.round(new ZoneClock(zone).offsetAt(Date.parse(utc)) / 60_000);
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -64,6 +68,22 @@ export function formatClock(utc: string, zone: string): string {
   return formatter(zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(Date.parse(utc));
 }
 
+/** The calendar day in a zone as one comparable string, from a cached formatter (no zone arithmetic per row). */
+function calendarDay(utc: string, zone: string): string {
+  return formatter(zone, { year: 'numeric', month: 'numeric', day: 'numeric' }).format(Date.parse(utc));
+}
+
+/** "Sun, Jan 3" in the zone: the day beside a time that falls on another date there. */
+export function formatShortDay(utc: string, zone: string): string {
+  return formatter(zone, { weekday: 'short', month: 'short', day: 'numeric' }).format(Date.parse(utc));
+}
+
+/** "10:00 AM EST" in `zone`, with its day ("Sun, Jan 3, 10:00 PM CET") when that day differs from the day in `eventZone`. */
+export function formatClockBeside(utc: string, zone: string, eventZone: string): string {
+  const isOtherDay = calendarDay(utc, zone) !== calendarDay(utc, eventZone);
+  return isOtherDay ? `${formatShortDay(utc, zone)}, ${formatClock(utc, zone)}` : formatClock(utc, zone);
+}
+
 /** "Tue, Jan 5, 2027, 10:00 AM EST". */
 export function formatMoment(utc: string, zone: string): string {
   return `${formatDay(utc, zone)}, ${formatClock(utc, zone)}`;
@@ -74,4 +94,61 @@ export function formatLogTime(utc: string): string {
   return formatter(plannerTimeZone(), { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(
     Date.parse(utc),
   );
+}
+
+/** "2:30 AM": a wall-clock `HH:MM` in the planner's own way of writing times. */
+export function formatWallTime(time: string): string {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  return formatter('UTC', { hour: 'numeric', minute: '2-digit' }).format(Date.UTC(2000, 0, 1, hours, minutes));
+}
+
+/** What became of a wall-clock time the clocks skipped: the time it moved to, and the jump that skipped it. */
+export interface SkippedTime {
+  intended: string;
+  actual: string;
+  /** The wall-clock time at which the clocks jumped, before the jump. */
+  jumpAt: string;
+  jumpMinutes: number;
+}
+
+/**
+ * The jump of the clocks that moved a wall-clock time `intended` (`HH:MM`) to the instant `utc`
+ * (docs/recurrence.md: a time in the spring-forward gap moves forward by the gap); undefined
+ * when the instant shows that wall time.
+ */
+export function skippedTime(intended: string, utc: string, zone: string): SkippedTime | undefined {
+  const actual = wallClockInputs(utc, zone).time;
+  if (actual === '' || actual === intended) return undefined;
+  const clock = new ZoneClock(zone);
+  let before = Date.parse(utc) - 86_400_000;
+  let after = Date.parse(utc);
+  const offsetBefore = clock.offsetAt(before);
+  if (clock.offsetAt(after) <= offsetBefore) return undefined;
+  // Narrowed to the millisecond, `after` is the instant of the jump.
+  while (after - before > 1) {
+    const middle = before + Math.floor((after - before) / 2);
+    if (clock.offsetAt(middle) === offsetBefore) before = middle;
+    else after = middle;
+  }
+  const jumpMinutes = Math.round((clock.offsetAt(after) - offsetBefore) / 60_000);
+  const jumpAt = new Date(after + offsetBefore);
+  return {
+    intended,
+    actual,
+    jumpAt: `${pad(jumpAt.getUTCHours())}:${pad(jumpAt.getUTCMinutes())}`,
+    jumpMinutes,
+  };
+}
+
+/** "the clocks go forward an hour at 2:00 AM" */
+export function describeJump(skipped: SkippedTime): string {
+  const amount = skipped.jumpMinutes === 60 ? 'an hour' : `${String(skipped.jumpMinutes)} minutes`;
+  return `the clocks go forward ${amount} at ${formatWallTime(skipped.jumpAt)}`;
+}
+
+/** The start field's note when the typed time does not exist on the start date; undefined when it does. */
+export function skippedTimeNote(intended: string, utc: string, zone: string): string | undefined {
+  const skipped = skippedTime(intended, utc, zone);
+  if (skipped === undefined) return undefined;
+  return `${formatWallTime(intended)} does not exist that day: ${describeJump(skipped)}, so the series starts at ${formatWallTime(skipped.actual)}.`;
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { draftIssues } from '../../shared/drafts/seriesFile';
+import { pastStartIssues } from '../../shared/drafts/startRules';
 import type { CadenceApi } from '../../shared/ipc/cadenceApi';
 import type { IpcError, Issue } from '../../shared/ipc/envelope';
 
@@ -19,6 +20,8 @@ interface EditorState {
   error: IpcError | undefined;
   /** Published on Zoom: Zoom keeps how the series repeats as it is. */
   isPublished: boolean;
+  /** Synced once: Zoom holds the series, so its start may lie in the past. */
+  isOnZoom: boolean;
   /** A new series was just made: its name field takes the focus once shown. */
   isNameFocusWanted: boolean;
   wantNameFocus: (isWanted: boolean) => void;
@@ -34,9 +37,9 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let saving: Promise<void> = Promise.resolve();
 
 /** The editor's own checks: every rule except the attendees', which main checks on save. */
-export function detailIssues(details: SeriesDetails): Issue[] {
+export function detailIssues(details: SeriesDetails, isOnZoom: boolean, now = Date.now()): Issue[] {
   const parsed = seriesDraftSchema.safeParse({ ...details, attendees: [] });
-  return parsed.success ? [] : draftIssues(parsed.error);
+  return [...(parsed.success ? [] : draftIssues(parsed.error)), ...pastStartIssues(details, { now, isOnZoom })];
 }
 
 function withoutAttendees(draft: SeriesDraft): SeriesDetails {
@@ -53,22 +56,38 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   saveState: 'saved',
   error: undefined,
   isPublished: false,
+  isOnZoom: false,
   isNameFocusWanted: false,
   wantNameFocus: (isNameFocusWanted) => set({ isNameFocusWanted }),
   async open(api, seriesId) {
     await get().flush(api);
-    set({ seriesId, details: undefined, issues: [], saveState: 'saved', error: undefined, isPublished: false });
+    set({
+      seriesId,
+      details: undefined,
+      issues: [],
+      saveState: 'saved',
+      error: undefined,
+      isPublished: false,
+      isOnZoom: false,
+    });
     const [result, list] = await Promise.all([api.drafts.get({ id: seriesId, attendees: false }), api.drafts.list()]);
     if (get().seriesId !== seriesId) return;
-    const isPublished = list.ok && list.value.some((entry) => entry.id === seriesId && entry.is_published);
-    if (result.ok) set({ details: withoutAttendees(result.value.draft), isPublished });
-    else set({ error: result.error });
+    const entry = list.ok ? list.value.find((candidate) => candidate.id === seriesId) : undefined;
+    const isPublished = entry?.is_published === true;
+    // Unsure means not on Zoom: main checks again on save and has the last word.
+    const isOnZoom = entry !== undefined && entry.sync_state !== 'draft';
+    if (!result.ok) {
+      set({ error: result.error });
+      return;
+    }
+    const details = withoutAttendees(result.value.draft);
+    set({ details, isPublished, isOnZoom, issues: detailIssues(details, isOnZoom) });
   },
   change(api, edit) {
     const current = get().details;
     if (current === undefined) return;
     const details = edit(current);
-    const issues = detailIssues(details);
+    const issues = detailIssues(details, get().isOnZoom);
     set({ details, issues, saveState: issues.length > 0 ? 'invalid' : 'saving' });
     clearTimeout(timer);
     if (issues.length === 0) timer = setTimeout(() => void get().flush(api), pauseBeforeSaveMs);

@@ -34,3 +34,20 @@ export function populate(dataDir: string, bigAttendees: number): string {
     db.close();
   }
 }
+
+/** One weekly series of 60 sessions (Zoom's maximum), for the keystroke → preview benchmark; answers its ID. */
+export function populatePreview(dataDir: string): string {
+  const { db } = openDatabase(databaseFile(dataDir));
+  try {
+    const drafts = createServices({ db }).drafts;
+    const series = {
+      ...weekly(0, 0),
+      key: 'preview-bench',
+      recurrence: { type: 2, weekly_days: [2, 4], end_times: 60, duration: 45 },
+    };
+    const summary = drafts.importFile({ version: 1, series: [series] }, { dryRun: false });
+    return summary.series[0]?.id ?? '';
+  } finally {
+    db.close();
+  }
+}

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { AppShell } from './fixtures';
 
 /** What a planner types into the series editor, in their words. */
@@ -14,6 +14,38 @@ export interface SeriesForm {
   ticketName: string;
   linkName: string;
   registersFor?: 'All sessions' | 'One session' | 'Several sessions';
+}
+
+/**
+ * Types a date (`YYYY-MM-DD`) into a date field segment by segment, in the order the field shows
+ * its segments (month/day/year in the US), as a planner types it.
+ */
+export async function typeDate(field: Locator, date: string): Promise<void> {
+  const [year = '', month = '', day = ''] = date.split('-');
+  const parts: Record<string, string> = { year, month, day };
+  const segments = field.getByRole('spinbutton');
+  for (const segment of await segments.all()) {
+    const type = (await segment.getAttribute('data-type')) ?? '';
+    await segment.click();
+    await segment.pressSequentially(parts[type] ?? '');
+  }
+}
+
+/** Types a time of day (`HH:MM`, 24-hour) into a time field, with AM/PM where the field has it. */
+export async function typeTime(field: Locator, time: string): Promise<void> {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  const segments = field.getByRole('spinbutton');
+  const types = await Promise.all((await segments.all()).map((segment) => segment.getAttribute('data-type')));
+  const isTwelveHour = types.includes('dayPeriod');
+  const parts: Record<string, string> = {
+    hour: String(isTwelveHour ? hours % 12 || 12 : hours).padStart(2, '0'),
+    minute: String(minutes).padStart(2, '0'),
+    dayPeriod: hours < 12 ? 'A' : 'P',
+  };
+  for (const [index, segment] of (await segments.all()).entries()) {
+    await segment.click();
+    await segment.pressSequentially(parts[types[index] ?? ''] ?? '');
+  }
 }
 
 /** The steps a planner takes in the app, by the names on the screen. */
@@ -39,8 +71,8 @@ export class Planner {
     const page = this.page;
     await page.getByLabel('Series name').fill(form.name);
     await page.getByLabel('Time zone').selectOption(form.timeZone);
-    await page.getByLabel('Start date').fill(form.startDate);
-    await page.getByLabel('Start time').fill(form.startTime);
+    await typeDate(page.getByRole('group', { name: 'Start date' }), form.startDate);
+    await typeTime(page.getByRole('group', { name: 'Start time' }), form.startTime);
     await page.getByLabel('Duration (minutes)').fill(String(form.duration));
     await page.getByLabel('Repeats').selectOption({ label: form.repeats });
     if (form.weekdays !== undefined) {

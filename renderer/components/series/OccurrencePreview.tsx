@@ -1,11 +1,24 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { OccurrenceChange } from '../../../shared/drafts/occurrenceChange';
 import { describeRecurrence } from '../../../shared/recurrence/describeRecurrence';
 import { problemWithin } from '../../lib/issues';
 import { previewSessions, type PreviewSession } from '../../lib/schedulePreview';
 import { plural } from '../../lib/words';
-import { formatClock, formatDay, instantOfWallClock, plannerTimeZone, wallClockInputs } from '../../lib/zonedTime';
-import type { SeriesDetails } from '../../stores/useEditorStore';
+import {
+  describeJump,
+  formatClock,
+  formatClockBeside,
+  formatDay,
+  formatWallTime,
+  instantOfWallClock,
+  plannerTimeZone,
+  wallClockInputs,
+} from '../../lib/zonedTime';
+import { useAttendeeZoneStore } from '../../stores/useAttendeeZoneStore';
+import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore';
+import { Field } from '../Field';
+import { DateEntry, TimeEntry } from '../WallClockFields';
+import { ZoneOptions } from '../ZoneOptions';
 import type { EditorPartProps } from './editing';
 
 function withChange(details: SeriesDetails, occurrence: number, change: OccurrenceChange | undefined): SeriesDetails {
@@ -21,48 +34,108 @@ const formatOffset = (minutes: number) => {
   return `UTC${sign}${String(Math.floor(abs / 60))}${abs % 60 === 0 ? '' : `:${String(abs % 60).padStart(2, '0')}`}`;
 };
 
-/** One session of the preview, with Move and Cancel (or Restore). */
-function SessionRow({
+/** Where one session moves: a new date and time in the event's zone, starting from its own. */
+function MoveForm({
   session,
-  details,
+  timezone,
+  edit,
+  onDone,
+}: {
+  session: PreviewSession;
+  timezone: string;
+  edit: EditorPartProps['edit'];
+  onDone: () => void;
+}) {
+  const [date, setDate] = useState(() => wallClockInputs(session.start_time, timezone).date);
+  const [time, setTime] = useState(() => wallClockInputs(session.start_time, timezone).time);
+  return (
+    <form
+      className="move-form"
+      aria-label={`Move session ${String(session.occurrence)}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const start = instantOfWallClock(date, time, timezone);
+        if (start === undefined) return;
+        edit((current) =>
+          withChange(current, session.occurrence, {
+            occurrence: session.occurrence,
+            action: 'move',
+            start_time: start,
+          }),
+        );
+        onDone();
+      }}
+    >
+      <DateEntry label="New date" isLabelHidden className="inline" value={date} onCommit={setDate} />
+      <TimeEntry label="New time" isLabelHidden className="inline" value={time} onCommit={setTime} />
+      <button type="submit" className="button-primary small">
+        Move session
+      </button>
+      <button type="button" className="button-quiet small" onClick={() => onDone()}>
+        Keep
+      </button>
+    </form>
+  );
+}
+
+/**
+ * One session of the preview, with Move and Cancel (or Restore). Memoised: a keystroke elsewhere
+ * in the form leaves its props as they were, so it is not rendered again.
+ */
+const SessionRow = memo(function SessionRow({
+  session,
+  timezone,
+  canChange,
+  attendeeZone,
   edit,
   problem,
 }: {
   session: PreviewSession;
-  details: SeriesDetails;
+  timezone: string;
+  canChange: boolean;
+  /** Another zone whose times are shown too: the attendees'. */
+  attendeeZone: string | undefined;
   edit: EditorPartProps['edit'];
   problem: string | undefined;
 }) {
   const [isMoving, setMoving] = useState(false);
-  const wall = wallClockInputs(session.start_time, details.timezone);
-  const [date, setDate] = useState(wall.date);
-  const [time, setTime] = useState(wall.time);
   const mine = plannerTimeZone();
-  const canChange = details.event_type === 'RECURRING';
   const label = `Session ${String(session.occurrence)}`;
   return (
     <li
       className={`session session-${session.status}`}
-      aria-label={`${label}, ${formatDay(session.start_time, details.timezone)}`}
+      aria-label={`${label}, ${formatDay(session.start_time, timezone)}`}
     >
       <span className="session-number" aria-hidden="true">
         {session.occurrence}
       </span>
       <div className="session-when">
-        <span className="session-day">{formatDay(session.start_time, details.timezone)}</span>
+        <span className="session-day">{formatDay(session.start_time, timezone)}</span>
         <span>
-          {formatClock(session.start_time, details.timezone)}
-          {mine !== details.timezone && (
-            <span className="muted"> · your time {formatClock(session.start_time, mine)}</span>
+          {formatClock(session.start_time, timezone)}
+          {mine !== timezone && (
+            <span className="muted"> · your time {formatClockBeside(session.start_time, mine, timezone)}</span>
+          )}
+          {attendeeZone !== undefined && attendeeZone !== timezone && (
+            <span className="muted">
+              {' '}
+              · attendees&apos; time {formatClockBeside(session.start_time, attendeeZone, timezone)}
+            </span>
           )}
         </span>
+        {session.skipped !== undefined && (
+          <span className="tag tag-dst">
+            Moved to {formatWallTime(session.skipped.actual)}: {formatWallTime(session.skipped.intended)} does not exist
+            that day, {describeJump(session.skipped)}
+          </span>
+        )}
         {session.clocksChanged && (
           <span className="tag tag-dst" title="The clocks change before this session; it keeps its local time.">
             Clocks change: {formatOffset(session.offsetMinutes)}
           </span>
         )}
         {session.status === 'moved' && (
-          <span className="tag">Moved from {formatDay(session.planned_start, details.timezone)}</span>
+          <span className="tag">Moved from {formatDay(session.planned_start, timezone)}</span>
         )}
         {session.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}
         {problem !== undefined && <span className="field-problem">{problem}</span>}
@@ -105,40 +178,34 @@ function SessionRow({
           )}
         </div>
       )}
-      {isMoving && (
-        <form
-          className="move-form"
-          aria-label={`Move session ${String(session.occurrence)}`}
-          onSubmit={(event) => {
-            event.preventDefault();
-            const start = instantOfWallClock(date, time, details.timezone);
-            if (start === undefined) return;
-            edit((current) =>
-              withChange(current, session.occurrence, {
-                occurrence: session.occurrence,
-                action: 'move',
-                start_time: start,
-              }),
-            );
-            setMoving(false);
-          }}
-        >
-          <input type="date" aria-label="New date" value={date} onChange={(event) => setDate(event.target.value)} />
-          <input type="time" aria-label="New time" value={time} onChange={(event) => setTime(event.target.value)} />
-          <button type="submit" className="button-primary small">
-            Move session
-          </button>
-          <button type="button" className="button-quiet small" onClick={() => setMoving(false)}>
-            Keep
-          </button>
-        </form>
-      )}
+      {isMoving && <MoveForm session={session} timezone={timezone} edit={edit} onDone={() => setMoving(false)} />}
     </li>
+  );
+});
+
+/** The time zones a planner may pick for the attendees' view, with "none" first. */
+function AttendeeZonePicker({ seriesId, zone }: { seriesId: string; zone: string | undefined }) {
+  const choose = useAttendeeZoneStore((state) => state.choose);
+  return (
+    <Field label="Attendees' times in" className="attendee-zone">
+      <select value={zone ?? ''} onChange={(event) => choose(seriesId, event.target.value || undefined)}>
+        <option value="">Not shown</option>
+        <ZoneOptions current={zone} />
+      </select>
+    </Field>
   );
 }
 
-/** The live preview: every session as the planner types, in the event's zone and their own. */
+/**
+ * The live preview: every session as the planner types, in the event's zone, their own and, if
+ * they pick one, their attendees'. Sessions are worked out again only when
+ * a schedule field changed (see `previewSessions`).
+ */
 export function OccurrencePreview({ details, issues, edit }: Omit<EditorPartProps, 'api'>) {
+  const seriesId = useEditorStore((state) => state.seriesId) ?? '';
+  const attendeeZone = useAttendeeZoneStore((state) => state.zones[seriesId]);
+  const { timezone, event_type: eventType } = details;
+  const recurrence = details.event_type === 'RECURRING' ? details.recurrence : undefined;
   const sessions = previewSessions(details);
   const active = sessions.filter((session) => session.status !== 'cancelled').length;
   const mine = plannerTimeZone();
@@ -146,17 +213,22 @@ export function OccurrencePreview({ details, issues, edit }: Omit<EditorPartProp
     details.event_type === 'RECURRING'
       ? details.occurrence_changes.findIndex((change) => change.occurrence === occurrence)
       : -1;
+  const zonesShown = [
+    `Times in ${timezone.replaceAll('_', ' ')}`,
+    mine !== timezone ? `yours (${mine.replaceAll('_', ' ')})` : '',
+    attendeeZone !== undefined && attendeeZone !== timezone
+      ? `your attendees' (${attendeeZone.replaceAll('_', ' ')})`
+      : '',
+  ].filter(Boolean);
   return (
     <section className="panel preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">Sessions</h2>
       <p className="preview-summary" aria-live="polite">
-        {details.event_type === 'RECURRING' ? describeRecurrence(details.recurrence) : 'One session'}
+        {recurrence !== undefined ? describeRecurrence(recurrence) : 'One session'}
         {sessions.length > 0 && ` · ${plural(active, 'session')}`}
       </p>
-      <p className="muted small-print">
-        Times in {details.timezone.replaceAll('_', ' ')}
-        {mine !== details.timezone ? `; yours (${mine.replaceAll('_', ' ')}) next to them` : ''}.
-      </p>
+      <AttendeeZonePicker seriesId={seriesId} zone={attendeeZone} />
+      <p className="muted small-print">{zonesShown.join('; ')}.</p>
       {sessions.length === 0 ? (
         <p className="muted">Fix the schedule to see its sessions.</p>
       ) : (
@@ -167,7 +239,9 @@ export function OccurrencePreview({ details, issues, edit }: Omit<EditorPartProp
               <SessionRow
                 key={`${String(session.occurrence)}-${session.start_time}`}
                 session={session}
-                details={details}
+                timezone={timezone}
+                canChange={eventType === 'RECURRING'}
+                attendeeZone={attendeeZone}
                 edit={edit}
                 problem={index < 0 ? undefined : problemWithin(issues, `occurrence_changes[${String(index)}]`)}
               />

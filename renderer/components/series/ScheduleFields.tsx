@@ -1,11 +1,13 @@
-import { useMemo } from 'react';
+import { useState } from 'react';
 import { weekdayNames, weekOfMonthNames } from '../../../shared/recurrence/describeRecurrence';
 import { formatInstant } from '../../../shared/recurrence/expandRecurrence';
 import type { RecurrenceDraft } from '../../../shared/recurrence/recurrenceSchema';
 import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore';
 import { problemAt, problemWithin } from '../../lib/issues';
-import { allTimeZones, instantOfWallClock, wallClockInputs } from '../../lib/zonedTime';
+import { instantOfWallClock, skippedTimeNote, wallClockInputs } from '../../lib/zonedTime';
 import { Field } from '../Field';
+import { DateEntry, TimeEntry } from '../WallClockFields';
+import { ZoneOptions } from '../ZoneOptions';
 import { omit, withRecurrence, withoutRecurrenceFields, type EditorPartProps } from './editing';
 
 const repeatUnits: Readonly<Record<number, [string, string]>> = {
@@ -79,10 +81,15 @@ function withRepeats(details: SeriesDetails, repeats: string): SeriesDetails {
 
 /** When and how often: time zone, start, length, the recurrence in plain words, and its end. */
 export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
-  const zones = useMemo(() => allTimeZones(), []);
+  // The time as typed, while the start is what it became: a time the clocks skip is shown as typed
+  // (with why it moved), not replaced under the planner's fingers by where it moved to.
+  const [typedStart, setTypedStart] = useState<{ time: string; instant: string } | undefined>();
   // Zoom keeps a published event's pattern; its start time and duration change as moves of its sessions.
   const isLocked = useEditorStore((state) => state.isPublished);
   const start = wallClockInputs(details.start_time, details.timezone);
+  const isTypedShown = typedStart !== undefined && typedStart.instant === details.start_time;
+  const startTime = isTypedShown ? typedStart.time : start.time;
+  const skippedNote = isTypedShown ? skippedTimeNote(typedStart.time, details.start_time, details.timezone) : undefined;
   const recurrence = details.event_type === 'RECURRING' ? details.recurrence : undefined;
   const duration = durationOf(details);
   const monthlyMode = recurrence?.monthly_week !== undefined ? 'weekday' : 'day';
@@ -112,37 +119,28 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
             })
           }
         >
-          {!zones.includes(details.timezone) && <option value={details.timezone}>{details.timezone}</option>}
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replaceAll('_', ' ')}
-            </option>
-          ))}
+          <ZoneOptions current={details.timezone} />
         </select>
       </Field>
       <div className="field-row">
-        <Field label="Start date" problem={problemAt(issues, 'start_time')}>
-          <input
-            type="date"
-            value={start.date}
-            onChange={(event) =>
-              edit((current) =>
-                withStart(current, instantOfWallClock(event.target.value, start.time, current.timezone)),
-              )
-            }
-          />
-        </Field>
-        <Field label="Start time">
-          <input
-            type="time"
-            value={start.time}
-            onChange={(event) =>
-              edit((current) =>
-                withStart(current, instantOfWallClock(start.date, event.target.value, current.timezone)),
-              )
-            }
-          />
-        </Field>
+        <DateEntry
+          label="Start date"
+          value={start.date}
+          problem={problemAt(issues, 'start_time')}
+          onCommit={(date) =>
+            edit((current) => withStart(current, instantOfWallClock(date, startTime, current.timezone)))
+          }
+        />
+        <TimeEntry
+          label="Start time"
+          value={startTime}
+          hint={skippedNote}
+          onCommit={(time) => {
+            const instant = instantOfWallClock(start.date, time, details.timezone);
+            setTypedStart(instant === undefined ? undefined : { time, instant });
+            edit((current) => withStart(current, instantOfWallClock(start.date, time, current.timezone)));
+          }}
+        />
         <Field
           label="Duration (minutes)"
           problem={problemAt(issues, 'recurrence.duration') ?? problemAt(issues, 'end_time')}
@@ -361,12 +359,13 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
                 />
                 On
               </label>
-              <input
-                type="date"
-                aria-label="Last day"
-                disabled={endMode !== 'date'}
+              <DateEntry
+                label="Last day"
+                isLabelHidden
+                className="inline"
+                isDisabled={endMode !== 'date'}
                 value={endDate}
-                onChange={(event) => setEndDate(event.target.value)}
+                onCommit={setEndDate}
               />
             </div>
             <p className="field-problem" role="alert">

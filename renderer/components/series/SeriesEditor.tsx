@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useAppStore } from '../../stores/useAppStore';
 import { useEditorStore, type SaveState } from '../../stores/useEditorStore';
 import { plural } from '../../lib/words';
@@ -23,6 +23,14 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
   const navigate = useAppStore((state) => state.navigate);
   const { details, issues, saveState, error, open, change, flush } = useEditorStore();
 
+  // One function for the editor's life, so that memoised parts (the preview's rows) are not rendered again.
+  const edit = useCallback(
+    (update: Parameters<typeof change>[1]) => {
+      if (api !== undefined) change(api, update);
+    },
+    [api, change],
+  );
+
   useEffect(() => {
     if (api !== undefined) void open(api, seriesId);
   }, [api, open, seriesId]);
@@ -44,7 +52,6 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
     );
   }
   if (api === undefined || details === undefined) return <p className="muted">Opening the series…</p>;
-  const edit = (edit: Parameters<typeof change>[1]) => change(api, edit);
   const otherIssues = issues.filter((issue) => issue.path.startsWith('attendees'));
 
   return (

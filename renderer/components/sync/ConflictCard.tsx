@@ -33,19 +33,51 @@ const fieldNames: Readonly<Record<string, string>> = {
   first_name: 'First name',
   last_name: 'Last name',
   email: 'Email',
+  currency: 'Currency',
+  ticket_type: 'Ticket type',
+  registration: 'Registration link',
+  recurring_registration_option: 'Registers for',
+  authentication_method: 'Sign-in',
+  send_notification: 'Email confirmation',
+  occurrences: 'Sessions',
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A value as a planner reads it: times as times, nothing as a dash, objects as short JSON. */
+const nameOf = (field: string) => fieldNames[field] ?? field.replaceAll('_', ' ');
+
+/** A value in words: times as times, yes and no, lists with commas, Zoom's codes (all_sessions) as words. */
+function words(value: unknown, zone: string): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value))
+    return formatMoment(value, zone);
+  if (typeof value === 'string') return /^[a-z]+(_[a-z]+)+$/.test(value) ? value.replaceAll('_', ' ') : value;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return value.toLocaleString();
+  if (Array.isArray(value)) return value.map((item) => words(item, zone)).join(', ');
+  if (isRecord(value)) {
+    return Object.entries(value)
+      .map(([field, item]) => `${nameOf(field)}: ${words(item, zone)}`)
+      .join('; ');
+  }
+  // Conflicts carry JSON: nothing else can reach here.
+  return '';
+}
+
+/** A value as a planner reads it, never as JSON: a group of fields (a ticket type) one per line. */
 function Shown({ value, zone }: { value: unknown; zone: string }) {
   if (value === undefined || value === null || value === '') return <span className="muted">—</span>;
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value)) {
-    return <>{formatMoment(value, zone)}</>;
-  }
-  if (typeof value === 'string') return <>{value}</>;
-  return <code>{JSON.stringify(value)}</code>;
+  if (!isRecord(value)) return <>{words(value, zone)}</>;
+  return (
+    <ul className="value-fields">
+      {Object.entries(value).map(([field, item]) => (
+        <li key={field}>
+          {nameOf(field)}: {words(item, zone)}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** Base, mine and theirs side by side, one row per field; the fields that differ marked. */
@@ -68,7 +100,7 @@ function FieldComparison({ conflict, zone }: { conflict: ConflictSummary; zone: 
       <tbody>
         {fields.map((field) => (
           <tr key={field}>
-            <th scope="row">{fieldNames[field] ?? field.replaceAll('_', ' ')}</th>
+            <th scope="row">{nameOf(field)}</th>
             <td>
               <Shown value={base[field]} zone={zone} />
             </td>

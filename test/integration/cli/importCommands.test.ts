@@ -42,8 +42,8 @@ const launch = {
   name: 'Launch Party',
   timezone: 'Europe/Paris',
   event_type: 'SIMPLE_EVENT',
-  start_time: '2025-06-12T17:00:00Z',
-  end_time: '2025-06-12T19:00:00Z',
+  start_time: '2027-06-10T17:00:00Z',
+  end_time: '2027-06-10T19:00:00Z',
 };
 
 describe('cadence import', () => {
@@ -69,6 +69,18 @@ describe('cadence import', () => {
       'Launch Party',
     ]);
     expect(drafts.drafts.every((draft) => draft.sync_state === 'draft')).toBe(true);
+  });
+
+  it('exits 2 for a new series that would start in the past, naming its start', () => {
+    const result = cadence('import', seriesFile('old.json', [{ ...launch, start_time: '1907-10-07T17:00:00Z' }]));
+    expect(result.status).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      error: {
+        code: 'invalid_input',
+        issues: [{ path: 'series[0].start_time', message: expect.stringMatching(/starts in the past/) as string }],
+      },
+    });
+    expect(existsSync(join(dataDir, 'cadence.sqlite')) ? cadence('drafts').stdout : '').not.toContain('Launch Party');
   });
 
   it('exits 2 for an invalid file, lists every problem by JSON path, and changes nothing', () => {
@@ -151,7 +163,7 @@ describe('cadence drafts and status', () => {
     cadence('import', seriesFile('series.json', [standup]));
     const table = cadence('drafts').stdout.split('\n');
     expect(table[0]).toMatch(/^SERIES\s+STATE\s+SESSIONS\s+NEXT\s+ATTENDEES\s+CHANGES\s+KEY$/);
-    expect(table[1]).toMatch(/^Engineering Team Weekly Standup\s+draft\s+11\s+\S+\s+2\s+8\s+eng-standup-2025q1$/);
+    expect(table[1]).toMatch(/^Engineering Team Weekly Standup\s+draft\s+11\s+\S+\s+2\s+8\s+eng-standup-2027q1$/);
     const status = cadence('status', '--json');
     expect(status.status).toBe(0);
     expect(JSON.parse(status.stdout)).toEqual({

@@ -156,8 +156,8 @@ describe('a database Cadence cannot use is named, explained and left alone', () 
         name: 'Locked Out',
         timezone: 'UTC',
         event_type: 'SIMPLE_EVENT',
-        start_time: '2025-06-12T17:00:00Z',
-        end_time: '2025-06-12T18:00:00Z',
+        start_time: '2027-06-10T17:00:00Z',
+        end_time: '2027-06-10T18:00:00Z',
       };
       expect(messageOf(() => drafts.save(undefined, draft))).toBe(
         `${file} is locked by another program. Close the other Cadence window or command using it, then try again.`,

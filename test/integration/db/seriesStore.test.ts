@@ -33,7 +33,7 @@ function training(overrides: Record<string, unknown> = {}): Record<string, unkno
     name: 'Git & GitHub Training Series',
     timezone: 'America/New_York',
     event_type: 'RECURRING',
-    start_time: '2025-01-08T18:00:00Z',
+    start_time: '2027-01-06T18:00:00Z',
     recurrence: { type: 2, end_times: 4, duration: 60 },
     ticket_type: { name: 'Per-Session Ticket', quantity: 100 },
     registration: { link_name: 'Training Registration', recurring_registration_option: 'single_session' },
@@ -48,10 +48,12 @@ let dir: ReturnType<typeof makeTempDir>;
 let db: Database.Database;
 let drafts: DraftService;
 let services: Services;
-let clock = Date.parse('2025-01-01T12:00:00Z');
+const beforeTheSeries = Date.parse('2026-12-30T12:00:00Z');
+let clock = beforeTheSeries;
 
 beforeEach(() => {
   dir = makeTempDir();
+  clock = beforeTheSeries;
   db = openDatabase(databaseFile(dir.path)).db;
   services = createServices({ db, now: () => clock });
   drafts = services.drafts;
@@ -224,7 +226,7 @@ describe('edits and the outbox', () => {
   it('reads back exactly the draft it saved', () => {
     const { id } = drafts.save(undefined, standup());
     const stored = drafts.get(id).draft;
-    expect(stored).toMatchObject({ key: 'eng-standup-2025q1', publish: true });
+    expect(stored).toMatchObject({ key: 'eng-standup-2027q1', publish: true });
     const { id: again } = drafts.save(id, stored);
     expect(again).toBe(id);
     expect(drafts.get(id).draft).toEqual(stored);
@@ -253,21 +255,21 @@ describe('edits and the outbox', () => {
 
 describe('the series list and status', () => {
   it('lists drafts with their counts and next occurrence', () => {
-    clock = Date.parse('2025-01-20T00:00:00Z');
     drafts.importFile(file(standup(), training()), { dryRun: false });
+    clock = Date.parse('2027-01-18T00:00:00Z');
     expect(drafts.list().map((row) => ({ ...row, id: 'any', updated_at: 'any' }))).toEqual([
       {
         id: 'any',
         updated_at: 'any',
-        key: 'eng-standup-2025q1',
+        key: 'eng-standup-2027q1',
         name: 'Engineering Team Weekly Standup',
         event_type: 'RECURRING',
         timezone: 'America/New_York',
         sync_state: 'draft',
         is_published: false,
         sessions: 11,
-        // Occurrence 3 moved from 20 January to 21 January.
-        next_occurrence: '2025-01-21T15:00:00Z',
+        // Occurrence 3 moved from 18 January to 19 January.
+        next_occurrence: '2027-01-19T15:00:00Z',
         attendees: 2,
         pending_changes: 8,
         conflicts: 0,
@@ -283,7 +285,7 @@ describe('the series list and status', () => {
         sync_state: 'draft',
         is_published: false,
         sessions: 4,
-        next_occurrence: '2025-01-22T18:00:00Z',
+        next_occurrence: '2027-01-20T18:00:00Z',
         attendees: 1,
         pending_changes: 4,
         conflicts: 0,

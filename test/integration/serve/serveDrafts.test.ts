@@ -44,7 +44,7 @@ describe('drafts over IPC', () => {
     const id = summary?.id ?? '';
     const read = await call('drafts.get', { id });
     const draft = (read.body as { value: { draft: Record<string, unknown> } }).value.draft;
-    expect(draft).toMatchObject({ key: 'eng-standup-2025q1', recurrence: { type: 2, weekly_days: [2] } });
+    expect(draft).toMatchObject({ key: 'eng-standup-2027q1', recurrence: { type: 2, weekly_days: [2] } });
     const saved = await call('drafts.save', { id, draft: { ...draft, name: 'Standup' } });
     expect(saved.body).toEqual({ ok: true, value: { id, isNew: false } });
     const status = await call('sync.status', {});

@@ -50,7 +50,7 @@ describe('the series file of docs/series-file.md', () => {
     const file = valid({ version: 1, series: [corrected()] });
     const [draft] = file.series;
     expect(draft).toMatchObject({
-      key: 'eng-standup-2025q1',
+      key: 'eng-standup-2027q1',
       event_type: 'RECURRING',
       recurrence: { type: 2, weekly_days: [2], end_times: 12, duration: 30 },
       ticket_type: { name: 'Team Member Pass', free: true, quantity: 50, currency: 'USD' },
@@ -62,13 +62,13 @@ describe('the series file of docs/series-file.md', () => {
     expect(sessions).toHaveLength(12);
     expect(sessions[2]).toEqual({
       occurrence: 3,
-      start_time: '2025-01-21T15:00:00Z',
-      end_time: '2025-01-21T15:30:00Z',
+      start_time: '2027-01-19T15:00:00Z',
+      end_time: '2027-01-19T15:30:00Z',
       status: 'moved',
     });
-    expect(sessions[6]).toMatchObject({ occurrence: 7, start_time: '2025-02-17T15:00:00Z', status: 'cancelled' });
+    expect(sessions[6]).toMatchObject({ occurrence: 7, start_time: '2027-02-15T15:00:00Z', status: 'cancelled' });
     // Occurrence 11 is after the March DST change: 10:00 New York is 14:00Z.
-    expect(sessions[10]).toMatchObject({ start_time: '2025-03-17T14:00:00Z', status: 'scheduled' });
+    expect(sessions[10]).toMatchObject({ start_time: '2027-03-15T14:00:00Z', status: 'scheduled' });
   });
 
   it('is the same after a round trip through JSON', () => {
@@ -83,7 +83,7 @@ describe('a file with problems', () => {
       version: 1,
       series: [
         corrected(),
-        { ...corrected(), key: 'eng-standup-2025q1', name: '' },
+        { ...corrected(), key: 'eng-standup-2027q1', name: '' },
         {
           ...corrected(),
           key: 'other',
@@ -105,7 +105,7 @@ describe('a file with problems', () => {
       },
       {
         path: 'series[1].key',
-        message: 'The key "eng-standup-2025q1" is already used by series[0]; each series needs its own key.',
+        message: 'The key "eng-standup-2027q1" is already used by series[0]; each series needs its own key.',
       },
     ]);
   });
