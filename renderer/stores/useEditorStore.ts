@@ -26,12 +26,19 @@ interface EditorState {
   /** Applies an edit and saves it once the planner pauses (or at once with `flush`). */
   change: (api: CadenceApi, edit: (details: SeriesDetails) => SeriesDetails) => void;
   flush: (api: CadenceApi) => Promise<void>;
+  /**
+   * Sends the edit waiting for the pause at once, without waiting for a save on its way: the page
+   * is closing, and the call must start before it is gone.
+   */
+  saveBeforeLeaving: (api: CadenceApi) => void;
   close: () => void;
 }
 
 const pauseBeforeSaveMs = 350;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let saving: Promise<void> = Promise.resolve();
+/** The details last handed to main, so a close right after a save does not send them twice. */
+let sentDetails: SeriesDetails | undefined;
 
 /** The editor's own checks: every rule except the attendees', which main checks on save. */
 export function detailIssues(details: SeriesDetails): Issue[] {
@@ -79,6 +86,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     await saving;
     const { seriesId, details, saveState } = get();
     if (seriesId === undefined || details === undefined || saveState !== 'saving') return;
+    sentDetails = details;
     saving = (async () => {
       const result = await api.drafts.saveDetails({ id: seriesId, draft: details });
       // A newer edit arrived meanwhile: it will be saved in its turn.
@@ -88,6 +96,14 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       else set({ saveState: 'failed', error: result.error });
     })();
     await saving;
+  },
+  saveBeforeLeaving(api) {
+    clearTimeout(timer);
+    timer = undefined;
+    const { seriesId, details, saveState } = get();
+    if (seriesId === undefined || details === undefined || saveState !== 'saving' || details === sentDetails) return;
+    sentDetails = details;
+    void api.drafts.saveDetails({ id: seriesId, draft: details });
   },
   close: () => set({ seriesId: undefined, details: undefined, issues: [], error: undefined }),
 }));

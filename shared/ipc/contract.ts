@@ -134,6 +134,8 @@ export const channels = {
 export const events = {
   'app.online': onlineStateSchema,
   'sync.progress': syncProgressSchema,
+  /** The desktop window is closing: save what waits, then close it (`window.close()`). */
+  'app.saveBeforeClose': z.object({}),
 } as const;
 
 export type Channels = typeof channels;
