@@ -45,9 +45,6 @@ export function listDrafts(db: Database.Database, now: string): DraftSummary[] {
 /** Outbox counts by state, open conflicts and the end of the last successful sync. */
 export function syncStatus(db: Database.Database, owner: Outbox): SyncStatus {
   const outbox = owner.countsByState();
-  const conflicts = z
-    .number()
-    .parse(db.prepare('SELECT count(*) FROM conflict WHERE resolved_at IS NULL').pluck().get());
   const lastSync = z
     .string()
     .nullable()
@@ -57,5 +54,5 @@ export function syncStatus(db: Database.Database, owner: Outbox): SyncStatus {
         .pluck()
         .get(),
     );
-  return { outbox, conflicts, waiting: owner.waitingCount(), last_sync: lastSync };
+  return { outbox, conflicts: owner.openConflictCount(), waiting: owner.waitingCount(), last_sync: lastSync };
 }

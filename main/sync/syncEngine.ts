@@ -105,10 +105,12 @@ export class SyncEngine {
         this.parts.log.write(runId, 'error', null, 'sync failed', { message });
       }
     }
+    // The counts the planner reads are the outbox's and the open conflicts', as every screen shows them.
     const waiting = this.parts.outbox.waitingCount();
+    const toSettle = this.parts.outbox.openConflictCount();
     const { done, conflicts } = this.ctx;
-    if (outcome === 'succeeded' && (conflicts > 0 || waiting > 0)) outcome = 'needs_attention';
-    if (message === '') message = summary(outcome, done, waiting, conflicts);
+    if (outcome === 'succeeded' && (toSettle > 0 || waiting > 0)) outcome = 'needs_attention';
+    if (message === '') message = summary(outcome, done, waiting, toSettle);
     if (outcome === 'offline') message = `Offline — ${plural(waiting, 'change')} waiting. ${message}`;
     const requests = this.requestCount() - requestsBefore;
     const report: SyncReport = { outcome, done, waiting, conflicts, requests, message };
@@ -304,14 +306,14 @@ function batches(ready: readonly Scheduled[]): Scheduled[][] {
 
 const plural = (n: number, one: string) => `${String(n)} ${one}${n === 1 ? '' : 's'}`;
 
-function summary(outcome: SyncOutcome, done: number, waiting: number, conflicts: number): string {
+function summary(outcome: SyncOutcome, done: number, waiting: number, toSettle: number): string {
   switch (outcome) {
     case 'succeeded':
       return done === 0
         ? 'Everything is in sync with Zoom.'
         : `Sent ${plural(done, 'change')} to Zoom; everything is in sync.`;
     case 'needs_attention':
-      return `Sent ${plural(done, 'change')}; ${plural(conflicts, 'conflict')} to settle, ${plural(waiting, 'change')} waiting.`;
+      return `Sent ${plural(done, 'change')}; ${plural(toSettle, 'conflict')} to settle, ${plural(waiting, 'change')} waiting.`;
     case 'cancelled':
       return `Stopped after ${plural(done, 'change')}; ${plural(waiting, 'change')} waiting for the next sync.`;
     default:

@@ -16,6 +16,7 @@ interface SyncState {
   seriesZones: Readonly<Record<string, string>>;
   isRunning: boolean;
   progress: SyncProgress | undefined;
+  /** The report of the sync just run, shown until anything is reloaded (its counts age). */
   lastReport: SyncReport | undefined;
   /** The conflict being settled, so its buttons wait. */
   settling: number | undefined;
@@ -44,6 +45,8 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
   settled: undefined,
   error: undefined,
   async load(api) {
+    // A sync's report counts what waited when it ended; once anything is reloaded, the live counts speak.
+    set({ lastReport: undefined });
     const [status, conflicts, pending, runs, series] = await Promise.all([
       api.sync.status(),
       api.conflicts.list(),

@@ -334,6 +334,11 @@ export class Outbox {
     return countSchema.parse(this.statements.waitingCount.get());
   }
 
+  /** Conflicts not yet settled, however old: the one count "to settle" for the app, the CLI and the report. */
+  openConflictCount(): number {
+    return countSchema.parse(this.statements.openConflictCount.get());
+  }
+
   /** Every waiting operation with how it shows (blocked behind a held key of its series), oldest first. */
   waiting(): WaitingOperation[] {
     const rows = this.statements.waiting.all().map((raw) => {

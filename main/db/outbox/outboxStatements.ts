@@ -60,6 +60,7 @@ export function prepareOutboxStatements(db: Database.Database) {
     ),
     openConflictOfKind: db.prepare('SELECT 1 FROM conflict WHERE series_id = ? AND kind = ? AND resolved_at IS NULL'),
     waitingCount: db.prepare(`SELECT count(*) FROM outbox WHERE state IN ${waitingStates}`).pluck(),
+    openConflictCount: db.prepare('SELECT count(*) FROM conflict WHERE resolved_at IS NULL').pluck(),
     waiting: db.prepare(
       `SELECT o.id, o.series_id, o.op_key, o.kind, o.payload_json, o.depends_on_json, o.state, o.attempts,
          s.name AS series_name
