@@ -54,8 +54,11 @@ export function createCore(options: CoreOptions): Core {
     options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding },
   );
   if (migration.from !== migration.to) logger.info('database migrated', { ...migration });
+  // The monitor is made after the services, and hears from their Zoom client from then on.
+  let online: OnlineMonitor | undefined;
   const services = createServices({
     db,
+    onZoomReachability: (isReachable) => online?.report(isReachable),
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
     ...(options.sqliteBinding === undefined ? {} : { sqliteBinding: options.sqliteBinding }),
@@ -63,7 +66,7 @@ export function createCore(options: CoreOptions): Core {
   const { drafts, account: zoom, sync } = services;
   const sandbox = builtInSandbox(options.dataDir);
   const events = createEventBus();
-  const online = createOnlineMonitor({
+  online = createOnlineMonitor({
     probe: options.probe ?? httpReachabilityProbe(() => zoom.urls().apiUrl),
     onChange: (state) => events.emit('app.online', state),
   });

@@ -24,6 +24,8 @@ export interface ServicesOptions {
   /** A signed-in client instead of the account's (tests and benchmarks against a sandbox). */
   zoom?: SyncServiceDeps['zoom'];
   engine?: SyncServiceDeps['engine'];
+  /** Told after each request to Zoom whether Zoom answered at all (the online monitor listens). */
+  onZoomReachability?: (isReachable: boolean) => void;
 }
 
 /** The services every host and the tests run, wired once over one database and one clock. */
@@ -49,6 +51,7 @@ export function createServices(options: ServicesOptions): Services {
     vault: createCredentialVault(options.keychain ?? osKeychain(keychainServiceFor(env)), env),
     settings: new SettingsStore(db),
     ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.onZoomReachability === undefined ? {} : { onReachability: options.onZoomReachability }),
   });
   const sync = new SyncService({
     stores,
