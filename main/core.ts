@@ -54,22 +54,21 @@ export function createCore(options: CoreOptions): Core {
     options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding },
   );
   if (migration.from !== migration.to) logger.info('database migrated', { ...migration });
-  // The monitor is made after the services, and hears from their Zoom client from then on.
-  let online: OnlineMonitor | undefined;
+  const events = createEventBus();
+  // The monitor hears from every request of the services' Zoom client; it probes the API they use.
+  const online = createOnlineMonitor({
+    probe: options.probe ?? httpReachabilityProbe(() => services.account.urls().apiUrl),
+    onChange: (state) => events.emit('app.online', state),
+  });
   const services = createServices({
     db,
-    onZoomReachability: (isReachable) => online?.report(isReachable),
+    onZoomReachability: (isReachable) => online.report(isReachable),
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
     ...(options.sqliteBinding === undefined ? {} : { sqliteBinding: options.sqliteBinding }),
   });
   const { drafts, account: zoom, sync } = services;
   const sandbox = builtInSandbox(options.dataDir);
-  const events = createEventBus();
-  online = createOnlineMonitor({
-    probe: options.probe ?? httpReachabilityProbe(() => zoom.urls().apiUrl),
-    onChange: (state) => events.emit('app.online', state),
-  });
   const router = createRouter(
     {
       ...createAppHandlers({ version: options.version, dataDir: options.dataDir, host: options.host, online }),
