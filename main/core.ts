@@ -20,6 +20,7 @@ import {
 } from './zoom/onlineMonitor';
 import type { ZoomConnection } from './account/zoomConnection';
 import { createServices } from './services';
+import { autoSyncWhenOnline } from './sync/autoSync';
 
 export interface CoreOptions {
   dataDir: string;
@@ -58,7 +59,10 @@ export function createCore(options: CoreOptions): Core {
   // The monitor hears from every request of the services' Zoom client; it probes the API they use.
   const online = createOnlineMonitor({
     probe: options.probe ?? httpReachabilityProbe(() => services.account.urls().apiUrl),
-    onChange: (state) => events.emit('app.online', state),
+    onChange: (state) => {
+      events.emit('app.online', state);
+      void autoSync(state);
+    },
   });
   const services = createServices({
     db,
@@ -68,10 +72,24 @@ export function createCore(options: CoreOptions): Core {
     ...(options.sqliteBinding === undefined ? {} : { sqliteBinding: options.sqliteBinding }),
   });
   const { drafts, account: zoom, sync } = services;
+  const autoSync = autoSyncWhenOnline({
+    sync,
+    isEnabled: () => services.appSettings.read().auto_sync_when_online,
+    hasWork: () => services.stores.outbox.work().length > 0,
+    onProgress: (progress) => events.emit('sync.progress', progress),
+    onFinished: (report) => events.emit('sync.finished', report),
+    onError: (error) => logger.error('automatic sync failed', { error }),
+  });
   const sandbox = builtInSandbox(options.dataDir);
   const router = createRouter(
     {
-      ...createAppHandlers({ version: options.version, dataDir: options.dataDir, host: options.host, online }),
+      ...createAppHandlers({
+        version: options.version,
+        dataDir: options.dataDir,
+        host: options.host,
+        online,
+        settings: services.appSettings,
+      }),
       ...createDraftHandlers({ db, drafts, attendees: services.attendees }),
       ...createZoomHandlers({ connection: zoom, sandbox: () => sandbox.start() }),
       ...createSyncHandlers({

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { formatInstant } from '../shared/recurrence/expandRecurrence';
 import { createStores, type Stores } from './db/stores';
+import { AppSettingsStore } from './db/appSettingsStore';
 import { SettingsStore } from './db/settingsStore';
 import { AttendeeService } from './drafts/attendeeService';
 import { DraftService } from './drafts/draftService';
@@ -38,6 +39,8 @@ export interface Services {
   readonly attendees: AttendeeService;
   readonly conflicts: ConflictResolver;
   readonly sync: SyncService;
+  /** The planner's app settings (automatic sync). */
+  readonly appSettings: AppSettingsStore;
   close(): Promise<void>;
 }
 
@@ -81,6 +84,7 @@ export function createServices(options: ServicesOptions): Services {
     attendees: new AttendeeService(db, stores.attendees),
     conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series),
     sync,
+    appSettings: new AppSettingsStore(new SettingsStore(db)),
     async close() {
       sync.cancel();
       await account.close();

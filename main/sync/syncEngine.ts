@@ -25,6 +25,11 @@ export interface SyncOptions {
   requestCount?: () => number;
   /** Started before the outbox is read, so that signing in overlaps it (the token request). */
   warmUp?: () => Promise<unknown>;
+  /**
+   * Operations this run leaves waiting (what would go public without the planner's word): they
+   * hold their keys as a conflict would, so what depends on them waits too.
+   */
+  isWithheld?: (op: StoredOperation) => boolean;
 }
 
 /** What a run works with: the outbox's owner, the drafts, its log, and Zoom. */
@@ -75,9 +80,12 @@ export class SyncEngine {
     if (warm !== undefined) await new Promise((resolve) => setImmediate(resolve));
     const runId = this.parts.log.startRun();
     const requestsBefore = this.requestCount();
-    const bySeries = this.schedule(this.parts.outbox.work());
+    const work = this.parts.outbox.work();
+    const isWithheld = this.options.isWithheld ?? (() => false);
+    const bySeries = this.schedule(work.filter((op) => !isWithheld(op)));
     this.ctx.total = [...bySeries.values()].reduce((sum, ops) => sum + ops.length, 0);
     const held = this.parts.outbox.heldKeys();
+    for (const op of work.filter(isWithheld)) held.set(op.seriesId, new Set(held.get(op.seriesId)).add(op.key));
     let outcome: SyncOutcome = 'succeeded';
     let message = '';
     try {

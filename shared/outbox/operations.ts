@@ -16,6 +16,13 @@ export type OperationState = z.output<typeof operationStateSchema>;
 export const waitingStateSchema = z.enum(['pending', 'in_flight', 'blocked', 'failed', 'conflict']);
 export type WaitingState = z.output<typeof waitingStateSchema>;
 
+/**
+ * What an operation makes visible to the public on Zoom: a new event, an event published, or a
+ * cancellation that emails the people registered. A sync sends these only when the planner says so.
+ */
+export const publicEffectSchema = z.enum(['new_event', 'publishing', 'cancellation']);
+export type PublicEffect = z.output<typeof publicEffectSchema>;
+
 /** The fields of a series that live on Zoom's event, as the outbox carries them. */
 export const eventFieldsSchema = z.object({
   hub_id: z.string().optional(),

@@ -1,5 +1,6 @@
 import { startSandboxProcess } from '../support/sandboxProcess';
 import { expect, test } from './fixtures';
+import { Planner } from './planner';
 import { callServe } from './serveApi';
 
 const series = {
@@ -33,9 +34,18 @@ test('the header says Offline within 3 s of a sync that found Zoom gone', async 
     await callServe(serve, 'zoom.test');
 
     await sandbox.stop();
-    await page.getByRole('button', { name: 'Sync now' }).click();
+    await new Planner(page, shell).pressSyncNow();
     await expect(header).toContainText('Offline', { timeout: 3_000 });
   } finally {
     await sandbox.stop();
   }
+});
+
+test('syncing by itself when Zoom is back is a setting, on by default and kept', async ({ shell, page }) => {
+  await shell.link('Settings').click();
+  const setting = page.getByRole('checkbox', { name: /Sync by itself when Zoom is reachable again/ });
+  await expect(setting).toBeChecked();
+  await setting.uncheck();
+  await page.reload();
+  await expect(setting).not.toBeChecked();
 });

@@ -53,8 +53,7 @@ test('after a sync with conflicts, every count on the Sync screen agrees', async
     method: 'PUT',
     body: JSON.stringify({ dropGeneratedSessions: 1 }),
   });
-  await shell.link('Sync').click();
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  await new Planner(page, shell).syncNow();
   await expect(page.getByRole('heading', { name: 'To settle (1)' })).toBeVisible();
   await expectOneCount(page, { toSettle: 1 });
 

@@ -32,6 +32,7 @@ const comparedEventFields = [
 export const eventCreate = operationKind({
   kind: 'event.create',
   payload: z.object({ event: eventFieldsSchema }),
+  publicEffect: 'new_event',
   batchSize: 1,
   sentence: (series) => `Create "${series.name}" with ${count(series.sessions, 'session')}`,
   describe: () => 'creating the event',
@@ -138,6 +139,7 @@ export const eventUpdate = operationKind({
 export const eventDelete = operationKind({
   kind: 'event.delete',
   payload: z.object({ event_id: z.string() }),
+  publicEffect: 'cancellation',
   batchSize: 1,
   sentence: (series) => `Delete "${series.name}" from Zoom`,
   describe: () => 'deleting the event',
@@ -153,6 +155,7 @@ export const eventDelete = operationKind({
 export const eventPublish = operationKind({
   kind: 'event.publish',
   payload: z.object({}),
+  publicEffect: 'publishing',
   batchSize: 1,
   sentence: (series) => `Publish "${series.name}"`,
   describe: () => 'publishing',
