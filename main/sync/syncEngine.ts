@@ -120,6 +120,8 @@ export class SyncEngine {
     if (outcome === 'succeeded' && (toSettle > 0 || waiting > 0)) outcome = 'needs_attention';
     if (message === '') message = summary(outcome, done, waiting, toSettle);
     if (outcome === 'offline') message = `Offline — ${plural(waiting, 'change')} waiting. ${message}`;
+    const notReady = this.parts.outbox.notReadyWaiting();
+    if (notReady.length > 0) message += ` Kept out as not ready: ${notReady.map((name) => `"${name}"`).join(', ')}.`;
     const requests = this.requestCount() - requestsBefore;
     const report: SyncReport = { outcome, done, waiting, conflicts, requests, message };
     this.parts.log.finishRun(runId, outcome, requests, report);

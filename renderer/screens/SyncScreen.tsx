@@ -53,6 +53,7 @@ const waitingWords: Readonly<Record<PendingChange['state'], string>> = {
   blocked: 'waits until a conflict below is settled',
   conflict: 'waits for you to settle a conflict',
   failed: 'refused by Zoom; see below',
+  not_ready: 'the series is marked not ready, so syncs leave it out',
 };
 
 export function SyncScreen() {

@@ -19,6 +19,9 @@ interface EditorState {
   error: IpcError | undefined;
   /** Published on Zoom: Zoom keeps how the series repeats as it is. */
   isPublished: boolean;
+  /** False while the planner keeps the series out of syncs ("Not ready"). */
+  isReady: boolean;
+  setReady: (api: CadenceApi, isReady: boolean) => Promise<void>;
   /** A new series was just made: its name field takes the focus once shown. */
   isNameFocusWanted: boolean;
   wantNameFocus: (isWanted: boolean) => void;
@@ -60,6 +63,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   saveState: 'saved',
   error: undefined,
   isPublished: false,
+  isReady: true,
   isNameFocusWanted: false,
   wantNameFocus: (isNameFocusWanted) => set({ isNameFocusWanted }),
   async open(api, seriesId) {
@@ -67,8 +71,10 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     set({ seriesId, details: undefined, issues: [], saveState: 'saved', error: undefined, isPublished: false });
     const [result, list] = await Promise.all([api.drafts.get({ id: seriesId, attendees: false }), api.drafts.list()]);
     if (get().seriesId !== seriesId) return;
-    const isPublished = list.ok && list.value.some((entry) => entry.id === seriesId && entry.is_published);
-    if (result.ok) set({ details: withoutAttendees(result.value.draft), isPublished });
+    const summary = list.ok ? list.value.find((entry) => entry.id === seriesId) : undefined;
+    const isPublished = summary?.is_published ?? false;
+    const isReady = summary?.is_ready ?? true;
+    if (result.ok) set({ details: withoutAttendees(result.value.draft), isPublished, isReady });
     else set({ error: result.error });
   },
   change(api, edit) {
@@ -96,6 +102,14 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       else set({ saveState: 'failed', error: result.error });
     })();
     await saving;
+  },
+  async setReady(api, isReady) {
+    const { seriesId } = get();
+    if (seriesId === undefined) return;
+    // The box follows the click at once; a refusal puts it back.
+    set({ isReady });
+    const result = await api.drafts.setReady({ id: seriesId, isReady });
+    if (!result.ok) set({ isReady: !isReady, error: result.error });
   },
   saveBeforeLeaving(api) {
     clearTimeout(timer);

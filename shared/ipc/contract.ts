@@ -65,6 +65,11 @@ export const channels = {
     z.strictObject({ id: z.string().min(1) }),
     z.object({ id: z.string(), isNew: z.boolean() }),
   ),
+  /** Keeps a series out of every sync ("Not ready"), or lets it sync again; its changes wait meanwhile. */
+  'drafts.setReady': channel(
+    z.strictObject({ id: z.string().min(1), isReady: z.boolean() }),
+    z.object({ isReady: z.boolean() }),
+  ),
   'drafts.delete': channel(
     z.strictObject({ id: z.string().min(1) }),
     z.object({ outcome: z.enum(['removed', 'queued']) }),

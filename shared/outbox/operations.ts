@@ -11,9 +11,10 @@ export type OperationState = z.output<typeof operationStateSchema>;
 
 /**
  * How a waiting operation shows: sent at the next sync (`pending`, `in_flight`), held for the
- * planner (`conflict`, `failed`), or `blocked` behind another operation of its series that is held.
+ * planner (`conflict`, `failed`), `blocked` behind another operation of its series that is held,
+ * or `not_ready`: its series is kept out of syncs until the planner marks it ready.
  */
-export const waitingStateSchema = z.enum(['pending', 'in_flight', 'blocked', 'failed', 'conflict']);
+export const waitingStateSchema = z.enum(['pending', 'in_flight', 'blocked', 'failed', 'conflict', 'not_ready']);
 export type WaitingState = z.output<typeof waitingStateSchema>;
 
 /**

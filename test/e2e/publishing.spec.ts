@@ -70,3 +70,28 @@ test('Sync now asks once about what becomes public, and sends nothing public wit
     (await sandbox.state()).events.filter((event) => /Standup/.test(event.name)).map((event) => event.name),
   ).toEqual(['Team Standup']);
 });
+
+test('a series marked not ready waits, said so, and no sync takes it until it is ready', async ({ shell, page }) => {
+  test.slow();
+  const planner = new Planner(page, shell);
+  await planner.trySandbox();
+  await planner.newSeries();
+  await page.getByLabel('Series name').fill('Half-made idea');
+  await planner.expectSaved();
+  await page.getByRole('checkbox', { name: 'Not ready: keep "Half-made idea" out of syncs' }).check();
+
+  await shell.link('Sync').click();
+  await expect(page.getByRole('list', { name: 'Changes waiting' }).getByRole('listitem').first()).toContainText(
+    'the series is marked not ready',
+  );
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.locator('.sync-report')).toContainText('Kept out as not ready: "Half-made idea".');
+  await expect(planner.publicChanges).toHaveCount(0);
+
+  await shell.link('Series').click();
+  const toggle = page.getByRole('checkbox', { name: 'Not ready: keep "Half-made idea" out of syncs' });
+  await expect(toggle).toBeChecked();
+  await toggle.uncheck();
+  await planner.syncNow();
+  await expect(page.locator('.sync-report')).toHaveText(/everything is in sync/);
+});

@@ -1,8 +1,9 @@
 import { initialSchema } from './001_initial';
 import { structuredConflicts } from './002_structuredConflicts';
+import { seriesReadiness } from './003_seriesReadiness';
 import type { Migration } from './migration';
 
 /** Every schema step in order; the last one's version is the schema this build writes. */
-export const migrations: readonly Migration[] = [initialSchema, structuredConflicts];
+export const migrations: readonly Migration[] = [initialSchema, structuredConflicts, seriesReadiness];
 
 export const latestSchemaVersion = migrations.length;

@@ -5,6 +5,7 @@ import { plural } from '../../lib/words';
 import { AttendeesPanel } from '../attendees/AttendeesPanel';
 import { EventFields } from './EventFields';
 import { OccurrencePreview } from './OccurrencePreview';
+import { ReadinessToggle } from './ReadinessToggle';
 import { ScheduleFields } from './ScheduleFields';
 import { TicketFields } from './TicketFields';
 import { ErrorBanner } from '../ErrorBanner';
@@ -20,7 +21,7 @@ const saveWords: Readonly<Record<SaveState, string>> = {
 export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'details' | 'attendees' }) {
   const api = useAppStore((state) => state.api);
   const navigate = useAppStore((state) => state.navigate);
-  const { details, issues, saveState, error, open, change, flush } = useEditorStore();
+  const { details, issues, saveState, error, open, change, flush, isReady, setReady } = useEditorStore();
 
   useEffect(() => {
     if (api !== undefined) void open(api, seriesId);
@@ -58,6 +59,12 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
             ? `Not saved yet: ${plural(issues.length, 'problem')} to fix`
             : saveWords[saveState]}
         </p>
+        <ReadinessToggle
+          seriesName={details.name}
+          isReady={isReady}
+          onChange={(ready) => void setReady(api, ready)}
+          hasHint
+        />
       </div>
       <div className="tabs" role="tablist" aria-label="Series">
         {(['details', 'attendees'] as const).map((name) => (

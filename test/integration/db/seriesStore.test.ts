@@ -265,6 +265,7 @@ describe('the series list and status', () => {
         timezone: 'America/New_York',
         sync_state: 'draft',
         is_published: false,
+        is_ready: true,
         sessions: 11,
         // Occurrence 3 moved from 20 January to 21 January.
         next_occurrence: '2025-01-21T15:00:00Z',
@@ -281,6 +282,7 @@ describe('the series list and status', () => {
         timezone: 'America/New_York',
         sync_state: 'draft',
         is_published: false,
+        is_ready: true,
         sessions: 4,
         next_occurrence: '2025-01-22T18:00:00Z',
         attendees: 1,

@@ -23,6 +23,7 @@ function spyHandlers() {
     'drafts.saveDetails': vi.fn(() => ({ id: 's1', isNew: false })),
     'drafts.duplicate': vi.fn(() => ({ id: 's2', isNew: true })),
     'drafts.delete': vi.fn(() => ({ outcome: 'removed' as const })),
+    'drafts.setReady': vi.fn(() => ({ isReady: false })),
     'attendees.list': vi.fn(() => []),
     'attendees.save': vi.fn(() => ({ id: 'a1' })),
     'attendees.remove': vi.fn(() => ({ removed: 1 })),
