@@ -21,6 +21,8 @@ interface EditorState {
   isPublished: boolean;
   /** False while the planner keeps the series out of syncs ("Not ready"). */
   isReady: boolean;
+  /** The series' attendees, who hear from Zoom about a cancelled session once it is published. */
+  attendeeCount: number;
   setReady: (api: CadenceApi, isReady: boolean) => Promise<void>;
   /** A new series was just made: its name field takes the focus once shown. */
   isNameFocusWanted: boolean;
@@ -64,6 +66,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   error: undefined,
   isPublished: false,
   isReady: true,
+  attendeeCount: 0,
   isNameFocusWanted: false,
   wantNameFocus: (isNameFocusWanted) => set({ isNameFocusWanted }),
   async open(api, seriesId) {
@@ -74,7 +77,8 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     const summary = list.ok ? list.value.find((entry) => entry.id === seriesId) : undefined;
     const isPublished = summary?.is_published ?? false;
     const isReady = summary?.is_ready ?? true;
-    if (result.ok) set({ details: withoutAttendees(result.value.draft), isPublished, isReady });
+    const attendeeCount = summary?.attendees ?? 0;
+    if (result.ok) set({ details: withoutAttendees(result.value.draft), isPublished, isReady, attendeeCount });
     else set({ error: result.error });
   },
   change(api, edit) {

@@ -95,3 +95,38 @@ test('a series marked not ready waits, said so, and no sync takes it until it is
   await planner.syncNow();
   await expect(page.locator('.sync-report')).toHaveText(/everything is in sync/);
 });
+
+test('cancelling a session of a published series asks first, naming how many registrants are emailed', async ({
+  shell,
+  page,
+  serve,
+}) => {
+  test.slow();
+  const planner = new Planner(page, shell);
+  await planner.trySandbox();
+  const attendees = [{ email: 'ada@example.com' }, { email: 'bob@example.com' }];
+  await callServe(serve, 'drafts.import', { file: { version: 1, series: [{ ...series, attendees }] }, dryRun: false });
+  await planner.syncNow();
+  await expect(page.locator('.sync-report')).toHaveText(/everything is in sync/);
+
+  await shell.link('Series').click();
+  await page.getByRole('link', { name: 'Weekly Standup' }).click();
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await planner.preview.getByRole('button', { name: 'Cancel session 2' }).click();
+  expect(questions).toEqual(['Cancel session 2? At the next sync Zoom cancels it and 2 registrants are emailed.']);
+  await expect(planner.preview.getByRole('listitem', { name: /^Session 2,/ })).not.toContainText('Cancelled');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await planner.preview.getByRole('button', { name: 'Cancel session 2' }).click();
+  await expect(planner.preview.getByRole('listitem', { name: /^Session 2,/ })).toContainText('Cancelled');
+  await planner.expectSaved();
+  await shell.link('Sync').click();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(planner.publicChanges.getByRole('listitem')).toHaveText([
+    'Cancel 1 session of "Weekly Standup" — registrants are emailed',
+  ]);
+});

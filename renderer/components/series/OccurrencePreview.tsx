@@ -5,7 +5,8 @@ import { problemWithin } from '../../lib/issues';
 import { previewSessions, type PreviewSession } from '../../lib/schedulePreview';
 import { plural } from '../../lib/words';
 import { formatClock, formatDay, instantOfWallClock, plannerTimeZone, wallClockInputs } from '../../lib/zonedTime';
-import type { SeriesDetails } from '../../stores/useEditorStore';
+import { cancelQuestion } from '../../lib/cancelQuestion';
+import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore';
 import type { EditorPartProps } from './editing';
 
 function withChange(details: SeriesDetails, occurrence: number, change: OccurrenceChange | undefined): SeriesDetails {
@@ -34,6 +35,8 @@ function SessionRow({
   problem: string | undefined;
 }) {
   const [isMoving, setMoving] = useState(false);
+  const isPublished = useEditorStore((state) => state.isPublished);
+  const registrants = useEditorStore((state) => state.attendeeCount);
   const wall = wallClockInputs(session.start_time, details.timezone);
   const [date, setDate] = useState(wall.date);
   const [time, setTime] = useState(wall.time);
@@ -84,11 +87,13 @@ function SessionRow({
                 type="button"
                 className="button-quiet small"
                 aria-label={`Cancel session ${String(session.occurrence)}`}
-                onClick={() =>
+                onClick={() => {
+                  const question = cancelQuestion(details, session.occurrence, { isPublished, registrants });
+                  if (question !== undefined && !window.confirm(question)) return;
                   edit((current) =>
                     withChange(current, session.occurrence, { occurrence: session.occurrence, action: 'cancel' }),
-                  )
-                }
+                  );
+                }}
               >
                 Cancel
               </button>
