@@ -17,9 +17,11 @@ export function SyncSettingsPanel() {
     });
   }, [api]);
   const change = async (changes: Partial<AppSettings>) => {
-    if (api === undefined) return;
+    if (api === undefined || settings === undefined) return;
+    // The box follows the click at once; a refusal puts it back.
+    setSettings({ ...settings, ...changes });
     const result = await api.app.changeSettings(changes);
-    if (result.ok) setSettings(result.value);
+    setSettings(result.ok ? result.value : settings);
     setError(result.ok ? undefined : result.error);
   };
   return (

@@ -45,7 +45,9 @@ test('syncing by itself when Zoom is back is a setting, on by default and kept',
   await shell.link('Settings').click();
   const setting = page.getByRole('checkbox', { name: /Sync by itself when Zoom is reachable again/ });
   await expect(setting).toBeChecked();
+  const saved = page.waitForResponse((response) => response.url().endsWith('/api/call/app.changeSettings'));
   await setting.uncheck();
+  await saved;
   await page.reload();
   await expect(setting).not.toBeChecked();
 });
