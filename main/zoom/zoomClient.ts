@@ -48,6 +48,7 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
     credentials: options.credentials,
     dispatcher: tokenDispatcher,
     ...(options.onToken === undefined ? {} : { onToken: options.onToken }),
+    ...(options.onReachability === undefined ? {} : { onUnreachable: () => options.onReachability?.(false) }),
   });
   const http = new ZoomHttp({
     apiUrl: options.urls.apiUrl,

@@ -34,3 +34,18 @@ it('says Zoom is out of reach within 3 s of a request that got no answer, long b
   const wentOffline = changes.find((change) => !change.state.isOnline);
   expect((wentOffline?.at ?? Infinity) - failedAt).toBeLessThan(3_000);
 });
+
+it('says Zoom is out of reach within 3 s of a sign-in that got no answer', async () => {
+  h = await sandboxHarness();
+  const watched = createOnlineMonitor({ probe: httpReachabilityProbe(h.sandbox.apiUrl), onChange: () => undefined });
+  monitor = watched;
+  const client = h.clientWith({ onReachability: (isReachable) => watched.report(isReachable) });
+  watched.start();
+  await expect.poll(() => watched.current().isOnline).toBe(true);
+
+  await h.sandbox.close();
+  const failedAt = Date.now();
+  await expect(client.tokens.token()).rejects.toThrow(/sign-in service .* cannot be reached/);
+  await expect.poll(() => watched.current().isOnline, { timeout: 3_000 }).toBe(false);
+  expect(Date.now() - failedAt).toBeLessThan(3_000);
+});
