@@ -20,6 +20,7 @@ import {
 } from './zoom/onlineMonitor';
 import type { ZoomConnection } from './account/zoomConnection';
 import { createServices } from './services';
+import { autoSyncWhenOnline } from './sync/autoSync';
 
 export interface CoreOptions {
   dataDir: string;
@@ -54,22 +55,41 @@ export function createCore(options: CoreOptions): Core {
     options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding },
   );
   if (migration.from !== migration.to) logger.info('database migrated', { ...migration });
+  const events = createEventBus();
+  // The monitor hears from every request of the services' Zoom client; it probes the API they use.
+  const online = createOnlineMonitor({
+    probe: options.probe ?? httpReachabilityProbe(() => services.account.urls().apiUrl),
+    onChange: (state) => {
+      events.emit('app.online', state);
+      void autoSync(state);
+    },
+  });
   const services = createServices({
     db,
+    onZoomReachability: (isReachable) => online.report(isReachable),
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
     ...(options.sqliteBinding === undefined ? {} : { sqliteBinding: options.sqliteBinding }),
   });
   const { drafts, account: zoom, sync } = services;
-  const sandbox = builtInSandbox(options.dataDir);
-  const events = createEventBus();
-  const online = createOnlineMonitor({
-    probe: options.probe ?? httpReachabilityProbe(() => zoom.urls().apiUrl),
-    onChange: (state) => events.emit('app.online', state),
+  const autoSync = autoSyncWhenOnline({
+    sync,
+    isEnabled: () => services.appSettings.read().auto_sync_when_online,
+    hasWork: () => services.stores.outbox.work().length > 0,
+    onProgress: (progress) => events.emit('sync.progress', progress),
+    onFinished: (report) => events.emit('sync.finished', report),
+    onError: (error) => logger.error('automatic sync failed', { error }),
   });
+  const sandbox = builtInSandbox(options.dataDir);
   const router = createRouter(
     {
-      ...createAppHandlers({ version: options.version, dataDir: options.dataDir, host: options.host, online }),
+      ...createAppHandlers({
+        version: options.version,
+        dataDir: options.dataDir,
+        host: options.host,
+        online,
+        settings: services.appSettings,
+      }),
       ...createDraftHandlers({ db, drafts, attendees: services.attendees, pages: services.stores.pages }),
       ...createZoomHandlers({ connection: zoom, sandbox: () => sandbox.start() }),
       ...createSyncHandlers({

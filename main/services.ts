@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { formatInstant } from '../shared/recurrence/expandRecurrence';
 import { createStores, type Stores } from './db/stores';
+import { AppSettingsStore } from './db/appSettingsStore';
 import { SettingsStore } from './db/settingsStore';
 import { AttendeeService } from './drafts/attendeeService';
 import { DraftService } from './drafts/draftService';
@@ -24,6 +25,8 @@ export interface ServicesOptions {
   /** A signed-in client instead of the account's (tests and benchmarks against a sandbox). */
   zoom?: SyncServiceDeps['zoom'];
   engine?: SyncServiceDeps['engine'];
+  /** Told after each request to Zoom whether Zoom answered at all (the online monitor listens). */
+  onZoomReachability?: (isReachable: boolean) => void;
 }
 
 /** The services every host and the tests run, wired once over one database and one clock. */
@@ -36,6 +39,8 @@ export interface Services {
   readonly attendees: AttendeeService;
   readonly conflicts: ConflictResolver;
   readonly sync: SyncService;
+  /** The planner's app settings (automatic sync). */
+  readonly appSettings: AppSettingsStore;
   close(): Promise<void>;
 }
 
@@ -49,6 +54,7 @@ export function createServices(options: ServicesOptions): Services {
     vault: createCredentialVault(options.keychain ?? osKeychain(keychainServiceFor(env)), env),
     settings: new SettingsStore(db),
     ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.onZoomReachability === undefined ? {} : { onReachability: options.onZoomReachability }),
   });
   const sync = new SyncService({
     stores,
@@ -78,6 +84,7 @@ export function createServices(options: ServicesOptions): Services {
     attendees: new AttendeeService(db, stores.attendees),
     conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series),
     sync,
+    appSettings: new AppSettingsStore(new SettingsStore(db)),
     async close() {
       sync.cancel();
       await account.close();

@@ -3,10 +3,26 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { pickBridge } from './bridge/pickBridge';
 import { useAppStore } from './stores/useAppStore';
+import { useEditorStore } from './stores/useEditorStore';
 import './styles.css';
 
 const store = useAppStore.getState();
-void store.connect(pickBridge(store.setBridgeConnected));
+const api = pickBridge(store.setBridgeConnected);
+void store.connect(api);
+
+// An edit typed just before the tab or window closes is sent before the page is gone.
+const saveBeforeLeaving = (): void => useEditorStore.getState().saveBeforeLeaving(api);
+window.addEventListener('beforeunload', saveBeforeLeaving);
+window.addEventListener('pagehide', saveBeforeLeaving);
+// The desktop app asks before it closes the window, and closes it once the last edit is saved.
+api.on(
+  'app.saveBeforeClose',
+  () =>
+    void useEditorStore
+      .getState()
+      .flush(api)
+      .finally(() => window.close()),
+);
 
 // When the operating system reports a network again, ask at once rather than at the next check.
 window.addEventListener('online', () => void useAppStore.getState().checkOnline());

@@ -22,6 +22,8 @@ export interface ZoomConnectionOptions {
   settings: SettingsStore;
   env?: NodeJS.ProcessEnv;
   clock?: () => number;
+  /** Told after each API request whether Zoom answered at all. */
+  onReachability?: (isReachable: boolean) => void;
 }
 
 /**
@@ -267,7 +269,14 @@ export class ZoomConnection {
     plan: ZoomPlan | undefined,
     onToken: (token: AccessToken) => void,
   ): ZoomClient {
-    return createZoomClient({ urls, credentials, plan: () => plan ?? this.plan(), onToken });
+    const { onReachability } = this.options;
+    return createZoomClient({
+      urls,
+      credentials,
+      plan: () => plan ?? this.plan(),
+      onToken,
+      ...(onReachability === undefined ? {} : { onReachability }),
+    });
   }
 
   private async reset(): Promise<void> {

@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { createCore, type Core } from '../core';
 import { openSqlite } from '../db/sqlite';
-import { forwardEvents, registerIpcHandlers } from '../ipc/electronIpc';
+import { forwardEvents, registerIpcHandlers, sendEvent } from '../ipc/electronIpc';
 import { appEntryUrl, appProtocolResponse, appScheme, isAppUrl, privilegedSchemes } from './appProtocol';
 import { electronSqliteBindingPath } from './nativeModules';
+import { saveBeforeClose } from './saveBeforeClose';
 import { hardenSession, hardenWebContents } from './security';
 import { createWindowOptions } from './windowOptions';
 
@@ -41,6 +42,7 @@ function checkNativeModules(): boolean {
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow(createWindowOptions(preloadPath, { isPackaged: app.isPackaged }));
   if (core) forwardEvents(core.events, window.webContents);
+  saveBeforeClose(window, { askToSave: () => sendEvent(window.webContents, 'app.saveBeforeClose', {}) });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(appEntryUrl);
   return window;

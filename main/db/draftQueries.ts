@@ -4,7 +4,8 @@ import { draftSummarySchema, type DraftSummary, type SyncStatus } from '../../sh
 import type { Outbox } from './outbox/outbox';
 import { waitingStates } from './outbox/outboxStatements';
 
-const summaryRowSchema = draftSummarySchema.omit({ sync_state: true, is_published: true }).extend({
+const summaryRowSchema = draftSummarySchema.omit({ sync_state: true, is_published: true, is_ready: true }).extend({
+  is_ready: z.number(),
   zoom_event_id: z.string().nullable(),
   zoom_status: z.string().nullable(),
 });
@@ -13,7 +14,7 @@ const summaryRowSchema = draftSummarySchema.omit({ sync_state: true, is_publishe
 export function listDrafts(db: Database.Database, now: string): DraftSummary[] {
   const rows = db
     .prepare(
-      `SELECT s.id, s.key, s.name, s.event_type, s.timezone, s.updated_at, s.zoom_event_id, s.zoom_status,
+      `SELECT s.id, s.key, s.name, s.event_type, s.timezone, s.updated_at, s.zoom_event_id, s.zoom_status, s.is_ready,
          (SELECT count(*) FROM occurrence o WHERE o.series_id = s.id AND o.status != 'cancelled') AS sessions,
          (SELECT min(o.start_time) FROM occurrence o
             WHERE o.series_id = s.id AND o.status != 'cancelled' AND o.start_time >= @now) AS next_occurrence,
@@ -28,7 +29,7 @@ export function listDrafts(db: Database.Database, now: string): DraftSummary[] {
     )
     .all({ now });
   return rows.map((raw) => {
-    const { zoom_event_id: eventId, zoom_status: status, ...row } = summaryRowSchema.parse(raw);
+    const { zoom_event_id: eventId, zoom_status: status, is_ready: isReady, ...row } = summaryRowSchema.parse(raw);
     const syncState =
       row.conflicts > 0
         ? 'conflict'
@@ -39,16 +40,13 @@ export function listDrafts(db: Database.Database, now: string): DraftSummary[] {
             : status === 'published'
               ? 'published'
               : 'synced';
-    return { ...row, sync_state: syncState, is_published: status === 'published' };
+    return { ...row, sync_state: syncState, is_published: status === 'published', is_ready: isReady === 1 };
   });
 }
 
 /** Outbox counts by state, open conflicts and the end of the last successful sync. */
 export function syncStatus(db: Database.Database, owner: Outbox): SyncStatus {
   const outbox = owner.countsByState();
-  const conflicts = z
-    .number()
-    .parse(db.prepare('SELECT count(*) FROM conflict WHERE resolved_at IS NULL').pluck().get());
   const lastSync = z
     .string()
     .nullable()
@@ -58,5 +56,5 @@ export function syncStatus(db: Database.Database, owner: Outbox): SyncStatus {
         .pluck()
         .get(),
     );
-  return { outbox, conflicts, waiting: owner.waitingCount(), last_sync: lastSync };
+  return { outbox, conflicts: owner.openConflictCount(), waiting: owner.waitingCount(), last_sync: lastSync };
 }

@@ -116,6 +116,14 @@ export class SeriesStore {
       .immediate();
   }
 
+  /** Keeps a series out of syncs, or lets it sync again; its changes wait meanwhile. */
+  setReady(id: string, isReady: boolean): void {
+    const changed = this.db
+      .prepare('UPDATE series SET is_ready = ? WHERE id = ? AND deleted_at IS NULL')
+      .run(isReady ? 1 : 0, id);
+    if (changed.changes === 0) throw new CadenceError('not_found', 'This series no longer exists.');
+  }
+
   /** The draft as stored, or undefined. */
   get(id: string, options: { withAttendees: boolean } = { withAttendees: true }): SeriesDraft | undefined {
     return readSeriesDraft(this.db, id, options);

@@ -140,6 +140,11 @@ export class DraftService {
     }
   }
 
+  /** Keeps a series out of syncs ("Not ready"), or lets it sync again. */
+  setReady(id: string, isReady: boolean): void {
+    this.guard(() => this.store.setReady(id, isReady));
+  }
+
   list(): DraftSummary[] {
     return this.guard(() => listDrafts(this.db, formatInstant(this.clock())));
   }

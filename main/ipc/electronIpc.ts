@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { CadenceError } from '../../shared/errors';
-import { channelNames } from '../../shared/ipc/contract';
+import { channelNames, events, type EventName, type EventPayload } from '../../shared/ipc/contract';
 import { electronEventChannel } from '../../shared/ipc/electronIpc';
 import type { IpcResult } from '../../shared/ipc/envelope';
 import type { EventBus } from './eventBus';
@@ -32,4 +32,13 @@ export function forwardEvents(events: EventBus, contents: Pick<WebContents, 'sen
     if (!contents.isDestroyed()) contents.send(electronEventChannel, event);
   });
   contents.once('destroyed', unsubscribe);
+}
+
+/** Sends one event to one window only (a question for that window, such as saving before it closes). */
+export function sendEvent<E extends EventName>(
+  contents: Pick<WebContents, 'send' | 'isDestroyed'>,
+  name: E,
+  payload: EventPayload<E>,
+): void {
+  if (!contents.isDestroyed()) contents.send(electronEventChannel, { name, payload: events[name].parse(payload) });
 }

@@ -25,6 +25,11 @@ export interface SyncOptions {
   requestCount?: () => number;
   /** Started before the outbox is read, so that signing in overlaps it (the token request). */
   warmUp?: () => Promise<unknown>;
+  /**
+   * Operations this run leaves waiting (what would go public without the planner's word): they
+   * hold their keys as a conflict would, so what depends on them waits too.
+   */
+  isWithheld?: (op: StoredOperation) => boolean;
 }
 
 /** What a run works with: the outbox's owner, the drafts, its log, and Zoom. */
@@ -75,9 +80,12 @@ export class SyncEngine {
     if (warm !== undefined) await new Promise((resolve) => setImmediate(resolve));
     const runId = this.parts.log.startRun();
     const requestsBefore = this.requestCount();
-    const bySeries = this.schedule(this.parts.outbox.work());
+    const work = this.parts.outbox.work();
+    const isWithheld = this.options.isWithheld ?? (() => false);
+    const bySeries = this.schedule(work.filter((op) => !isWithheld(op)));
     this.ctx.total = [...bySeries.values()].reduce((sum, ops) => sum + ops.length, 0);
     const held = this.parts.outbox.heldKeys();
+    for (const op of work.filter(isWithheld)) held.set(op.seriesId, new Set(held.get(op.seriesId)).add(op.key));
     let outcome: SyncOutcome = 'succeeded';
     let message = '';
     try {
@@ -105,11 +113,15 @@ export class SyncEngine {
         this.parts.log.write(runId, 'error', null, 'sync failed', { message });
       }
     }
+    // The counts the planner reads are the outbox's and the open conflicts', as every screen shows them.
     const waiting = this.parts.outbox.waitingCount();
+    const toSettle = this.parts.outbox.openConflictCount();
     const { done, conflicts } = this.ctx;
-    if (outcome === 'succeeded' && (conflicts > 0 || waiting > 0)) outcome = 'needs_attention';
-    if (message === '') message = summary(outcome, done, waiting, conflicts);
+    if (outcome === 'succeeded' && (toSettle > 0 || waiting > 0)) outcome = 'needs_attention';
+    if (message === '') message = summary(outcome, done, waiting, toSettle);
     if (outcome === 'offline') message = `Offline — ${plural(waiting, 'change')} waiting. ${message}`;
+    const notReady = this.parts.outbox.notReadyWaiting();
+    if (notReady.length > 0) message += ` Kept out as not ready: ${notReady.map((name) => `"${name}"`).join(', ')}.`;
     const requests = this.requestCount() - requestsBefore;
     const report: SyncReport = { outcome, done, waiting, conflicts, requests, message };
     this.parts.log.finishRun(runId, outcome, requests, report);
@@ -304,14 +316,14 @@ function batches(ready: readonly Scheduled[]): Scheduled[][] {
 
 const plural = (n: number, one: string) => `${String(n)} ${one}${n === 1 ? '' : 's'}`;
 
-function summary(outcome: SyncOutcome, done: number, waiting: number, conflicts: number): string {
+function summary(outcome: SyncOutcome, done: number, waiting: number, toSettle: number): string {
   switch (outcome) {
     case 'succeeded':
       return done === 0
         ? 'Everything is in sync with Zoom.'
         : `Sent ${plural(done, 'change')} to Zoom; everything is in sync.`;
     case 'needs_attention':
-      return `Sent ${plural(done, 'change')}; ${plural(conflicts, 'conflict')} to settle, ${plural(waiting, 'change')} waiting.`;
+      return `Sent ${plural(done, 'change')}; ${plural(toSettle, 'conflict')} to settle, ${plural(waiting, 'change')} waiting.`;
     case 'cancelled':
       return `Stopped after ${plural(done, 'change')}; ${plural(waiting, 'change')} waiting for the next sync.`;
     default:

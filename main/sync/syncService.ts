@@ -6,6 +6,7 @@ import type { ZoomClient } from '../zoom/zoomClient';
 import { ZoomEventsApi } from '../zoom/zoomEventsApi';
 import { RecordingZoomTransport } from './dryRun';
 import { LastSyncedZoom } from './lastSyncedZoom';
+import { operationKindOf } from './operations/registry';
 import { SyncEngine, type SyncOptions, type SyncParts } from './syncEngine';
 import { waitingChanges } from './waitingChanges';
 import { readZoomPages } from './zoomPageReader';
@@ -63,8 +64,12 @@ export class SyncService {
     return this.running !== undefined;
   }
 
+  /**
+   * Sends what waits. With `withholdPublic`, what would become visible to the public (a new event,
+   * publishing, a cancellation that emails registrants) and what depends on it keep waiting.
+   */
   async run(
-    options: { onProgress?: (progress: SyncProgress) => void; signal?: AbortSignal } = {},
+    options: { onProgress?: (progress: SyncProgress) => void; signal?: AbortSignal; withholdPublic?: boolean } = {},
   ): Promise<SyncReport> {
     if (this.running !== undefined) throw new CadenceError('conflict', 'A sync is already running.');
     const controller = new AbortController();
@@ -79,6 +84,9 @@ export class SyncService {
         signal: controller.signal,
         requestCount: () => client.requestCount(),
         warmUp: () => client.tokens.token(),
+        ...(options.withholdPublic === true
+          ? { isWithheld: (op) => operationKindOf(op.kind)?.kind.publicEffect !== undefined }
+          : {}),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       }).run();
       // After the changes, when Zoom answered: what the planner opens and shares, read once Zoom has it.

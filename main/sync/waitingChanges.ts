@@ -41,6 +41,7 @@ export function waitingChanges(
           sentence,
           operations: ops.length,
           state: first?.state ?? 'pending',
+          public_effect: known?.kind.publicEffect ?? null,
         };
       });
   });

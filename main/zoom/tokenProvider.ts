@@ -35,6 +35,8 @@ export interface TokenProviderOptions {
   clock?: () => number;
   /** Told of each new token, so that the account can warn about the scopes Zoom listed. */
   onToken?: (token: AccessToken) => void;
+  /** Told when the sign-in request got no answer at all, so a lost network is noticed at once. */
+  onUnreachable?: () => void;
   /** Refresh this long before expiry; a minute by default. */
   refreshMarginMs?: number;
   timeoutMs?: number;
@@ -90,6 +92,7 @@ export class TokenProvider {
         ...(this.options.dispatcher === undefined ? {} : { dispatcher: this.options.dispatcher }),
       });
     } catch (error) {
+      this.options.onUnreachable?.();
       throw new ZoomUnreachableError(
         `Zoom's sign-in service at ${url.origin} cannot be reached (${error instanceof Error ? error.message : String(error)}). Check the network and try again.`,
         // Without a token, no call was made.

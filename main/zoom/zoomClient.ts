@@ -17,6 +17,8 @@ export interface ZoomClientOptions {
   onToken?: (token: AccessToken) => void;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /** Told after each API request whether Zoom answered at all. */
+  onReachability?: (isReachable: boolean) => void;
 }
 
 /** The Zoom client: typed operations over one connection pool, one token cache and one rate limiter. */
@@ -46,6 +48,7 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
     credentials: options.credentials,
     dispatcher: tokenDispatcher,
     ...(options.onToken === undefined ? {} : { onToken: options.onToken }),
+    ...(options.onReachability === undefined ? {} : { onUnreachable: () => options.onReachability?.(false) }),
   });
   const http = new ZoomHttp({
     apiUrl: options.urls.apiUrl,
@@ -55,6 +58,7 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
     agent,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.onReachability === undefined ? {} : { onReachability: options.onReachability }),
   });
   return {
     api: new ZoomEventsApi(http),

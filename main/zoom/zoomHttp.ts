@@ -41,6 +41,8 @@ export interface ZoomHttpOptions {
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   random?: () => number;
+  /** Told after each request whether Zoom answered at all, so a lost network is noticed at once. */
+  onReachability?: (isReachable: boolean) => void;
 }
 
 /** Methods whose effect is the same however often they arrive. A POST is never re-sent blindly. */
@@ -257,12 +259,14 @@ export class ZoomHttp {
         bodyTimeout: this.timeoutMs,
       });
       const text = await readBoundedText(response.body);
+      this.options.onReachability?.(true);
       return {
         isAnswered: true,
         answer: { status: response.statusCode, json: parseJson(text), headers: response.headers },
       };
     } catch (error) {
       const code = (error as { code?: unknown }).code;
+      this.options.onReachability?.(false);
       return {
         isAnswered: false,
         ...(typeof code === 'string' ? { code } : {}),

@@ -9,6 +9,9 @@ const resultSchema = z.union([
   z.object({ ok: z.literal(false), error: ipcErrorSchema }),
 ]);
 
+/** Browsers keep at most 64 KiB of `keepalive` bodies in flight; a larger body is sent without it. */
+const keepaliveBodyLimit = 60_000;
+
 function unavailable(message: string): IpcResult<never> {
   return { ok: false, error: { code: 'unavailable', message, issues: [] } };
 }
@@ -38,6 +41,15 @@ export function createServeTransport(
   onConnectionChange?: (isConnected: boolean) => void,
 ): CadenceTransport {
   let source: EventSource | undefined;
+  // Calls started while the page closes (the editor's last save) must outlive it: they go as
+  // keepalive. The flag lasts only for the event's own listeners, since a close may be called off.
+  let isLeaving = false;
+  const leaving = (): void => {
+    isLeaving = true;
+    setTimeout(() => (isLeaving = false), 0);
+  };
+  window.addEventListener('beforeunload', leaving, { capture: true });
+  window.addEventListener('pagehide', leaving, { capture: true });
 
   function eventSource(): EventSource {
     if (!source) {
@@ -51,12 +63,14 @@ export function createServeTransport(
   return {
     async invoke(channel, input) {
       let response: Response;
+      const body = JSON.stringify(input);
       try {
         response = await fetch(servePaths.callPrefix + encodeURIComponent(channel), {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', [serveSessionHeader]: session },
-          body: JSON.stringify(input),
+          body,
           credentials: 'same-origin',
+          keepalive: isLeaving && body.length <= keepaliveBodyLimit,
         });
       } catch {
         return unavailable('Cadence is not answering. Is "cadence serve" still running?');

@@ -4,7 +4,7 @@ import { instantOfWallClock, plannerTimeZone } from './zonedTime';
 /**
  * A new series that is valid from the first keystroke, so it is saved at once: weekly on the
  * next Monday at 10:00 in the planner's zone, an hour long, ten sessions, with a free ticket and
- * one registration for all sessions.
+ * one registration for all sessions; unpublished.
  */
 export function newSeriesDraft(now: Date = new Date()): SeriesDraft {
   const zone = plannerTimeZone();
@@ -29,6 +29,7 @@ export function newSeriesDraft(now: Date = new Date()): SeriesDraft {
       send_notification: true,
     },
     attendees: [],
-    publish: true,
+    // Nothing goes live by accident: publishing is the planner's choice.
+    publish: false,
   };
 }

@@ -1,3 +1,4 @@
+import { SyncSettingsPanel } from '../components/SyncSettingsPanel';
 import { ZoomConnectionPanel } from '../components/ZoomConnectionPanel';
 import { useAppStore } from '../stores/useAppStore';
 
@@ -8,11 +9,12 @@ function formatCheckedAt(checkedAt: string | null | undefined): string {
   return `checked ${new Date(checkedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`;
 }
 
-/** The Zoom account, then facts about this copy of Cadence. */
+/** The Zoom account, how syncing starts, then facts about this copy of Cadence. */
 export function SettingsScreen() {
   return (
     <div className="stack">
       <ZoomConnectionPanel />
+      <SyncSettingsPanel />
       <AboutPanel />
     </div>
   );

@@ -3,6 +3,7 @@ import type { PendingChange, SyncRun } from '../../shared/sync/syncRun';
 import { ConnectPrompt } from '../components/ConnectPrompt';
 import { EmptyState } from '../components/EmptyState';
 import { ConflictCard } from '../components/sync/ConflictCard';
+import { PublicChangesDialog } from '../components/sync/PublicChangesDialog';
 import { plural } from '../lib/words';
 import { formatLogTime } from '../lib/zonedTime';
 import { useAppStore } from '../stores/useAppStore';
@@ -52,6 +53,7 @@ const waitingWords: Readonly<Record<PendingChange['state'], string>> = {
   blocked: 'waits until a conflict below is settled',
   conflict: 'waits for you to settle a conflict',
   failed: 'refused by Zoom; see below',
+  not_ready: 'the series is marked not ready, so syncs leave it out',
 };
 
 export function SyncScreen() {
@@ -61,14 +63,30 @@ export function SyncScreen() {
     useSyncStore();
   const settled = useSyncStore((state) => state.settled);
   const undo = useSyncStore((state) => state.undo);
+  const publicChanges = useSyncStore((state) => state.publicChanges);
+  const answer = useSyncStore((state) => state.answer);
+  const dismiss = useSyncStore((state) => state.dismiss);
   useEffect(() => {
     if (api === undefined) return;
     void load(api);
-    return api.on('sync.progress', setProgress);
+    const stopProgress = api.on('sync.progress', setProgress);
+    // A sync Cadence ran by itself (Zoom back) changed the counts.
+    const stopFinished = api.on('sync.finished', () => void load(api));
+    return () => {
+      stopProgress();
+      stopFinished();
+    };
   }, [api, load, setProgress]);
 
   const waiting = status?.waiting ?? 0;
-  if (status !== undefined && waiting === 0 && conflicts.length === 0 && runs.length === 0 && !isRunning) {
+  if (
+    status !== undefined &&
+    waiting === 0 &&
+    conflicts.length === 0 &&
+    runs.length === 0 &&
+    !isRunning &&
+    publicChanges === undefined
+  ) {
     return (
       <EmptyState icon="sync" title="Nothing waiting to sync">
         <p>
@@ -83,9 +101,18 @@ export function SyncScreen() {
       </EmptyState>
     );
   }
+  const question =
+    publicChanges === undefined ? null : (
+      <PublicChangesDialog
+        changes={publicChanges}
+        onAnswer={(makePublic) => api && void answer(api, makePublic)}
+        onDismiss={dismiss}
+      />
+    );
   const share = progress === undefined || progress.total === 0 ? undefined : progress.done / progress.total;
   return (
     <div className="stack">
+      {question}
       <ConnectPrompt />
       <section className="panel" aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">Waiting for Zoom</h2>

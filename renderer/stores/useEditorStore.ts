@@ -22,6 +22,11 @@ interface EditorState {
   isPublished: boolean;
   /** Synced once: Zoom holds the series, so its start may lie in the past. */
   isOnZoom: boolean;
+  /** False while the planner keeps the series out of syncs ("Not ready"). */
+  isReady: boolean;
+  /** The series' attendees, who hear from Zoom about a cancelled session once it is published. */
+  attendeeCount: number;
+  setReady: (api: CadenceApi, isReady: boolean) => Promise<void>;
   /** A new series was just made: its name field takes the focus once shown. */
   isNameFocusWanted: boolean;
   wantNameFocus: (isWanted: boolean) => void;
@@ -29,12 +34,19 @@ interface EditorState {
   /** Applies an edit and saves it once the planner pauses (or at once with `flush`). */
   change: (api: CadenceApi, edit: (details: SeriesDetails) => SeriesDetails) => void;
   flush: (api: CadenceApi) => Promise<void>;
+  /**
+   * Sends the edit waiting for the pause at once, without waiting for a save on its way: the page
+   * is closing, and the call must start before it is gone.
+   */
+  saveBeforeLeaving: (api: CadenceApi) => void;
   close: () => void;
 }
 
 const pauseBeforeSaveMs = 350;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let saving: Promise<void> = Promise.resolve();
+/** The details last handed to main, so a close right after a save does not send them twice. */
+let sentDetails: SeriesDetails | undefined;
 
 /** The editor's own checks: every rule except the attendees', which main checks on save. */
 export function detailIssues(details: SeriesDetails, isOnZoom: boolean, now = Date.now()): Issue[] {
@@ -57,6 +69,8 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   error: undefined,
   isPublished: false,
   isOnZoom: false,
+  isReady: true,
+  attendeeCount: 0,
   isNameFocusWanted: false,
   wantNameFocus: (isNameFocusWanted) => set({ isNameFocusWanted }),
   async open(api, seriesId) {
@@ -74,6 +88,8 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     if (get().seriesId !== seriesId) return;
     const entry = list.ok ? list.value.find((candidate) => candidate.id === seriesId) : undefined;
     const isPublished = entry?.is_published === true;
+    const isReady = entry?.is_ready ?? true;
+    const attendeeCount = entry?.attendees ?? 0;
     // Unsure means not on Zoom: main checks again on save and has the last word.
     const isOnZoom = entry !== undefined && entry.sync_state !== 'draft';
     if (!result.ok) {
@@ -81,7 +97,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       return;
     }
     const details = withoutAttendees(result.value.draft);
-    set({ details, isPublished, isOnZoom, issues: detailIssues(details, isOnZoom) });
+    set({ details, isPublished, isOnZoom, isReady, attendeeCount, issues: detailIssues(details, isOnZoom) });
   },
   change(api, edit) {
     const current = get().details;
@@ -98,6 +114,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     await saving;
     const { seriesId, details, saveState } = get();
     if (seriesId === undefined || details === undefined || saveState !== 'saving') return;
+    sentDetails = details;
     saving = (async () => {
       const result = await api.drafts.saveDetails({ id: seriesId, draft: details });
       // A newer edit arrived meanwhile: it will be saved in its turn.
@@ -107,6 +124,22 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       else set({ saveState: 'failed', error: result.error });
     })();
     await saving;
+  },
+  async setReady(api, isReady) {
+    const { seriesId } = get();
+    if (seriesId === undefined) return;
+    // The box follows the click at once; a refusal puts it back.
+    set({ isReady });
+    const result = await api.drafts.setReady({ id: seriesId, isReady });
+    if (!result.ok) set({ isReady: !isReady, error: result.error });
+  },
+  saveBeforeLeaving(api) {
+    clearTimeout(timer);
+    timer = undefined;
+    const { seriesId, details, saveState } = get();
+    if (seriesId === undefined || details === undefined || saveState !== 'saving' || details === sentDetails) return;
+    sentDetails = details;
+    void api.drafts.saveDetails({ id: seriesId, draft: details });
   },
   close: () => set({ seriesId: undefined, details: undefined, issues: [], error: undefined }),
 }));

@@ -23,6 +23,8 @@ interface SeriesState {
   create: (api: CadenceApi) => Promise<string | undefined>;
   duplicate: (api: CadenceApi, id: string) => Promise<string | undefined>;
   remove: (api: CadenceApi, id: string) => Promise<void>;
+  /** Keeps a series out of syncs ("Not ready"), or lets it sync again. */
+  setReady: (api: CadenceApi, id: string, isReady: boolean) => Promise<void>;
   importFile: (api: CadenceApi, file: File) => Promise<void>;
   dismiss: () => void;
 }
@@ -62,6 +64,13 @@ export const useSeriesStore = create<SeriesState>()((set, get) => ({
   },
   async remove(api, id) {
     const result = await api.drafts.delete({ id });
+    if (!result.ok) set({ error: result.error });
+    await get().load(api);
+  },
+  async setReady(api, id, isReady) {
+    // The box follows the click at once; the reload below says how it really is.
+    set({ series: get().series?.map((entry) => (entry.id === id ? { ...entry, is_ready: isReady } : entry)) });
+    const result = await api.drafts.setReady({ id, isReady });
     if (!result.ok) set({ error: result.error });
     await get().load(api);
   },

@@ -14,6 +14,8 @@ export const draftSummarySchema = z.object({
   sync_state: syncStateSchema,
   /** Published on Zoom, which then keeps its recurrence and event type as they are. */
   is_published: z.boolean(),
+  /** False when the planner keeps the series out of syncs ("Not ready"). */
+  is_ready: z.boolean(),
   sessions: z.number().int(),
   next_occurrence: z.string().nullable(),
   attendees: z.number().int(),

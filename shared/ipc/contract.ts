@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appInfoSchema, onlineStateSchema } from '../appInfo';
+import { appSettingsSchema } from '../appSettings';
 import { attendeeImportSummarySchema, attendeeRowSchema } from '../drafts/attendeeList';
 import { draftSummarySchema, importSummarySchema, syncStatusSchema } from '../drafts/draftSummary';
 import { seriesDraftSchema } from '../drafts/seriesDraft';
@@ -36,6 +37,10 @@ export const channels = {
   'app.info': channel(z.strictObject({}), appInfoSchema),
   /** Checks now whether Zoom is reachable, instead of waiting for the next scheduled check. */
   'app.checkOnline': channel(z.strictObject({}), onlineStateSchema),
+  /** The planner's app settings. */
+  'app.settings': channel(z.strictObject({}), appSettingsSchema),
+  /** Changes the settings given; answers them all as they now are. */
+  'app.changeSettings': channel(appSettingsSchema.partial().strict(), appSettingsSchema),
   /** Every draft and synced series, with its sync state and counts. */
   'drafts.list': channel(z.strictObject({}), z.array(draftSummarySchema)),
   /** A draft; with `attendees: false`, without them (the series editor, which lists them apart). */
@@ -62,6 +67,11 @@ export const channels = {
   'drafts.duplicate': channel(
     z.strictObject({ id: z.string().min(1) }),
     z.object({ id: z.string(), isNew: z.boolean() }),
+  ),
+  /** Keeps a series out of every sync ("Not ready"), or lets it sync again; its changes wait meanwhile. */
+  'drafts.setReady': channel(
+    z.strictObject({ id: z.string().min(1), isReady: z.boolean() }),
+    z.object({ isReady: z.boolean() }),
   ),
   'drafts.delete': channel(
     z.strictObject({ id: z.string().min(1) }),
@@ -97,8 +107,12 @@ export const channels = {
   'sync.pending': channel(z.strictObject({}), z.array(pendingChangeSchema)),
   /** The latest sync runs, newest first. */
   'sync.runs': channel(z.strictObject({ limit: z.number().int().min(1).max(200).default(20) }), z.array(syncRunSchema)),
-  /** Sends the outbox to Zoom; progress arrives as `sync.progress` events. */
-  'sync.run': channel(z.strictObject({}), syncReportSchema),
+  /**
+   * Sends the outbox to Zoom; progress arrives as `sync.progress` events. What would become visible
+   * to the public (`public_effect` in the waiting list) goes only with `makePublic`, once the
+   * planner agreed; otherwise it and what depends on it keep waiting.
+   */
+  'sync.run': channel(z.strictObject({ makePublic: z.boolean().default(false) }), syncReportSchema),
   /** Stops the running sync after the calls on their way; what is left waits. */
   'sync.cancel': channel(z.strictObject({}), z.object({ wasRunning: z.boolean() })),
   /** Every call a sync would make now, in order; nothing is sent. */
@@ -137,6 +151,10 @@ export const channels = {
 export const events = {
   'app.online': onlineStateSchema,
   'sync.progress': syncProgressSchema,
+  /** A sync Cadence started by itself (Zoom reachable again) ended: the counts have changed. */
+  'sync.finished': syncReportSchema,
+  /** The desktop window is closing: save what waits, then close it (`window.close()`). */
+  'app.saveBeforeClose': z.object({}),
 } as const;
 
 export type Channels = typeof channels;

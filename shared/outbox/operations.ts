@@ -11,10 +11,18 @@ export type OperationState = z.output<typeof operationStateSchema>;
 
 /**
  * How a waiting operation shows: sent at the next sync (`pending`, `in_flight`), held for the
- * planner (`conflict`, `failed`), or `blocked` behind another operation of its series that is held.
+ * planner (`conflict`, `failed`), `blocked` behind another operation of its series that is held,
+ * or `not_ready`: its series is kept out of syncs until the planner marks it ready.
  */
-export const waitingStateSchema = z.enum(['pending', 'in_flight', 'blocked', 'failed', 'conflict']);
+export const waitingStateSchema = z.enum(['pending', 'in_flight', 'blocked', 'failed', 'conflict', 'not_ready']);
 export type WaitingState = z.output<typeof waitingStateSchema>;
+
+/**
+ * What an operation makes visible to the public on Zoom: a new event, an event published, or a
+ * cancellation that emails the people registered. A sync sends these only when the planner says so.
+ */
+export const publicEffectSchema = z.enum(['new_event', 'publishing', 'cancellation']);
+export type PublicEffect = z.output<typeof publicEffectSchema>;
 
 /** The fields of a series that live on Zoom's event, as the outbox carries them. */
 export const eventFieldsSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { waitingStateSchema } from '../outbox/operations';
+import { publicEffectSchema, waitingStateSchema } from '../outbox/operations';
 import { syncOutcomeSchema } from './syncReport';
 
 /** One past sync run, as the Sync screen's log lists it. */
@@ -24,5 +24,7 @@ export const pendingChangeSchema = z.object({
   operations: z.number().int(),
   /** Sent at the next sync, or held: blocked behind a conflict, in conflict, or refused by Zoom. */
   state: waitingStateSchema,
+  /** What it makes visible to the public on Zoom, which a sync sends only once the planner agrees. */
+  public_effect: publicEffectSchema.nullable(),
 });
 export type PendingChange = z.output<typeof pendingChangeSchema>;

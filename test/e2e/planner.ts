@@ -14,6 +14,8 @@ export interface SeriesForm {
   ticketName: string;
   linkName: string;
   registersFor?: 'All sessions' | 'One session' | 'Several sessions';
+  /** A new series starts unpublished; `true` ticks "Publish on Zoom". */
+  publish?: boolean;
 }
 
 /**
@@ -47,6 +49,9 @@ export async function typeTime(field: Locator, time: string): Promise<void> {
     await segment.pressSequentially(parts[types[index] ?? ''] ?? '');
   }
 }
+
+/** How the planner answers Sync now's question about what goes public; `nothing asked` when none is expected. */
+export type SyncAnswer = 'make public' | 'rest only' | 'nothing asked';
 
 /** The steps a planner takes in the app, by the names on the screen. */
 export class Planner {
@@ -85,6 +90,7 @@ export class Planner {
     await page.getByLabel('Ticket name').fill(form.ticketName);
     await page.getByLabel('Registration link name').fill(form.linkName);
     if (form.registersFor !== undefined) await page.getByRole('radio', { name: form.registersFor }).check();
+    if (form.publish === true) await page.getByRole('checkbox', { name: /Publish on Zoom/ }).check();
     await this.expectSaved();
   }
 
@@ -127,8 +133,23 @@ export class Planner {
       .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   }
 
-  async syncNow(): Promise<void> {
+  /** Goes to Sync and presses Sync now, answering the question about what goes public (when one is expected). */
+  async syncNow(answer: SyncAnswer = 'make public'): Promise<void> {
     await this.shell.link('Sync').click();
+    await this.pressSyncNow(answer);
+  }
+
+  /** Presses Sync now on the Sync screen and answers the question about what goes public. */
+  async pressSyncNow(answer: SyncAnswer = 'make public'): Promise<void> {
     await this.page.getByRole('button', { name: 'Sync now' }).click();
+    if (answer === 'nothing asked') return;
+    await this.publicChanges
+      .getByRole('button', { name: answer === 'make public' ? 'Sync and make public' : 'Sync the rest only' })
+      .click();
+  }
+
+  /** The question Sync now asks when something would become visible to the public. */
+  get publicChanges() {
+    return this.page.getByRole('dialog', { name: 'Make these public on Zoom?' });
   }
 }

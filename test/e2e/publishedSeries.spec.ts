@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { Planner } from './planner';
+import { Planner, typeTime } from './planner';
 import { callServe, connectedSandbox, dropRefusedCalls, type SandboxState } from './serveApi';
 
 type Ticketed = SandboxState & { tickets: { event_id: string; email: string; session_ids?: string[] }[] };
@@ -50,10 +50,11 @@ test('a published training series moved an hour later: every session moves on Zo
   await expect(page.getByRole('note').filter({ hasText: 'published on Zoom' })).toContainText(
     'A new start time or duration moves every session still to come',
   );
-  await page.getByLabel('Start time').fill('14:00');
+  await typeTime(page.getByRole('group', { name: 'Start time' }), '14:00');
   await planner.expectSaved();
   await expect(planner.preview.getByRole('listitem', { name: /^Session 1,/ })).toContainText('2:00');
-  await planner.syncNow();
+  // Moving sessions makes nothing new public: Sync now asks nothing.
+  await planner.syncNow('nothing asked');
   await expect(page.getByRole('region', { name: 'Recent syncs' }).getByRole('listitem')).toHaveCount(2);
   await expect(page.getByRole('list', { name: 'Changes waiting' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: /To settle/ })).toHaveCount(0);
@@ -122,7 +123,7 @@ test('keep mine that Zoom cannot do is refused at the conflict, in words', async
   });
 
   await shell.link('Series').click();
-  await planner.syncNow();
+  await planner.syncNow('nothing asked');
   const card = page.getByRole('listitem', { name: 'Weekly Standup: Session deleted on Zoom' });
   await card.getByRole('button', { name: 'Keep mine' }).click();
   await expect(card.getByRole('alert')).toContainText('Zoom cannot bring back a deleted session');

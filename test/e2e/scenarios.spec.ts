@@ -31,6 +31,7 @@ for (const ticketTypes of ['tutorial', 'reference'] as const) {
         sessions: 12,
         ticketName: 'Team Member Pass',
         linkName: 'Team Registration',
+        publish: true,
       });
       await expect(planner.preview).toContainText('Weekly on Monday · 12 sessions');
       await expect(planner.preview.getByRole('listitem')).toHaveCount(12);
@@ -63,7 +64,7 @@ for (const ticketTypes of ['tutorial', 'reference'] as const) {
       await expect(waiting).toContainText('Create "Weekly Team Standup" with 12 sessions');
       await expect(waiting).toContainText('Register 3 people for "Weekly Team Standup"');
       await shell.keepScreenshot('sync-waiting');
-      await page.getByRole('button', { name: 'Sync now' }).click();
+      await planner.pressSyncNow();
       await expect(page.getByText(/everything is in sync/).first()).toBeVisible();
       await shell.keepScreenshot('sync-done');
 
@@ -124,6 +125,7 @@ for (const ticketTypes of ['tutorial', 'reference'] as const) {
         sessions: 6,
         ticketName: 'Webinar Seat',
         linkName: 'Webinar Registration',
+        publish: true,
       });
       await expect(planner.preview).toContainText('Monthly on the 1st Tuesday · 6 sessions');
       const days = await planner.preview.locator('.session-day').allTextContents();
@@ -151,7 +153,7 @@ for (const ticketTypes of ['tutorial', 'reference'] as const) {
           .click();
         await page.getByLabel('Series name').fill(mine);
         await planner.expectSaved();
-        await planner.syncNow();
+        await planner.syncNow('nothing asked');
         return page.getByRole('listitem', { name: `${mine}: Changed here and on Zoom` });
       };
 
@@ -172,7 +174,7 @@ for (const ticketTypes of ['tutorial', 'reference'] as const) {
       card = await renameBoth('Their second name', 'Mine at last');
       await card.getByRole('button', { name: 'Keep mine' }).click();
       await expect(card).toHaveCount(0);
-      await page.getByRole('button', { name: 'Sync now' }).click();
+      await planner.pressSyncNow('nothing asked');
       await expect(page.getByRole('status').filter({ hasText: /everything is in sync/ })).toBeVisible();
       expect((await sandbox.state()).events.find((e) => e.event_id === eventId)?.name).toBe('Mine at last');
       await expect(page.getByRole('region', { name: 'Recent syncs' }).getByRole('listitem')).not.toHaveCount(0);
@@ -202,6 +204,7 @@ for (const ticketTypes of ['tutorial', 'reference'] as const) {
         ticketName: 'Per-Session Ticket',
         linkName: 'Training Registration',
         registersFor: 'One session',
+        publish: true,
       });
       await expect(page.getByText('Attendees register for one session;')).toBeVisible();
 

@@ -129,15 +129,17 @@ test('works from the keyboard: N for a new series, / to search, ? for the list o
   await expect(help).toHaveCount(0);
   await page.keyboard.press('s');
   await expect(shell.title).toHaveText('Sync');
-  // Not connected yet: the sync says what to do, and the changes keep waiting.
+  await new Planner(page, shell).publicChanges.getByRole('button', { name: 'Sync and make public' }).click();
+  // Not connected yet: the sync says what to do, and the changes keep waiting (a new series is
+  // created unpublished: event, ticket type, registration link).
   await expect(page.getByRole('alert')).toContainText('Cadence is not connected to Zoom. Connect in Settings');
-  await expect(page.getByRole('status').filter({ hasText: 'changes waiting' })).toContainText('4 changes waiting');
+  await expect(page.getByRole('status').filter({ hasText: 'changes waiting' })).toContainText('3 changes waiting');
   // The way forward is on the same screen.
   const prompt = page.getByRole('region', { name: 'Not connected to Zoom' });
   await prompt.getByRole('button', { name: 'Try without a Zoom account' }).click();
   await expect(prompt).toHaveCount(0);
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.locator('.sync-report')).toHaveText('Sent 4 changes to Zoom; everything is in sync.');
+  await new Planner(page, shell).pressSyncNow();
+  await expect(page.locator('.sync-report')).toHaveText('Sent 3 changes to Zoom; everything is in sync.');
   dropRefusedCalls(pageErrors, [404]);
 });
 

@@ -42,7 +42,8 @@ test("lists the waiting changes in plain words, syncs, and shows both schedules 
     'Publish "Weekly Standup"',
     'Register 2 people for "Weekly Standup"',
   ]);
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  const planner = new Planner(page, shell);
+  await planner.pressSyncNow();
 
   const drift = page.getByRole('listitem', { name: 'Weekly Standup: Zoom scheduled other sessions' });
   const schedules = drift.getByRole('table', { name: 'Both schedules' });
@@ -66,7 +67,7 @@ test("lists the waiting changes in plain words, syncs, and shows both schedules 
   const [summary] = await callServe<{ id: string }[]>(serve, 'drafts.list');
   await callServe(serve, 'attendees.save', { seriesId: summary?.id, attendee: { email: 'cy@example.com' } });
   await page.reload();
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  await planner.pressSyncNow('nothing asked');
   const refused = page.getByRole('listitem', { name: /^Weekly Standup: (Registration refused|Refused) by Zoom$/ });
   await expect(refused.getByRole('blockquote', { name: "Zoom's answer" })).toContainText('Not enough stock');
   await shell.keepScreenshot('sync-conflicts');
@@ -104,7 +105,8 @@ test('shows progress with the time left, and Stop syncing leaves the rest waitin
   await expect(page.getByRole('list', { name: 'Changes waiting' })).toContainText(
     'Register 120 people for "Big Standup"',
   );
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  const planner = new Planner(page, shell);
+  await planner.pressSyncNow();
   await expect(page.getByRole('progressbar', { name: 'Sync progress' })).toBeVisible();
   await expect(page.locator('.sync-progress')).toContainText(/about \d+ s left/);
   await shell.keepScreenshot('sync-progress');
@@ -116,7 +118,12 @@ test('shows progress with the time left, and Stop syncing leaves the rest waitin
   );
 
   await fetch(`${apiUrl.replace(/\/v2$/, '')}/_sandbox/faults`, { method: 'PUT', body: JSON.stringify({}) });
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  // Where the stop fell decides whether an event still waits to be created or published.
+  const left = await callServe<{ public_effect: string | null; state: string }[]>(serve, 'sync.pending');
+  const isAsked = left.some(
+    (change) => change.public_effect !== null && (change.state === 'pending' || change.state === 'in_flight'),
+  );
+  await planner.pressSyncNow(isAsked ? 'make public' : 'nothing asked');
   await expect(page.locator('.sync-report')).toHaveText(/everything is in sync/, { timeout: 20_000 });
   const zoom = await (await connectedSandbox(serve)).state();
   expect(zoom.tickets).toHaveLength(240);

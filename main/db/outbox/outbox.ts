@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import type { AttendeeDraft } from '../../../shared/drafts/attendeeDraft';
 import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import {
@@ -334,23 +335,37 @@ export class Outbox {
     return countSchema.parse(this.statements.waitingCount.get());
   }
 
+  /** Conflicts not yet settled, however old: the one count "to settle" for the app, the CLI and the report. */
+  openConflictCount(): number {
+    return countSchema.parse(this.statements.openConflictCount.get());
+  }
+
   /** Every waiting operation with how it shows (blocked behind a held key of its series), oldest first. */
   waiting(): WaitingOperation[] {
     const rows = this.statements.waiting.all().map((raw) => {
       const row = waitingRowSchema.parse(raw);
-      return { op: storedFrom(row), seriesName: row.series_name };
+      return { op: storedFrom(row), seriesName: row.series_name, isReady: row.is_ready === 1 };
     });
     const blockedIds = blockedOperations(
       rows.map(({ op }) => op),
       this.heldKeys(),
     );
-    return rows.map(({ op, seriesName }) => ({
+    return rows.map(({ op, seriesName, isReady }) => ({
       seriesId: op.seriesId,
       seriesName,
       kind: op.kind,
       payload: op.payload,
-      state: blockedIds.has(op.id) ? 'blocked' : waitingStateSchema.parse(op.state),
+      state: blockedIds.has(op.id)
+        ? 'blocked'
+        : !isReady && (op.state === 'pending' || op.state === 'in_flight')
+          ? 'not_ready'
+          : waitingStateSchema.parse(op.state),
     }));
+  }
+
+  /** Names of the series kept out of syncs (not ready) that have changes waiting. */
+  notReadyWaiting(): string[] {
+    return z.array(z.string()).parse(this.statements.notReadyWaiting.all());
   }
 
   /** Operation counts by state, every state present; `blocked` counts pending operations behind a held one. */

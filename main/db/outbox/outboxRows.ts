@@ -44,7 +44,7 @@ export const countRowSchema = z.object({ state: operationStateSchema, n: z.numbe
 export const optionalIdSchema = z.number().optional();
 export const countSchema = z.number();
 export const optionalNameSchema = z.string().optional();
-export const waitingRowSchema = storedRowSchema.extend({ series_name: z.string() });
+export const waitingRowSchema = storedRowSchema.extend({ series_name: z.string(), is_ready: z.number() });
 
 /** JSON text checked by a schema, or the fallback when it is not. */
 export function jsonOr<T>(text: string, schema: z.ZodType<T>, fallback: T): T {

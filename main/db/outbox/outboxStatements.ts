@@ -26,10 +26,19 @@ export function prepareOutboxStatements(db: Database.Database) {
        updated_at = @now WHERE id = @id`,
     ),
     remove: db.prepare('DELETE FROM outbox WHERE id = ?'),
+    // A series the planner marked not ready is left out of every sync: the app's, the CLI's, the dry run.
     work: db.prepare(
       `SELECT id, series_id, op_key, kind, payload_json, depends_on_json, state, attempts FROM outbox
-       WHERE state IN ('pending', 'in_flight') ORDER BY id`,
+       WHERE state IN ('pending', 'in_flight') AND series_id NOT IN (SELECT id FROM series WHERE is_ready = 0)
+       ORDER BY id`,
     ),
+    notReadyWaiting: db
+      .prepare(
+        `SELECT s.name FROM series s WHERE s.is_ready = 0
+           AND EXISTS (SELECT 1 FROM outbox o WHERE o.series_id = s.id AND o.state IN ('pending', 'in_flight'))
+         ORDER BY s.created_at, s.rowid`,
+      )
+      .pluck(),
     held: db.prepare(`SELECT DISTINCT series_id, op_key FROM outbox WHERE state IN ${heldStates}`),
     statesOf: db.prepare('SELECT id, state FROM outbox WHERE id IN (SELECT value FROM json_each(?))'),
     pendingOfKey: db.prepare(`SELECT id FROM outbox WHERE series_id = ? AND op_key = ? AND state = 'pending'`).pluck(),
@@ -60,9 +69,10 @@ export function prepareOutboxStatements(db: Database.Database) {
     ),
     openConflictOfKind: db.prepare('SELECT 1 FROM conflict WHERE series_id = ? AND kind = ? AND resolved_at IS NULL'),
     waitingCount: db.prepare(`SELECT count(*) FROM outbox WHERE state IN ${waitingStates}`).pluck(),
+    openConflictCount: db.prepare('SELECT count(*) FROM conflict WHERE resolved_at IS NULL').pluck(),
     waiting: db.prepare(
       `SELECT o.id, o.series_id, o.op_key, o.kind, o.payload_json, o.depends_on_json, o.state, o.attempts,
-         s.name AS series_name
+         s.name AS series_name, s.is_ready
        FROM outbox o JOIN series s ON s.id = o.series_id WHERE o.state IN ${waitingStates} ORDER BY o.id`,
     ),
     counts: db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state'),

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../shared/appInfo';
+import type { AppSettingsStore } from '../../db/appSettingsStore';
 import type { OnlineMonitor } from '../../zoom/onlineMonitor';
 import type { ChannelHandlers } from '../router';
 
@@ -7,10 +8,13 @@ export interface AppHandlerDeps {
   dataDir: string;
   host: AppInfo['host'];
   online: OnlineMonitor;
+  settings: AppSettingsStore;
 }
 
 /** Channels about the app itself. */
-export function createAppHandlers(deps: AppHandlerDeps): Pick<ChannelHandlers, 'app.info' | 'app.checkOnline'> {
+export function createAppHandlers(
+  deps: AppHandlerDeps,
+): Pick<ChannelHandlers, 'app.info' | 'app.checkOnline' | 'app.settings' | 'app.changeSettings'> {
   return {
     'app.info': () => ({
       version: deps.version,
@@ -19,5 +23,7 @@ export function createAppHandlers(deps: AppHandlerDeps): Pick<ChannelHandlers, '
       online: deps.online.current(),
     }),
     'app.checkOnline': () => deps.online.checkNow(),
+    'app.settings': () => deps.settings.read(),
+    'app.changeSettings': (changes) => deps.settings.change(changes),
   };
 }

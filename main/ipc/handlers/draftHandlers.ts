@@ -13,6 +13,7 @@ type DraftChannels =
   | 'drafts.saveDetails'
   | 'drafts.duplicate'
   | 'drafts.delete'
+  | 'drafts.setReady'
   | 'drafts.import'
   | 'attendees.list'
   | 'attendees.save'
@@ -37,6 +38,10 @@ export function createDraftHandlers(deps: {
     'drafts.saveDetails': ({ id, draft }) => drafts.saveDetails(id, draft),
     'drafts.duplicate': ({ id }) => drafts.duplicate(id),
     'drafts.delete': ({ id }) => ({ outcome: drafts.delete(id) }),
+    'drafts.setReady': ({ id, isReady }) => {
+      drafts.setReady(id, isReady);
+      return { isReady };
+    },
     'drafts.import': ({ file, dryRun }) => drafts.importFile(file, { dryRun }),
     'attendees.list': ({ seriesId }) => attendees.list(seriesId),
     'attendees.save': ({ seriesId, id, attendee }) => attendees.save(seriesId, id, attendee),

@@ -13,7 +13,11 @@ export function createSyncHandlers(deps: {
   events: EventBus;
 }): Pick<ChannelHandlers, SyncChannels> {
   return {
-    'sync.run': () => deps.sync.run({ onProgress: (progress) => deps.events.emit('sync.progress', progress) }),
+    'sync.run': ({ makePublic }) =>
+      deps.sync.run({
+        withholdPublic: !makePublic,
+        onProgress: (progress) => deps.events.emit('sync.progress', progress),
+      }),
     'sync.cancel': () => ({ wasRunning: deps.sync.cancel() }),
     'sync.plan': () => deps.sync.plan(),
     'conflicts.list': () => deps.conflicts.list(),

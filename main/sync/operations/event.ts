@@ -55,6 +55,7 @@ export function comparedFieldsOf(
 export const eventCreate = operationKind({
   kind: 'event.create',
   payload: z.object({ event: eventFieldsSchema }),
+  publicEffect: 'new_event',
   batchSize: 1,
   sentence: (series) => `Create "${series.name}" with ${count(series.sessions, 'session')}`,
   describe: () => 'creating the event',
@@ -166,6 +167,7 @@ export const eventUpdate = operationKind({
 export const eventDelete = operationKind({
   kind: 'event.delete',
   payload: z.object({ event_id: z.string() }),
+  publicEffect: 'cancellation',
   batchSize: 1,
   sentence: (series) => `Delete "${series.name}" from Zoom`,
   describe: () => 'deleting the event',
@@ -181,6 +183,7 @@ export const eventDelete = operationKind({
 export const eventPublish = operationKind({
   kind: 'event.publish',
   payload: z.object({}),
+  publicEffect: 'publishing',
   batchSize: 1,
   sentence: (series) => `Publish "${series.name}"`,
   describe: () => 'publishing',

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
-import type { OperationState } from '../../../shared/outbox/operations';
+import type { OperationState, PublicEffect } from '../../../shared/outbox/operations';
 import type { ConflictTarget } from '../../../shared/sync/conflicts';
 import type { ConflictInput, Outbox } from '../../db/outbox/outbox';
 import type { ZoomEventsApi } from '../../zoom/zoomEventsApi';
@@ -102,6 +102,8 @@ export interface OperationKind<P = unknown> {
   kind: string;
   /** The payload's schema: a stored payload is checked with it before its step sees it. */
   payload: { safeParse(value: unknown): z.ZodSafeParseResult<P> };
+  /** What the operation makes visible to the public, if anything; the planner confirms these first. */
+  publicEffect?: PublicEffect;
   /** Ready operations of this kind sent in one step, at most (ticket batches); 1 for most. */
   batchSize: number;
   /** The waiting list's sentence for a series' operations of this kind. */

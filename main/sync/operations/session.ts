@@ -137,6 +137,7 @@ export const sessionUpdate = operationKind({
 export const sessionDelete = operationKind({
   kind: 'session.delete',
   payload: z.object({ occurrence: z.number().int() }),
+  publicEffect: 'cancellation',
   batchSize: 1,
   sentence: (series, payloads) => `Cancel ${count(payloads.length, 'session')} of "${series.name}"`,
   describe: (payload) => `cancelling session ${String(payload.occurrence)}`,

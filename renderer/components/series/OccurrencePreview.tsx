@@ -19,6 +19,7 @@ import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore'
 import { Field } from '../Field';
 import { DateEntry, TimeEntry } from '../WallClockFields';
 import { ZoneOptions } from '../ZoneOptions';
+import { cancelQuestion } from '../../lib/cancelQuestion';
 import type { EditorPartProps } from './editing';
 
 function withChange(details: SeriesDetails, occurrence: number, change: OccurrenceChange | undefined): SeriesDetails {
@@ -99,6 +100,8 @@ const SessionRow = memo(function SessionRow({
   problem: string | undefined;
 }) {
   const [isMoving, setMoving] = useState(false);
+  const isPublished = useEditorStore((state) => state.isPublished);
+  const registrants = useEditorStore((state) => state.attendeeCount);
   const mine = plannerTimeZone();
   const label = `Session ${String(session.occurrence)}`;
   return (
@@ -157,11 +160,17 @@ const SessionRow = memo(function SessionRow({
                 type="button"
                 className="button-quiet small"
                 aria-label={`Cancel session ${String(session.occurrence)}`}
-                onClick={() =>
+                onClick={() => {
+                  const details = useEditorStore.getState().details;
+                  const question =
+                    details === undefined
+                      ? undefined
+                      : cancelQuestion(details, session.occurrence, { isPublished, registrants });
+                  if (question !== undefined && !window.confirm(question)) return;
                   edit((current) =>
                     withChange(current, session.occurrence, { occurrence: session.occurrence, action: 'cancel' }),
-                  )
-                }
+                  );
+                }}
               >
                 Cancel
               </button>

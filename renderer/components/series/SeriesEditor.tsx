@@ -5,6 +5,7 @@ import { plural } from '../../lib/words';
 import { AttendeesPanel } from '../attendees/AttendeesPanel';
 import { EventFields } from './EventFields';
 import { OccurrencePreview } from './OccurrencePreview';
+import { ReadinessToggle } from './ReadinessToggle';
 import { ScheduleFields } from './ScheduleFields';
 import { TicketFields } from './TicketFields';
 import { ErrorBanner } from '../ErrorBanner';
@@ -21,7 +22,7 @@ const saveWords: Readonly<Record<SaveState, string>> = {
 export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'details' | 'attendees' }) {
   const api = useAppStore((state) => state.api);
   const navigate = useAppStore((state) => state.navigate);
-  const { details, issues, saveState, error, open, change, flush } = useEditorStore();
+  const { details, issues, saveState, error, open, change, flush, isReady, setReady } = useEditorStore();
 
   // One function for the editor's life, so that memoised parts (the preview's rows) are not rendered again.
   const edit = useCallback(
@@ -66,6 +67,12 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
             ? `Not saved yet: ${plural(issues.length, 'problem')} to fix`
             : saveWords[saveState]}
         </p>
+        <ReadinessToggle
+          seriesName={details.name}
+          isReady={isReady}
+          onChange={(ready) => void setReady(api, ready)}
+          hasHint
+        />
       </div>
       <ZoomPages seriesId={seriesId} />
       <div className="tabs" role="tablist" aria-label="Series">

@@ -6,6 +6,7 @@ import { useEditorStore } from '../../stores/useEditorStore';
 import { useSeriesStore, visibleSeries, type SeriesFilter } from '../../stores/useSeriesStore';
 import { formatMoment } from '../../lib/zonedTime';
 import { plural } from '../../lib/words';
+import { ReadinessToggle } from './ReadinessToggle';
 import { SyncStateBadge, syncStateWords } from './SyncStateBadge';
 
 const filters: readonly { value: SeriesFilter; label: string }[] = [
@@ -32,6 +33,7 @@ export function SeriesList() {
     create,
     duplicate,
     remove,
+    setReady,
     importFile,
     dismiss,
   } = useSeriesStore();
@@ -172,6 +174,11 @@ export function SeriesList() {
                 <td className="numeric">{entry.sessions}</td>
                 <td className="numeric">{entry.attendees.toLocaleString()}</td>
                 <td className="row-actions">
+                  <ReadinessToggle
+                    seriesName={entry.name}
+                    isReady={entry.is_ready}
+                    onChange={(isReady) => api && void setReady(api, entry.id, isReady)}
+                  />
                   <button
                     type="button"
                     className="button-quiet"

@@ -267,6 +267,7 @@ describe('the series list and status', () => {
         timezone: 'America/New_York',
         sync_state: 'draft',
         is_published: false,
+        is_ready: true,
         sessions: 11,
         // Occurrence 3 moved from 18 January to 19 January.
         next_occurrence: '2027-01-19T15:00:00Z',
@@ -284,6 +285,7 @@ describe('the series list and status', () => {
         timezone: 'America/New_York',
         sync_state: 'draft',
         is_published: false,
+        is_ready: true,
         sessions: 4,
         next_occurrence: '2027-01-20T18:00:00Z',
         attendees: 1,

@@ -272,6 +272,7 @@ describe('what Zoom refuses never blocks the queue', () => {
         sentence: 'Register 1 person for "Engineering Team Weekly Standup"',
         operations: 1,
         state: 'failed',
+        public_effect: null,
       },
     ]);
     expect(h.services.drafts.status()).toMatchObject({ waiting: 1, outbox: { failed: 1, pending: 0 } });

@@ -2,7 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { isAppUrl } from '../../../../main/app/appProtocol';
 import { createEventBus } from '../../../../main/ipc/eventBus';
-import { forwardEvents, registerIpcHandlers } from '../../../../main/ipc/electronIpc';
+import { forwardEvents, registerIpcHandlers, sendEvent } from '../../../../main/ipc/electronIpc';
 import type { Router } from '../../../../main/ipc/router';
 import { channelNames } from '../../../../shared/ipc/contract';
 import { electronEventChannel } from '../../../../shared/ipc/electronIpc';
@@ -68,6 +68,18 @@ describe('forwardEvents', () => {
     isDestroyed = true;
     onDestroyed?.();
     bus.emit('app.online', state);
+    expect(contents.send).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('sendEvent', () => {
+  it('sends a checked event to one window, and nothing once it is gone', () => {
+    let isDestroyed = false;
+    const contents = { send: vi.fn(), isDestroyed: () => isDestroyed };
+    sendEvent(contents as never, 'app.saveBeforeClose', {});
+    expect(contents.send).toHaveBeenCalledWith(electronEventChannel, { name: 'app.saveBeforeClose', payload: {} });
+    isDestroyed = true;
+    sendEvent(contents as never, 'app.saveBeforeClose', {});
     expect(contents.send).toHaveBeenCalledTimes(1);
   });
 });

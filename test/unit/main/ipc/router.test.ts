@@ -13,6 +13,8 @@ function spyHandlers() {
   return {
     'app.info': vi.fn(() => ({ version: '1.2.3', dataDir: '/data', host: 'serve' as const, online: onlineState })),
     'app.checkOnline': vi.fn(() => onlineState),
+    'app.settings': vi.fn(() => ({ auto_sync_when_online: true })),
+    'app.changeSettings': vi.fn(() => ({ auto_sync_when_online: false })),
     'drafts.list': vi.fn(() => []),
     'drafts.get': vi.fn(() => {
       throw new CadenceError('not_found', 'This series no longer exists.');
@@ -22,6 +24,7 @@ function spyHandlers() {
     'drafts.saveDetails': vi.fn(() => ({ id: 's1', isNew: false })),
     'drafts.duplicate': vi.fn(() => ({ id: 's2', isNew: true })),
     'drafts.delete': vi.fn(() => ({ outcome: 'removed' as const })),
+    'drafts.setReady': vi.fn(() => ({ isReady: false })),
     'attendees.list': vi.fn(() => []),
     'attendees.save': vi.fn(() => ({ id: 'a1' })),
     'attendees.remove': vi.fn(() => ({ removed: 1 })),

@@ -25,6 +25,26 @@ const sentences = (ops: WaitingOperation[], sessions = 11) =>
   waitingChanges(ops, () => sessions).map(({ sentence, operations, state }) => ({ sentence, operations, state }));
 
 describe('waitingChanges', () => {
+  it('marks what becomes visible to the public: a new event, publishing, a cancellation', () => {
+    const effects = waitingChanges(
+      [
+        op('event.create', { event }),
+        op('event.update', { changes: { name: 'Standup' } }),
+        op('event.publish', {}),
+        op('session.delete', { occurrence: 3 }),
+        op('ticket.create', attendee),
+      ],
+      () => 4,
+    ).map(({ sentence, public_effect }) => [sentence, public_effect]);
+    expect(effects).toEqual([
+      ['Create "Standup" with 4 sessions', 'new_event'],
+      ['Update "Standup" (name)', null],
+      ['Publish "Standup"', 'publishing'],
+      ['Cancel 1 session of "Standup"', 'cancellation'],
+      ['Register 1 person for "Standup"', null],
+    ]);
+  });
+
   it("says what a series' waiting changes do, one sentence per kind, in the order a sync does them", () => {
     expect(
       sentences([
