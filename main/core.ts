@@ -70,7 +70,12 @@ export function createCore(options: CoreOptions): Core {
   const router = createRouter(
     {
       ...createAppHandlers({ version: options.version, dataDir: options.dataDir, host: options.host, online }),
-      ...createDraftHandlers({ db, drafts, attendees: services.attendees }),
+      ...createDraftHandlers({
+        db,
+        drafts,
+        attendees: services.attendees,
+        attendeeImports: services.attendeeImports,
+      }),
       ...createZoomHandlers({ connection: zoom, sandbox: () => sandbox.start() }),
       ...createSyncHandlers({
         sync,

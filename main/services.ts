@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { formatInstant } from '../shared/recurrence/expandRecurrence';
 import { createStores, type Stores } from './db/stores';
 import { SettingsStore } from './db/settingsStore';
+import { AttendeeImports } from './drafts/attendeeImports';
 import { AttendeeService } from './drafts/attendeeService';
 import { DraftService } from './drafts/draftService';
 import { ConflictResolver } from './sync/conflictResolver';
@@ -34,6 +35,8 @@ export interface Services {
   readonly account: ZoomConnection;
   readonly drafts: DraftService;
   readonly attendees: AttendeeService;
+  /** Large attendee imports, sent in parts and written at once. */
+  readonly attendeeImports: AttendeeImports;
   readonly conflicts: ConflictResolver;
   readonly sync: SyncService;
   close(): Promise<void>;
@@ -69,13 +72,15 @@ export function createServices(options: ServicesOptions): Services {
     },
     ...(options.engine === undefined ? {} : { engine: options.engine }),
   });
+  const attendees = new AttendeeService(db, stores.attendees);
   return {
     db,
     now,
     stores,
     account,
     drafts: new DraftService(db, stores.series, stores.outbox, now),
-    attendees: new AttendeeService(db, stores.attendees),
+    attendees,
+    attendeeImports: new AttendeeImports(attendees, now),
     conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series),
     sync,
     async close() {

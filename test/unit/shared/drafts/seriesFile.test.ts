@@ -41,7 +41,7 @@ describe('the series file of docs/series-file.md', () => {
       {
         path: 'series[0].attendees[1].occurrences',
         message:
-          'With one registration for all sessions (all_sessions), every attendee attends every session: remove occurrences.',
+          'With one registration for all sessions, every attendee attends every session: leave the sessions out.',
       },
     ]);
   });

@@ -1,0 +1,72 @@
+import { seriesDraftSchema } from '../../shared/drafts/seriesDraft';
+import { draftIssues } from '../../shared/drafts/seriesFile';
+import type { Issue } from '../../shared/ipc/envelope';
+import type { SeriesDetails } from '../stores/useEditorStore';
+import { attendeeIssueInWords } from './issues';
+
+/** The problems of one row of the file, in words. */
+export interface RowProblem {
+  /** The row's line in the file (the heading is line 1). */
+  line: number;
+  messages: string[];
+}
+
+/** What importing the rows would do, and which rows it leaves out. */
+export interface ImportCheck {
+  good: Record<string, unknown>[];
+  /** The file line of each good row, in the same order. */
+  goodLines: number[];
+  problems: RowProblem[];
+  /** Problems of the rows as a whole (more people than tickets), which stop the import. */
+  general: string[];
+  added: number;
+  updated: number;
+}
+
+/** The row and the rest of a path `attendees[i]…`, or undefined for a path elsewhere. */
+function rowOf(path: string): { index: number; rest: string } | undefined {
+  const match = /^attendees\[(\d+)\]\.?(.*)$/.exec(path);
+  return match === null ? undefined : { index: Number(match[1]), rest: match[2] ?? '' };
+}
+
+/** Groups attendee problems by their row (an index into the list checked), in words. */
+export function problemsByRow(issues: readonly Issue[]): { byRow: Map<number, string[]>; general: string[] } {
+  const byRow = new Map<number, string[]>();
+  const general: string[] = [];
+  for (const issue of issues) {
+    const row = rowOf(issue.path);
+    if (row === undefined) general.push(issue.message);
+    else byRow.set(row.index, [...(byRow.get(row.index) ?? []), attendeeIssueInWords(row.rest, issue.message)]);
+  }
+  return { byRow, general };
+}
+
+/**
+ * Checks the rows as main will on import, with the series' own schema (each row as a single
+ * attendee is checked, plus the series' rules), and counts who is new and who is matched by email.
+ * `lines[i]` is the file line of row i.
+ */
+export function checkAttendeeRows(
+  details: SeriesDetails,
+  rows: readonly Record<string, unknown>[],
+  knownEmails: ReadonlySet<string>,
+  lines: readonly number[] = rows.map((_, index) => index + 2),
+): ImportCheck {
+  const parsed = seriesDraftSchema.safeParse({ ...details, attendees: rows });
+  const { byRow, general } = parsed.success
+    ? { byRow: new Map<number, string[]>(), general: [] }
+    : problemsByRow(draftIssues(parsed.error));
+  const good: Record<string, unknown>[] = [];
+  const goodLines: number[] = [];
+  let updated = 0;
+  rows.forEach((row, index) => {
+    if (byRow.has(index)) return;
+    good.push(row);
+    goodLines.push(lines[index] ?? index + 2);
+    if (typeof row.email === 'string' && knownEmails.has(row.email.trim().toLowerCase())) updated += 1;
+  });
+  const problems = [...byRow]
+    .sort(([a], [b]) => a - b)
+    .map(([index, messages]) => ({ line: lines[index] ?? index + 2, messages }));
+  return { good, goodLines, problems, general, added: good.length - updated, updated };
+}
