@@ -1,6 +1,7 @@
-import { seriesDraftSchema } from '../../shared/drafts/seriesDraft';
+import { attendeeDraftSchema } from '../../shared/drafts/attendeeDraft';
 import { draftIssues } from '../../shared/drafts/seriesFile';
-import type { Issue } from '../../shared/ipc/envelope';
+import { seriesRuleIssues } from '../../shared/drafts/seriesRules';
+import { formatIssuePath, type Issue } from '../../shared/ipc/envelope';
 import type { SeriesDetails } from '../stores/useEditorStore';
 import { attendeeIssueInWords } from './issues';
 
@@ -42,8 +43,31 @@ export function problemsByRow(issues: readonly Issue[]): { byRow: Map<number, st
 }
 
 /**
- * Checks the rows as main will on import, with the series' own schema (each row as a single
- * attendee is checked, plus the series' rules), and counts who is new and who is matched by email.
+ * The problems main would find in these rows on import: each row checked by the schema of a
+ * single attendee, then the series' rules over them all (sessions that exist, each person once,
+ * enough tickets). The same checks as the series' schema, without rebuilding the whole series
+ * for each check, which took most of a second for 20,000 rows.
+ */
+function rowIssues(details: SeriesDetails, rows: readonly Record<string, unknown>[]): Issue[] {
+  const issues: Issue[] = [];
+  rows.forEach((row, index) => {
+    const parsed = attendeeDraftSchema.safeParse(row);
+    if (parsed.success) return;
+    for (const issue of draftIssues(parsed.error)) {
+      issues.push({
+        path: `attendees[${String(index)}]${issue.path === '' ? '' : `.${issue.path}`}`,
+        message: issue.message,
+      });
+    }
+  });
+  for (const issue of seriesRuleIssues({ ...details, attendees: rows })) {
+    issues.push({ path: formatIssuePath(issue.path), message: issue.message });
+  }
+  return issues;
+}
+
+/**
+ * Checks the rows as main will on import and counts who is new and who is matched by email.
  * `lines[i]` is the file line of row i.
  */
 export function checkAttendeeRows(
@@ -52,10 +76,7 @@ export function checkAttendeeRows(
   knownEmails: ReadonlySet<string>,
   lines: readonly number[] = rows.map((_, index) => index + 2),
 ): ImportCheck {
-  const parsed = seriesDraftSchema.safeParse({ ...details, attendees: rows });
-  const { byRow, general } = parsed.success
-    ? { byRow: new Map<number, string[]>(), general: [] }
-    : problemsByRow(draftIssues(parsed.error));
+  const { byRow, general } = problemsByRow(rowIssues(details, rows));
   const good: Record<string, unknown>[] = [];
   const goodLines: number[] = [];
   let updated = 0;

@@ -42,7 +42,7 @@ function RowProblems({ problems }: { problems: readonly RowProblem[] }) {
               className="row-problem"
               style={{ transform: `translateY(${String(item.start)}px)` }}
             >
-              <strong>Line {problem.line.toLocaleString('en-US')}</strong>: {problem.messages.join('; ')}
+              <strong>Line {problem.line.toLocaleString('en-US')}</strong>: {problem.messages.join(' ')}
             </div>
           );
         })}
