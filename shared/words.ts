@@ -8,10 +8,13 @@ export function agree(count: number, one: string, many: string): string {
   return count === 1 ? one : many;
 }
 
-/** "Ada, Bo and Cy", or "Ada, Bo, Cy and 4 more" past `shown` names. */
-export function someOf(names: readonly string[], shown = 3): string {
-  const listed = names.slice(0, names.length > shown + 1 ? shown : names.length);
-  const rest = names.length - listed.length;
+/**
+ * Names a group by its first few: "Ada, Bo and Cy", or "Ada, Bo, Cy and 4 more" when `total`
+ * (by default the names given) is more than one past `shown`.
+ */
+export function someOf(names: readonly string[], total = names.length, shown = 3): string {
+  const listed = names.slice(0, total <= shown + 1 ? total : shown);
+  const rest = total - listed.length;
   if (rest > 0) return `${listed.join(', ')} and ${rest.toLocaleString('en-US')} more`;
   if (listed.length <= 1) return listed.join('');
   return `${listed.slice(0, -1).join(', ')} and ${listed.at(-1) ?? ''}`;

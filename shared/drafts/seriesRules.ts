@@ -157,7 +157,7 @@ function attendeeIssues(draft: Fields, option: RegistrationOption | undefined, s
       else {
         issues.push({
           path: ['attendees', index, 'email'],
-          message: `${email.data} is listed more than once (first as attendee ${first + 1}); list each person once.`,
+          message: `${email.data} is listed more than once; list each person once.`,
         });
       }
     }

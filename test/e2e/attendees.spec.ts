@@ -120,3 +120,112 @@ test('an import interrupted half-way leaves the list as it was, says so, and can
   pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((message) => !message.includes('ERR_CONNECTION_RESET')));
   dropRefusedCalls(pageErrors);
 });
+
+const picked = [
+  { email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', occurrences: [2] },
+  { email: 'bo@example.com', first_name: 'Bo', last_name: 'Builder', occurrences: [2] },
+  { email: 'cy@example.com', occurrences: [2] },
+  { email: 'di@example.com', first_name: 'Di', occurrences: [2] },
+  { email: 'ed@example.com', first_name: 'Ed', occurrences: [2] },
+  { email: 'fay@example.com', first_name: 'Fay', occurrences: [3] },
+];
+
+test('opening a series puts the focus on its name; Move puts it on the new date', async ({ page, serve, shell }) => {
+  await openTraining(page, serve);
+  await expect(page.getByRole('heading', { level: 2, name: 'Onboarding Training' })).toBeFocused();
+  await new Planner(page, shell).preview.getByRole('button', { name: 'Move session 1', exact: true }).click();
+  const moveForm = page.getByRole('form', { name: 'Move session 1' });
+  // The first field of the form (the date, however it is drawn) has the focus.
+  expect(
+    await moveForm.evaluate((form) => {
+      const first = form.querySelector('input, [role="spinbutton"], select');
+      return first !== null && first === document.activeElement && first.closest('[aria-label], label') !== null;
+    }),
+  ).toBe(true);
+  await expect(moveForm.getByLabel('New date')).toBeFocused();
+});
+
+test('cancelling a session attendees chose names them and moves them to another session first', async ({
+  page,
+  serve,
+  shell,
+}) => {
+  const summary = await callServe<{ series: { id: string }[] }>(serve, 'drafts.import', {
+    file: { version: 1, series: [{ ...training, attendees: picked }] },
+    dryRun: false,
+  });
+  const seriesId = summary.series[0]?.id ?? '';
+  await page.reload();
+  await page.getByRole('link', { name: 'Onboarding Training' }).click();
+  const planner = new Planner(page, shell);
+
+  await planner.preview.getByRole('button', { name: 'Cancel session 2' }).click();
+  const panel = planner.preview.getByRole('group', { name: 'Attendees of session 2' });
+  await expect(panel).toContainText(
+    '5 attendees chose session 2: Ada Lovelace, Bo Builder, cy@example.com and 2 more. Move them to another session before it is cancelled.',
+  );
+  await expect(panel.getByText(/^5 attendees chose session 2/)).toBeFocused();
+  // Nothing is cancelled yet.
+  await expect(planner.preview.getByRole('listitem', { name: /^Session 2,/ })).not.toContainText('Cancelled');
+  await panel.getByRole('button', { name: 'Keep session 2' }).click();
+  await expect(panel).toHaveCount(0);
+
+  await planner.preview.getByRole('button', { name: 'Cancel session 2' }).click();
+  await panel.getByLabel('Move them to').selectOption('3');
+  await panel.getByRole('button', { name: 'Move them and cancel session 2' }).click();
+  await expect(planner.preview.getByRole('listitem', { name: /^Session 2,/ })).toContainText('Cancelled');
+  await planner.expectSaved();
+  await expect(page.getByText(/does not fit/)).toHaveCount(0);
+
+  const rows = await callServe<{ email: string; occurrences?: number[] }[]>(serve, 'attendees.list', { seriesId });
+  expect(rows.map((row) => [row.email, row.occurrences])).toEqual([
+    ['ada@example.com', [3]],
+    ['bo@example.com', [3]],
+    ['cy@example.com', [3]],
+    ['di@example.com', [3]],
+    ['ed@example.com', [3]],
+    ['fay@example.com', [3]],
+  ]);
+  // A session nobody chose is cancelled at once.
+  await planner.preview.getByRole('button', { name: 'Cancel session 5' }).click();
+  await expect(planner.preview.getByRole('listitem', { name: /^Session 5,/ })).toContainText('Cancelled');
+});
+
+test('a refused save in the attendee dialog puts the focus on the first field with a problem', async ({
+  shell,
+  page,
+  serve,
+  pageErrors,
+}) => {
+  expect(shell.page).toBe(page);
+  await openTraining(page, serve);
+  await page.getByRole('tab', { name: 'Attendees' }).click();
+  await page.getByRole('button', { name: 'Add attendee' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add attendee' });
+  const save = dialog.getByRole('button', { name: 'Add attendee' });
+
+  // Two problems: the first one in the form takes the focus.
+  await dialog.getByLabel('Email').fill(`${'a'.repeat(120)}@example.com`);
+  await save.click();
+  await expect(dialog.getByLabel('Email')).toBeFocused();
+  await expect(dialog.getByLabel('Email')).toHaveAccessibleDescription('An email address is at most 128 characters.');
+
+  // The session list sits between the summary and this problem.
+  await dialog.getByLabel('Email').fill('ada@example.com');
+  await save.click();
+  const sessions = dialog.getByRole('group', { name: 'Session' });
+  await expect(sessions.getByRole('radio').first()).toBeFocused();
+  await expect(sessions.getByRole('radio').first()).toHaveAccessibleDescription(
+    'Choose the session this person attends.',
+  );
+
+  // A problem inside the folded "More details" opens them.
+  await sessions.getByRole('radio').nth(1).check();
+  await dialog.getByText('More details').click();
+  await dialog.getByLabel('Phone').fill('0'.repeat(60));
+  await dialog.getByText('More details').click();
+  await save.click();
+  await expect(dialog.getByLabel('Phone')).toBeFocused();
+  await expect(dialog.getByLabel('Phone')).toBeVisible();
+  dropRefusedCalls(pageErrors);
+});

@@ -1,12 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { OccurrenceChange } from '../../../shared/drafts/occurrenceChange';
 import { describeRecurrence } from '../../../shared/recurrence/describeRecurrence';
 import { problemWithin } from '../../lib/issues';
 import { previewSessions, type PreviewSession } from '../../lib/schedulePreview';
+import { sessionChoiceOf } from '../../lib/sessionsChoice';
 import { plural } from '../../lib/words';
 import { formatClock, formatDay, instantOfWallClock, plannerTimeZone, wallClockInputs } from '../../lib/zonedTime';
-import type { SeriesDetails } from '../../stores/useEditorStore';
+import { useAppStore } from '../../stores/useAppStore';
+import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore';
 import type { EditorPartProps } from './editing';
+import { MovePicksPanel, type SessionPickers } from './MovePicksPanel';
 
 function withChange(details: SeriesDetails, occurrence: number, change: OccurrenceChange | undefined): SeriesDetails {
   if (details.event_type !== 'RECURRING') return details;
@@ -34,12 +37,32 @@ function SessionRow({
   problem: string | undefined;
 }) {
   const [isMoving, setMoving] = useState(false);
+  const [pickers, setPickers] = useState<SessionPickers>();
+  const moveForm = useRef<HTMLFormElement>(null);
+  const api = useAppStore((state) => state.api);
+  const seriesId = useEditorStore((state) => state.seriesId);
   const wall = wallClockInputs(session.start_time, details.timezone);
   const [date, setDate] = useState(wall.date);
   const [time, setTime] = useState(wall.time);
   const mine = plannerTimeZone();
   const canChange = details.event_type === 'RECURRING';
   const label = `Session ${String(session.occurrence)}`;
+  // Move opens on its first field (the new date), ready to type.
+  useEffect(() => {
+    if (isMoving) moveForm.current?.querySelector<HTMLElement>('input, [role="spinbutton"], select')?.focus();
+  }, [isMoving]);
+  const cancel = () =>
+    edit((current) => withChange(current, session.occurrence, { occurrence: session.occurrence, action: 'cancel' }));
+  // A session attendees chose is cancelled only once they are moved: their choice would be invalid.
+  const askCancel = async () => {
+    if (api === undefined || seriesId === undefined || sessionChoiceOf(details) === 'none') {
+      cancel();
+      return;
+    }
+    const found = await api.attendees.pickers({ seriesId, occurrence: session.occurrence });
+    if (found.ok && found.value.count > 0) setPickers(found.value);
+    else cancel();
+  };
   return (
     <li
       className={`session session-${session.status}`}
@@ -84,11 +107,7 @@ function SessionRow({
                 type="button"
                 className="button-quiet small"
                 aria-label={`Cancel session ${String(session.occurrence)}`}
-                onClick={() =>
-                  edit((current) =>
-                    withChange(current, session.occurrence, { occurrence: session.occurrence, action: 'cancel' }),
-                  )
-                }
+                onClick={() => void askCancel()}
               >
                 Cancel
               </button>
@@ -105,8 +124,21 @@ function SessionRow({
           )}
         </div>
       )}
+      {pickers !== undefined && (
+        <MovePicksPanel
+          session={session}
+          details={details}
+          pickers={pickers}
+          onMoved={() => {
+            setPickers(undefined);
+            cancel();
+          }}
+          onKeep={() => setPickers(undefined)}
+        />
+      )}
       {isMoving && (
         <form
+          ref={moveForm}
           className="move-form"
           aria-label={`Move session ${String(session.occurrence)}`}
           onSubmit={(event) => {
