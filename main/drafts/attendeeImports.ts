@@ -31,7 +31,7 @@ export class AttendeeImports {
 
   /** Starts an import of `total` rows into the series; answers the ID its parts carry. */
   begin(seriesId: string, total: number): { importId: string } {
-    this.attendees.list(seriesId);
+    this.attendees.requireSeries(seriesId);
     const now = this.clock();
     for (const [id, staging] of this.staged) {
       // One import per series at a time: a new one replaces a forgotten one.

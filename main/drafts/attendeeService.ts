@@ -104,6 +104,11 @@ export class AttendeeService {
     return { moved: rows.length };
   }
 
+  /** Refuses, in words, a series that no longer exists. */
+  requireSeries(seriesId: string): void {
+    this.details(seriesId);
+  }
+
   private details(seriesId: string): SeriesDraft {
     const draft = this.guard(() => readSeriesDraft(this.db, seriesId, { withAttendees: false }));
     if (draft === undefined) throw new CadenceError('not_found', 'This series no longer exists.');

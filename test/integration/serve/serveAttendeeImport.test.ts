@@ -127,6 +127,11 @@ describe('a large attendee import', () => {
     expect(await listed()).toHaveLength(1);
   });
 
+  it('into a series that no longer exists, is refused at once', async () => {
+    const refused = await call('attendees.importBegin', { seriesId: 'gone', total: 10 });
+    expect(refused).toMatchObject({ status: 404, ok: false, error: { message: 'This series no longer exists.' } });
+  });
+
   it('with one bad row anywhere, writes none and names the row', async () => {
     const rows: Record<string, unknown>[] = people(10_000);
     rows[9_876] = { email: 'not an email' };
