@@ -90,7 +90,13 @@ export function createCore(options: CoreOptions): Core {
         online,
         settings: services.appSettings,
       }),
-      ...createDraftHandlers({ db, drafts, attendees: services.attendees, pages: services.stores.pages }),
+      ...createDraftHandlers({
+        db,
+        drafts,
+        attendees: services.attendees,
+        attendeeImports: services.attendeeImports,
+        pages: services.stores.pages,
+      }),
       ...createZoomHandlers({ connection: zoom, sandbox: () => sandbox.start() }),
       ...createSyncHandlers({
         sync,

@@ -3,6 +3,7 @@ import { formatInstant } from '../shared/recurrence/expandRecurrence';
 import { createStores, type Stores } from './db/stores';
 import { AppSettingsStore } from './db/appSettingsStore';
 import { SettingsStore } from './db/settingsStore';
+import { AttendeeImports } from './drafts/attendeeImports';
 import { AttendeeService } from './drafts/attendeeService';
 import { DraftService } from './drafts/draftService';
 import { ConflictResolver } from './sync/conflictResolver';
@@ -37,6 +38,8 @@ export interface Services {
   readonly account: ZoomConnection;
   readonly drafts: DraftService;
   readonly attendees: AttendeeService;
+  /** Large attendee imports, sent in parts and written at once. */
+  readonly attendeeImports: AttendeeImports;
   readonly conflicts: ConflictResolver;
   readonly sync: SyncService;
   /** The planner's app settings (automatic sync). */
@@ -75,13 +78,15 @@ export function createServices(options: ServicesOptions): Services {
     },
     ...(options.engine === undefined ? {} : { engine: options.engine }),
   });
+  const attendees = new AttendeeService(db, stores.attendees);
   return {
     db,
     now,
     stores,
     account,
     drafts: new DraftService(db, stores.series, stores.outbox, now),
-    attendees: new AttendeeService(db, stores.attendees),
+    attendees,
+    attendeeImports: new AttendeeImports(attendees, now),
     conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series),
     sync,
     appSettings: new AppSettingsStore(new SettingsStore(db)),

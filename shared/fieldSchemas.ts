@@ -36,7 +36,7 @@ export const emailSchema = z
   .string({ error: 'Write an email address, such as jane.doe@example.com.' })
   .trim()
   .max(128, { error: 'An email address is at most 128 characters.' })
-  .pipe(z.email({ error: 'not an email address' }));
+  .pipe(z.email({ error: 'Write an email address, such as jane.doe@example.com.' }));
 
 /** An enum whose values a planner may write in any case (Zoom's tutorials write "VIRTUAL"). */
 export function caseInsensitiveEnum<const Values extends readonly [string, ...string[]]>(

@@ -4,11 +4,16 @@ import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesD
 import { draftIssues } from '../../shared/drafts/seriesFile';
 import { CadenceError } from '../../shared/errors';
 import type { Issue } from '../../shared/ipc/envelope';
+import { agree, plural } from '../../shared/words';
 import type { AttendeeStore } from '../db/attendeeStore';
 import { explainSqliteError } from '../db/database';
 import { readSeriesDraft } from '../db/seriesRows';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${String(n)} ${n === 1 ? one : many}`;
+/** A person as a planner names them: their name, or their email without one. */
+function personName(row: AttendeeRow): string {
+  const name = [row.first_name, row.last_name].filter(Boolean).join(' ');
+  return name === '' ? row.email : name;
+}
 
 /**
  * A series' attendees one by one, for the attendee table: list, add or change one, remove some,
@@ -67,6 +72,43 @@ export class AttendeeService {
     return { dry_run: false, added: written.added, updated: written.updated };
   }
 
+  /** How many people chose session `occurrence`, and the first few of them by name or email. */
+  pickers(seriesId: string, occurrence: number): { count: number; names: string[] } {
+    const chosen = this.list(seriesId).filter((row) => row.occurrences?.includes(occurrence) === true);
+    return { count: chosen.length, names: chosen.slice(0, 5).map(personName) };
+  }
+
+  /**
+   * Moves every pick of session `from` to session `to` (someone who chose both keeps one), in one
+   * transaction and checked by the series' rules like any other edit of the list.
+   */
+  movePicks(seriesId: string, from: number, to: number): { moved: number } {
+    const rows = this.list(seriesId).filter((row) => row.occurrences?.includes(from) === true);
+    if (rows.length === 0 || from === to) return { moved: 0 };
+    const inputs = rows.map((row) => {
+      const attendee: Record<string, unknown> = { ...row };
+      delete attendee.id;
+      delete attendee.on_zoom;
+      attendee.occurrences = [...new Set((row.occurrences ?? []).map((n) => (n === from ? to : n)))].sort(
+        (a, b) => a - b,
+      );
+      return attendee;
+    });
+    const attendees = this.validate(seriesId, inputs, (path) => path);
+    this.guard(() =>
+      this.store.write(
+        seriesId,
+        attendees.map((attendee, index) => ({ id: rows[index]?.id ?? '', attendee })),
+      ),
+    );
+    return { moved: rows.length };
+  }
+
+  /** Refuses, in words, a series that no longer exists. */
+  requireSeries(seriesId: string): void {
+    this.details(seriesId);
+  }
+
   private details(seriesId: string): SeriesDraft {
     const draft = this.guard(() => readSeriesDraft(this.db, seriesId, { withAttendees: false }));
     if (draft === undefined) throw new CadenceError('not_found', 'This series no longer exists.');
@@ -83,7 +125,7 @@ export class AttendeeService {
     const message =
       inputs.length === 1
         ? `The attendee has ${plural(issues.length, 'problem')}.`
-        : `${plural(rows.size, 'attendee')} of ${String(inputs.length)} ${rows.size === 1 ? 'has' : 'have'} problems; nothing was added.`;
+        : `${plural(rows.size, 'attendee')} of ${inputs.length.toLocaleString('en-US')} ${agree(rows.size, 'has', 'have')} problems; nothing was added.`;
     throw new CadenceError('invalid_input', message, issues);
   }
 

@@ -7,6 +7,7 @@ import { draftIssues, validateSeriesFile, type SeriesFile } from '../../shared/d
 import { pastStartIssues } from '../../shared/drafts/startRules';
 import { CadenceError } from '../../shared/errors';
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
+import { plural } from '../../shared/words';
 import { explainSqliteError } from '../db/database';
 import { readSeriesDraft } from '../db/seriesRows';
 import { listDrafts, syncStatus } from '../db/draftQueries';
@@ -14,10 +15,6 @@ import type { Outbox } from '../db/outbox/outbox';
 import type { SeriesStore } from '../db/seriesStore';
 import { withPastSessionsKept } from './pastSessions';
 import { lockedPatternIssues } from './publishedPattern';
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${String(count)} ${count === 1 ? one : many}`;
-}
 
 function ruleInputsOf(draft: SeriesDraft): string {
   return attendeeRuleInputs({ ...draft, sessionStatuses: plannedSessions(draft).map((session) => session.status) });

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
+import { importParts } from '../lib/importParts';
 import type { AttendeeImportSummary, AttendeeRow } from '../../shared/drafts/attendeeList';
 import type { CadenceApi } from '../../shared/ipc/cadenceApi';
 import type { IpcError, IpcResult } from '../../shared/ipc/envelope';
@@ -12,12 +13,19 @@ interface AttendeeState {
   /** Adds a person (no `id`) or changes one; answers main's verdict so a form can show it. */
   save: (api: CadenceApi, id: string | undefined, attendee: AttendeeDraft) => Promise<IpcResult<{ id: string }>>;
   remove: (api: CadenceApi, ids: readonly string[]) => Promise<void>;
+  /**
+   * Imports many people in parts of one request each, then writes them all at once; `onProgress`
+   * hears how many rows main has received. An import that fails half-way writes nothing.
+   */
   importMany: (
     api: CadenceApi,
-    attendees: readonly AttendeeDraft[],
-    dryRun: boolean,
+    attendees: readonly Record<string, unknown>[],
+    onProgress: (received: number) => void,
   ) => Promise<IpcResult<AttendeeImportSummary>>;
 }
+
+/** Each part of an import stays well under the request limit of `cadence serve` (1 MiB). */
+const maxPartBytes = 512 * 1024;
 
 /** The attendees of the series being edited, as the attendee table shows them. */
 export const useAttendeeStore = create<AttendeeState>()((set, get) => ({
@@ -43,10 +51,21 @@ export const useAttendeeStore = create<AttendeeState>()((set, get) => ({
     if (!result.ok) set({ error: result.error });
     await get().load(api, seriesId);
   },
-  async importMany(api, attendees, dryRun) {
+  async importMany(api, attendees, onProgress) {
     const seriesId = get().seriesId ?? '';
-    const result = await api.attendees.import({ seriesId, attendees: [...attendees], dryRun });
-    if (result.ok && !dryRun) await get().load(api, seriesId);
+    const begun = await api.attendees.importBegin({ seriesId, total: attendees.length });
+    if (!begun.ok) return begun;
+    const { importId } = begun.value;
+    for (const part of importParts(attendees, maxPartBytes)) {
+      const sent = await api.attendees.importRows({ importId, offset: part.offset, attendees: part.rows });
+      if (!sent.ok) {
+        void api.attendees.importCancel({ importId });
+        return sent;
+      }
+      onProgress(sent.value.received);
+    }
+    const result = await api.attendees.importCommit({ importId });
+    if (result.ok) await get().load(api, seriesId);
     return result;
   },
 }));

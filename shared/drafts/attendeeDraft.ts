@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { draftObject, emailSchema, optionalText } from '../fieldSchemas';
 
 const occurrenceNumberSchema = z
-  .number({ error: 'Occurrences are numbered from 1.' })
-  .int({ error: 'Occurrences are whole numbers, counted from 1.' })
-  .min(1, { error: 'Occurrences are numbered from 1.' });
+  .number({ error: 'Sessions are numbered from 1.' })
+  .int({ error: 'Sessions are whole numbers, counted from 1.' })
+  .min(1, { error: 'Sessions are numbered from 1.' });
 
 /** The attendee fields besides email, names and occurrences: Zoom's ticket profile fields. */
 export const attendeeProfileFields = [
@@ -22,7 +22,7 @@ export const attendeeProfileFields = [
 
 /** The occurrence numbers an attendee registers for. */
 export const occurrenceListSchema = z.array(occurrenceNumberSchema, {
-  error: 'List occurrence numbers, such as [1, 2].',
+  error: 'List session numbers, such as [1, 2].',
 });
 
 /**

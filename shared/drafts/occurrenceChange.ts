@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { utcInstantSchema } from '../recurrence/recurrenceSchema';
 
 const occurrenceSchema = z
-  .number({ error: 'Name the occurrence by its number, counted from 1.' })
-  .int({ error: 'Name the occurrence by its number, counted from 1.' })
-  .min(1, { error: 'Occurrences are numbered from 1.' });
+  .number({ error: 'Name the session by its number, counted from 1.' })
+  .int({ error: 'Name the session by its number, counted from 1.' })
+  .min(1, { error: 'Sessions are numbered from 1.' });
 
 const cancelSchema = z.strictObject({ occurrence: occurrenceSchema, action: z.literal('cancel') });
 

@@ -89,7 +89,7 @@ function occurrenceChangeIssues(changes: unknown, schedule: Schedule, starts: nu
     if (earlier !== undefined) {
       issues.push({
         path: at,
-        message: `Occurrence ${change.occurrence} already has a change (occurrence_changes[${earlier}]); give each occurrence one change.`,
+        message: `Session ${change.occurrence} already has a change; give each session one change.`,
       });
       return;
     }
@@ -115,7 +115,7 @@ function occurrenceChangeIssues(changes: unknown, schedule: Schedule, starts: nu
     if (clash >= 0) {
       issues.push({
         path: ['occurrence_changes', move.index, 'start_time'],
-        message: `Occurrence ${clash + 1} already starts at ${formatInstant(start)}; choose another time.`,
+        message: `Session ${clash + 1} already starts at ${formatInstant(start)}; choose another time.`,
       });
     }
   }
@@ -124,8 +124,8 @@ function occurrenceChangeIssues(changes: unknown, schedule: Schedule, starts: nu
 
 function sessionRange(count: number): string {
   return count === 1
-    ? 'This series has 1 session: occurrence 1.'
-    : `This series has ${count} sessions: occurrences run from 1 to ${count}.`;
+    ? 'This series has 1 session: session 1.'
+    : `This series has ${count} sessions, numbered 1 to ${count}.`;
 }
 
 function simpleEventIssues(draft: Fields): PathIssue[] {
@@ -138,10 +138,9 @@ function simpleEventIssues(draft: Fields): PathIssue[] {
 }
 
 const occurrenceRules: Readonly<Record<RegistrationOption, string>> = {
-  all_sessions:
-    'With one registration for all sessions (all_sessions), every attendee attends every session: remove occurrences.',
-  single_session: 'With single_session registration, choose exactly one occurrence, such as [1].',
-  multiple_sessions: 'With multiple_sessions registration, choose one or more occurrences, such as [1, 3].',
+  all_sessions: 'With one registration for all sessions, every attendee attends every session: leave the sessions out.',
+  single_session: 'Each attendee registers for one session: choose exactly one.',
+  multiple_sessions: 'Each attendee chooses one or more sessions: choose at least one.',
 };
 
 function attendeeIssues(draft: Fields, option: RegistrationOption | undefined, schedule?: Schedule): PathIssue[] {
@@ -158,7 +157,7 @@ function attendeeIssues(draft: Fields, option: RegistrationOption | undefined, s
       else {
         issues.push({
           path: ['attendees', index, 'email'],
-          message: `${email.data} is already registered at attendees[${first}]; list each person once.`,
+          message: `${email.data} is listed more than once; list each person once.`,
         });
       }
     }
@@ -168,7 +167,7 @@ function attendeeIssues(draft: Fields, option: RegistrationOption | undefined, s
     if (!occurrences.success) return;
     if (isSimple) {
       if (occurrences.data !== undefined) {
-        issues.push({ path: at, message: 'A single-session event has one session: remove occurrences.' });
+        issues.push({ path: at, message: 'A single-session event has one session: leave the sessions out.' });
       }
     } else if (option !== undefined) {
       issues.push(...occurrenceChoiceIssues(occurrences.data, option, at, schedule));
@@ -195,14 +194,14 @@ function occurrenceChoiceIssues(
   const issues: PathIssue[] = [];
   const seen = new Set<number>();
   chosen.forEach((occurrence, k) => {
-    if (seen.has(occurrence)) issues.push({ path: [...at, k], message: 'List each occurrence once.' });
+    if (seen.has(occurrence)) issues.push({ path: [...at, k], message: 'List each session once.' });
     seen.add(occurrence);
     if (schedule === undefined) return;
     if (occurrence > schedule.count) issues.push({ path: [...at, k], message: sessionRange(schedule.count) });
     else if (schedule.cancelled.has(occurrence)) {
       issues.push({
         path: [...at, k],
-        message: `Occurrence ${occurrence} is cancelled (see occurrence_changes); choose another.`,
+        message: `Session ${occurrence} is cancelled; choose another session.`,
       });
     }
   });

@@ -16,6 +16,9 @@ import {
   zoomPlanSchema,
 } from '../zoomConnection';
 
+/** The most rows one attendee import may hold. */
+export const maxImportRows = 100_000;
+
 /**
  * One channel of the contract: what the renderer may send (validated in main) and what it gets back.
  * Inputs are always strict objects, so unknown fields are refused rather than ignored.
@@ -93,14 +96,38 @@ export const channels = {
     z.strictObject({ seriesId: z.string().min(1), ids: z.array(z.string().min(1)).min(1).max(100_000) }),
     z.object({ removed: z.number().int() }),
   ),
-  /** Adds many people at once, matched by email; all or none, problems at `attendees[i].<field>`. */
-  'attendees.import': channel(
+  /**
+   * A large import travels in parts, each one request: begin with the number of rows, send the
+   * rows in parts (each part starts at row `offset`, from 0), then commit. People are matched by
+   * email; all rows are written in one transaction or none, problems at `attendees[i].<field>`.
+   */
+  'attendees.importBegin': channel(
+    z.strictObject({ seriesId: z.string().min(1), total: z.number().int().min(1).max(maxImportRows) }),
+    z.object({ importId: z.string() }),
+  ),
+  'attendees.importRows': channel(
     z.strictObject({
-      seriesId: z.string().min(1),
-      attendees: z.array(z.unknown()).min(1).max(100_000),
-      dryRun: z.boolean().default(false),
+      importId: z.string().min(1),
+      offset: z.number().int().min(0).max(maxImportRows),
+      attendees: z.array(z.unknown()).min(1).max(maxImportRows),
     }),
-    attendeeImportSummarySchema,
+    z.object({ received: z.number().int() }),
+  ),
+  'attendees.importCommit': channel(z.strictObject({ importId: z.string().min(1) }), attendeeImportSummarySchema),
+  /** Forgets an import before its commit; the list stays as it was. */
+  'attendees.importCancel': channel(
+    z.strictObject({ importId: z.string().min(1) }),
+    z.object({ wasStaged: z.boolean() }),
+  ),
+  /** Who chose a session: how many, and the first few by name (or email). */
+  'attendees.pickers': channel(
+    z.strictObject({ seriesId: z.string().min(1), occurrence: z.number().int().min(1) }),
+    z.object({ count: z.number().int(), names: z.array(z.string()) }),
+  ),
+  /** Moves every pick of session `from` to session `to`, checked by the series' rules. */
+  'attendees.movePicks': channel(
+    z.strictObject({ seriesId: z.string().min(1), from: z.number().int().min(1), to: z.number().int().min(1) }),
+    z.object({ moved: z.number().int() }),
   ),
   'sync.status': channel(z.strictObject({}), syncStatusSchema),
   /** What is waiting to reach Zoom, in the planner's words. */

@@ -82,7 +82,7 @@ export function timingRuleIssues(draft: SeriesTimingDraft): PathIssue[] {
     const message = 'Choose an end: a number of sessions or an end date, not both.';
     issues.push({ path: at('end_times'), message }, { path: at('end_date_time'), message });
   } else if (r.end_times === undefined && r.end_date_time === undefined) {
-    const message = 'Choose an end: a number of sessions (end_times) or an end date (end_date_time).';
+    const message = 'Choose an end: a number of sessions or an end date.';
     issues.push({ path: at('end_times'), message }, { path: at('end_date_time'), message });
   } else if (r.end_date_time !== undefined && Date.parse(r.end_date_time) <= Date.parse(draft.start_time)) {
     issues.push({ path: at('end_date_time'), message: 'The end date must be after the start.' });

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { recentSyncRuns } from '../../db/syncOverviewQueries';
 import type { ZoomPageStore } from '../../db/zoomPageStore';
+import type { AttendeeImports } from '../../drafts/attendeeImports';
 import type { AttendeeService } from '../../drafts/attendeeService';
 import type { DraftService } from '../../drafts/draftService';
 import type { ChannelHandlers } from '../router';
@@ -18,7 +19,12 @@ type DraftChannels =
   | 'attendees.list'
   | 'attendees.save'
   | 'attendees.remove'
-  | 'attendees.import'
+  | 'attendees.importBegin'
+  | 'attendees.importRows'
+  | 'attendees.importCommit'
+  | 'attendees.importCancel'
+  | 'attendees.pickers'
+  | 'attendees.movePicks'
   | 'sync.status'
   | 'sync.runs';
 
@@ -28,8 +34,9 @@ export function createDraftHandlers(deps: {
   drafts: DraftService;
   attendees: AttendeeService;
   pages: ZoomPageStore;
+  attendeeImports: AttendeeImports;
 }): Pick<ChannelHandlers, DraftChannels> {
-  const { drafts, attendees, pages } = deps;
+  const { drafts, attendees, attendeeImports, pages } = deps;
   return {
     'drafts.list': () => drafts.list(),
     'drafts.get': ({ id, attendees: withAttendees }) => drafts.get(id, { withAttendees }),
@@ -46,7 +53,12 @@ export function createDraftHandlers(deps: {
     'attendees.list': ({ seriesId }) => attendees.list(seriesId),
     'attendees.save': ({ seriesId, id, attendee }) => attendees.save(seriesId, id, attendee),
     'attendees.remove': ({ seriesId, ids }) => attendees.remove(seriesId, ids),
-    'attendees.import': ({ seriesId, attendees: rows, dryRun }) => attendees.importMany(seriesId, rows, dryRun),
+    'attendees.importBegin': ({ seriesId, total }) => attendeeImports.begin(seriesId, total),
+    'attendees.importRows': ({ importId, offset, attendees: rows }) => attendeeImports.add(importId, offset, rows),
+    'attendees.importCommit': ({ importId }) => attendeeImports.commit(importId),
+    'attendees.importCancel': ({ importId }) => attendeeImports.cancel(importId),
+    'attendees.pickers': ({ seriesId, occurrence }) => attendees.pickers(seriesId, occurrence),
+    'attendees.movePicks': ({ seriesId, from, to }) => attendees.movePicks(seriesId, from, to),
     'sync.status': () => drafts.status(),
     'sync.runs': ({ limit }) => recentSyncRuns(deps.db, limit),
   };

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { attendeeProfileFields, type AttendeeDraft } from '../../../shared/drafts/attendeeDraft';
 import type { AttendeeRow } from '../../../shared/drafts/attendeeList';
 import type { Issue } from '../../../shared/ipc/envelope';
@@ -40,17 +40,34 @@ export function AttendeeDialog({
   const api = useAppStore((state) => state.api);
   const save = useAttendeeStore((state) => state.save);
   const dialog = useRef<HTMLDialogElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const sessionProblemId = useId();
   const [values, setValues] = useState(() => formValues(row));
   const [occurrences, setOccurrences] = useState<number[]>(row?.occurrences ?? []);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [message, setMessage] = useState<string | undefined>();
   const choice = sessionChoiceOf(details);
+  const sessionProblem =
+    problemAt(issues, 'attendee.occurrences') !== undefined
+      ? choice === 'one'
+        ? 'Choose the session this person attends.'
+        : 'Choose at least one session.'
+      : problemWithin(issues, 'attendee.occurrences');
   const sessions = previewSessions(details).filter((session) => session.status !== 'cancelled');
 
   useEffect(() => {
     const element = dialog.current;
     if (element !== null && !element.open) element.showModal();
   }, []);
+  // After a refused save the focus goes to the first field with a problem, which may sit below
+  // the session list or inside "More details", rather than staying on the button.
+  useEffect(() => {
+    const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (first === null || first === undefined) return;
+    const folded = first.closest('details');
+    if (folded !== null) folded.open = true;
+    first.focus();
+  }, [issues]);
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -80,7 +97,7 @@ export function AttendeeDialog({
 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="attendee-dialog-title" onClose={onClose}>
-      <form onSubmit={(event) => void submit(event)}>
+      <form ref={form} onSubmit={(event) => void submit(event)}>
         <h2 id="attendee-dialog-title">{row === undefined ? 'Add attendee' : `Edit ${row.email}`}</h2>
         {message !== undefined && (
           <p className="banner danger" role="alert">
@@ -101,6 +118,8 @@ export function AttendeeDialog({
                 <input
                   type={choice === 'one' ? 'radio' : 'checkbox'}
                   name="occurrences"
+                  aria-invalid={sessionProblem !== undefined}
+                  aria-describedby={sessionProblem === undefined ? undefined : sessionProblemId}
                   checked={occurrences.includes(session.occurrence)}
                   onChange={(event) =>
                     setOccurrences(
@@ -115,12 +134,8 @@ export function AttendeeDialog({
                 {String(session.occurrence)}. {formatMoment(session.start_time, details.timezone)}
               </label>
             ))}
-            <p className="field-problem">
-              {problemAt(issues, 'attendee.occurrences') !== undefined
-                ? choice === 'one'
-                  ? 'Choose the session this person attends.'
-                  : 'Choose at least one session.'
-                : (problemWithin(issues, 'attendee.occurrences') ?? '')}
+            <p className="field-problem" id={sessionProblemId}>
+              {sessionProblem ?? ''}
             </p>
           </fieldset>
         )}

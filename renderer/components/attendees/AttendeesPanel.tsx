@@ -238,7 +238,7 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
           onClose={() => setEditing(undefined)}
         />
       )}
-      {isImporting && <CsvImportDialog onClose={() => setImporting(false)} />}
+      {isImporting && <CsvImportDialog details={details} onClose={() => setImporting(false)} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import type { AttendeeDraft } from '../../../shared/drafts/attendeeDraft';
 import type { AttendeeImportSummary } from '../../../shared/drafts/attendeeList';
-import type { Issue } from '../../../shared/ipc/envelope';
+import { checkAttendeeRows, problemsByRow, type ImportCheck, type RowProblem } from '../../lib/attendeeImportCheck';
 import {
   attendeesFromRows,
   columnTargetLabels,
@@ -10,49 +10,64 @@ import {
   type ColumnTarget,
   type CsvTable,
 } from '../../lib/csvAttendees';
-import { plural } from '../../lib/words';
+import { agree, plural } from '../../lib/words';
 import { useAppStore } from '../../stores/useAppStore';
 import { useAttendeeStore } from '../../stores/useAttendeeStore';
+import type { SeriesDetails } from '../../stores/useEditorStore';
 
-interface RowProblem {
-  /** The row's line in the file (the heading is line 1). */
-  line: number;
-  messages: string[];
-}
+const problemRowHeight = 28;
 
-interface Check {
-  good: Record<string, unknown>[];
-  problems: RowProblem[];
-  summary: AttendeeImportSummary | undefined;
-}
-
-/** Groups problems at `attendees[i].field` by row. */
-function problemsByRow(issues: readonly Issue[]): Map<number, string[]> {
-  const rows = new Map<number, string[]>();
-  for (const issue of issues) {
-    const match = /^attendees\[(\d+)\]\.?(.*)$/.exec(issue.path);
-    const index = match === null ? -1 : Number(match[1]);
-    const field = match?.[2] ?? issue.path;
-    rows.set(index, [...(rows.get(index) ?? []), field === '' ? issue.message : `${field}: ${issue.message}`]);
-  }
-  return rows;
+/** Every row with a problem, in a list that draws only the rows in view (there may be thousands). */
+function RowProblems({ problems }: { problems: readonly RowProblem[] }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh on every render, as it requires
+  const virtualizer = useVirtualizer({
+    count: problems.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => problemRowHeight,
+    overscan: 10,
+  });
+  return (
+    <div ref={scroller} className="row-problems" role="list" aria-label="Rows with problems">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const problem = problems[item.index];
+          if (problem === undefined) return null;
+          return (
+            <div
+              key={problem.line}
+              role="listitem"
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              className="row-problem"
+              style={{ transform: `translateY(${String(item.start)}px)` }}
+            >
+              <strong>Line {problem.line.toLocaleString('en-US')}</strong>: {problem.messages.join(' ')}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
 }
 
 /**
  * Imports attendees from a CSV file: choose the file, map its columns, see every row with a
- * problem, then import the good rows only when the planner says so. Bad rows stay listed.
+ * problem, then import the good rows only when the planner says so. Bad rows stay listed. The
+ * rows travel to main in parts with a progress bar, and are written all at once or not at all.
  */
-export function CsvImportDialog({ onClose }: { onClose: () => void }) {
+export function CsvImportDialog({ details, onClose }: { details: SeriesDetails; onClose: () => void }) {
   const api = useAppStore((state) => state.api);
   const importMany = useAttendeeStore((state) => state.importMany);
+  const listed = useAttendeeStore((state) => state.rows);
   const dialog = useRef<HTMLDialogElement>(null);
   const [fileName, setFileName] = useState<string>();
   const [table, setTable] = useState<CsvTable>();
   const [columns, setColumns] = useState<ColumnTarget[]>([]);
-  const [check, setCheck] = useState<Check>();
-  const [isBusy, setBusy] = useState(false);
+  const [check, setCheck] = useState<ImportCheck>();
+  const [sent, setSent] = useState<number>();
   const [done, setDone] = useState<AttendeeImportSummary>();
-  const [failure, setFailure] = useState<string>();
+  const [failure, setFailure] = useState<{ message: string; problems: RowProblem[] }>();
 
   useEffect(() => {
     const element = dialog.current;
@@ -68,43 +83,49 @@ export function CsvImportDialog({ onClose }: { onClose: () => void }) {
     setColumns(guessColumns(parsed.header));
     setCheck(undefined);
     setDone(undefined);
+    setFailure(undefined);
   };
 
-  const runCheck = async () => {
-    if (api === undefined || table === undefined) return;
-    setBusy(true);
+  const runCheck = () => {
+    if (table === undefined) return;
     setFailure(undefined);
-    const attendees = attendeesFromRows(table.rows, columns);
-    const first = await importMany(api, attendees as AttendeeDraft[], true);
-    let problems: RowProblem[] = [];
-    let good = attendees;
-    if (!first.ok) {
-      if (first.error.code !== 'invalid_input') {
-        setFailure(first.error.message);
-        setBusy(false);
-        return;
-      }
-      const byRow = problemsByRow(first.error.issues);
-      problems = [...byRow].sort(([a], [b]) => a - b).map(([index, messages]) => ({ line: index + 2, messages }));
-      good = attendees.filter((_, index) => !byRow.has(index));
-    }
-    const counted = good.length === 0 ? undefined : await importMany(api, good as AttendeeDraft[], true);
-    setCheck({ good, problems, summary: counted?.ok === true ? counted.value : undefined });
-    setBusy(false);
+    const known = new Set((listed ?? []).map((row) => row.email.toLowerCase()));
+    setCheck(checkAttendeeRows(details, attendeesFromRows(table.rows, columns), known));
   };
 
   const runImport = async () => {
     if (api === undefined || check === undefined) return;
-    setBusy(true);
-    const result = await importMany(api, check.good as AttendeeDraft[], false);
-    setBusy(false);
-    if (result.ok) setDone(result.value);
-    else setFailure(result.error.message);
+    setSent(0);
+    setFailure(undefined);
+    const result = await importMany(api, check.good, setSent);
+    setSent(undefined);
+    if (result.ok) {
+      setDone(result.value);
+      return;
+    }
+    // Main checked the rows again (the list or the series may have changed since the check).
+    const { byRow, general } = problemsByRow(result.error.issues);
+    const problems = [...byRow]
+      .sort(([a], [b]) => a - b)
+      .map(([index, messages]) => ({ line: check.goodLines[index] ?? index + 2, messages }));
+    const message =
+      result.error.code === 'invalid_input'
+        ? result.error.message
+        : `The import stopped and nothing was imported. ${result.error.message}`;
+    setFailure({ message: [message, ...general].join(' '), problems });
   };
 
   const hasEmail = columns.includes('email');
+  const isImporting = sent !== undefined;
   return (
-    <dialog ref={dialog} className="dialog wide" aria-labelledby="csv-dialog-title" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="dialog wide"
+      aria-labelledby="csv-dialog-title"
+      onClose={onClose}
+      // Escape would leave the import running unseen; it ends on its own within seconds.
+      onCancel={(event) => isImporting && event.preventDefault()}
+    >
       <h2 id="csv-dialog-title">Import attendees from CSV</h2>
       <p className="muted">
         The first row names the columns. People already on the list are matched by email and updated.
@@ -164,37 +185,46 @@ export function CsvImportDialog({ onClose }: { onClose: () => void }) {
         </>
       )}
       {failure !== undefined && (
-        <p className="banner danger" role="alert">
-          {failure}
-        </p>
+        <div className="banner danger" role="alert">
+          <p>{failure.message}</p>
+          {failure.problems.length > 0 && <RowProblems problems={failure.problems} />}
+        </div>
       )}
       {check !== undefined && (
         <section aria-label="Check result" className="check-result">
           <p role="status" hidden={done !== undefined}>
-            {plural(check.good.length, 'row')} ready
-            {check.summary !== undefined &&
-              ` (${plural(check.summary.added, 'new attendee')}, ${plural(check.summary.updated, 'update')})`}
+            {plural(check.good.length, 'row')} ready ({plural(check.added, 'new attendee')},{' '}
+            {plural(check.updated, 'update')})
             {check.problems.length > 0 &&
               `; ${plural(check.problems.length, 'row')} with problems will not be imported`}
             .
           </p>
-          {check.problems.length > 0 && (
-            <ul className="issue-list row-problems" aria-label="Rows with problems">
-              {check.problems.map((problem) => (
-                <li key={problem.line}>
-                  <strong>Line {problem.line}</strong>: {problem.messages.join('; ')}
-                </li>
+          {check.general.length > 0 && (
+            <ul className="issue-list field-problem" aria-label="Problems with the list">
+              {check.general.map((message) => (
+                <li key={message}>{message}</li>
               ))}
             </ul>
           )}
+          {check.problems.length > 0 && <RowProblems problems={check.problems} />}
         </section>
+      )}
+      {sent !== undefined && check !== undefined && (
+        <div className="import-progress">
+          <label htmlFor="import-progress">
+            {sent < check.good.length
+              ? `Sending ${sent.toLocaleString('en-US')} of ${plural(check.good.length, 'row')}…`
+              : `Saving ${plural(check.good.length, 'attendee')}…`}
+          </label>
+          <progress id="import-progress" max={check.good.length} value={sent} />
+        </div>
       )}
       {done !== undefined && (
         <p className="banner success" role="status">
           Imported: {plural(done.added, 'new attendee')}, {plural(done.updated, 'update')}.
           {check !== undefined &&
             check.problems.length > 0 &&
-            ` ${plural(check.problems.length, 'row')} with problems were left out (listed above).`}
+            ` ${plural(check.problems.length, 'row')} with problems ${agree(check.problems.length, 'was', 'were')} left out (listed above).`}
         </p>
       )}
       <div className="actions">
@@ -202,8 +232,8 @@ export function CsvImportDialog({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             className="button-primary"
-            disabled={table === undefined || !hasEmail || isBusy}
-            onClick={() => void runCheck()}
+            disabled={table === undefined || !hasEmail}
+            onClick={runCheck}
           >
             Check rows
           </button>
@@ -212,13 +242,13 @@ export function CsvImportDialog({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             className="button-primary"
-            disabled={check.good.length === 0 || isBusy}
+            disabled={check.good.length === 0 || check.general.length > 0 || isImporting}
             onClick={() => void runImport()}
           >
             Import {plural(check.good.length, 'attendee')}
           </button>
         )}
-        <button type="button" className="button-quiet" onClick={() => dialog.current?.close()}>
+        <button type="button" className="button-quiet" disabled={isImporting} onClick={() => dialog.current?.close()}>
           {done === undefined ? 'Cancel' : 'Close'}
         </button>
       </div>

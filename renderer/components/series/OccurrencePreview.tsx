@@ -1,8 +1,9 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { OccurrenceChange } from '../../../shared/drafts/occurrenceChange';
 import { describeRecurrence } from '../../../shared/recurrence/describeRecurrence';
 import { problemWithin } from '../../lib/issues';
 import { previewSessions, type PreviewSession } from '../../lib/schedulePreview';
+import { sessionChoiceOf } from '../../lib/sessionsChoice';
 import { plural } from '../../lib/words';
 import {
   describeJump,
@@ -20,7 +21,9 @@ import { Field } from '../Field';
 import { DateEntry, TimeEntry } from '../WallClockFields';
 import { ZoneOptions } from '../ZoneOptions';
 import { cancelQuestion } from '../../lib/cancelQuestion';
+import { useAppStore } from '../../stores/useAppStore';
 import type { EditorPartProps } from './editing';
+import { MovePicksPanel, type SessionPickers } from './MovePicksPanel';
 
 function withChange(details: SeriesDetails, occurrence: number, change: OccurrenceChange | undefined): SeriesDetails {
   if (details.event_type !== 'RECURRING') return details;
@@ -102,8 +105,31 @@ const SessionRow = memo(function SessionRow({
   const [isMoving, setMoving] = useState(false);
   const isPublished = useEditorStore((state) => state.isPublished);
   const registrants = useEditorStore((state) => state.attendeeCount);
+  const [pickers, setPickers] = useState<SessionPickers>();
+  const moveForm = useRef<HTMLDivElement>(null);
+  const api = useAppStore((state) => state.api);
+  const seriesId = useEditorStore((state) => state.seriesId);
+  // Read, not followed: the panel is rare, and following the details would render every row per keystroke.
+  const shownDetails = pickers === undefined ? undefined : useEditorStore.getState().details;
   const mine = plannerTimeZone();
   const label = `Session ${String(session.occurrence)}`;
+  // Move opens on its first field (the new date), ready to type.
+  useEffect(() => {
+    if (isMoving) moveForm.current?.querySelector<HTMLElement>('input, [role="spinbutton"], select')?.focus();
+  }, [isMoving]);
+  const cancel = () =>
+    edit((current) => withChange(current, session.occurrence, { occurrence: session.occurrence, action: 'cancel' }));
+  // A session attendees chose is cancelled only once they are moved: their choice would be invalid.
+  const askCancel = async () => {
+    const details = useEditorStore.getState().details;
+    if (api === undefined || seriesId === undefined || details === undefined || sessionChoiceOf(details) === 'none') {
+      cancel();
+      return;
+    }
+    const found = await api.attendees.pickers({ seriesId, occurrence: session.occurrence });
+    if (found.ok && found.value.count > 0) setPickers(found.value);
+    else cancel();
+  };
   return (
     <li
       className={`session session-${session.status}`}
@@ -167,9 +193,7 @@ const SessionRow = memo(function SessionRow({
                       ? undefined
                       : cancelQuestion(details, session.occurrence, { isPublished, registrants });
                   if (question !== undefined && !window.confirm(question)) return;
-                  edit((current) =>
-                    withChange(current, session.occurrence, { occurrence: session.occurrence, action: 'cancel' }),
-                  );
+                  void askCancel();
                 }}
               >
                 Cancel
@@ -187,7 +211,23 @@ const SessionRow = memo(function SessionRow({
           )}
         </div>
       )}
-      {isMoving && <MoveForm session={session} timezone={timezone} edit={edit} onDone={() => setMoving(false)} />}
+      {pickers !== undefined && shownDetails !== undefined && (
+        <MovePicksPanel
+          session={session}
+          details={shownDetails}
+          pickers={pickers}
+          onMoved={() => {
+            setPickers(undefined);
+            cancel();
+          }}
+          onKeep={() => setPickers(undefined)}
+        />
+      )}
+      {isMoving && (
+        <div ref={moveForm}>
+          <MoveForm session={session} timezone={timezone} edit={edit} onDone={() => setMoving(false)} />
+        </div>
+      )}
     </li>
   );
 });

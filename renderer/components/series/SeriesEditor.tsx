@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useAppStore } from '../../stores/useAppStore';
 import { useEditorStore, type SaveState } from '../../stores/useEditorStore';
 import { plural } from '../../lib/words';
@@ -31,6 +31,8 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
     },
     [api, change],
   );
+  const heading = useRef<HTMLHeadingElement>(null);
+  const isShown = details !== undefined;
 
   useEffect(() => {
     if (api !== undefined) void open(api, seriesId);
@@ -44,6 +46,14 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
       save();
     };
   }, [api, flush]);
+
+  // An opened series is announced by its name: the focus goes to its heading, unless a field
+  // took it first (the name of a new series), instead of falling back to the page's body.
+  useEffect(() => {
+    if (!isShown) return;
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body) heading.current?.focus();
+  }, [isShown]);
 
   if (error !== undefined && details === undefined) {
     return (
@@ -61,7 +71,9 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
         <a href="#series" className="back-link">
           ← All series
         </a>
-        <h2 className="editor-title">{details.name || 'Untitled series'}</h2>
+        <h2 className="editor-title" ref={heading} tabIndex={-1}>
+          {details.name || 'Untitled series'}
+        </h2>
         <p className={`save-state save-${saveState}`} role="status" aria-live="polite">
           {saveState === 'invalid' && issues.length > 0
             ? `Not saved yet: ${plural(issues.length, 'problem')} to fix`

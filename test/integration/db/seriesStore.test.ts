@@ -162,7 +162,7 @@ describe('import', () => {
     }
     expect(error).toBeInstanceOf(CadenceError);
     expect((error as CadenceError).issues).toEqual([
-      { path: 'series[1].attendees[0].email', message: 'not an email address' },
+      { path: 'series[1].attendees[0].email', message: 'Write an email address, such as jane.doe@example.com.' },
     ]);
     expect(db.prepare('SELECT * FROM series').all()).toEqual(before.rows);
     expect(outbox()).toEqual(before.ops);

@@ -131,6 +131,51 @@ describe('attendee edits', () => {
   });
 });
 
+describe("a session's attendees", () => {
+  it('are named, and their choice moves to another session so that the first can be cancelled', () => {
+    attendees.remove(
+      seriesId,
+      attendees.list(seriesId).map((row) => row.id),
+    );
+    const details = withoutAttendees(harness.drafts.get(seriesId).draft);
+    const perSession = {
+      ...details,
+      registration: { link_name: 'Register', recurring_registration_option: 'multiple_sessions' },
+      occurrence_changes: [{ occurrence: 5, action: 'cancel' }],
+    };
+    harness.drafts.saveDetails(seriesId, perSession);
+    attendees.save(seriesId, undefined, { email: 'ada@example.com', first_name: 'Ada', occurrences: [2, 3] });
+    attendees.save(seriesId, undefined, { email: 'bo@example.com', occurrences: [2] });
+    attendees.save(seriesId, undefined, { email: 'cy@example.com', occurrences: [4] });
+    expect(attendees.pickers(seriesId, 2)).toEqual({ count: 2, names: ['Ada', 'bo@example.com'] });
+
+    // A cancelled session takes nobody: refused in words, nothing moved.
+    const refused = refusal(() => attendees.movePicks(seriesId, 2, 5));
+    expect(refused.issues.map((issue) => issue.message)).toEqual([
+      'Session 5 is cancelled; choose another session.',
+      'Session 5 is cancelled; choose another session.',
+    ]);
+    expect(attendees.pickers(seriesId, 2).count).toBe(2);
+
+    expect(attendees.movePicks(seriesId, 2, 3)).toEqual({ moved: 2 });
+    expect(attendees.list(seriesId).map((row) => [row.email, row.occurrences])).toEqual([
+      ['ada@example.com', [3]],
+      ['bo@example.com', [3]],
+      ['cy@example.com', [4]],
+    ]);
+    harness.drafts.saveDetails(seriesId, {
+      ...perSession,
+      occurrence_changes: [...perSession.occurrence_changes, { occurrence: 2, action: 'cancel' }],
+    });
+    expect(harness.drafts.get(seriesId).draft).toMatchObject({
+      occurrence_changes: [
+        { occurrence: 2, action: 'cancel' },
+        { occurrence: 5, action: 'cancel' },
+      ],
+    });
+  });
+});
+
 describe('series details', () => {
   it('saves the fields without touching the attendees, and refuses attendees sent along', () => {
     const before = attendees.list(seriesId);

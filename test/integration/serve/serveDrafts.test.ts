@@ -69,7 +69,7 @@ describe('drafts over IPC', () => {
             path: 'series[0].timezone',
             message: '"Nowhere" is not a time zone Cadence knows. Use an IANA name such as America/New_York.',
           },
-          { path: 'series[0].attendees[0].email', message: 'not an email address' },
+          { path: 'series[0].attendees[0].email', message: 'Write an email address, such as jane.doe@example.com.' },
         ],
       },
     });

@@ -105,7 +105,7 @@ describe('occurrence changes', () => {
 
   it('refer to occurrences the series has', () => {
     expect(messageAt(withChanges([{ occurrence: 5, action: 'cancel' }]), 'occurrence_changes[0].occurrence')).toBe(
-      'This series has 4 sessions: occurrences run from 1 to 4.',
+      'This series has 4 sessions, numbered 1 to 4.',
     );
   });
 
@@ -124,7 +124,7 @@ describe('occurrence changes', () => {
 
   it('a move may not land on another session, nor end before it starts', () => {
     const clash = withChanges([{ occurrence: 1, action: 'move', start_time: '2025-01-15T18:00:00Z' }]);
-    expect(messageAt(clash, 'occurrence_changes[0].start_time')).toContain('Occurrence 2 already starts');
+    expect(messageAt(clash, 'occurrence_changes[0].start_time')).toContain('Session 2 already starts');
     const backwards = withChanges([
       { occurrence: 1, action: 'move', start_time: '2025-01-09T18:00:00Z', end_time: '2025-01-09T17:00:00Z' },
     ]);
@@ -162,7 +162,9 @@ describe("attendees' occurrence choices follow the registration option", () => {
 
   it('all_sessions: no occurrences', () => {
     expect(parse(withOption('all_sessions')).attendees).toHaveLength(1);
-    expect(messageAt(withOption('all_sessions', [1, 2]), 'attendees[0].occurrences')).toContain('remove occurrences');
+    expect(messageAt(withOption('all_sessions', [1, 2]), 'attendees[0].occurrences')).toContain(
+      'leave the sessions out',
+    );
   });
 
   it('single_session: exactly one', () => {
@@ -176,7 +178,7 @@ describe("attendees' occurrence choices follow the registration option", () => {
     expect(parse(withOption('multiple_sessions', [1, 4])).attendees[0]?.occurrences).toEqual([1, 4]);
     expect(messageAt(withOption('multiple_sessions', []), 'attendees[0].occurrences')).toContain('one or more');
     expect(messageAt(withOption('multiple_sessions', [2, 2]), 'attendees[0].occurrences[1]')).toBe(
-      'List each occurrence once.',
+      'List each session once.',
     );
   });
 
@@ -186,7 +188,7 @@ describe("attendees' occurrence choices follow the registration option", () => {
       ...withOption('single_session', [3]),
       occurrence_changes: [{ occurrence: 3, action: 'cancel' }],
     };
-    expect(messageAt(cancelled, 'attendees[0].occurrences[0]')).toContain('Occurrence 3 is cancelled');
+    expect(messageAt(cancelled, 'attendees[0].occurrences[0]')).toContain('Session 3 is cancelled');
   });
 
   it('a single-session event takes no occurrences and no registration option', () => {
@@ -213,7 +215,7 @@ describe('attendees', () => {
       registration: { link_name: 'Link' },
       attendees: [{ email: 'Ada@Example.com' }, { email: 'grace@example.com' }, { email: 'ada@example.com' }],
     });
-    expect(messageAt(draft, 'attendees[2].email')).toContain('already registered at attendees[0]');
+    expect(messageAt(draft, 'attendees[2].email')).toContain('listed more than once');
   });
 
   it('need a ticket type and a registration link', () => {
@@ -237,7 +239,7 @@ describe('attendees', () => {
       }),
     );
     expect(issues).toEqual([
-      { path: 'attendees[0].email', message: 'not an email address' },
+      { path: 'attendees[0].email', message: 'Write an email address, such as jane.doe@example.com.' },
       { path: 'attendees[0].first_name', message: 'The first name is at most 64 characters.' },
       { path: 'attendees[1].session_ids', message: expect.stringContaining('occurrence number') as string },
     ]);

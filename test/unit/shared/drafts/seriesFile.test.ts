@@ -41,7 +41,7 @@ describe('the series file of docs/series-file.md', () => {
       {
         path: 'series[0].attendees[1].occurrences',
         message:
-          'With one registration for all sessions (all_sessions), every attendee attends every session: remove occurrences.',
+          'With one registration for all sessions, every attendee attends every session: leave the sessions out.',
       },
     ]);
   });
@@ -94,7 +94,7 @@ describe('a file with problems', () => {
     };
     expect(issues(broken)).toEqual([
       { path: 'series[1].name', message: 'The series name cannot be empty.' },
-      { path: 'series[2].attendees[1].email', message: 'not an email address' },
+      { path: 'series[2].attendees[1].email', message: 'Write an email address, such as jane.doe@example.com.' },
       {
         path: 'series[2].recurrence.end_times',
         message: 'Choose an end: a number of sessions or an end date, not both.',
