@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
 import type { AttendeeRow } from '../../shared/drafts/attendeeList';
 import { CadenceError } from '../../shared/errors';
+import { limits } from '../../shared/limits';
 import type { Outbox } from './outbox/outbox';
 import { attendeeColumns, insertAttendeeSql, attendeeFromRow } from './seriesRows';
 
@@ -95,6 +96,11 @@ export class AttendeeStore {
           changed.set(id, write.attendee);
           ids.push(id);
         });
+        // Checked on the rows as written, inside the transaction: over the limit, nothing is kept.
+        if (live.length + added > limits.attendeesPerSeries) {
+          const message = `A series has at most ${limits.attendeesPerSeries.toLocaleString('en-US')} attendees, as many as Zoom's largest webinar admits; this would make ${(live.length + added).toLocaleString('en-US')}. Nothing was added.`;
+          throw new CadenceError('invalid_input', message, [{ path: 'attendees', message }]);
+        }
         this.touch(seriesId);
         this.outbox.replanTickets(seriesId, changed, false);
         return { added, updated: ids.length - added, ids };

@@ -15,9 +15,10 @@ import {
   hubSummarySchema,
   zoomPlanSchema,
 } from '../zoomConnection';
+import { limits } from '../limits';
 
 /** The most rows one attendee import may hold. */
-export const maxImportRows = 100_000;
+export const maxImportRows = limits.attendeesPerSeries;
 
 /**
  * One channel of the contract: what the renderer may send (validated in main) and what it gets back.

@@ -142,7 +142,8 @@ test('opening a series puts the focus on its name; Move puts it on the new date'
       return first !== null && first === document.activeElement && first.closest('[aria-label], label') !== null;
     }),
   ).toBe(true);
-  await expect(moveForm.getByLabel('New date')).toBeFocused();
+  // The date's first segment, ready to type.
+  await expect(moveForm.getByRole('group', { name: 'New date' }).getByRole('spinbutton').first()).toBeFocused();
 });
 
 test('cancelling a session attendees chose names them and moves them to another session first', async ({

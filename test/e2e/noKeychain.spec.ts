@@ -40,8 +40,7 @@ test('without a keychain, Settings offers the ways to connect, and the sandbox i
   await shell.keepScreenshot('settings-sandbox-without-keychain');
 
   await callServe(serve, 'drafts.import', { file: { version: 1, series: [series] }, dryRun: false });
-  await shell.link('Sync').click();
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  await new Planner(page, shell).syncNow();
   await expect(page.getByRole('region', { name: 'Recent syncs' }).getByRole('listitem').first()).toContainText('Done');
   const state = await (await connectedSandbox(serve)).state();
   expect(state.events.map((event) => event.name)).toContain('Keychain-free Standup');

@@ -4,14 +4,14 @@ import { seriesDraftSchema } from '../../shared/drafts/seriesDraft';
 import { expect, test } from './fixtures';
 import { Planner } from './planner';
 
-/** A draft an earlier Cadence kept, before a start in the past was refused: its sessions were in 1907. */
+/** A draft an earlier Cadence kept, before a start in the past was refused: its sessions were in 2001. */
 const series = {
   key: 'e2e-office-hours',
   hub_id: 'hub-sandbox-main',
   name: 'Office Hours',
   timezone: 'America/New_York',
   event_type: 'RECURRING',
-  start_time: '1907-10-07T15:00:00Z',
+  start_time: '2001-10-08T15:00:00Z',
   recurrence: { type: 2, weekly_days: [2], end_times: 4, duration: 30 },
   ticket_type: { name: 'Pass', free: true, currency: 'USD' },
 };
@@ -43,6 +43,6 @@ test('a change Zoom refuses shows what was sent in words, never as JSON; a serie
   await page.getByRole('link', { name: 'Office Hours' }).click();
   await expect(page.getByRole('group', { name: 'Start date' })).toBeVisible();
   await expect(page.getByText(/starts in the past/)).toHaveCount(0);
-  await page.getByLabel('Series name').fill('Office Hours (1907)');
+  await page.getByLabel('Series name').fill('Office Hours (2001)');
   await planner.expectSaved();
 });

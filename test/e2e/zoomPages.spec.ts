@@ -28,8 +28,7 @@ test("after a sync, the series shows its hub's name, the registration link and t
   const row = page.getByRole('row', { name: /Monthly Webinar/ });
   await expect(row).not.toContainText('Sandbox Hub');
 
-  await shell.link('Sync').click();
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  await new Planner(page, shell).syncNow();
   await expect(page.getByRole('region', { name: 'Recent syncs' }).getByRole('listitem').first()).toContainText('Done');
   const state = await (
     await connectedSandbox(serve)

@@ -72,7 +72,7 @@ describe('cadence import', () => {
   });
 
   it('exits 2 for a new series that would start in the past, naming its start', () => {
-    const result = cadence('import', seriesFile('old.json', [{ ...launch, start_time: '1907-10-07T17:00:00Z' }]));
+    const result = cadence('import', seriesFile('old.json', [{ ...launch, start_time: '2001-10-08T17:00:00Z' }]));
     expect(result.status).toBe(2);
     expect(JSON.parse(result.stdout)).toMatchObject({
       error: {

@@ -6,7 +6,7 @@ import { migrate } from '../../../main/db/migrate';
 import { migrations } from '../../../main/db/migrations';
 import { makeTempDir } from '../../support/tempDir';
 
-// Migration 3: series can be kept out of syncs; every series from before syncs as it did.
+// Migration 4: series can be kept out of syncs; every series from before syncs as it did.
 let dir: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
   dir = makeTempDir();
@@ -34,7 +34,7 @@ it('keeps every series of a version-2 database ready, and refuses a readiness ot
 
   const { db, migration } = openDatabase(file);
   try {
-    expect(migration).toMatchObject({ from: 2, to: 3 });
+    expect(migration).toMatchObject({ from: 2, to: 4 });
     expect(db.prepare('SELECT is_ready FROM series').pluck().all()).toEqual([1]);
     expect(() => db.prepare(`UPDATE series SET is_ready = 2 WHERE id = 's1'`).run()).toThrow(/CHECK/);
   } finally {

@@ -256,3 +256,25 @@ describe('sync overview', () => {
 function withoutAttendees(draft: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(draft).filter(([field]) => field !== 'attendees'));
 }
+
+describe('the limit on attendees', () => {
+  it('takes a series up to 100,000 people, and refuses one more, naming the limit', () => {
+    const people = Array.from({ length: 100_000 - 2 }, (_, i) => ({ email: `guest${String(i)}@example.com` }));
+    // Enough tickets for everyone: only the count of people is in question here.
+    const details: Record<string, unknown> = { ...harness.drafts.get(seriesId, { withAttendees: false }).draft };
+    delete details.attendees;
+    const ticketType = details.ticket_type as Record<string, unknown>;
+    harness.drafts.saveDetails(seriesId, { ...details, ticket_type: { ...ticketType, quantity: 100_000 } });
+    expect(attendees.importMany(seriesId, people, false)).toMatchObject({ added: 99_998 });
+
+    const error = refusal(() => attendees.save(seriesId, undefined, { email: 'one-too-many@example.com' }));
+    expect(error.message).toBe(
+      "A series has at most 100,000 attendees, as many as Zoom's largest webinar admits; this would make 100,001. Nothing was added.",
+    );
+    expect(attendees.list(seriesId)).toHaveLength(100_000);
+    // Someone already there can still be changed.
+    expect(attendees.importMany(seriesId, [{ email: 'guest7@example.com', first_name: 'Seven' }], false)).toMatchObject(
+      { added: 0, updated: 1 },
+    );
+  });
+});

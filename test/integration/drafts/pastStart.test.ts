@@ -53,7 +53,7 @@ describe('a start in the past', () => {
         services.drafts.importFile(
           {
             version: 1,
-            series: [briefing('2027-01-11T15:00:00Z'), { ...briefing('1907-10-07T15:00:00Z'), key: 'old' }],
+            series: [briefing('2027-01-11T15:00:00Z'), { ...briefing('2001-10-08T15:00:00Z'), key: 'old' }],
           },
           { dryRun: true },
         ),
