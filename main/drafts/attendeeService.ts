@@ -124,7 +124,8 @@ export class AttendeeService {
     const rows = new Set(issues.map((issue) => /^attendees\[(\d+)\]/.exec(issue.path)?.[1]).filter(Boolean));
     // A problem of no one row (the list is too long, the tickets too few) is the message itself.
     const listProblem = rows.size === 0 ? issues[0] : undefined;
-    if (listProblem !== undefined) throw new CadenceError('invalid_input', `${listProblem.message} Nothing was added.`, issues);
+    if (listProblem !== undefined)
+      throw new CadenceError('invalid_input', `${listProblem.message} Nothing was added.`, issues);
     const message =
       inputs.length === 1
         ? `The attendee has ${plural(issues.length, 'problem')}.`
