@@ -5,6 +5,8 @@
 export const limits = {
   attendeesPerSeries: 100_000,
   seriesFileBytes: 64 * 1024 * 1024,
+  /** A CSV of 100,000 people with every profile field is well under this. */
+  attendeeFileBytes: 64 * 1024 * 1024,
 } as const;
 
 /** "64 MB", for messages that name a limit. */

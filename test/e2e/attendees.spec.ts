@@ -1,3 +1,5 @@
+import { truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { Planner } from './planner';
@@ -229,4 +231,24 @@ test('a refused save in the attendee dialog puts the focus on the first field wi
   await expect(dialog.getByLabel('Phone')).toBeFocused();
   await expect(dialog.getByLabel('Phone')).toBeVisible();
   dropRefusedCalls(pageErrors);
+});
+
+test('a CSV file over 64 MB is refused before it is read, naming the limit', async ({
+  shell,
+  page,
+  serve,
+  dataDir,
+}) => {
+  await openTraining(page, serve);
+  await new Planner(page, shell).openTab('Attendees');
+  // Sparse: its size is what counts, and nothing of it is read.
+  const path = join(dataDir, 'everyone.csv');
+  writeFileSync(path, '');
+  truncateSync(path, 65 * 1024 * 1024);
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import attendees from CSV' });
+  await dialog.getByLabel('CSV file').setInputFiles(path);
+  await expect(dialog).toContainText(
+    'everyone.csv is larger than 64 MB, the most Cadence reads of an attendee list; nothing was read.',
+  );
 });

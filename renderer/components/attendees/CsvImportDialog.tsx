@@ -14,6 +14,7 @@ import { agree, plural } from '../../lib/words';
 import { useAppStore } from '../../stores/useAppStore';
 import { useAttendeeStore } from '../../stores/useAttendeeStore';
 import type { SeriesDetails } from '../../stores/useEditorStore';
+import { limits, megabytes } from '../../../shared/limits';
 
 const problemRowHeight = 28;
 
@@ -77,6 +78,13 @@ export function CsvImportDialog({ details, onClose }: { details: SeriesDetails; 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (file === undefined) return;
+    if (file.size > limits.attendeeFileBytes) {
+      setFailure({
+        message: `${file.name} is larger than ${megabytes(limits.attendeeFileBytes)}, the most Cadence reads of an attendee list; nothing was read.`,
+        problems: [],
+      });
+      return;
+    }
     const parsed = parseCsv(await file.text());
     setFileName(file.name);
     setTable(parsed);
