@@ -17,12 +17,38 @@ export function isKnownTimeZone(name: string): boolean {
  * Only the case changes: a link such as Asia/Calcutta stays the name the planner chose.
  */
 export function canonicalZoneName(name: string): string {
+  // Validation asks per keystroke, and a formatter costs tens of microseconds to build.
+  const known = canonicalNames.get(name);
+  if (known !== undefined) return known;
+  let canonical = name;
   try {
     const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-    return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
+    if (resolved.toLowerCase() === name.toLowerCase()) canonical = resolved;
   } catch {
     return name;
   }
+  if (canonicalNames.size >= rememberedZones) canonicalNames.clear();
+  canonicalNames.set(name, canonical);
+  return canonical;
+}
+
+/** Bounds the per-zone memories below: a zone database holds about 600 names. */
+const rememberedZones = 1_000;
+const canonicalNames = new Map<string, string>();
+
+/** Bounds each zone's remembered offsets; a few thousand sessions' worth, forgotten all at once when full. */
+const rememberedOffsets = 50_000;
+const offsetsByZone = new Map<string, Map<number, number>>();
+
+/** A zone's offsets already read, kept across clocks: the editor builds a clock per keystroke. */
+function offsetsOf(name: string): Map<number, number> {
+  let offsets = offsetsByZone.get(name);
+  if (offsets === undefined) {
+    if (offsetsByZone.size >= rememberedZones) offsetsByZone.clear();
+    offsets = new Map();
+    offsetsByZone.set(name, offsets);
+  }
+  return offsets;
 }
 
 /**
@@ -33,10 +59,11 @@ export function canonicalZoneName(name: string): string {
  */
 export class ZoneClock {
   private readonly zone: IANAZone;
-  private readonly offsets = new Map<number, number>();
+  private readonly offsets: Map<number, number>;
 
   constructor(name: string) {
     this.zone = IANAZone.create(name);
+    this.offsets = offsetsOf(name);
   }
 
   /** The zone's UTC offset at an instant, in milliseconds. */
@@ -44,6 +71,7 @@ export class ZoneClock {
     let offset = this.offsets.get(instant);
     if (offset === undefined) {
       offset = Math.round(this.zone.offset(instant) * 60_000);
+      if (this.offsets.size >= rememberedOffsets) this.offsets.clear();
       this.offsets.set(instant, offset);
     }
     return offset;
