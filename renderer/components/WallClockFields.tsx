@@ -1,5 +1,5 @@
 import { parseDate, parseTime, type CalendarDate, type Time } from '@internationalized/date';
-import { useId, useState } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import { DateField, DateInput, DateSegment, FieldError, Label, TimeField } from 'react-aria-components';
 
 interface EntryProps {
@@ -46,11 +46,35 @@ function useTyped<T>(stored: string, parse: (value: string) => T | null) {
 }
 
 /**
+ * The planner's latest `onCommit` behind one unchanging function: the fields below render again
+ * only when what they show changes, not at every keystroke elsewhere in the form.
+ */
+function useSteadyCommit(onCommit: (value: string) => void): (value: string) => void {
+  const latest = useRef(onCommit);
+  useLayoutEffect(() => {
+    latest.current = onCommit;
+  });
+  return useCallback((value: string) => latest.current(value), []);
+}
+
+type DateEntryProps = EntryProps & { value: string; onCommit: (date: string) => void };
+type TimeEntryProps = EntryProps & { value: string; onCommit: (time: string) => void; hint?: string | undefined };
+
+/**
  * A date typed segment by segment in the planner's own order (month/day/year in the US).
  * `onCommit` receives `YYYY-MM-DD` only for a whole date with a four-digit year: a year being
  * typed (2, 20, 202…) is never passed on, so it is never saved.
  */
-export function DateEntry({
+export function DateEntry(props: DateEntryProps) {
+  return <SteadyDateEntry {...props} onCommit={useSteadyCommit(props.onCommit)} />;
+}
+
+/** A time of day typed segment by segment in the planner's own clock; `onCommit` receives `HH:MM`. */
+export function TimeEntry(props: TimeEntryProps) {
+  return <SteadyTimeEntry {...props} onCommit={useSteadyCommit(props.onCommit)} />;
+}
+
+const SteadyDateEntry = memo(function SteadyDateEntry({
   label,
   isLabelHidden = false,
   problem,
@@ -58,7 +82,7 @@ export function DateEntry({
   className,
   value,
   onCommit,
-}: EntryProps & { value: string; onCommit: (date: string) => void }) {
+}: DateEntryProps) {
   const [typed, setTyped] = useTyped(value, dateOf);
   const [isLeft, setLeft] = useState(false);
   const isYearShort = typed !== null && typed.year < fullYear;
@@ -84,10 +108,9 @@ export function DateEntry({
       <FieldError className="field-problem">{shown}</FieldError>
     </DateField>
   );
-}
+});
 
-/** A time of day typed segment by segment in the planner's own clock; `onCommit` receives `HH:MM`. */
-export function TimeEntry({
+const SteadyTimeEntry = memo(function SteadyTimeEntry({
   label,
   isLabelHidden = false,
   problem,
@@ -96,7 +119,7 @@ export function TimeEntry({
   value,
   onCommit,
   hint,
-}: EntryProps & { value: string; onCommit: (time: string) => void; hint?: string | undefined }) {
+}: TimeEntryProps) {
   const [typed, setTyped] = useTyped(value, timeOf);
   const hintId = useId();
   return (
@@ -124,4 +147,4 @@ export function TimeEntry({
       <FieldError className="field-problem">{problem}</FieldError>
     </TimeField>
   );
-}
+});
