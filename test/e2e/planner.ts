@@ -104,6 +104,47 @@ export class Planner {
     return this.page.getByRole('region', { name: 'Sessions' });
   }
 
+  /**
+   * A session's row in the preview, scrolled to as a planner would: the preview renders only
+   * the rows in view, so a row further down exists once the list is scrolled near it.
+   */
+  async previewSession(occurrence: number): Promise<Locator> {
+    const row = this.preview.getByRole('listitem', { name: new RegExp(`^Session ${String(occurrence)},`) });
+    const scroller = this.preview.getByTestId('sessions-scroll');
+    await scroller.evaluate((element) => element.scrollTo({ top: 0 }));
+    for (;;) {
+      await this.nextFrames();
+      if ((await row.count()) > 0) break;
+      const isAtEnd = await scroller.evaluate((element) => {
+        const end = element.scrollHeight - element.clientHeight;
+        element.scrollTo({ top: Math.min(end, element.scrollTop + element.clientHeight / 2) });
+        return element.scrollTop >= end - 1;
+      });
+      if (isAtEnd) {
+        await this.nextFrames();
+        break;
+      }
+    }
+    await row.scrollIntoViewIfNeeded();
+    return row;
+  }
+
+  /** Checks that the preview lists `count` sessions, as a screen reader hears it, and that the last is there to scroll to. */
+  async expectPreviewSessions(count: number): Promise<void> {
+    const rows = this.preview.getByRole('listitem');
+    await expect(rows.first()).toHaveAttribute('aria-setsize', String(count));
+    const last = await this.previewSession(count);
+    await expect(last).toHaveAttribute('aria-posinset', String(count));
+    await expect(last).toHaveAttribute('aria-setsize', String(count));
+  }
+
+  /** Waits for two frames, so that a scroll has reached the list's rendered rows. */
+  private async nextFrames(): Promise<void> {
+    await this.page.evaluate(
+      () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+    );
+  }
+
   async openTab(name: 'Details' | 'Attendees'): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
   }

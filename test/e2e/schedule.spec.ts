@@ -168,3 +168,65 @@ test('a start time the clocks skip on the start date says so at the field; the l
   await planner.expectSaved();
   await expect(planner.preview.getByRole('listitem')).toHaveCount(3);
 });
+
+test('a 60-session preview renders only the rows in view, yet announces all 60 and reaches the last by scrolling and by keyboard', async ({
+  shell,
+  page,
+}) => {
+  await importSeries(page, {
+    name: 'Daily Standup',
+    timezone: 'Europe/Berlin',
+    event_type: 'RECURRING',
+    // Daily at 09:00 in Berlin from Monday 4 January 2027: the 60th is Thursday 4 March.
+    start_time: '2027-01-04T08:00:00Z',
+    recurrence: { type: 1, end_times: 60, duration: 15 },
+  });
+  const planner = new Planner(page, shell);
+  const rows = planner.preview.getByRole('listitem');
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '60');
+  await expect(rows.first()).toHaveAttribute('aria-posinset', '1');
+  expect(await rows.count()).toBeLessThan(20);
+
+  const last = await planner.previewSession(60);
+  await expect(last).toBeInViewport();
+  await expect(last).toContainText('Thu, Mar 4, 2027');
+  await expect(last).toHaveAttribute('aria-posinset', '60');
+  expect(await rows.count()).toBeLessThan(20);
+
+  // By keyboard: Tab from session 1's Move goes through every session's Move and Cancel.
+  await planner.previewSession(1);
+  await planner.preview.getByRole('button', { name: 'Move session 1', exact: true }).focus();
+  for (let press = 0; press < 119; press += 1) await page.keyboard.press('Tab');
+  const cancelLast = planner.preview.getByRole('button', { name: 'Cancel session 60' });
+  await expect(cancelLast).toBeFocused();
+  await expect(cancelLast).toBeInViewport();
+});
+
+test('a session being moved keeps its open form and the focus while the preview scrolls away from it and back', async ({
+  shell,
+  page,
+}) => {
+  await importSeries(page, {
+    name: 'Daily Standup',
+    timezone: 'Europe/Berlin',
+    event_type: 'RECURRING',
+    start_time: '2027-01-04T08:00:00Z',
+    recurrence: { type: 1, end_times: 60, duration: 15 },
+  });
+  const planner = new Planner(page, shell);
+  await planner.preview.getByRole('button', { name: 'Move session 2', exact: true }).click();
+  const form = planner.preview.getByRole('form', { name: 'Move session 2' });
+  const month = form.getByRole('spinbutton').first();
+  await expect(month).toBeFocused();
+  await expect(month).toHaveText('01');
+  await page.keyboard.press('ArrowUp');
+
+  await planner.previewSession(60);
+  await expect(form).not.toBeInViewport();
+  await expect(month).toBeFocused();
+
+  await planner.previewSession(2);
+  await expect(form).toBeInViewport();
+  await expect(month).toBeFocused();
+  await expect(month).toHaveText('02');
+});

@@ -24,6 +24,7 @@ import { cancelQuestion } from '../../lib/cancelQuestion';
 import { useAppStore } from '../../stores/useAppStore';
 import type { EditorPartProps } from './editing';
 import { MovePicksPanel, type SessionPickers } from './MovePicksPanel';
+import { SessionsList } from './SessionsList';
 
 function withChange(details: SeriesDetails, occurrence: number, change: OccurrenceChange | undefined): SeriesDetails {
   if (details.event_type !== 'RECURRING') return details;
@@ -83,7 +84,7 @@ function MoveForm({
 }
 
 /**
- * One session of the preview, with Move and Cancel (or Restore). Memoised: a keystroke elsewhere
+ * What a row of the preview shows of one session, with Move and Cancel (or Restore). Memoised: a keystroke elsewhere
  * in the form leaves its props as they were, so it is not rendered again.
  */
 const SessionRow = memo(function SessionRow({
@@ -93,6 +94,7 @@ const SessionRow = memo(function SessionRow({
   attendeeZone,
   edit,
   problem,
+  onHold,
 }: {
   session: PreviewSession;
   timezone: string;
@@ -101,6 +103,8 @@ const SessionRow = memo(function SessionRow({
   attendeeZone: string | undefined;
   edit: EditorPartProps['edit'];
   problem: string | undefined;
+  /** Told while a form of this row is open, so the row is kept when scrolled away. */
+  onHold: (occurrence: number, isHeld: boolean) => void;
 }) {
   const [isMoving, setMoving] = useState(false);
   const isPublished = useEditorStore((state) => state.isPublished);
@@ -112,11 +116,15 @@ const SessionRow = memo(function SessionRow({
   // Read, not followed: the panel is rare, and following the details would render every row per keystroke.
   const shownDetails = pickers === undefined ? undefined : useEditorStore.getState().details;
   const mine = plannerTimeZone();
-  const label = `Session ${String(session.occurrence)}`;
   // Move opens on its first field (the new date), ready to type.
   useEffect(() => {
     if (isMoving) moveForm.current?.querySelector<HTMLElement>('input, [role="spinbutton"], select')?.focus();
   }, [isMoving]);
+  const isHeld = isMoving || pickers !== undefined;
+  useEffect(() => {
+    onHold(session.occurrence, isHeld);
+    return () => onHold(session.occurrence, false);
+  }, [onHold, session.occurrence, isHeld]);
   const cancel = () =>
     edit((current) => withChange(current, session.occurrence, { occurrence: session.occurrence, action: 'cancel' }));
   // A session attendees chose is cancelled only once they are moved: their choice would be invalid.
@@ -131,10 +139,7 @@ const SessionRow = memo(function SessionRow({
     else cancel();
   };
   return (
-    <li
-      className={`session session-${session.status}`}
-      aria-label={`${label}, ${formatDay(session.start_time, timezone)}`}
-    >
+    <>
       <span className="session-number" aria-hidden="true">
         {session.occurrence}
       </span>
@@ -228,7 +233,7 @@ const SessionRow = memo(function SessionRow({
           <MoveForm session={session} timezone={timezone} edit={edit} onDone={() => setMoving(false)} />
         </div>
       )}
-    </li>
+    </>
   );
 });
 
@@ -281,22 +286,24 @@ export function OccurrencePreview({ details, issues, edit }: Omit<EditorPartProp
       {sessions.length === 0 ? (
         <p className="muted">Fix the schedule to see its sessions.</p>
       ) : (
-        <ol className="sessions" aria-label="Sessions preview">
-          {sessions.map((session) => {
+        <SessionsList
+          sessions={sessions}
+          timezone={timezone}
+          renderSession={(session, onHold) => {
             const index = changeIndex(session.occurrence);
             return (
               <SessionRow
-                key={`${String(session.occurrence)}-${session.start_time}`}
                 session={session}
                 timezone={timezone}
                 canChange={eventType === 'RECURRING'}
                 attendeeZone={attendeeZone}
                 edit={edit}
                 problem={index < 0 ? undefined : problemWithin(issues, `occurrence_changes[${String(index)}]`)}
+                onHold={onHold}
               />
             );
-          })}
-        </ol>
+          }}
+        />
       )}
     </section>
   );
