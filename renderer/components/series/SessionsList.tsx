@@ -3,8 +3,8 @@ import { useCallback, useRef, type FocusEvent, type ReactNode } from 'react';
 import type { PreviewSession } from '../../lib/schedulePreview';
 import { formatDay } from '../../lib/zonedTime';
 
-/** A row's height before it is measured: a day, a time and no tags. */
-const estimatedRowHeight = 56;
+/** A row's height before it is measured: a day, then its time with the planner's own beside it, wrapped. */
+const estimatedRowHeight = 80;
 /** Matches the rows' spacing in the stylesheet (`--space-1`). */
 const rowGap = 4;
 /** Rows kept rendered beyond each edge, so Tab and Shift+Tab reach a row before it scrolls in. */
