@@ -1,0 +1,66 @@
+import { create } from 'zustand';
+import type { CheckInScope, KioskState } from '../../shared/checkin/checkIn';
+import type { CadenceApi } from '../../shared/ipc/cadenceApi';
+import type { IpcError } from '../../shared/ipc/envelope';
+
+interface KioskStoreState {
+  /** Undefined until main has said whether this laptop is locked to self check-in. */
+  kiosk: KioskState | undefined;
+  isUnlocking: boolean;
+  /** Why the last PIN did not unlock: wrong, or a wait main imposes after wrong tries. */
+  unlockProblem: string | undefined;
+  error: IpcError | undefined;
+  load: (api: CadenceApi) => Promise<void>;
+  lock: (api: CadenceApi, scope: CheckInScope) => Promise<void>;
+  unlock: (api: CadenceApi, pin: string) => Promise<boolean>;
+}
+
+/** Full screen where the browser allows it; a refusal (no click just before, as after a reload) leaves the window as it is. */
+function enterFullscreen(): void {
+  if (document.fullscreenElement === null) void document.documentElement.requestFullscreen().catch(() => undefined);
+}
+
+function leaveFullscreen(): void {
+  if (document.fullscreenElement !== null) void document.exitFullscreen().catch(() => undefined);
+}
+
+/** The kiosk: this laptop locked to self check-in for one event or session, left only with the PIN. */
+export const useKioskStore = create<KioskStoreState>()((set, get) => ({
+  kiosk: undefined,
+  isUnlocking: false,
+  unlockProblem: undefined,
+  error: undefined,
+  async load(api) {
+    const result = await api.checkin.kiosk();
+    // Without an answer the app opens as usual: main still refuses whatever a locked kiosk may not do.
+    set({ kiosk: result.ok ? result.value : { locked: false, scope: null } });
+  },
+  async lock(api, scope) {
+    enterFullscreen();
+    const result = await api.checkin.lockKiosk({ scope });
+    if (result.ok) set({ kiosk: result.value, error: undefined, unlockProblem: undefined });
+    else {
+      leaveFullscreen();
+      set({ error: result.error });
+    }
+  },
+  async unlock(api, pin) {
+    if (get().isUnlocking) return false;
+    set({ isUnlocking: true, unlockProblem: undefined });
+    const result = await api.checkin.unlockKiosk({ pin });
+    set({ isUnlocking: false });
+    if (!result.ok) {
+      set({ unlockProblem: result.error.message });
+      return false;
+    }
+    if (result.value.locked) {
+      set({
+        unlockProblem: 'That PIN is wrong. After each wrong PIN, Cadence waits a little longer before the next try.',
+      });
+      return false;
+    }
+    leaveFullscreen();
+    set({ kiosk: result.value, unlockProblem: undefined });
+    return true;
+  },
+}));
