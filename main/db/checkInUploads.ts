@@ -290,13 +290,13 @@ export class CheckInUploads {
       this.db
         .prepare(
           `SELECT session_id FROM checkin_session s
-            WHERE s.event_id = ?1
-              AND (EXISTS (SELECT 1 FROM check_in c WHERE c.event_id = ?1 AND c.session_id = s.session_id)
-                   OR (julianday(s.start_time) - 1 <= julianday(?2) AND julianday(?2) <= julianday(s.end_time) + 1))
+            WHERE s.event_id = @eventId
+              AND (EXISTS (SELECT 1 FROM check_in c WHERE c.event_id = @eventId AND c.session_id = s.session_id)
+                   OR (julianday(s.start_time) - 1 <= julianday(@now) AND julianday(@now) <= julianday(s.end_time) + 1))
             ORDER BY s.position`,
         )
         .pluck()
-        .all(eventId, nowIso),
+        .all({ eventId, now: nowIso }),
     );
     const known = z
       .array(z.string())
