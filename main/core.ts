@@ -21,6 +21,8 @@ import {
 import type { ZoomConnection } from './account/zoomConnection';
 import { createServices } from './services';
 import { autoSyncWhenOnline } from './sync/autoSync';
+import { createUploadLoop } from './checkin/upload/uploadLoop';
+import { createCheckInUploadHandlers } from './ipc/handlers/checkInUploadHandlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -67,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
   const services = createServices({
     db,
     onZoomReachability: (isReachable) => online.report(isReachable),
+    onCheckInsChanged: (eventId) => events.emit('checkin.changed', { eventId }),
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
     ...(options.sqliteBinding === undefined ? {} : { sqliteBinding: options.sqliteBinding }),
@@ -79,6 +82,13 @@ export function createCore(options: CoreOptions): Core {
     onProgress: (progress) => events.emit('sync.progress', progress),
     onFinished: (report) => events.emit('sync.finished', report),
     onError: (error) => logger.error('automatic sync failed', { error }),
+  });
+  const uploadLoop = createUploadLoop({
+    uploader: services.checkInUploader,
+    isEnabled: () => services.checkInUploader.isAutomatic(),
+    isOnline: () => online.current().isOnline,
+    now: services.now,
+    onError: (error) => logger.error('background check-in upload failed', { error }),
   });
   const sandbox = builtInSandbox(options.dataDir);
   const router = createRouter(
@@ -98,6 +108,7 @@ export function createCore(options: CoreOptions): Core {
         pages: services.stores.pages,
       }),
       ...createZoomHandlers({ connection: zoom, sandbox: () => sandbox.start() }),
+      ...createCheckInUploadHandlers({ uploader: services.checkInUploader }),
       ...createSyncHandlers({
         sync,
         conflicts: services.conflicts,
@@ -116,6 +127,7 @@ export function createCore(options: CoreOptions): Core {
       });
   }
   online.start();
+  uploadLoop.start();
   logger.info('core started', { host: options.host, version: options.version });
   return {
     router,
@@ -126,6 +138,7 @@ export function createCore(options: CoreOptions): Core {
     zoom,
     async close() {
       online.stop();
+      uploadLoop.stop();
       await services.close();
       await sandbox.close();
       db.close();

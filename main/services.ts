@@ -12,6 +12,8 @@ import { SyncService, type SyncServiceDeps } from './sync/syncService';
 import { createCredentialVault } from './vault/credentialVault';
 import { keychainServiceFor, osKeychain, type Keychain } from './vault/keychain';
 import { ZoomConnection } from './account/zoomConnection';
+import { CheckInUploads } from './db/checkInUploads';
+import { CheckInUploader } from './checkin/upload/checkInUploader';
 
 export interface ServicesOptions {
   db: Database.Database;
@@ -28,6 +30,8 @@ export interface ServicesOptions {
   engine?: SyncServiceDeps['engine'];
   /** Told after each request to Zoom whether Zoom answered at all (the online monitor listens). */
   onZoomReachability?: (isReachable: boolean) => void;
+  /** Told when an event's check-ins changed outside the screen (an upload, others' check-ins seen). */
+  onCheckInsChanged?: (eventId: string) => void;
 }
 
 /** The services every host and the tests run, wired once over one database and one clock. */
@@ -44,6 +48,8 @@ export interface Services {
   readonly sync: SyncService;
   /** The planner's app settings (automatic sync). */
   readonly appSettings: AppSettingsStore;
+  /** Uploads the check-ins recorded here, exactly once, and reads everyone's back. */
+  readonly checkInUploader: CheckInUploader;
   close(): Promise<void>;
 }
 
@@ -79,6 +85,12 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.engine === undefined ? {} : { engine: options.engine }),
   });
   const attendees = new AttendeeService(db, stores.attendees);
+  const checkInUploader = new CheckInUploader({
+    uploads: new CheckInUploads(db, iso),
+    zoom: options.zoom ?? (() => account.zoom()),
+    now,
+    ...(options.onCheckInsChanged === undefined ? {} : { onChanged: options.onCheckInsChanged }),
+  });
   return {
     db,
     now,
@@ -90,6 +102,7 @@ export function createServices(options: ServicesOptions): Services {
     conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series),
     sync,
     appSettings: new AppSettingsStore(new SettingsStore(db)),
+    checkInUploader,
     async close() {
       sync.cancel();
       await account.close();

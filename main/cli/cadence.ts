@@ -14,6 +14,7 @@ import { runConflictsCommand, runResolveCommand, runSyncCommand } from './syncCo
 import { runServeCommand } from './serveCommand';
 import { runConnectCommand, runHubsCommand, type ConnectOptions } from './zoomCommands';
 import { escapeTerminalOutput } from './terminalText';
+import { addCheckInPushCommand } from './checkInPushCommand';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -114,6 +115,9 @@ function buildProgram(appRoot: string): Command {
         { dryRun: options.dryRun === true },
       );
     });
+
+  const checkin = program.command('checkin').description('onsite check-in: download, record and upload check-ins');
+  addCheckInPushCommand(checkin, draftContext);
 
   program
     .command('connect')

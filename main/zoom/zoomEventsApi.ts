@@ -60,6 +60,11 @@ export interface CheckInBatch {
   source: string;
 }
 
+/** Per-call options of the check-in operations: a desk wants an answer within seconds or goes offline. */
+export interface CheckInCallOptions {
+  timeoutMs?: number;
+}
+
 type Fields = Record<string, unknown>;
 
 function batchLimit(count: number, limit: number, what: string): void {
@@ -295,19 +300,35 @@ export class ZoomEventsApi {
     );
   }
 
-  listEventAttendeeActions(eventId: string, email?: string): Promise<ZoomAttendeeAction[]> {
+  /** Everyone Zoom has checked in to the event, with each check-in's `source`. */
+  listEventAttendeeActions(
+    eventId: string,
+    email?: string,
+    options: CheckInCallOptions = {},
+  ): Promise<ZoomAttendeeAction[]> {
     return collectPages(
       (next_page_token) =>
         this.call(
           'ListEventAttendeeActions',
-          { params: { eventId }, query: { email, page_size: maxPageSize, next_page_token }, what: 'reading check-ins' },
+          {
+            params: { eventId },
+            query: { email, page_size: maxPageSize, next_page_token },
+            what: 'reading check-ins',
+            ...options,
+          },
           zoomAttendeeActionPageSchema,
         ),
       (page) => page.attendees,
     );
   }
 
-  listSessionAttendeeActions(eventId: string, sessionId: string, email?: string): Promise<ZoomAttendeeAction[]> {
+  /** Everyone Zoom has checked in to one session, with each check-in's `source`. */
+  listSessionAttendeeActions(
+    eventId: string,
+    sessionId: string,
+    email?: string,
+    options: CheckInCallOptions = {},
+  ): Promise<ZoomAttendeeAction[]> {
     return collectPages(
       (next_page_token) =>
         this.call(
@@ -316,6 +337,7 @@ export class ZoomEventsApi {
             params: { eventId, sessionId },
             query: { email, page_size: maxPageSize, next_page_token },
             what: "reading a session's check-ins",
+            ...options,
           },
           zoomAttendeeActionPageSchema,
         ),
@@ -323,20 +345,35 @@ export class ZoomEventsApi {
     );
   }
 
-  /** Checks in up to 300 attendees of the event; Zoom answers a refusal per attendee it did not check in. */
-  async updateEventAttendeeActions(eventId: string, batch: CheckInBatch): Promise<ZoomAttendeeActionResult> {
+  /**
+   * Checks in up to 300 attendees of the event; Zoom answers a refusal per attendee it did not
+   * check in. Never re-sent on a guess: an unknown outcome is thrown for the caller to list first.
+   */
+  async updateEventAttendeeActions(
+    eventId: string,
+    batch: CheckInBatch,
+    options: CheckInCallOptions = {},
+  ): Promise<ZoomAttendeeActionResult> {
     batchLimit(batch.attendees.length, maxAttendeeActionsPerBatch, 'check-ins');
     return this.call(
       'UpdateEventAttendeeActions',
-      { params: { eventId }, body: batch, what: `checking in ${String(batch.attendees.length)} attendees` },
+      {
+        params: { eventId },
+        body: batch,
+        what: `checking in ${String(batch.attendees.length)} attendees`,
+        isRepeatable: false,
+        ...options,
+      },
       zoomAttendeeActionResultSchema,
     );
   }
 
+  /** As `updateEventAttendeeActions`, for one session of a recurring event. */
   async updateSessionAttendeeActions(
     eventId: string,
     sessionId: string,
     batch: CheckInBatch,
+    options: CheckInCallOptions = {},
   ): Promise<ZoomAttendeeActionResult> {
     batchLimit(batch.attendees.length, maxAttendeeActionsPerBatch, 'check-ins');
     return this.call(
@@ -345,6 +382,8 @@ export class ZoomEventsApi {
         params: { eventId, sessionId },
         body: batch,
         what: `checking in ${String(batch.attendees.length)} attendees to a session`,
+        isRepeatable: false,
+        ...options,
       },
       zoomAttendeeActionResultSchema,
     );

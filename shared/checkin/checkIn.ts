@@ -203,6 +203,8 @@ export const checkInUploadReportSchema = z.object({
   waiting: z.number().int(),
   /** HTTP requests sent to Zoom, the token included. */
   requests: z.number().int(),
+  /** Of `requests`, those that read everyone's check-ins back from Zoom after the upload. */
+  readBackRequests: z.number().int(),
   message: z.string(),
 });
 export type CheckInUploadReport = z.output<typeof checkInUploadReportSchema>;

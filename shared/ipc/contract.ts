@@ -26,6 +26,7 @@ import {
   checkInSearchSchema,
   checkInSettingsSchema,
   checkInStatusSchema,
+  checkInUploadReportSchema,
   kioskPinSchema,
   kioskStateSchema,
   recordCheckInSchema,
@@ -224,6 +225,11 @@ export const channels = {
   'checkin.lockKiosk': channel(z.strictObject({ scope: checkInScopeSchema }), kioskStateSchema),
   /** Leaves the kiosk with the PIN; a wrong PIN answers `locked: true` and waits before the next try. */
   'checkin.unlockKiosk': channel(z.strictObject({ pin: z.string().max(64) }), kioskStateSchema),
+  /** Uploads what waits (of one event, or all), then reads everyone's check-ins back from Zoom. */
+  'checkin.upload': channel(
+    z.strictObject({ eventId: checkInScopeSchema.shape.eventId.optional() }),
+    checkInUploadReportSchema,
+  ),
 } as const;
 
 /** Notifications from main to the renderer: progress and state changes. */
@@ -234,6 +240,8 @@ export const events = {
   'sync.finished': syncReportSchema,
   /** The desktop window is closing: save what waits, then close it (`window.close()`). */
   'app.saveBeforeClose': z.object({}),
+  /** Check-ins of an event changed outside the screen: a background upload, another desk's check-ins seen. */
+  'checkin.changed': z.object({ eventId: z.string() }),
 } as const;
 
 export type Channels = typeof channels;

@@ -1,0 +1,261 @@
+import type { CheckInRefusal, CheckInUploadReport } from '../../../shared/checkin/checkIn';
+import type { CheckInUploads, UploadScope, ZoomCheckedIn } from '../../db/checkInUploads';
+import type { ZoomClient } from '../../zoom/zoomClient';
+import { maxAttendeeActionsPerBatch } from '../../zoom/zoomEventsApi';
+import { ZoomApiError, ZoomOutcomeUnknownError, ZoomUnreachableError } from '../../zoom/zoomErrors';
+import { uploadMessage } from './uploadMessage';
+
+/** A desk waits this long for Zoom's answer before it counts Zoom as out of reach. */
+export const checkInAnswerTimeoutMs = 3_000;
+
+export interface CheckInUploaderDeps {
+  uploads: CheckInUploads;
+  zoom: () => Promise<Pick<ZoomClient, 'api' | 'requestCount'>>;
+  now: () => number;
+  /** Told of each event whose check-ins changed (states, or others' check-ins seen). */
+  onChanged?: (eventId: string) => void;
+}
+
+/** Zoom answered nothing, or not in time: what waits stays for the next upload. */
+class OfflineStop extends Error {}
+
+interface Tally {
+  uploaded: number;
+  alreadyOnZoom: number;
+  refusedIds: string[];
+  changed: Set<string>;
+}
+
+/**
+ * Uploads the check-ins recorded here to Zoom exactly once, 300 a request per event or session,
+ * then reads everyone's check-ins back so this desk sees who came in elsewhere. One upload runs at
+ * a time; asking while one runs joins it (and runs again after it when it covered another event).
+ */
+export class CheckInUploader {
+  private running: { eventId: string | undefined; report: Promise<CheckInUploadReport> } | undefined;
+  /** Batches this process has in flight: not to be settled by listing under their own feet. */
+  private readonly inFlight = new Set<string>();
+
+  constructor(private readonly deps: CheckInUploaderDeps) {}
+
+  isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** The desk's setting to upload in the background. */
+  isAutomatic(): boolean {
+    return this.deps.uploads.uploadsAutomatically();
+  }
+
+  /** Whether check-ins recorded here wait to go (or wait for their batch to be settled). */
+  hasWork(eventId?: string): boolean {
+    return this.deps.uploads.waitingCount(eventId) > 0;
+  }
+
+  /** Uploads what waits, of one event or all, then reads back everyone's check-ins of those events. */
+  async upload(eventId?: string): Promise<CheckInUploadReport> {
+    const current = this.running;
+    if (current !== undefined) {
+      const report = await current.report.catch(() => undefined);
+      if (report !== undefined && (current.eventId === undefined || current.eventId === eventId)) return report;
+      return this.upload(eventId);
+    }
+    const report = this.run(eventId, 'upload');
+    this.running = { eventId, report };
+    try {
+      return await report;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /** Reads everyone's check-ins of every downloaded event, without uploading (a desk with nothing to send). */
+  async readBack(): Promise<CheckInUploadReport> {
+    if (this.running !== undefined) return this.running.report;
+    const report = this.run(undefined, 'read');
+    this.running = { eventId: undefined, report };
+    try {
+      return await report;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async run(eventId: string | undefined, mode: 'upload' | 'read'): Promise<CheckInUploadReport> {
+    const { uploads } = this.deps;
+    const tally: Tally = { uploaded: 0, alreadyOnZoom: 0, refusedIds: [], changed: new Set() };
+    const hadWork = mode === 'upload' && uploads.waitingCount(eventId) > 0;
+    const client = await this.deps.zoom();
+    const startCount = client.requestCount();
+    let readBackRequests = 0;
+    try {
+      const events =
+        eventId !== undefined ? [eventId] : hadWork ? uploads.eventsWithWork() : uploads.downloadedEvents();
+      if (hadWork) {
+        for (const event of events) await this.uploadEvent(client, event, tally);
+      }
+      const readStart = client.requestCount();
+      for (const event of events) await this.readEvent(client, event, tally);
+      readBackRequests = client.requestCount() - readStart;
+    } catch (error) {
+      if (error instanceof OfflineStop) {
+        return this.report('offline', tally, eventId, client.requestCount() - startCount, readBackRequests);
+      }
+      throw error;
+    } finally {
+      for (const changed of tally.changed) this.deps.onChanged?.(changed);
+    }
+    const requests = client.requestCount() - startCount;
+    const refusals = uploads.refusals(tally.refusedIds);
+    const outcome = refusals.length > 0 ? 'refusals' : hadWork ? 'uploaded' : 'nothing_to_upload';
+    return this.report(outcome, tally, eventId, requests, readBackRequests);
+  }
+
+  private async uploadEvent(client: Pick<ZoomClient, 'api'>, eventId: string, tally: Tally): Promise<void> {
+    const { uploads } = this.deps;
+    // A batch whose answer never came is settled by Zoom's list before anything is sent again.
+    for (const batch of uploads.unsettledBatches(eventId)) {
+      if (this.inFlight.has(batch.id)) continue;
+      const listed = await this.list(client, batch);
+      const settled = uploads.settleByListing(batch.id, new Set(listed.map((l) => l.email.toLowerCase())));
+      this.count(tally, eventId, settled);
+    }
+    for (const scope of uploads.waitingScopes(eventId)) {
+      for (;;) {
+        const batch = uploads.openBatch(scope, scope.desk, maxAttendeeActionsPerBatch);
+        if (batch === undefined) break;
+        tally.changed.add(eventId);
+        await this.send(client, batch, tally);
+      }
+    }
+    uploads.noteUploaded(eventId);
+  }
+
+  private async send(
+    client: Pick<ZoomClient, 'api'>,
+    batch: NonNullable<ReturnType<CheckInUploads['openBatch']>>,
+    tally: Tally,
+  ): Promise<void> {
+    const { uploads } = this.deps;
+    const body = {
+      attendees: batch.checkIns.map((c) => ({ email: c.email, action: 'check-in' as const })),
+      source: batch.source,
+    };
+    const options = { timeoutMs: checkInAnswerTimeoutMs };
+    this.inFlight.add(batch.id);
+    try {
+      const answer =
+        batch.sessionId === null
+          ? await client.api.updateEventAttendeeActions(batch.eventId, body, options)
+          : await client.api.updateSessionAttendeeActions(batch.eventId, batch.sessionId, body, options);
+      this.count(tally, batch.eventId, uploads.settleAnswer(batch.id, answer.errors));
+    } catch (error) {
+      if (error instanceof ZoomUnreachableError && error.wasNeverSent) {
+        uploads.withdrawBatch(batch.id);
+        throw new OfflineStop();
+      }
+      if (isOutcomeUnknown(error)) {
+        // Maybe done, maybe not: Zoom's list says which, and only the others are sent again.
+        const listed = await this.list(client, batch);
+        this.count(
+          tally,
+          batch.eventId,
+          uploads.settleByListing(batch.id, new Set(listed.map((l) => l.email.toLowerCase()))),
+        );
+        return;
+      }
+      if (error instanceof ZoomApiError && error.status === 429) {
+        // Zoom answers 429 before doing anything: the batch goes again next time.
+        uploads.withdrawBatch(batch.id);
+        throw new OfflineStop();
+      }
+      if (error instanceof ZoomApiError && error.status >= 400 && error.status < 500 && error.status !== 401) {
+        this.count(tally, batch.eventId, uploads.refuseBatch(batch.id, error.zoomMessage ?? error.message));
+        return;
+      }
+      throw error;
+    } finally {
+      this.inFlight.delete(batch.id);
+    }
+  }
+
+  /** Reads everyone's check-ins of the event and its sessions at work, and keeps what is new here. */
+  private async readEvent(client: Pick<ZoomClient, 'api'>, eventId: string, tally: Tally): Promise<void> {
+    const { uploads } = this.deps;
+    for (const scope of uploads.readBackScopes(eventId, new Date(this.deps.now()).toISOString())) {
+      const listed = await this.list(client, scope);
+      const taken = uploads.takeZoomList(scope, listed);
+      if (taken.changed) tally.changed.add(eventId);
+      tally.alreadyOnZoom += taken.doneAfterRefusal.length;
+      tally.uploaded += taken.doneAfterRefusal.length;
+      const done = new Set(taken.doneAfterRefusal);
+      tally.refusedIds = tally.refusedIds.filter((id) => !done.has(id));
+    }
+    uploads.noteCheckInsRead(eventId);
+  }
+
+  /** Who Zoom lists as checked in to a scope; Zoom not answering stops the upload with everything kept. */
+  private async list(client: Pick<ZoomClient, 'api'>, scope: UploadScope): Promise<ZoomCheckedIn[]> {
+    const options = { timeoutMs: checkInAnswerTimeoutMs };
+    try {
+      const actions =
+        scope.sessionId === null
+          ? await client.api.listEventAttendeeActions(scope.eventId, undefined, options)
+          : await client.api.listSessionAttendeeActions(scope.eventId, scope.sessionId, undefined, options);
+      return actions.map((a) => ({ email: a.email, source: a.source }));
+    } catch (error) {
+      if (isOffline(error)) throw new OfflineStop();
+      throw error;
+    }
+  }
+
+  private count(tally: Tally, eventId: string, settled: ReturnType<CheckInUploads['settleAnswer']>): void {
+    tally.uploaded += settled.uploaded;
+    tally.alreadyOnZoom += settled.alreadyOnZoom;
+    tally.refusedIds.push(...settled.refusedIds);
+    tally.changed.add(eventId);
+  }
+
+  private report(
+    outcome: CheckInUploadReport['outcome'],
+    tally: Tally,
+    eventId: string | undefined,
+    requests: number,
+    readBackRequests: number,
+  ): CheckInUploadReport {
+    const refusals = outcome === 'offline' ? [] : this.deps.uploads.refusals(tally.refusedIds).map(toRefusal);
+    const waiting = this.deps.uploads.waitingCount(eventId);
+    const counts = { uploaded: tally.uploaded, alreadyOnZoom: tally.alreadyOnZoom, refusals, waiting };
+    return { outcome, ...counts, requests, readBackRequests, message: uploadMessage(outcome, counts) };
+  }
+}
+
+function toRefusal(row: ReturnType<CheckInUploads['refusals']>[number]): CheckInRefusal {
+  return {
+    checkInId: row.id,
+    eventId: row.event_id,
+    sessionId: row.session_id,
+    email: row.email,
+    desk: row.desk,
+    recordedAt: row.recorded_at,
+    message: row.refusal,
+  };
+}
+
+/** A request that may or may not have reached Zoom: only Zoom's list can say. */
+function isOutcomeUnknown(error: unknown): boolean {
+  return (
+    error instanceof ZoomOutcomeUnknownError ||
+    (error instanceof ZoomUnreachableError && !error.wasNeverSent) ||
+    (error instanceof ZoomApiError && error.status >= 500)
+  );
+}
+
+/** Zoom out of reach, or too busy to answer after the client's retries. */
+function isOffline(error: unknown): boolean {
+  return (
+    error instanceof ZoomUnreachableError ||
+    error instanceof ZoomOutcomeUnknownError ||
+    (error instanceof ZoomApiError && (error.status === 429 || error.status >= 500))
+  );
+}

@@ -1,0 +1,71 @@
+import type { CheckInUploader } from './checkInUploader';
+
+export interface UploadLoopDeps {
+  uploader: Pick<CheckInUploader, 'upload' | 'readBack' | 'hasWork' | 'isRunning'>;
+  /** The desk's setting `uploadAutomatically`, read at every tick. */
+  isEnabled: () => boolean;
+  /** Whether Zoom answers (the online monitor's view). */
+  isOnline: () => boolean;
+  now: () => number;
+  intervalMs?: number;
+  /** How often a desk with nothing to send still reads everyone's check-ins. */
+  readBackEveryMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/** The background upload: every few seconds while Zoom answers, what waits goes. */
+export interface UploadLoop {
+  start(): void;
+  stop(): void;
+  /** One tick now (tests); answers when it is done. */
+  tick(): Promise<void>;
+}
+
+/**
+ * Uploads what waits every `intervalMs` (5 s) while Zoom is reachable and the desk has automatic
+ * upload on; with nothing to send it reads the others' check-ins every `readBackEveryMs` (30 s).
+ * A tick while an upload runs (one asked for on screen) does nothing: uploads never overlap.
+ */
+export function createUploadLoop(deps: UploadLoopDeps): UploadLoop {
+  const intervalMs = deps.intervalMs ?? 5_000;
+  const readBackEveryMs = deps.readBackEveryMs ?? 30_000;
+  let timer: NodeJS.Timeout | undefined;
+  let isRunning = false;
+  let lastReadAt = Number.NEGATIVE_INFINITY;
+
+  async function tick(): Promise<void> {
+    if (!deps.isEnabled() || !deps.isOnline() || deps.uploader.isRunning()) return;
+    try {
+      if (deps.uploader.hasWork()) {
+        await deps.uploader.upload();
+        lastReadAt = deps.now();
+      } else if (deps.now() - lastReadAt >= readBackEveryMs) {
+        lastReadAt = deps.now();
+        await deps.uploader.readBack();
+      }
+    } catch (error) {
+      deps.onError?.(error);
+    }
+  }
+
+  function schedule(): void {
+    if (!isRunning) return;
+    timer = setTimeout(() => {
+      void tick().finally(schedule);
+    }, intervalMs);
+    timer.unref();
+  }
+
+  return {
+    start() {
+      if (isRunning) return;
+      isRunning = true;
+      schedule();
+    },
+    stop() {
+      isRunning = false;
+      if (timer !== undefined) clearTimeout(timer);
+    },
+    tick,
+  };
+}

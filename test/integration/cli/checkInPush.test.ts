@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptySandboxData } from '../../../main/sandbox/sandboxData';
+import { emailsSent, eventOnSandbox, openDesk } from '../../support/checkInDesks';
+import { runCadence } from '../../support/runCadence';
+import { SandboxControl } from '../../support/sandbox';
+import { startSandboxProcess, type SandboxProcess } from '../../support/sandboxProcess';
+import { seededRandom } from '../../../main/sandbox/sandboxFaults';
+import { makeTempDir } from '../../support/tempDir';
+
+// `cadence checkin push` as a script runs it: a desk's data folder, `cadence sandbox` as Zoom.
+let dir: ReturnType<typeof makeTempDir>;
+let sandbox: SandboxProcess;
+let control: SandboxControl;
+let event: ReturnType<typeof eventOnSandbox>;
+
+function zoomEnv(): NodeJS.ProcessEnv {
+  return {
+    ZOOM_ACCOUNT_ID: sandbox.account_id,
+    ZOOM_CLIENT_ID: sandbox.client_id,
+    ZOOM_CLIENT_SECRET: sandbox.client_secret,
+    CADENCE_ZOOM_API_URL: sandbox.api_url,
+    CADENCE_ZOOM_OAUTH_URL: sandbox.oauth_url,
+  };
+}
+
+/** A desk named `name` with `emails` checked in offline; answers its data folder. */
+async function deskWith(name: string, emails: readonly string[]): Promise<ReturnType<typeof openDesk>> {
+  const desk = openDesk(dir.path, name, event);
+  desk.record(emails);
+  await desk.close();
+  return openDesk(dir.path, name, event);
+}
+
+function push(dataDir: string, args: string[] = []) {
+  return runCadence(['--data-dir', dataDir, ...args, 'checkin', 'push'], '', zoomEnv());
+}
+
+beforeEach(async () => {
+  dir = makeTempDir();
+  const state = emptySandboxData();
+  event = eventOnSandbox(state, { people: 1500 });
+  const statePath = join(dir.path, 'sandbox.json');
+  writeFileSync(statePath, JSON.stringify(state));
+  sandbox = await startSandboxProcess(['--state', statePath]);
+  control = new SandboxControl(sandbox.url);
+});
+afterEach(async () => {
+  await sandbox.stop();
+  dir.remove();
+});
+
+describe('cadence checkin push', () => {
+  it('exits 0 when Zoom took everything, 3 naming each refusal with Zoom words, 4 offline with everything kept', async () => {
+    const desk = await deskWith('Door A', ['guest1@example.com', 'guest2@example.com']);
+    const accepted = await push(desk.dataDir, ['--json']);
+    expect(accepted.status).toBe(0);
+    expect(JSON.parse(accepted.stdout)).toMatchObject({ outcome: 'uploaded', uploaded: 2, refusals: [] });
+
+    desk.record(['walk.in@example.com', 'guest3@example.com']);
+    const refused = await push(desk.dataDir);
+    expect(refused.status).toBe(3);
+    expect(refused.stdout).toContain(
+      'walk.in@example.com (Door A): Zoom said "User is not registered for this event."',
+    );
+    expect(refused.stdout).toMatch(/Uploaded 1 check-in; Zoom refused 1 check-in/);
+
+    desk.record(['guest4@example.com', 'guest5@example.com']);
+    await sandbox.stop();
+    const offline = await push(desk.dataDir, ['--json']);
+    expect(offline.status).toBe(4);
+    expect(JSON.parse(offline.stdout)).toMatchObject({ outcome: 'offline', waiting: 2 });
+    expect(desk.checkIns().get('guest4@example.com')?.state).toBe('waiting');
+    expect(desk.checkIns().get('walk.in@example.com')?.state).toBe('refused');
+    await desk.close();
+  });
+
+  it('killed with SIGKILL mid-upload 20 times and resumed: nothing lost, nothing doubled', async () => {
+    const desk = await deskWith('Door A', event.emails);
+    await control.setFaults({ latencyMs: [150, 400] });
+    const random = seededRandom(16);
+    let killedMidRequest = 0;
+    for (let kill = 0; kill < 20; kill += 1) {
+      const child = spawn(process.execPath, ['main/cli/bin.js', '--data-dir', desk.dataDir, 'checkin', 'push'], {
+        env: { ...process.env, ...zoomEnv() },
+        stdio: 'ignore',
+      });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await sleep(700 + random() * 1500);
+      const before = (await control.requests()).length;
+      child.kill('SIGKILL');
+      await exited;
+      await sleep(50);
+      // The sandbox answers after its latency: a request it was still holding shows up now.
+      if ((await control.requests()).length > before) killedMidRequest += 1;
+    }
+    const resumed = await push(desk.dataDir, ['--json']);
+    expect(resumed.status).toBe(0);
+
+    const sent = (await control.requests()).filter((r) => r.checkInEmails !== undefined);
+    const carried = emailsSent(sent);
+    expect(carried.size).toBe(1500);
+    expect([...carried.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+    const onZoom = (await control.state()).checkIns.map((c) => c.email);
+    expect(onZoom.toSorted()).toEqual(event.emails.toSorted());
+    const local = [...desk.checkIns().values()];
+    expect(local).toHaveLength(1500);
+    expect(local.every((c) => c.origin === 'here' && c.state === 'uploaded')).toBe(true);
+    expect(killedMidRequest).toBeGreaterThan(0);
+    await desk.close();
+  }, 180_000);
+});
