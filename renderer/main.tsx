@@ -17,6 +17,11 @@ void useKioskStore.getState().load(api);
 const saveBeforeLeaving = (): void => useEditorStore.getState().saveBeforeLeaving(api);
 window.addEventListener('beforeunload', saveBeforeLeaving);
 window.addEventListener('pagehide', saveBeforeLeaving);
+// A background upload or another desk's check-ins changed the counts and the list the desk shows.
+api.on('checkin.changed', () => {
+  if (useCheckInStore.getState().events !== undefined) void useCheckInStore.getState().refresh(api);
+});
+
 // Closing the tab while check-ins wait to upload asks first (the browser's own question); they stay recorded either way.
 window.addEventListener('beforeunload', (event) => {
   const isWaiting = useCheckInStore.getState().events?.some((checkInEvent) => checkInEvent.counts.waiting > 0) ?? false;

@@ -6,6 +6,7 @@ import type {
   CheckInScope,
   CheckInSettings,
   CheckInStatus,
+  CheckInUploadReport,
   CheckInWho,
 } from '../../shared/checkin/checkIn';
 import type { CadenceApi } from '../../shared/ipc/cadenceApi';
@@ -33,6 +34,9 @@ interface CheckInState {
   undone: string | undefined;
   isDownloading: boolean;
   isRecording: boolean;
+  isUploading: boolean;
+  /** What the upload the staffer asked for did, until the next one. */
+  uploadReport: CheckInUploadReport | undefined;
   error: IpcError | undefined;
   load: (api: CadenceApi) => Promise<void>;
   /** Rereads events, counts and refusals and the list, after anything changed them (here or at another desk). */
@@ -44,6 +48,8 @@ interface CheckInState {
   setQuery: (query: string) => void;
   record: (api: CadenceApi, who: CheckInWho) => Promise<void>;
   undo: (api: CadenceApi, checkInId: string) => Promise<void>;
+  /** Upload now: sends what waits for the event, then reads everyone's check-ins back. */
+  upload: (api: CadenceApi) => Promise<void>;
   changeSettings: (api: CadenceApi, change: CheckInSettingsChange) => Promise<void>;
   setKioskPin: (api: CadenceApi, pin: string) => Promise<IpcError | undefined>;
   clearResult: () => void;
@@ -68,6 +74,8 @@ export const useCheckInStore = create<CheckInState>()((set, get) => {
     undone: undefined,
     isDownloading: false,
     isRecording: false,
+    isUploading: false,
+    uploadReport: undefined,
     error: undefined,
     async load(api) {
       const [events, status, settings] = await Promise.all([
@@ -145,6 +153,16 @@ export const useCheckInStore = create<CheckInState>()((set, get) => {
       const shown = get().result;
       if (shown?.checkIn?.id === checkInId) set({ result: undefined });
       set({ undone: result.value.undone ? checkInId : undefined });
+      await get().refresh(api);
+    },
+    async upload(api) {
+      const eventId = get().scope?.eventId;
+      if (get().isUploading || eventId === undefined) return;
+      set({ isUploading: true, uploadReport: undefined });
+      const result = await api.checkin.upload({ eventId });
+      set({ isUploading: false });
+      if (result.ok) set({ uploadReport: result.value });
+      else set({ error: result.error });
       await get().refresh(api);
     },
     async changeSettings(api, change) {

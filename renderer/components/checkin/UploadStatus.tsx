@@ -8,7 +8,11 @@ import { useCheckInStore } from '../../stores/useCheckInStore';
  * desk last uploaded, Zoom's refusals with its own words, and what offline desks cannot know.
  */
 export function UploadStatus({ event }: { event: CheckInEvent }) {
+  const api = useAppStore((state) => state.api);
   const isOnline = useAppStore((state) => state.online?.isOnline);
+  const isUploading = useCheckInStore((state) => state.isUploading);
+  const report = useCheckInStore((state) => state.uploadReport);
+  const upload = useCheckInStore((state) => state.upload);
   const refusals = useCheckInStore(
     (state) => state.status?.events.find((entry) => entry.eventId === event.eventId)?.refusals ?? noRefusals,
   );
@@ -28,6 +32,21 @@ export function UploadStatus({ event }: { event: CheckInEvent }) {
         <dt>Last upload</dt>
         <dd>{event.lastUploadAt === null ? 'Not yet' : whenWords(event.lastUploadAt)}</dd>
       </dl>
+      <div className="actions">
+        <button
+          type="button"
+          className="button-quiet"
+          disabled={isUploading || api === undefined}
+          onClick={() => api && void upload(api)}
+        >
+          {isUploading ? 'Uploading…' : 'Upload now'}
+        </button>
+        {report !== undefined && (
+          <span className="muted" role="status">
+            {report.message}
+          </span>
+        )}
+      </div>
       <p className="small-print">
         Two desks that are offline at the same time can each admit the same person until they sync.
       </p>
