@@ -12,6 +12,7 @@ import { SyncService, type SyncServiceDeps } from './sync/syncService';
 import { createCredentialVault } from './vault/credentialVault';
 import { keychainServiceFor, osKeychain, type Keychain } from './vault/keychain';
 import { ZoomConnection } from './account/zoomConnection';
+import { createCheckInDesk, type CheckInDesk } from './checkin/checkInDesk';
 
 export interface ServicesOptions {
   db: Database.Database;
@@ -28,6 +29,8 @@ export interface ServicesOptions {
   engine?: SyncServiceDeps['engine'];
   /** Told after each request to Zoom whether Zoom answered at all (the online monitor listens). */
   onZoomReachability?: (isReachable: boolean) => void;
+  /** The desk name a new laptop starts with; this computer's name by default. */
+  defaultDesk?: () => string;
 }
 
 /** The services every host and the tests run, wired once over one database and one clock. */
@@ -44,6 +47,8 @@ export interface Services {
   readonly sync: SyncService;
   /** The planner's app settings (automatic sync). */
   readonly appSettings: AppSettingsStore;
+  /** Onsite check-in: downloaded lists, the desk's check-ins, settings and the kiosk. */
+  readonly checkIn: CheckInDesk;
   close(): Promise<void>;
 }
 
@@ -59,9 +64,10 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.onZoomReachability === undefined ? {} : { onReachability: options.onZoomReachability }),
   });
+  const zoom = options.zoom ?? (() => account.zoom());
   const sync = new SyncService({
     stores,
-    zoom: options.zoom ?? (() => account.zoom()),
+    zoom,
     now,
     copyStores: () => {
       // The dry run writes as a sync would, into an in-memory copy that is thrown away.
@@ -79,6 +85,12 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.engine === undefined ? {} : { engine: options.engine }),
   });
   const attendees = new AttendeeService(db, stores.attendees);
+  const checkIn = createCheckInDesk({
+    db,
+    now,
+    api: async () => (await zoom()).api,
+    ...(options.defaultDesk === undefined ? {} : { defaultDesk: options.defaultDesk }),
+  });
   return {
     db,
     now,
@@ -90,6 +102,7 @@ export function createServices(options: ServicesOptions): Services {
     conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series),
     sync,
     appSettings: new AppSettingsStore(new SettingsStore(db)),
+    checkIn,
     async close() {
       sync.cancel();
       await account.close();
