@@ -19,6 +19,8 @@ type CheckInSettingsChange = Partial<Omit<CheckInSettings, 'kioskPinSet'>>;
 export type DownloadSource = { seriesId: string } | { eventId: string };
 
 interface CheckInState {
+  /** At the staffed desk, or in the kiosk, where main answers only search and record (no lists, counts or numbers). */
+  mode: 'desk' | 'kiosk';
   events: CheckInEvent[] | undefined;
   /** Counts per desk and Zoom's refusals, per event. */
   status: CheckInStatus | undefined;
@@ -39,6 +41,8 @@ interface CheckInState {
   uploadReport: CheckInUploadReport | undefined;
   error: IpcError | undefined;
   load: (api: CadenceApi) => Promise<void>;
+  /** The kiosk's event or session, as main locked it; nothing else is read while locked. */
+  enterKiosk: (scope: CheckInScope) => void;
   /** Rereads events, counts and refusals and the list, after anything changed them (here or at another desk). */
   refresh: (api: CadenceApi) => Promise<void>;
   download: (api: CadenceApi, from: DownloadSource) => Promise<boolean>;
@@ -63,6 +67,7 @@ export const useCheckInStore = create<CheckInState>()((set, get) => {
     scope !== undefined && events.some((event) => event.eventId === scope.eventId);
 
   return {
+    mode: 'desk',
     events: undefined,
     status: undefined,
     settings: undefined,
@@ -78,6 +83,7 @@ export const useCheckInStore = create<CheckInState>()((set, get) => {
     uploadReport: undefined,
     error: undefined,
     async load(api) {
+      set({ mode: 'desk' });
       const [events, status, settings] = await Promise.all([
         api.checkin.events(),
         api.checkin.status(),
@@ -95,7 +101,9 @@ export const useCheckInStore = create<CheckInState>()((set, get) => {
       if (!scopeStillThere(events.value, current) && first !== undefined) await get().choose(api, defaultScope(first));
       else if (current !== undefined) await get().search(api, get().query);
     },
+    enterKiosk: (scope) => set({ mode: 'kiosk', scope, query: '', matches: undefined, result: undefined }),
     async refresh(api) {
+      if (get().mode === 'kiosk') return;
       const [events, status] = await Promise.all([api.checkin.events(), api.checkin.status()]);
       if (events.ok) set({ events: events.value });
       if (status.ok) set({ status: status.value });

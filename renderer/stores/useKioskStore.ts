@@ -33,7 +33,7 @@ export const useKioskStore = create<KioskStoreState>()((set, get) => ({
   async load(api) {
     const result = await api.checkin.kiosk();
     // Without an answer the app opens as usual: main still refuses whatever a locked kiosk may not do.
-    set({ kiosk: result.ok ? result.value : { locked: false, scope: null } });
+    set({ kiosk: result.ok ? result.value : { locked: false, scope: null, retryAfter: null } });
   },
   async lock(api, scope) {
     enterFullscreen();

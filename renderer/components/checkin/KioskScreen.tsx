@@ -13,7 +13,6 @@ export const kioskResetMs = 4_000;
  * settings, export, other events or navigation; leaving takes the PIN set on this laptop.
  */
 export function KioskScreen() {
-  const api = useAppStore((state) => state.api);
   const scope = useKioskStore((state) => state.kiosk?.scope ?? null);
   const result = useCheckInStore((state) => state.result);
   const clearResult = useCheckInStore((state) => state.clearResult);
@@ -21,12 +20,8 @@ export function KioskScreen() {
   const [isLeaving, setIsLeaving] = useState(false);
 
   useEffect(() => {
-    if (api === undefined || scope === null) return;
-    void useCheckInStore
-      .getState()
-      .load(api)
-      .then(() => useCheckInStore.getState().choose(api, scope));
-  }, [api, scope]);
+    if (scope !== null) useCheckInStore.getState().enterKiosk(scope);
+  }, [scope]);
 
   useEffect(() => {
     if (result === undefined) return;
