@@ -24,6 +24,17 @@ function leaveFullscreen(): void {
   if (document.fullscreenElement !== null) void document.exitFullscreen().catch(() => undefined);
 }
 
+/** A wrong PIN, and the wait main imposes after too many, with the time the next try is possible. */
+function wrongPinWords(retryAfter: string | null): string {
+  if (retryAfter === null) return 'That PIN is wrong.';
+  const at = new Date(retryAfter).toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  return `That PIN is wrong, or came during the wait after too many wrong ones: the next try is possible at ${at}.`;
+}
+
 /** The kiosk: this laptop locked to self check-in for one event or session, left only with the PIN. */
 export const useKioskStore = create<KioskStoreState>()((set, get) => ({
   kiosk: undefined,
@@ -54,9 +65,7 @@ export const useKioskStore = create<KioskStoreState>()((set, get) => ({
       return false;
     }
     if (result.value.locked) {
-      set({
-        unlockProblem: 'That PIN is wrong. After each wrong PIN, Cadence waits a little longer before the next try.',
-      });
+      set({ kiosk: result.value, unlockProblem: wrongPinWords(result.value.retryAfter) });
       return false;
     }
     leaveFullscreen();

@@ -204,7 +204,9 @@ test('offline, the whole desk looks offline and counts what waits; back online, 
     await page.getByRole('button', { name: 'Check in Ada Lovelace' }).click();
     await expect(desk.result).toContainText('Checked in');
     await expect(desk.waiting).toHaveText('1');
-    await expect(page.getByText('Two desks that are offline at the same time can each admit the same person')).toBeVisible();
+    await expect(
+      page.getByText('Two desks that are offline at the same time can each admit the same person'),
+    ).toBeVisible();
     await shell.keepScreenshot('check-in-offline');
 
     sandbox = await startSandboxProcess(['--state', stateFile, '--port', port]);
@@ -216,4 +218,25 @@ test('offline, the whole desk looks offline and counts what waits; back online, 
   } finally {
     await sandbox.stop();
   }
+});
+
+test('after five wrong PINs the kiosk says when the next try is possible', async ({ page, shell, serve }) => {
+  test.slow();
+  await deskWithConference(page, shell, serve);
+  const [event] = await callServe<CheckInEvent[]>(serve, 'checkin.events');
+  await callServe(serve, 'checkin.setKioskPin', { pin: '2468' });
+  await callServe(serve, 'checkin.lockKiosk', { scope: { eventId: event?.eventId, sessionId: null } });
+  await page.reload();
+
+  await page.getByRole('button', { name: 'Staff: leave self check-in' }).click();
+  const problem = page.getByRole('alert');
+  for (let tries = 1; tries <= 4; tries += 1) {
+    await page.getByLabel('Kiosk PIN').fill('1111');
+    await page.getByRole('button', { name: 'Leave', exact: true }).click();
+    await expect(problem).toHaveText('That PIN is wrong.');
+  }
+  await page.getByLabel('Kiosk PIN').fill('1111');
+  await page.getByRole('button', { name: 'Leave', exact: true }).click();
+  await expect(problem).toContainText(/the next try is possible at \d\d:\d\d:\d\d/);
+  await expect(page.getByLabel('Scan your ticket, or type your email')).toBeVisible();
 });

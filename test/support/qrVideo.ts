@@ -13,9 +13,11 @@ const moduleSize = 8;
  */
 export async function writeQrVideo(text: string, file: string): Promise<void> {
   const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/writer/zxing_writer.wasm'));
-  prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) } });
+  prepareZXingModule({
+    overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) },
+  });
   const { symbol, error } = await writeBarcode(text, { format: 'QRCode', scale: 1 });
-  if (symbol === null || error !== '') throw new Error(`No QR code for "${text}": ${error}`);
+  if (error !== '') throw new Error(`No QR code for "${text}": ${error}`);
   const luma = Buffer.alloc(width * height, 255);
   const left = Math.floor((width - symbol.width * moduleSize) / 2);
   const top = Math.floor((height - symbol.height * moduleSize) / 2);
