@@ -63,6 +63,15 @@ interface CheckInState {
 export const useCheckInStore = create<CheckInState>()((set, get) => {
   // Answers to searches typed before the latest one are dropped, so a slow answer never replaces a newer one.
   let searchSequence = 0;
+  /**
+   * After a check-in or an undo here, only the counts and the list change: Zoom's refusals change
+   * only with an upload. Reading less keeps main free for the next scan.
+   */
+  async function refreshAfterCheckIn(api: CadenceApi): Promise<void> {
+    if (get().mode === 'kiosk') return;
+    const [events] = await Promise.all([api.checkin.events(), get().search(api, get().query)]);
+    if (events.ok) set({ events: events.value });
+  }
   const scopeStillThere = (events: CheckInEvent[], scope: CheckInScope | undefined) =>
     scope !== undefined && events.some((event) => event.eventId === scope.eventId);
 
@@ -150,7 +159,7 @@ export const useCheckInStore = create<CheckInState>()((set, get) => {
       else set({ error: result.error });
       // The box is cleared for the next person; the list and the counts show the new check-in.
       set({ query: '' });
-      await get().refresh(api);
+      await refreshAfterCheckIn(api);
     },
     async undo(api, checkInId) {
       const result = await api.checkin.undo({ checkInId });
@@ -161,7 +170,7 @@ export const useCheckInStore = create<CheckInState>()((set, get) => {
       const shown = get().result;
       if (shown?.checkIn?.id === checkInId) set({ result: undefined });
       set({ undone: result.value.undone ? checkInId : undefined });
-      await get().refresh(api);
+      await refreshAfterCheckIn(api);
     },
     async upload(api) {
       const eventId = get().scope?.eventId;

@@ -7,6 +7,9 @@ import { useAppStore } from '../../stores/useAppStore';
 import { ErrorBanner } from '../ErrorBanner';
 import { CheckInChart } from './CheckInChart';
 
+/** How long the numbers wait after the last check-in before they are read again. */
+const numbersDelayMs = 1_000;
+
 interface Props {
   event: CheckInEvent;
   scope: CheckInScope;
@@ -19,12 +22,16 @@ export function CheckInNumbersPanel({ event, scope }: Props) {
   const [error, setError] = useState<IpcError | undefined>();
   // The event's counts change with every check-in here or seen from elsewhere: the numbers follow them.
   const { checkedIn, waiting, registered } = event.counts;
+  // Read a moment after the last change, so a queue of scans is not slowed by charts nobody reads meanwhile.
   useEffect(() => {
     if (api === undefined) return;
-    void api.checkin.numbers(scope).then((result) => {
-      if (result.ok) setNumbers(result.value);
-      else setError(result.error);
-    });
+    const timer = window.setTimeout(() => {
+      void api.checkin.numbers(scope).then((result) => {
+        if (result.ok) setNumbers(result.value);
+        else setError(result.error);
+      });
+    }, numbersDelayMs);
+    return () => window.clearTimeout(timer);
   }, [api, scope, checkedIn, waiting, registered]);
 
   const exportCsv = async () => {
