@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -6,7 +7,7 @@ import { startSandboxProcess } from '../support/sandboxProcess';
 import type { ServeProcess } from '../support/serveProcess';
 import { CheckInDesk, conference, deskWithConference } from './checkInDesk';
 import { expect, test } from './fixtures';
-import { callServe, dropRefusedCalls } from './serveApi';
+import { callServe, connectedSandbox, dropRefusedCalls } from './serveApi';
 
 /** A registrant's first ticket ID, as printed on their ticket and typed by a scanner. */
 async function ticketOf(serve: ServeProcess, email: string): Promise<string> {
@@ -239,4 +240,93 @@ test('after five wrong PINs the kiosk says when the next try is possible', async
   await page.getByRole('button', { name: 'Leave', exact: true }).click();
   await expect(problem).toContainText(/the next try is possible at \d\d:\d\d:\d\d/);
   await expect(page.getByLabel('Scan your ticket, or type your email')).toBeVisible();
+});
+
+test("Zoom's refusal is listed with the person and Zoom's words; another desk's check-in shows after an upload", async ({
+  page,
+  shell,
+  serve,
+}) => {
+  test.slow();
+  const desk = await deskWithConference(page, shell, serve);
+  const [event] = await callServe<CheckInEvent[]>(serve, 'checkin.events');
+  const sandbox = await connectedSandbox(serve);
+  await sandbox.edit({ kind: 'check-in', event_id: event?.eventId, email: 'alan@example.com', source: 'Door B' });
+
+  await desk.scan('late@example.com');
+  await desk.result.getByRole('button', { name: 'Record as walk-in' }).click();
+  await page.getByRole('form', { name: 'Record as walk-in' }).getByRole('button', { name: 'Record walk-in' }).click();
+  await expect(desk.result.getByRole('heading', { name: 'Walk-in recorded' })).toBeVisible();
+  await page.getByRole('button', { name: 'Upload now' }).click();
+
+  const refused = page.getByRole('list', { name: 'Refused check-ins' });
+  await expect(refused).toContainText('late@example.com');
+  await expect(refused).toContainText('User is not registered for this event.');
+  await expect(desk.person('Alan Turing')).toContainText(/Checked in.*Door B/);
+});
+
+test('the numbers: checked in of registered, per desk, over time with a table, and a CSV download', async ({
+  page,
+  shell,
+  serve,
+}) => {
+  test.slow();
+  const desk = await deskWithConference(page, shell, serve);
+  await page.getByRole('button', { name: 'Check in Ada Lovelace' }).click();
+  await expect(desk.waiting).toHaveText('1');
+  await page.getByRole('button', { name: 'Check in Grace Hopper' }).click();
+  await expect(desk.waiting).toHaveText('2');
+
+  const numbers = page.getByRole('region', { name: 'Numbers' });
+  await expect(numbers.getByText(/of 3 checked in/)).toHaveText('2 of 3 checked in');
+  const perDesk = numbers.getByRole('table', { name: 'Per desk' });
+  await expect(perDesk.getByRole('row')).toHaveCount(2);
+  await expect(perDesk.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('2');
+  await expect(numbers.getByRole('img', { name: /Check-ins per quarter hour/ })).toBeVisible();
+  await numbers.getByText('The numbers as a table').click();
+  await expect(numbers.getByRole('table', { name: 'Check-ins per quarter hour' }).getByRole('cell')).toHaveText('2');
+
+  const download = page.waitForEvent('download');
+  await numbers.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = await readFile(await file.path(), 'utf8');
+  expect(csv).toContain('ada@example.com');
+  expect(csv).toContain('grace@example.com');
+});
+
+test('with the privacy option the list stays empty until the staffer types', async ({ page, shell, serve }) => {
+  test.slow();
+  const desk = await deskWithConference(page, shell, serve);
+  await expect(desk.people.getByRole('listitem')).toHaveCount(3);
+  await shell.link('Settings').click();
+  await page.getByRole('checkbox', { name: /List people only when searching/ }).check();
+  await desk.open();
+  await expect(page.getByText('The list stays empty until you search')).toBeVisible();
+  await expect(desk.people).toHaveCount(0);
+  await desk.searchBox.fill('grace');
+  await expect(desk.people.getByRole('listitem')).toHaveText([/Grace Hopper/]);
+});
+
+test('switching event while check-ins wait asks first and says they stay recorded', async ({ page, shell, serve }) => {
+  test.slow();
+  const desk = await deskWithConference(page, shell, serve);
+  const workshop = { ...conference, key: 'e2e-workshop', name: 'Onsite Workshop' };
+  await callServe(serve, 'drafts.import', { file: { version: 1, series: [workshop] }, dryRun: false });
+  await callServe(serve, 'sync.run', { makePublic: true });
+  await page.reload();
+  await desk.download(workshop.name);
+  await page.getByRole('button', { name: 'Check in Ada Lovelace' }).click();
+  await expect(desk.waiting).toHaveText('1');
+
+  await page.getByRole('button', { name: 'Check in for Onsite Conference' }).click();
+  const question = page.getByRole('dialog', { name: '1 check-in waits to upload' });
+  await expect(question).toContainText('They stay recorded on this laptop either way');
+  await question.getByRole('button', { name: 'Stay' }).click();
+  await expect(page.getByRole('heading', { name: 'Onsite Workshop', level: 2 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Check in for Onsite Conference' }).click();
+  await question.getByRole('button', { name: 'Check in for Onsite Conference' }).click();
+  await expect(page.getByRole('heading', { name: 'Onsite Conference', level: 2 })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Onsite Workshop' })).toContainText('1 waiting to upload');
 });
