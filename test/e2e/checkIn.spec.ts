@@ -138,6 +138,7 @@ test('the kiosk: locked with a PIN, only the box and the result, resets itself, 
   await pinForm.getByLabel('Kiosk PIN').fill('2468');
   await pinForm.getByRole('button', { name: 'Set PIN' }).click();
   await expect(pinForm.getByRole('status')).toHaveText('PIN set.');
+  await shell.keepScreenshot('check-in-settings');
 
   await desk.open();
   await page.getByRole('button', { name: 'Start self check-in' }).click();
@@ -152,6 +153,7 @@ test('the kiosk: locked with a PIN, only the box and the result, resets itself, 
   const result = page.getByRole('region', { name: 'Result' });
   await expect(result.getByRole('heading', { name: 'Checked in' })).toBeVisible();
   await expect(result).toContainText('Alan Turing');
+  await shell.keepScreenshot('check-in-kiosk');
   // A few seconds later the kiosk is ready for the next person.
   await expect(result.getByRole('heading')).toHaveCount(0, { timeout: 8_000 });
   expect(await seriousViolations(page)).toEqual([]);

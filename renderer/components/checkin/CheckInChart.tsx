@@ -12,7 +12,8 @@ const gap = 2;
 export function CheckInChart({ overTime }: { overTime: CheckInNumbers['overTime'] }) {
   if (overTime.length === 0) return <p className="muted">No check-ins with a time yet.</p>;
   const most = Math.max(1, ...overTime.map((quarter) => quarter.checkedIn));
-  const barWidth = width / overTime.length;
+  // A bar is at most a tenth of the width, so a single quarter hour does not read as a full chart.
+  const barWidth = Math.min(width / overTime.length, width / 10);
   const first = overTime[0];
   const last = overTime[overTime.length - 1];
   const summary =
