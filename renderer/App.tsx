@@ -27,7 +27,7 @@ export function App() {
   const error = useAppStore((state) => state.error);
   const kiosk = useKioskStore((state) => state.kiosk);
   const View = screenViews[screen];
-  // Nothing is shown until main says whether this laptop is locked to self check-in, so a kiosk never flashes the app.
+  // A page that last saw the kiosk locked shows nothing until main says whether it still is, so a kiosk never flashes the app.
   if (kiosk === undefined) return null;
   if (kiosk.locked) {
     return (

@@ -4,7 +4,7 @@ import type { CadenceApi } from '../../shared/ipc/cadenceApi';
 import type { IpcError } from '../../shared/ipc/envelope';
 
 interface KioskStoreState {
-  /** Undefined until main has said whether this laptop is locked to self check-in. */
+  /** Undefined while a page that last saw the kiosk locked waits for main's word. */
   kiosk: KioskState | undefined;
   isUnlocking: boolean;
   /** Why the last PIN did not unlock: wrong, or a wait main imposes after wrong tries. */
@@ -35,22 +35,42 @@ function wrongPinWords(retryAfter: string | null): string {
   return `That PIN is wrong, or came during the wait after too many wrong ones: the next try is possible at ${at}.`;
 }
 
+/**
+ * Whether this page last saw the kiosk locked: a hint for the first paint only (main decides and
+ * enforces). A page that saw it locked waits for main's word, so a kiosk reopens straight into
+ * self check-in; any other page paints the app at once and follows main's word when it comes.
+ */
+const lockHint = {
+  key: 'cadence.kioskLocked',
+  wasLocked: (): boolean => window.localStorage.getItem(lockHint.key) === 'yes',
+  remember(kiosk: KioskState): void {
+    if (kiosk.locked) window.localStorage.setItem(lockHint.key, 'yes');
+    else window.localStorage.removeItem(lockHint.key);
+  },
+};
+
+const unlocked: KioskState = { locked: false, scope: null, retryAfter: null };
+
 /** The kiosk: this laptop locked to self check-in for one event or session, left only with the PIN. */
 export const useKioskStore = create<KioskStoreState>()((set, get) => ({
-  kiosk: undefined,
+  kiosk: lockHint.wasLocked() ? undefined : unlocked,
   isUnlocking: false,
   unlockProblem: undefined,
   error: undefined,
   async load(api) {
     const result = await api.checkin.kiosk();
     // Without an answer the app opens as usual: main still refuses whatever a locked kiosk may not do.
-    set({ kiosk: result.ok ? result.value : { locked: false, scope: null, retryAfter: null } });
+    const kiosk = result.ok ? result.value : unlocked;
+    lockHint.remember(kiosk);
+    set({ kiosk });
   },
   async lock(api, scope) {
     enterFullscreen();
     const result = await api.checkin.lockKiosk({ scope });
-    if (result.ok) set({ kiosk: result.value, error: undefined, unlockProblem: undefined });
-    else {
+    if (result.ok) {
+      lockHint.remember(result.value);
+      set({ kiosk: result.value, error: undefined, unlockProblem: undefined });
+    } else {
       leaveFullscreen();
       set({ error: result.error });
     }
@@ -69,6 +89,7 @@ export const useKioskStore = create<KioskStoreState>()((set, get) => ({
       return false;
     }
     leaveFullscreen();
+    lockHint.remember(result.value);
     set({ kiosk: result.value, unlockProblem: undefined });
     return true;
   },
