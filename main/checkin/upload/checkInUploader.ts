@@ -5,6 +5,9 @@ import { maxAttendeeActionsPerBatch } from '../../zoom/zoomEventsApi';
 import { ZoomApiError, ZoomOutcomeUnknownError, ZoomUnreachableError } from '../../zoom/zoomErrors';
 import { uploadMessage } from './uploadMessage';
 
+/** Batches of one scope in flight at once; the client's rate limiter keeps them within Zoom's limits. */
+export const concurrentBatches = 4;
+
 /** A desk waits this long for Zoom's answer before it counts Zoom as out of reach. */
 export const checkInAnswerTimeoutMs = 3_000;
 
@@ -121,12 +124,22 @@ export class CheckInUploader {
       this.count(tally, eventId, settled);
     }
     for (const scope of uploads.waitingScopes(eventId)) {
-      for (;;) {
-        const batch = uploads.openBatch(scope, scope.desk, maxAttendeeActionsPerBatch);
-        if (batch === undefined) break;
-        tally.changed.add(eventId);
-        await this.send(client, batch, tally);
-      }
+      // Each batch is claimed in its own transaction, so the workers never share a check-in.
+      let stop: { error: unknown } | undefined;
+      const worker = async () => {
+        while (stop === undefined) {
+          const batch = uploads.openBatch(scope, scope.desk, maxAttendeeActionsPerBatch);
+          if (batch === undefined) return;
+          tally.changed.add(eventId);
+          try {
+            await this.send(client, batch, tally);
+          } catch (error) {
+            stop ??= { error };
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: concurrentBatches }, worker));
+      if (stop !== undefined) throw stop.error;
     }
     uploads.noteUploaded(eventId);
   }
