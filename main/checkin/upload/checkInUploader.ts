@@ -209,7 +209,8 @@ export class CheckInUploader {
 
   /** Who Zoom lists as checked in to a scope; Zoom not answering stops the upload with everything kept. */
   private async list(client: Pick<ZoomClient, 'api'>, scope: UploadScope): Promise<ZoomCheckedIn[]> {
-    const options = { timeoutMs: checkInAnswerTimeoutMs };
+    // Not asked again on a timeout: a desk goes offline within seconds, and the next upload retries.
+    const options = { timeoutMs: checkInAnswerTimeoutMs, isRepeatable: false };
     try {
       const actions =
         scope.sessionId === null

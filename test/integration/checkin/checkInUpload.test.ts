@@ -139,6 +139,30 @@ describe('check-in upload', () => {
     expect((await door.services.checkInUploader.upload()).outcome).toBe('nothing_to_upload');
   });
 
+  it('goes offline when Zoom takes more than 3 s to answer, and settles that batch by listing when Zoom is back', async () => {
+    const event = eventOnSandbox(harness.sandbox.data, { people: 5 });
+    const slow = desk('Door A', event);
+    slow.record(event.emails);
+    await harness.control.setFaults({ latencyMs: [3500, 3500] });
+    const started = Date.now();
+
+    const offline = await slow.services.checkInUploader.upload();
+
+    // The batch waited 3 s for its answer, then Zoom's list 3 s more: the desk stops there.
+    expect(Date.now() - started).toBeLessThan(7000);
+    expect(offline).toMatchObject({ outcome: 'offline', uploaded: 0, waiting: 5 });
+    expect([...slow.checkIns().values()].every((c) => c.state === 'sending')).toBe(true);
+    await harness.control.setFaults({ latencyMs: [0, 0] });
+    // The sandbox applied the batch after the desk stopped waiting: Zoom's list says so.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await harness.control.clearRequests();
+
+    const back = await slow.services.checkInUploader.upload();
+
+    expect(back).toMatchObject({ outcome: 'uploaded', uploaded: 5, alreadyOnZoom: 5, refusals: [], waiting: 0 });
+    expect(await patches()).toEqual([]);
+  });
+
   it('is offline with everything kept when Zoom does not answer', async () => {
     const event = eventOnSandbox(harness.sandbox.data, { people: 5 });
     const door = desk('Door A', event);
