@@ -5,6 +5,8 @@ import { databaseFile, openDatabase } from './db/database';
 import type { DraftService } from './drafts/draftService';
 import { createEventBus, type EventBus } from './ipc/eventBus';
 import { createAppHandlers } from './ipc/handlers/appHandlers';
+import { createCheckInHandlers } from './ipc/handlers/checkInHandlers';
+import { kioskGate } from './ipc/kioskGate';
 import { createDraftHandlers } from './ipc/handlers/draftHandlers';
 import { createSyncHandlers } from './ipc/handlers/syncHandlers';
 import { createZoomHandlers } from './ipc/handlers/zoomHandlers';
@@ -85,7 +87,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const uploadLoop = createUploadLoop({
     uploader: services.checkInUploader,
-    isEnabled: () => services.checkInUploader.isAutomatic(),
+    isEnabled: () => services.checkIn.settings.read().uploadAutomatically,
     isOnline: () => online.current().isOnline,
     now: services.now,
     onError: (error) => logger.error('background check-in upload failed', { error }),
@@ -114,8 +116,10 @@ export function createCore(options: CoreOptions): Core {
         conflicts: services.conflicts,
         events,
       }),
+      ...createCheckInHandlers(services.checkIn),
     },
     logger,
+    kioskGate(() => services.checkIn.kiosk.state()),
   );
   if (zoom.usesBuiltInSandbox()) {
     // The built-in sandbox listens on a new port at every start; the connection follows it.

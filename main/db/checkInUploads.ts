@@ -310,12 +310,6 @@ export class CheckInUploads {
     return [{ eventId, sessionId: null }, ...all.map((sessionId) => ({ eventId, sessionId }))];
   }
 
-  /** The desk's setting: upload in the background (on until the desk turns it off). */
-  uploadsAutomatically(): boolean {
-    const value = this.db.prepare('SELECT upload_automatically FROM checkin_settings WHERE id = 1').pluck().get();
-    return value === undefined ? true : z.number().parse(value) === 1;
-  }
-
   /** Events downloaded on this laptop, for reading everyone's check-ins back. */
   downloadedEvents(): string[] {
     return z.array(z.string()).parse(this.db.prepare('SELECT event_id FROM checkin_event').pluck().all());

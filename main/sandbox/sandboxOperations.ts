@@ -599,9 +599,9 @@ function listTickets(data: SandboxData, request: SandboxRequest): SandboxAnswer 
   return { status: 200, body: { ...rest, tickets: page.map(ticketAnswer) } };
 }
 
-/** The address a ticket's e-badge QR code holds, shaped like Zoom's. */
-export function qrCodeUrl(ticketId: string): string {
-  return `https://zoom.us/qr?t=9&ein=${Buffer.from(`ticket:${ticketId}`, 'utf8').toString('base64url')}`;
+/** The address a ticket's e-badge QR code holds, shaped like Zoom's (`zoom.us/qr?t=9&ein=…`). */
+export function badgeQrCodeUrl(ticketId: string): string {
+  return `https://zoom.us/qr?t=9&ein=${Buffer.from(`badge:${ticketId}`, 'utf8').toString('base64url')}`;
 }
 
 function listRegistrants(data: SandboxData, request: SandboxRequest): SandboxAnswer {
@@ -610,9 +610,13 @@ function listRegistrants(data: SandboxData, request: SandboxRequest): SandboxAns
   for (const ticket of data.tickets) {
     if (ticket.event_id !== event.event_id) continue;
     const key = ticket.email.toLowerCase();
-    byEmail.set(key, [...(byEmail.get(key) ?? []), ticket]);
+    const held = byEmail.get(key);
+    if (held === undefined) byEmail.set(key, [ticket]);
+    else held.push(ticket);
   }
-  const registrants = [...byEmail.values()].map((tickets) => ({
+  // Only the page asked for is shaped: a list of 50,000 people is read 300 at a time.
+  const { page, ...rest } = pageOf([...byEmail.values()], request.query);
+  const registrants = page.map((tickets) => ({
     email: tickets[0]?.email ?? '',
     first_name: tickets[0]?.first_name ?? '',
     last_name: tickets[0]?.last_name ?? '',
@@ -620,13 +624,13 @@ function listRegistrants(data: SandboxData, request: SandboxRequest): SandboxAns
     tickets: tickets.map((t) => ({
       ticket_id: t.ticket_id,
       role: 'ATTENDEE',
+      // Zoom gives the e-badge's QR code only for events with people at a venue.
+      ...(event.attendance_type.toLowerCase() === 'virtual' ? {} : { qr_code_url: badgeQrCodeUrl(t.ticket_id) }),
       ...(t.session_id === undefined ? {} : { session_id: t.session_id }),
-      // Zoom prints this on the e-badge of in-person and hybrid events only.
-      ...(event.attendance_type === 'virtual' ? {} : { qr_code_url: qrCodeUrl(t.ticket_id) }),
+      ...(t.session_ids === undefined ? {} : { session_ids: t.session_ids }),
     })),
   }));
-  const { page, ...rest } = pageOf(registrants, request.query);
-  return { status: 200, body: { ...rest, registrants: page } };
+  return { status: 200, body: { ...rest, registrants } };
 }
 
 /** Zoom's words for a check-in it refuses, per attendee (Zoom's own example for the on-site ticket). */
@@ -684,7 +688,7 @@ function updateAttendeeActions(data: SandboxData, request: SandboxRequest): Sand
     ]);
   }
   const source = text(request.body.source) ?? '';
-  const isOnsite = event.attendance_type !== 'virtual';
+  const isOnsite = event.attendance_type.toLowerCase() !== 'virtual';
   const ticketsByEmail = new Map<string, SandboxTicket[]>();
   for (const ticket of data.tickets) {
     if (ticket.event_id !== event.event_id) continue;

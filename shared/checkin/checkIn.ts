@@ -276,5 +276,7 @@ export const kioskPinSchema = z.string().regex(/^\d{4,12}$/, { error: 'A kiosk P
 export const kioskStateSchema = z.object({
   locked: z.boolean(),
   scope: checkInScopeSchema.nullable(),
+  /** After too many wrong PINs, no PIN is tried before this time (UTC); null otherwise. */
+  retryAfter: z.iso.datetime().nullable(),
 });
 export type KioskState = z.output<typeof kioskStateSchema>;

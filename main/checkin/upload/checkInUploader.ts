@@ -45,11 +45,6 @@ export class CheckInUploader {
     return this.running !== undefined;
   }
 
-  /** The desk's setting to upload in the background. */
-  isAutomatic(): boolean {
-    return this.deps.uploads.uploadsAutomatically();
-  }
-
   /** Whether check-ins recorded here wait to go (or wait for their batch to be settled). */
   hasWork(eventId?: string): boolean {
     return this.deps.uploads.waitingCount(eventId) > 0;
@@ -72,11 +67,19 @@ export class CheckInUploader {
     }
   }
 
-  /** Reads everyone's check-ins of every downloaded event, without uploading (a desk with nothing to send). */
-  async readBack(): Promise<CheckInUploadReport> {
-    if (this.running !== undefined) return this.running.report;
-    const report = this.run(undefined, 'read');
-    this.running = { eventId: undefined, report };
+  /**
+   * Reads everyone's check-ins of one event, or of every downloaded event, without uploading (a
+   * desk with nothing to send, or one that just downloaded the list).
+   */
+  async readBack(eventId?: string): Promise<CheckInUploadReport> {
+    const current = this.running;
+    if (current !== undefined) {
+      const report = await current.report.catch(() => undefined);
+      if (report !== undefined && (current.eventId === undefined || current.eventId === eventId)) return report;
+      return this.readBack(eventId);
+    }
+    const report = this.run(eventId, 'read');
+    this.running = { eventId, report };
     try {
       return await report;
     } finally {

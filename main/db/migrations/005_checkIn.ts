@@ -43,15 +43,15 @@ export const checkIn: Migration = {
       PRIMARY KEY (event_id, email_key)
     );
 
-    -- session_id NULL: the ticket admits to every session.
+    -- session_id NULL: the ticket admits to every session; a ticket for several sessions has a row each.
     CREATE TABLE checkin_ticket (
       event_id TEXT NOT NULL REFERENCES checkin_event (event_id) ON DELETE CASCADE,
       ticket_id TEXT NOT NULL,
       email_key TEXT NOT NULL,
       session_id TEXT,
-      qr_code_url TEXT,
-      PRIMARY KEY (event_id, ticket_id)
+      qr_code_url TEXT
     );
+    CREATE UNIQUE INDEX checkin_ticket_once ON checkin_ticket (event_id, ticket_id, ifnull(session_id, ''));
     CREATE INDEX checkin_ticket_by_person ON checkin_ticket (event_id, email_key);
     CREATE INDEX checkin_ticket_by_qr ON checkin_ticket (qr_code_url) WHERE qr_code_url IS NOT NULL;
 
@@ -86,6 +86,10 @@ export const checkIn: Migration = {
       desk TEXT,
       origin TEXT NOT NULL CHECK (origin IN ('here', 'elsewhere')),
       walk_in INTEGER NOT NULL DEFAULT 0 CHECK (walk_in IN (0, 1)),
+      -- What the desk wrote down for a walk-in (not on the downloaded list); '' otherwise.
+      first_name TEXT NOT NULL DEFAULT '',
+      last_name TEXT NOT NULL DEFAULT '',
+      organisation TEXT NOT NULL DEFAULT '',
       state TEXT NOT NULL CHECK (state IN ('waiting', 'sending', 'uploaded', 'refused', 'undone')),
       batch_id TEXT REFERENCES checkin_batch (id),
       refusal TEXT,

@@ -77,6 +77,48 @@ describe('check-in upload', () => {
     expect(seenByB.get('guest20@example.com')).toMatchObject({ origin: 'here', state: 'uploaded' });
   });
 
+  it('a desk that downloads the list sees who came in at other desks, and its own record shows them as already checked in', async () => {
+    const event = eventOnSandbox(harness.sandbox.data, { people: 30 });
+    await harness.control.edit({
+      kind: 'check-in-many',
+      event_id: event.eventId,
+      emails: event.emails.slice(0, 10),
+      source: 'Door B · 4f2a9c',
+    });
+    await harness.control.edit({
+      kind: 'check-in',
+      event_id: event.eventId,
+      email: 'guest10@example.com',
+      source: 'Zoom app',
+    });
+    const client = harness.clientWith({});
+    const door = openDesk(dir.path, 'Door A', undefined, client);
+    desks.push(door);
+
+    const downloaded = await door.services.checkIn.download({ eventId: event.eventId });
+
+    expect(downloaded.counts).toMatchObject({ registered: 30, checkedIn: 11, waiting: 0 });
+    expect(downloaded.lastCheckInsReadAt).not.toBeNull();
+    const again = door.services.checkIn.service.record({
+      eventId: event.eventId,
+      sessionId: null,
+      who: { kind: 'person', email: 'guest3@example.com' },
+    });
+    expect(again).toMatchObject({ outcome: 'already_checked_in', checkIn: { origin: 'elsewhere', desk: 'Door B' } });
+    const fresh = door.services.checkIn.service.record({
+      eventId: event.eventId,
+      sessionId: null,
+      who: { kind: 'person', email: 'guest20@example.com' },
+    });
+    expect(fresh.outcome).toBe('checked_in');
+    const seen = door.checkIns(null, event.eventId);
+    expect(seen.get('guest10@example.com')).toEqual({ origin: 'elsewhere', state: 'uploaded', desk: 'Zoom app' });
+
+    const report = await door.services.checkInUploader.upload();
+    expect(report).toMatchObject({ outcome: 'uploaded', uploaded: 1, alreadyOnZoom: 0, refusals: [], waiting: 0 });
+    expect(harness.sandbox.data.checkIns.find((c) => c.email === 'guest20@example.com')?.source).toMatch(/^Door A · /);
+  });
+
   it('ten desks upload at the same moment: nothing lost, nothing doubled', async () => {
     const event = eventOnSandbox(harness.sandbox.data, { people: 1000 });
     const all = Array.from({ length: 10 }, (_, i) => desk(`Door ${String(i)}`, event));
