@@ -22,6 +22,13 @@ export interface CheckInUploaderDeps {
 /** Zoom answered nothing, or not in time: what waits stays for the next upload. */
 class OfflineStop extends Error {}
 
+/** Zoom refused to list a scope (the event or session is gone, or not this account's): its words. */
+class ScopeRefused extends Error {
+  constructor(readonly words: string) {
+    super(words);
+  }
+}
+
 interface Tally {
   uploaded: number;
   alreadyOnZoom: number;
@@ -122,9 +129,7 @@ export class CheckInUploader {
     // A batch whose answer never came is settled by Zoom's list before anything is sent again.
     for (const batch of uploads.unsettledBatches(eventId)) {
       if (this.inFlight.has(batch.id)) continue;
-      const listed = await this.list(client, batch);
-      const settled = uploads.settleByListing(batch.id, new Set(listed.map((l) => l.email.toLowerCase())));
-      this.count(tally, eventId, settled);
+      this.count(tally, eventId, await this.settleByListing(client, batch));
     }
     for (const scope of uploads.waitingScopes(eventId)) {
       // Each batch is claimed in its own transaction, so the workers never share a check-in.
@@ -172,12 +177,7 @@ export class CheckInUploader {
       }
       if (isOutcomeUnknown(error)) {
         // Maybe done, maybe not: Zoom's list says which, and only the others are sent again.
-        const listed = await this.list(client, batch);
-        this.count(
-          tally,
-          batch.eventId,
-          uploads.settleByListing(batch.id, new Set(listed.map((l) => l.email.toLowerCase()))),
-        );
+        this.count(tally, batch.eventId, await this.settleByListing(client, batch));
         return;
       }
       if (error instanceof ZoomApiError && error.status === 429) {
@@ -195,11 +195,32 @@ export class CheckInUploader {
     }
   }
 
+  /** Settles a batch by Zoom's list of its scope; a scope Zoom refuses to list refuses the batch, with Zoom's words. */
+  private async settleByListing(
+    client: Pick<ZoomClient, 'api'>,
+    batch: UploadScope & { id: string },
+  ): Promise<ReturnType<CheckInUploads['settleByListing']>> {
+    try {
+      const listed = await this.list(client, batch);
+      return this.deps.uploads.settleByListing(batch.id, new Set(listed.map((l) => l.email.toLowerCase())));
+    } catch (error) {
+      if (error instanceof ScopeRefused) return this.deps.uploads.refuseBatch(batch.id, error.words);
+      throw error;
+    }
+  }
+
   /** Reads everyone's check-ins of the event and its sessions at work, and keeps what is new here. */
   private async readEvent(client: Pick<ZoomClient, 'api'>, eventId: string, tally: Tally): Promise<void> {
     const { uploads } = this.deps;
     for (const scope of uploads.readBackScopes(eventId, new Date(this.deps.now()).toISOString())) {
-      const listed = await this.list(client, scope);
+      let listed: ZoomCheckedIn[];
+      try {
+        listed = await this.list(client, scope);
+      } catch (error) {
+        // A session Zoom no longer has holds no one else's check-ins to show.
+        if (error instanceof ScopeRefused) continue;
+        throw error;
+      }
       const taken = uploads.takeZoomList(scope, listed);
       if (taken.changed) tally.changed.add(eventId);
       tally.alreadyOnZoom += taken.doneAfterRefusal.length;
@@ -222,6 +243,9 @@ export class CheckInUploader {
       return actions.map((a) => ({ email: a.email, source: a.source }));
     } catch (error) {
       if (isOffline(error)) throw new OfflineStop();
+      if (error instanceof ZoomApiError && error.status >= 400 && error.status < 500 && error.status !== 401) {
+        throw new ScopeRefused(error.zoomMessage ?? error.message);
+      }
       throw error;
     }
   }

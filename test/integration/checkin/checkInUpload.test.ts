@@ -181,6 +181,35 @@ describe('check-in upload', () => {
     expect((await door.services.checkInUploader.upload()).outcome).toBe('nothing_to_upload');
   });
 
+  it("keeps Zoom's words when the session is gone from Zoom, and still reads the rest back", async () => {
+    const event = eventOnSandbox(harness.sandbox.data, { people: 4, sessions: 2 });
+    const [gone = '', kept = ''] = event.sessionIds;
+    const door = desk('Door A', event);
+    door.record(['guest0@example.com'], gone);
+    door.record(['guest1@example.com'], kept);
+    await harness.control.edit({
+      kind: 'check-in',
+      event_id: event.eventId,
+      email: 'guest2@example.com',
+      source: 'Door B · 1',
+      session_id: kept,
+    });
+    await harness.control.edit({ kind: 'delete-session', event_id: event.eventId, session_id: gone });
+
+    const report = await door.services.checkInUploader.upload();
+
+    expect(report.outcome).toBe('refusals');
+    expect(report.refusals).toEqual([
+      expect.objectContaining({ email: 'guest0@example.com', sessionId: gone, message: 'Session not found.' }),
+    ]);
+    expect(door.checkIns(kept).get('guest1@example.com')?.state).toBe('uploaded');
+    expect(door.checkIns(kept).get('guest2@example.com')).toEqual({
+      origin: 'elsewhere',
+      state: 'uploaded',
+      desk: 'Door B',
+    });
+  });
+
   it('goes offline when Zoom takes more than 3 s to answer, and settles that batch by listing when Zoom is back', async () => {
     const event = eventOnSandbox(harness.sandbox.data, { people: 5 });
     const slow = desk('Door A', event);
