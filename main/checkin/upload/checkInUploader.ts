@@ -17,6 +17,19 @@ export interface CheckInUploaderDeps {
   now: () => number;
   /** Told of each event whose check-ins changed (states, or others' check-ins seen). */
   onChanged?: (eventId: string) => void;
+  /** Whether a process of this laptop still runs; the operating system's answer by default. */
+  isProcessAlive?: (pid: number) => boolean;
+}
+
+/** Whether process `pid` runs on this laptop (signal 0 only checks). */
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return (error as { code?: unknown }).code === 'EPERM';
+  }
 }
 
 /** Zoom answered nothing, or not in time: what waits stays for the next upload. */
@@ -127,8 +140,11 @@ export class CheckInUploader {
   private async uploadEvent(client: Pick<ZoomClient, 'api'>, eventId: string, tally: Tally): Promise<void> {
     const { uploads } = this.deps;
     // A batch whose answer never came is settled by Zoom's list before anything is sent again.
+    const isAlive = this.deps.isProcessAlive ?? isProcessAlive;
     for (const batch of uploads.unsettledBatches(eventId)) {
       if (this.inFlight.has(batch.id)) continue;
+      // Another process (the app beside a script) is still waiting for this batch's answer.
+      if (batch.senderPid !== null && batch.senderPid !== process.pid && isAlive(batch.senderPid)) continue;
       this.count(tally, eventId, await this.settleByListing(client, batch));
     }
     for (const scope of uploads.waitingScopes(eventId)) {

@@ -71,6 +71,8 @@ export const checkIn: Migration = {
       session_id TEXT,
       source TEXT NOT NULL UNIQUE,
       state TEXT NOT NULL CHECK (state IN ('sending', 'answered')),
+      -- The process that sent it, on this laptop: another process leaves a live sender's batch alone.
+      sender_pid INTEGER,
       created_at TEXT NOT NULL,
       answered_at TEXT
     );

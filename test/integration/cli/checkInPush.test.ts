@@ -78,6 +78,26 @@ describe('cadence checkin push', () => {
     await desk.close();
   });
 
+  it('two pushes of one data folder at once (the app and a script) send each person once', async () => {
+    const desk = await deskWith('Door A', event.emails.slice(0, 900));
+    await control.setFaults({ latencyMs: [2500, 2500] });
+    const first = push(desk.dataDir, ['--json']);
+    const sending = desk.db.prepare("SELECT count(*) FROM checkin_batch WHERE state = 'sending'").pluck();
+    while (sending.get() === 0) await sleep(20);
+    // The first push's batches are on their way (held 2.5 s by Zoom); Zoom answers the second at once.
+    await sleep(300);
+    await control.setFaults({ latencyMs: [0, 0] });
+    const second = await push(desk.dataDir, ['--json']);
+    const firstDone = await first;
+
+    expect([firstDone.status, second.status]).toEqual([0, 0]);
+    const carried = emailsSent((await control.requests()).filter((r) => r.checkInEmails !== undefined));
+    expect(carried.size).toBe(900);
+    expect([...carried.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+    expect([...desk.checkIns().values()].every((c) => c.state === 'uploaded')).toBe(true);
+    await desk.close();
+  }, 60_000);
+
   it('killed with SIGKILL mid-upload 20 times and resumed: nothing lost, nothing doubled', async () => {
     const desk = await deskWith('Door A', event.emails);
     await control.setFaults({ latencyMs: [150, 400] });
