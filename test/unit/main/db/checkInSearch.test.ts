@@ -133,6 +133,28 @@ describe('searching a downloaded list', () => {
     expect(() => search.search('e1', typed, 10)).not.toThrow();
   });
 
+  it("keeps each event's people apart after another event is downloaded again", () => {
+    const list = new CheckInListStore(db);
+    const e2 = { seriesId: null, timezone: 'UTC', attendanceType: 'HYBRID' as const, sessions: [] };
+    list.replace({
+      ...e2,
+      eventId: 'e2',
+      name: 'Other',
+      downloadedAt: '2027-03-02T08:00:00Z',
+      registrants: [
+        person('anna.other@example.com', 'Anna', 'Other', [['T-100', null]]),
+        person('annika@example.com', 'Annika', 'New', [['T-900', null]]),
+      ],
+    });
+    expect(search.search('e2', 'ann', 10).rows.map((row) => row.email)).toEqual([
+      'annika@example.com',
+      'anna.other@example.com',
+    ]);
+    expect(emails('ann')).toEqual(['annabel@example.com', 'anna.muller@example.com']);
+    expect(search.search('e1', '', 50).total).toBe(6);
+    expect(search.search('e3', 'ann', 10)).toEqual({ total: 0, rows: [] });
+  });
+
   it('reads operators as words to look for', () => {
     expect(emails('AND')).toEqual(['and@example.com']);
     expect(emails('near')).toEqual(['and@example.com']);
