@@ -54,28 +54,40 @@ afterEach(async () => {
 });
 
 describe('cadence checkin push', () => {
-  it('exits 0 when Zoom took everything, 3 naming each refusal with Zoom words, 4 offline with everything kept', async () => {
-    const desk = await deskWith('Door A', ['guest1@example.com', 'guest2@example.com']);
-    const accepted = await push(desk.dataDir, ['--json']);
+  it('exits 0 when Zoom took everything, 3 naming each refusal with Zoom words (status lists it), 4 offline with everything kept', async () => {
+    const dataDir = join(dir.path, 'door-a');
+    const cadence = (args: string[]) => runCadence(['--data-dir', dataDir, ...args], '', zoomEnv());
+    expect((await cadence(['checkin', 'pull', event.eventId])).status).toBe(0);
+    const record = (emails: string[]) =>
+      cadence(['checkin', 'record', ...emails, '--event', event.eventId, '--source', 'Door A']);
+    expect((await record(['guest1@example.com', 'guest2@example.com'])).status).toBe(0);
+
+    const accepted = await push(dataDir, ['--json']);
     expect(accepted.status).toBe(0);
     expect(JSON.parse(accepted.stdout)).toMatchObject({ outcome: 'uploaded', uploaded: 2, refusals: [] });
 
-    desk.record(['walk.in@example.com', 'guest3@example.com']);
-    const refused = await push(desk.dataDir);
+    // A walk-in Zoom has never heard of: recorded here, refused at upload.
+    await record(['walk.in@example.com', 'guest3@example.com']);
+    const refused = await push(dataDir);
     expect(refused.status).toBe(3);
     expect(refused.stdout).toContain(
       'walk.in@example.com (Door A): Zoom said "User is not registered for this event."',
     );
     expect(refused.stdout).toMatch(/Uploaded 1 check-in; Zoom refused 1 check-in/);
+    const status = await cadence(['checkin', 'status']);
+    expect(status.stdout).toMatch(
+      /refused: walk\.in@example\.com \(Door A, .*\): User is not registered for this event\./,
+    );
 
-    desk.record(['guest4@example.com', 'guest5@example.com']);
+    await record(['guest4@example.com', 'guest5@example.com']);
     await sandbox.stop();
-    const offline = await push(desk.dataDir, ['--json']);
+    const offline = await push(dataDir, ['--json']);
     expect(offline.status).toBe(4);
     expect(JSON.parse(offline.stdout)).toMatchObject({ outcome: 'offline', waiting: 2 });
-    expect(desk.checkIns().get('guest4@example.com')?.state).toBe('waiting');
-    expect(desk.checkIns().get('walk.in@example.com')?.state).toBe('refused');
-    await desk.close();
+    const kept = JSON.parse((await cadence(['--json', 'checkin', 'status'])).stdout) as {
+      events: { counts: { waiting: number; refused: number; checkedIn: number } }[];
+    };
+    expect(kept.events[0]?.counts).toMatchObject({ waiting: 2, refused: 1, checkedIn: 5 });
   });
 
   it('two pushes of one data folder at once (the app and a script) send each person once', async () => {
