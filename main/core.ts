@@ -87,7 +87,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const uploadLoop = createUploadLoop({
     uploader: services.checkInUploader,
-    isEnabled: () => services.checkInUploader.isAutomatic(),
+    isEnabled: () => services.checkIn.settings.read().uploadAutomatically,
     isOnline: () => online.current().isOnline,
     now: services.now,
     onError: (error) => logger.error('background check-in upload failed', { error }),

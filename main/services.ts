@@ -97,12 +97,22 @@ export function createServices(options: ServicesOptions): Services {
     now,
     ...(options.onCheckInsChanged === undefined ? {} : { onChanged: options.onCheckInsChanged }),
   });
-  const checkIn = createCheckInDesk({
+  const desk = createCheckInDesk({
     db,
     now,
     api: async () => (await zoom()).api,
     ...(options.defaultDesk === undefined ? {} : { defaultDesk: options.defaultDesk }),
   });
+  const checkIn: CheckInDesk = {
+    ...desk,
+    // Everyone's check-ins come with the list, so a desk that just downloaded shows who is in already.
+    async download(from) {
+      const event = await desk.download(from);
+      const read = await checkInUploader.readBack(event.eventId);
+      if (read.outcome === 'offline') return event;
+      return desk.overview.events().find((e) => e.eventId === event.eventId) ?? event;
+    },
+  };
   return {
     db,
     now,

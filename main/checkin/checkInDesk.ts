@@ -8,7 +8,7 @@ import { CheckInSeriesQueries } from '../db/checkInSeriesQueries';
 import { CheckInSettingsStore } from '../db/checkInSettingsStore';
 import { CheckInStore } from '../db/checkInStore';
 import { checkInCsv } from './checkInCsv';
-import { downloadList, type CheckInDownloadFrom, type DownloadApi } from './checkInDownload';
+import { downloadList, eventToDownload, type CheckInDownloadFrom, type DownloadApi } from './checkInDownload';
 import { CheckInOverview } from './checkInOverview';
 import { CheckInService } from './checkInService';
 import { KioskLock } from './kioskLock';
@@ -40,6 +40,10 @@ export interface CheckInDesk {
   download(from: CheckInDownloadFrom): Promise<CheckInEvent>;
   /** The CSV of who checked in when and where, for a downloaded event. */
   exportCsv(eventId: string): { fileName: string; csv: string };
+  /** What a person or script names an event by (a series' key or ID, else a Zoom event ID), as a download source. */
+  sourceNamed(name: string): CheckInDownloadFrom;
+  /** The Zoom event ID of what `name` names; a series not on Zoom yet is an error. */
+  eventIdNamed(name: string): string;
 }
 
 export function createCheckInDesk(options: CheckInDeskOptions): CheckInDesk {
@@ -63,6 +67,13 @@ export function createCheckInDesk(options: CheckInDeskOptions): CheckInDesk {
       list.replace(downloaded);
       const { event } = service.scopeOnList({ eventId: downloaded.eventId, sessionId: null });
       return overview.event(event);
+    },
+    sourceNamed(name) {
+      const found = series.series(name);
+      return found === undefined ? { eventId: name } : { seriesId: found.id };
+    },
+    eventIdNamed(name) {
+      return eventToDownload(series, this.sourceNamed(name)).eventId;
     },
     exportCsv(eventId) {
       const { event } = service.scopeOnList({ eventId, sessionId: null });

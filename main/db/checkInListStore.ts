@@ -38,6 +38,8 @@ const eventRowSchema = z.object({
   timezone: z.string(),
   attendance_type: z.enum(['IN_PERSON', 'HYBRID', 'VIRTUAL']),
   downloaded_at: z.string(),
+  first_rowid: z.number().int(),
+  last_rowid: z.number().int(),
   last_upload_at: z.string().nullable(),
   last_check_ins_read_at: z.string().nullable(),
 });
@@ -91,7 +93,21 @@ function listOrder(a: ListedRegistrant, b: ListedRegistrant): number {
  * transaction; check-ins live apart (`checkInStore.ts`) and are never touched by it.
  */
 export class CheckInListStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly eventById;
+  private readonly sessionsOf;
+  private readonly registrantByEmail;
+  private readonly ticketsOf;
+
+  constructor(private readonly db: Database.Database) {
+    this.eventById = db.prepare('SELECT * FROM checkin_event WHERE event_id = ?');
+    this.sessionsOf = db.prepare(
+      'SELECT session_id, position, name, start_time, end_time FROM checkin_session WHERE event_id = ? ORDER BY position',
+    );
+    this.registrantByEmail = db.prepare('SELECT rowid, * FROM checkin_registrant WHERE event_id = ? AND email_key = ?');
+    this.ticketsOf = db.prepare(
+      'SELECT ticket_id, session_id, qr_code_url FROM checkin_ticket WHERE event_id = ? AND email_key = ? ORDER BY rowid',
+    );
+  }
 
   /** Replaces the event's sessions and registrants with `list`; its upload times are kept. */
   replace(list: DownloadedList): void {
@@ -138,6 +154,8 @@ export class CheckInListStore {
         );
       }
       // Inserted in list order, so that the rowid order is the order the desk reads.
+      let firstRowid: number | bigint | undefined;
+      let lastRowid: number | bigint = -1;
       for (const person of registrants) {
         const key = emailKey(person.email);
         const written = insertRegistrant.run(
@@ -150,12 +168,19 @@ export class CheckInListStore {
           person.ticketType,
         );
         if (written.changes === 1) {
-          insertWords.run(written.lastInsertRowid, eventId, key, `${person.firstName} ${person.lastName}`);
+          firstRowid ??= written.lastInsertRowid;
+          lastRowid = written.lastInsertRowid;
+          insertWords.run(written.lastInsertRowid, eventId, key, `${person.firstName} ${person.lastName} ${key}`);
         }
         for (const ticket of person.tickets) {
           insertTicket.run(eventId, ticket.ticketId, key, ticket.sessionId, ticket.qrCodeUrl);
         }
       }
+      db.prepare('UPDATE checkin_event SET first_rowid = ?, last_rowid = ? WHERE event_id = ?').run(
+        firstRowid ?? 0,
+        lastRowid,
+        eventId,
+      );
     })();
   }
 
@@ -168,45 +193,33 @@ export class CheckInListStore {
   }
 
   event(eventId: string): CheckInEventRow | undefined {
-    const row = this.db.prepare('SELECT * FROM checkin_event WHERE event_id = ?').get(eventId);
+    const row = this.eventById.get(eventId);
     return row === undefined ? undefined : eventRowSchema.parse(row);
   }
 
   sessions(eventId: string): CheckInSession[] {
-    return this.db
-      .prepare(
-        'SELECT session_id, position, name, start_time, end_time FROM checkin_session WHERE event_id = ? ORDER BY position',
-      )
-      .all(eventId)
-      .map((raw) => {
-        const row = sessionRowSchema.parse(raw);
-        return {
-          sessionId: row.session_id,
-          position: row.position,
-          name: row.name,
-          startTime: row.start_time,
-          endTime: row.end_time,
-        };
-      });
+    return this.sessionsOf.all(eventId).map((raw) => {
+      const row = sessionRowSchema.parse(raw);
+      return {
+        sessionId: row.session_id,
+        position: row.position,
+        name: row.name,
+        startTime: row.start_time,
+        endTime: row.end_time,
+      };
+    });
   }
 
   registrant(eventId: string, email: string): RegistrantRow | undefined {
-    const row = this.db
-      .prepare('SELECT rowid, * FROM checkin_registrant WHERE event_id = ? AND email_key = ?')
-      .get(eventId, emailKey(email));
+    const row = this.registrantByEmail.get(eventId, emailKey(email));
     return row === undefined ? undefined : registrantRowSchema.parse(row);
   }
 
   tickets(eventId: string, key: string): ListedTicket[] {
-    return this.db
-      .prepare(
-        'SELECT ticket_id, session_id, qr_code_url FROM checkin_ticket WHERE event_id = ? AND email_key = ? ORDER BY rowid',
-      )
-      .all(eventId, key)
-      .map((raw) => {
-        const row = ticketRowSchema.parse(raw);
-        return { ticketId: row.ticket_id, sessionId: row.session_id, qrCodeUrl: row.qr_code_url };
-      });
+    return this.ticketsOf.all(eventId, key).map((raw) => {
+      const row = ticketRowSchema.parse(raw);
+      return { ticketId: row.ticket_id, sessionId: row.session_id, qrCodeUrl: row.qr_code_url };
+    });
   }
 
   /** The series Cadence has on Zoom as this event, if any. */

@@ -41,7 +41,12 @@ export interface BatchSettlement {
 }
 
 const separator = ' · ';
-const batchRowSchema = z.object({ id: z.string(), event_id: z.string(), session_id: z.string().nullable() });
+const batchRowSchema = z.object({
+  id: z.string(),
+  event_id: z.string(),
+  session_id: z.string().nullable(),
+  sender_pid: z.number().int().nullable(),
+});
 const scopeRowSchema = z.object({ event_id: z.string(), session_id: z.string().nullable(), desk: z.string() });
 const memberRowSchema = z.object({ id: z.string(), email: z.string(), email_key: z.string() });
 
@@ -80,18 +85,21 @@ export class CheckInUploads {
       .map((row) => ({ eventId: row.event_id, sessionId: row.session_id, desk: row.desk }));
   }
 
-  /** Batches sent whose answer never arrived (a crash, a lost answer, a timeout), oldest first. */
-  unsettledBatches(eventId?: string): (UploadScope & { id: string })[] {
+  /**
+   * Batches sent whose answer has not been taken in (a crash, a lost answer, a timeout, or a
+   * request still on its way), oldest first, with the process that sent each.
+   */
+  unsettledBatches(eventId?: string): (UploadScope & { id: string; senderPid: number | null })[] {
     const rows = this.db
       .prepare(
-        `SELECT id, event_id, session_id FROM checkin_batch
+        `SELECT id, event_id, session_id, sender_pid FROM checkin_batch
           WHERE state = 'sending' AND (? IS NULL OR event_id = ?) ORDER BY created_at, id`,
       )
       .all(eventId ?? null, eventId ?? null);
     return z
       .array(batchRowSchema)
       .parse(rows)
-      .map((row) => ({ id: row.id, eventId: row.event_id, sessionId: row.session_id }));
+      .map((row) => ({ id: row.id, eventId: row.event_id, sessionId: row.session_id, senderPid: row.sender_pid }));
   }
 
   /** Events with check-ins recorded here waiting or on their way. */
@@ -140,10 +148,10 @@ export class CheckInUploads {
       const source = batchSource(desk, id);
       this.db
         .prepare(
-          `INSERT INTO checkin_batch (id, event_id, session_id, source, state, created_at)
-           VALUES (?, ?, ?, ?, 'sending', ?)`,
+          `INSERT INTO checkin_batch (id, event_id, session_id, source, state, sender_pid, created_at)
+           VALUES (?, ?, ?, ?, 'sending', ?, ?)`,
         )
-        .run(id, scope.eventId, scope.sessionId, source, this.now());
+        .run(id, scope.eventId, scope.sessionId, source, process.pid, this.now());
       const mark = this.db.prepare(`UPDATE check_in SET state = 'sending', batch_id = ? WHERE id = ?`);
       for (const member of members) mark.run(id, member.id);
       return {
@@ -308,12 +316,6 @@ export class CheckInUploads {
       );
     const all = [...new Set([...sessions, ...known])];
     return [{ eventId, sessionId: null }, ...all.map((sessionId) => ({ eventId, sessionId }))];
-  }
-
-  /** The desk's setting: upload in the background (on until the desk turns it off). */
-  uploadsAutomatically(): boolean {
-    const value = this.db.prepare('SELECT upload_automatically FROM checkin_settings WHERE id = 1').pluck().get();
-    return value === undefined ? true : z.number().parse(value) === 1;
   }
 
   /** Events downloaded on this laptop, for reading everyone's check-ins back. */

@@ -688,7 +688,7 @@ function updateAttendeeActions(data: SandboxData, request: SandboxRequest): Sand
     ]);
   }
   const source = text(request.body.source) ?? '';
-  const isOnsite = event.attendance_type !== 'virtual';
+  const isOnsite = event.attendance_type.toLowerCase() !== 'virtual';
   const ticketsByEmail = new Map<string, SandboxTicket[]>();
   for (const ticket of data.tickets) {
     if (ticket.event_id !== event.event_id) continue;

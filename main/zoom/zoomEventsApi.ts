@@ -63,6 +63,8 @@ export interface CheckInBatch {
 /** Per-call options of the check-in operations: a desk wants an answer within seconds or goes offline. */
 export interface CheckInCallOptions {
   timeoutMs?: number;
+  /** False: a list that gets no answer in time is not asked again; the desk goes offline at once. */
+  isRepeatable?: boolean;
 }
 
 type Fields = Record<string, unknown>;

@@ -266,6 +266,8 @@ export class ZoomHttp {
         ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
         headersTimeout: call.timeoutMs ?? this.timeoutMs,
         bodyTimeout: call.timeoutMs ?? this.timeoutMs,
+        // undici's own timers tick once a second: a short per-call limit is kept to the millisecond.
+        ...(call.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(call.timeoutMs) }),
       });
       const text = await readBoundedText(response.body);
       this.options.onReachability?.(true);

@@ -74,22 +74,76 @@ export interface Desk {
   /** Records check-ins at this desk, as the desk's record would: waiting to upload. */
   record(emails: readonly string[], sessionId?: string | null): void;
   /** This desk's check-ins of a scope: email → origin, state, desk. */
-  checkIns(sessionId?: string | null): Map<string, { origin: string; state: string; desk: string | null }>;
+  checkIns(
+    sessionId?: string | null,
+    eventId?: string,
+  ): Map<string, { origin: string; state: string; desk: string | null }>;
   close(): Promise<void>;
 }
 
 /**
- * Opens (or creates) a desk's data folder with `eventId` downloaded and the desk named `desk`.
+ * Opens (or creates) a desk's data folder named `desk`, with `event` as a download leaves it (none: not yet).
  * `zoom` is a client signed in to the sandbox; without it the desk uses its own connection.
  */
 export function openDesk(
   root: string,
   desk: string,
-  event: { eventId: string; sessionIds?: string[] },
+  event: { eventId: string; sessionIds?: string[] } | undefined,
   zoom?: ZoomClient,
 ): Desk {
   const dataDir = join(root, desk.replace(/\W+/g, '-'));
   const { db } = openDatabase(databaseFile(dataDir));
+  if (event !== undefined) downloadedAlready(db, event);
+  db.prepare(`INSERT OR REPLACE INTO checkin_settings (id, desk) VALUES (1, ?)`).run(desk);
+  const services = createServices({ db, ...(zoom === undefined ? {} : { zoom: () => Promise.resolve(zoom) }) });
+  let clock = Date.parse('2027-01-15T15:30:00.000Z');
+  const eventIdOf = (eventId: string | undefined) => eventId ?? event?.eventId ?? '';
+  return {
+    dataDir,
+    db,
+    services,
+    record(emails, sessionId = null) {
+      const insert = db.prepare(
+        `INSERT INTO check_in (id, event_id, session_id, email_key, email, recorded_at, desk, origin, state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'here', 'waiting')`,
+      );
+      db.transaction(() => {
+        for (const email of emails) {
+          clock += 1000;
+          insert.run(
+            randomUUID(),
+            eventIdOf(undefined),
+            sessionId,
+            email.toLowerCase(),
+            email,
+            new Date(clock).toISOString(),
+            desk,
+          );
+        }
+      })();
+    },
+    checkIns(sessionId = null, eventId) {
+      const rows = db
+        .prepare(
+          `SELECT email_key, origin, state, desk FROM check_in WHERE event_id = ? AND session_id IS ? AND state <> 'undone'`,
+        )
+        .all(eventIdOf(eventId), sessionId) as {
+        email_key: string;
+        origin: string;
+        state: string;
+        desk: string | null;
+      }[];
+      return new Map(rows.map((r) => [r.email_key, { origin: r.origin, state: r.state, desk: r.desk }]));
+    },
+    async close() {
+      await services.close();
+      db.close();
+    },
+  };
+}
+
+/** The event as a download would have left it (the upload needs the event and its sessions). */
+function downloadedAlready(db: Database.Database, event: { eventId: string; sessionIds?: string[] }): void {
   db.prepare(
     `INSERT OR IGNORE INTO checkin_event (event_id, name, timezone, attendance_type, downloaded_at)
      VALUES (?, 'Onsite conference', 'UTC', 'IN_PERSON', '2027-01-15T15:00:00.000Z')`,
@@ -108,46 +162,6 @@ export function openDesk(
       `2027-01-${day}T17:00:00.000Z`,
     );
   }
-  db.prepare(`INSERT OR REPLACE INTO checkin_settings (id, desk) VALUES (1, ?)`).run(desk);
-  const services = createServices({ db, ...(zoom === undefined ? {} : { zoom: () => Promise.resolve(zoom) }) });
-  let clock = Date.parse('2027-01-15T15:30:00.000Z');
-  return {
-    dataDir,
-    db,
-    services,
-    record(emails, sessionId = null) {
-      const insert = db.prepare(
-        `INSERT INTO check_in (id, event_id, session_id, email_key, email, recorded_at, desk, origin, state)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'here', 'waiting')`,
-      );
-      db.transaction(() => {
-        for (const email of emails) {
-          clock += 1000;
-          insert.run(
-            randomUUID(),
-            event.eventId,
-            sessionId,
-            email.toLowerCase(),
-            email,
-            new Date(clock).toISOString(),
-            desk,
-          );
-        }
-      })();
-    },
-    checkIns(sessionId = null) {
-      const rows = db
-        .prepare(
-          `SELECT email_key, origin, state, desk FROM check_in WHERE event_id = ? AND session_id IS ? AND state <> 'undone'`,
-        )
-        .all(event.eventId, sessionId) as { email_key: string; origin: string; state: string; desk: string | null }[];
-      return new Map(rows.map((r) => [r.email_key, { origin: r.origin, state: r.state, desk: r.desk }]));
-    },
-    async close() {
-      await services.close();
-      db.close();
-    },
-  };
 }
 
 /** Emails each accepted check-in request carried, from the sandbox's request log. */

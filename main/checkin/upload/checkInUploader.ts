@@ -5,6 +5,9 @@ import { maxAttendeeActionsPerBatch } from '../../zoom/zoomEventsApi';
 import { ZoomApiError, ZoomOutcomeUnknownError, ZoomUnreachableError } from '../../zoom/zoomErrors';
 import { uploadMessage } from './uploadMessage';
 
+/** Batches of one scope in flight at once; the client's rate limiter keeps them within Zoom's limits. */
+export const concurrentBatches = 4;
+
 /** A desk waits this long for Zoom's answer before it counts Zoom as out of reach. */
 export const checkInAnswerTimeoutMs = 3_000;
 
@@ -14,10 +17,30 @@ export interface CheckInUploaderDeps {
   now: () => number;
   /** Told of each event whose check-ins changed (states, or others' check-ins seen). */
   onChanged?: (eventId: string) => void;
+  /** Whether a process of this laptop still runs; the operating system's answer by default. */
+  isProcessAlive?: (pid: number) => boolean;
+}
+
+/** Whether process `pid` runs on this laptop (signal 0 only checks). */
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return (error as { code?: unknown }).code === 'EPERM';
+  }
 }
 
 /** Zoom answered nothing, or not in time: what waits stays for the next upload. */
 class OfflineStop extends Error {}
+
+/** Zoom refused to list a scope (the event or session is gone, or not this account's): its words. */
+class ScopeRefused extends Error {
+  constructor(readonly words: string) {
+    super(words);
+  }
+}
 
 interface Tally {
   uploaded: number;
@@ -42,11 +65,6 @@ export class CheckInUploader {
     return this.running !== undefined;
   }
 
-  /** The desk's setting to upload in the background. */
-  isAutomatic(): boolean {
-    return this.deps.uploads.uploadsAutomatically();
-  }
-
   /** Whether check-ins recorded here wait to go (or wait for their batch to be settled). */
   hasWork(eventId?: string): boolean {
     return this.deps.uploads.waitingCount(eventId) > 0;
@@ -69,11 +87,19 @@ export class CheckInUploader {
     }
   }
 
-  /** Reads everyone's check-ins of every downloaded event, without uploading (a desk with nothing to send). */
-  async readBack(): Promise<CheckInUploadReport> {
-    if (this.running !== undefined) return this.running.report;
-    const report = this.run(undefined, 'read');
-    this.running = { eventId: undefined, report };
+  /**
+   * Reads everyone's check-ins of one event, or of every downloaded event, without uploading (a
+   * desk with nothing to send, or one that just downloaded the list).
+   */
+  async readBack(eventId?: string): Promise<CheckInUploadReport> {
+    const current = this.running;
+    if (current !== undefined) {
+      const report = await current.report.catch(() => undefined);
+      if (report !== undefined && (current.eventId === undefined || current.eventId === eventId)) return report;
+      return this.readBack(eventId);
+    }
+    const report = this.run(eventId, 'read');
+    this.running = { eventId, report };
     try {
       return await report;
     } finally {
@@ -114,19 +140,30 @@ export class CheckInUploader {
   private async uploadEvent(client: Pick<ZoomClient, 'api'>, eventId: string, tally: Tally): Promise<void> {
     const { uploads } = this.deps;
     // A batch whose answer never came is settled by Zoom's list before anything is sent again.
+    const isAlive = this.deps.isProcessAlive ?? isProcessAlive;
     for (const batch of uploads.unsettledBatches(eventId)) {
       if (this.inFlight.has(batch.id)) continue;
-      const listed = await this.list(client, batch);
-      const settled = uploads.settleByListing(batch.id, new Set(listed.map((l) => l.email.toLowerCase())));
-      this.count(tally, eventId, settled);
+      // Another process (the app beside a script) is still waiting for this batch's answer.
+      if (batch.senderPid !== null && batch.senderPid !== process.pid && isAlive(batch.senderPid)) continue;
+      this.count(tally, eventId, await this.settleByListing(client, batch));
     }
     for (const scope of uploads.waitingScopes(eventId)) {
-      for (;;) {
-        const batch = uploads.openBatch(scope, scope.desk, maxAttendeeActionsPerBatch);
-        if (batch === undefined) break;
-        tally.changed.add(eventId);
-        await this.send(client, batch, tally);
-      }
+      // Each batch is claimed in its own transaction, so the workers never share a check-in.
+      let stop: { error: unknown } | undefined;
+      const worker = async () => {
+        while (stop === undefined) {
+          const batch = uploads.openBatch(scope, scope.desk, maxAttendeeActionsPerBatch);
+          if (batch === undefined) return;
+          tally.changed.add(eventId);
+          try {
+            await this.send(client, batch, tally);
+          } catch (error) {
+            stop ??= { error };
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: concurrentBatches }, worker));
+      if (stop !== undefined) throw stop.error;
     }
     uploads.noteUploaded(eventId);
   }
@@ -156,12 +193,7 @@ export class CheckInUploader {
       }
       if (isOutcomeUnknown(error)) {
         // Maybe done, maybe not: Zoom's list says which, and only the others are sent again.
-        const listed = await this.list(client, batch);
-        this.count(
-          tally,
-          batch.eventId,
-          uploads.settleByListing(batch.id, new Set(listed.map((l) => l.email.toLowerCase()))),
-        );
+        this.count(tally, batch.eventId, await this.settleByListing(client, batch));
         return;
       }
       if (error instanceof ZoomApiError && error.status === 429) {
@@ -179,11 +211,32 @@ export class CheckInUploader {
     }
   }
 
+  /** Settles a batch by Zoom's list of its scope; a scope Zoom refuses to list refuses the batch, with Zoom's words. */
+  private async settleByListing(
+    client: Pick<ZoomClient, 'api'>,
+    batch: UploadScope & { id: string },
+  ): Promise<ReturnType<CheckInUploads['settleByListing']>> {
+    try {
+      const listed = await this.list(client, batch);
+      return this.deps.uploads.settleByListing(batch.id, new Set(listed.map((l) => l.email.toLowerCase())));
+    } catch (error) {
+      if (error instanceof ScopeRefused) return this.deps.uploads.refuseBatch(batch.id, error.words);
+      throw error;
+    }
+  }
+
   /** Reads everyone's check-ins of the event and its sessions at work, and keeps what is new here. */
   private async readEvent(client: Pick<ZoomClient, 'api'>, eventId: string, tally: Tally): Promise<void> {
     const { uploads } = this.deps;
     for (const scope of uploads.readBackScopes(eventId, new Date(this.deps.now()).toISOString())) {
-      const listed = await this.list(client, scope);
+      let listed: ZoomCheckedIn[];
+      try {
+        listed = await this.list(client, scope);
+      } catch (error) {
+        // A session Zoom no longer has holds no one else's check-ins to show.
+        if (error instanceof ScopeRefused) continue;
+        throw error;
+      }
       const taken = uploads.takeZoomList(scope, listed);
       if (taken.changed) tally.changed.add(eventId);
       tally.alreadyOnZoom += taken.doneAfterRefusal.length;
@@ -196,7 +249,8 @@ export class CheckInUploader {
 
   /** Who Zoom lists as checked in to a scope; Zoom not answering stops the upload with everything kept. */
   private async list(client: Pick<ZoomClient, 'api'>, scope: UploadScope): Promise<ZoomCheckedIn[]> {
-    const options = { timeoutMs: checkInAnswerTimeoutMs };
+    // Not asked again on a timeout: a desk goes offline within seconds, and the next upload retries.
+    const options = { timeoutMs: checkInAnswerTimeoutMs, isRepeatable: false };
     try {
       const actions =
         scope.sessionId === null
@@ -205,6 +259,9 @@ export class CheckInUploader {
       return actions.map((a) => ({ email: a.email, source: a.source }));
     } catch (error) {
       if (isOffline(error)) throw new OfflineStop();
+      if (error instanceof ZoomApiError && error.status >= 400 && error.status < 500 && error.status !== 401) {
+        throw new ScopeRefused(error.zoomMessage ?? error.message);
+      }
       throw error;
     }
   }

@@ -17,6 +17,10 @@ export const checkIn: Migration = {
       timezone TEXT NOT NULL,
       attendance_type TEXT NOT NULL CHECK (attendance_type IN ('IN_PERSON', 'HYBRID', 'VIRTUAL')),
       downloaded_at TEXT NOT NULL,
+      -- The rowids of its registrants and their search rows: one range, as a download writes them
+      -- all in one transaction; the search reads within it instead of checking each row's event.
+      first_rowid INTEGER NOT NULL DEFAULT 0,
+      last_rowid INTEGER NOT NULL DEFAULT -1,
       last_upload_at TEXT,
       last_check_ins_read_at TEXT
     );
@@ -55,7 +59,8 @@ export const checkIn: Migration = {
     CREATE INDEX checkin_ticket_by_person ON checkin_ticket (event_id, email_key);
     CREATE INDEX checkin_ticket_by_qr ON checkin_ticket (qr_code_url) WHERE qr_code_url IS NOT NULL;
 
-    -- Search as the staffer types: names, email and ticket IDs, prefix-matched.
+    -- Search as the staffer types: the words of the name and the email, each prefix-matched; rowid is
+    -- the registrant's. Ticket IDs and QR codes are looked up exactly in checkin_ticket.
     CREATE VIRTUAL TABLE checkin_search USING fts5 (
       event_id UNINDEXED,
       email_key UNINDEXED,
@@ -71,6 +76,8 @@ export const checkIn: Migration = {
       session_id TEXT,
       source TEXT NOT NULL UNIQUE,
       state TEXT NOT NULL CHECK (state IN ('sending', 'answered')),
+      -- The process that sent it, on this laptop: another process leaves a live sender's batch alone.
+      sender_pid INTEGER,
       created_at TEXT NOT NULL,
       answered_at TEXT
     );

@@ -77,6 +77,48 @@ describe('check-in upload', () => {
     expect(seenByB.get('guest20@example.com')).toMatchObject({ origin: 'here', state: 'uploaded' });
   });
 
+  it('a desk that downloads the list sees who came in at other desks, and its own record shows them as already checked in', async () => {
+    const event = eventOnSandbox(harness.sandbox.data, { people: 30 });
+    await harness.control.edit({
+      kind: 'check-in-many',
+      event_id: event.eventId,
+      emails: event.emails.slice(0, 10),
+      source: 'Door B · 4f2a9c',
+    });
+    await harness.control.edit({
+      kind: 'check-in',
+      event_id: event.eventId,
+      email: 'guest10@example.com',
+      source: 'Zoom app',
+    });
+    const client = harness.clientWith({});
+    const door = openDesk(dir.path, 'Door A', undefined, client);
+    desks.push(door);
+
+    const downloaded = await door.services.checkIn.download({ eventId: event.eventId });
+
+    expect(downloaded.counts).toMatchObject({ registered: 30, checkedIn: 11, waiting: 0 });
+    expect(downloaded.lastCheckInsReadAt).not.toBeNull();
+    const again = door.services.checkIn.service.record({
+      eventId: event.eventId,
+      sessionId: null,
+      who: { kind: 'person', email: 'guest3@example.com' },
+    });
+    expect(again).toMatchObject({ outcome: 'already_checked_in', checkIn: { origin: 'elsewhere', desk: 'Door B' } });
+    const fresh = door.services.checkIn.service.record({
+      eventId: event.eventId,
+      sessionId: null,
+      who: { kind: 'person', email: 'guest20@example.com' },
+    });
+    expect(fresh.outcome).toBe('checked_in');
+    const seen = door.checkIns(null, event.eventId);
+    expect(seen.get('guest10@example.com')).toEqual({ origin: 'elsewhere', state: 'uploaded', desk: 'Zoom app' });
+
+    const report = await door.services.checkInUploader.upload();
+    expect(report).toMatchObject({ outcome: 'uploaded', uploaded: 1, alreadyOnZoom: 0, refusals: [], waiting: 0 });
+    expect(harness.sandbox.data.checkIns.find((c) => c.email === 'guest20@example.com')?.source).toMatch(/^Door A · /);
+  });
+
   it('ten desks upload at the same moment: nothing lost, nothing doubled', async () => {
     const event = eventOnSandbox(harness.sandbox.data, { people: 1000 });
     const all = Array.from({ length: 10 }, (_, i) => desk(`Door ${String(i)}`, event));
@@ -137,6 +179,59 @@ describe('check-in upload', () => {
     ]);
     // Refusals are not sent again.
     expect((await door.services.checkInUploader.upload()).outcome).toBe('nothing_to_upload');
+  });
+
+  it("keeps Zoom's words when the session is gone from Zoom, and still reads the rest back", async () => {
+    const event = eventOnSandbox(harness.sandbox.data, { people: 4, sessions: 2 });
+    const [gone = '', kept = ''] = event.sessionIds;
+    const door = desk('Door A', event);
+    door.record(['guest0@example.com'], gone);
+    door.record(['guest1@example.com'], kept);
+    await harness.control.edit({
+      kind: 'check-in',
+      event_id: event.eventId,
+      email: 'guest2@example.com',
+      source: 'Door B · 1',
+      session_id: kept,
+    });
+    await harness.control.edit({ kind: 'delete-session', event_id: event.eventId, session_id: gone });
+
+    const report = await door.services.checkInUploader.upload();
+
+    expect(report.outcome).toBe('refusals');
+    expect(report.refusals).toEqual([
+      expect.objectContaining({ email: 'guest0@example.com', sessionId: gone, message: 'Session not found.' }),
+    ]);
+    expect(door.checkIns(kept).get('guest1@example.com')?.state).toBe('uploaded');
+    expect(door.checkIns(kept).get('guest2@example.com')).toEqual({
+      origin: 'elsewhere',
+      state: 'uploaded',
+      desk: 'Door B',
+    });
+  });
+
+  it('goes offline when Zoom takes more than 3 s to answer, and settles that batch by listing when Zoom is back', async () => {
+    const event = eventOnSandbox(harness.sandbox.data, { people: 5 });
+    const slow = desk('Door A', event);
+    slow.record(event.emails);
+    await harness.control.setFaults({ latencyMs: [3500, 3500] });
+    const started = Date.now();
+
+    const offline = await slow.services.checkInUploader.upload();
+
+    // The batch waited 3 s for its answer, then Zoom's list 3 s more: the desk stops there.
+    expect(Date.now() - started).toBeLessThan(7000);
+    expect(offline).toMatchObject({ outcome: 'offline', uploaded: 0, waiting: 5 });
+    expect([...slow.checkIns().values()].every((c) => c.state === 'sending')).toBe(true);
+    await harness.control.setFaults({ latencyMs: [0, 0] });
+    // The sandbox applied the batch after the desk stopped waiting: Zoom's list says so.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await harness.control.clearRequests();
+
+    const back = await slow.services.checkInUploader.upload();
+
+    expect(back).toMatchObject({ outcome: 'uploaded', uploaded: 5, alreadyOnZoom: 5, refusals: [], waiting: 0 });
+    expect(await patches()).toEqual([]);
   });
 
   it('is offline with everything kept when Zoom does not answer', async () => {

@@ -54,29 +54,61 @@ afterEach(async () => {
 });
 
 describe('cadence checkin push', () => {
-  it('exits 0 when Zoom took everything, 3 naming each refusal with Zoom words, 4 offline with everything kept', async () => {
-    const desk = await deskWith('Door A', ['guest1@example.com', 'guest2@example.com']);
-    const accepted = await push(desk.dataDir, ['--json']);
+  it('exits 0 when Zoom took everything, 3 naming each refusal with Zoom words (status lists it), 4 offline with everything kept', async () => {
+    const dataDir = join(dir.path, 'door-a');
+    const cadence = (args: string[]) => runCadence(['--data-dir', dataDir, ...args], '', zoomEnv());
+    expect((await cadence(['checkin', 'pull', event.eventId])).status).toBe(0);
+    const record = (emails: string[]) =>
+      cadence(['checkin', 'record', ...emails, '--event', event.eventId, '--source', 'Door A']);
+    expect((await record(['guest1@example.com', 'guest2@example.com'])).status).toBe(0);
+
+    const accepted = await push(dataDir, ['--json']);
     expect(accepted.status).toBe(0);
     expect(JSON.parse(accepted.stdout)).toMatchObject({ outcome: 'uploaded', uploaded: 2, refusals: [] });
 
-    desk.record(['walk.in@example.com', 'guest3@example.com']);
-    const refused = await push(desk.dataDir);
+    // A walk-in Zoom has never heard of: recorded here, refused at upload.
+    await record(['walk.in@example.com', 'guest3@example.com']);
+    const refused = await push(dataDir);
     expect(refused.status).toBe(3);
     expect(refused.stdout).toContain(
       'walk.in@example.com (Door A): Zoom said "User is not registered for this event."',
     );
     expect(refused.stdout).toMatch(/Uploaded 1 check-in; Zoom refused 1 check-in/);
+    const status = await cadence(['checkin', 'status']);
+    expect(status.stdout).toMatch(
+      /refused: walk\.in@example\.com \(Door A, .*\): User is not registered for this event\./,
+    );
 
-    desk.record(['guest4@example.com', 'guest5@example.com']);
+    await record(['guest4@example.com', 'guest5@example.com']);
     await sandbox.stop();
-    const offline = await push(desk.dataDir, ['--json']);
+    const offline = await push(dataDir, ['--json']);
     expect(offline.status).toBe(4);
     expect(JSON.parse(offline.stdout)).toMatchObject({ outcome: 'offline', waiting: 2 });
-    expect(desk.checkIns().get('guest4@example.com')?.state).toBe('waiting');
-    expect(desk.checkIns().get('walk.in@example.com')?.state).toBe('refused');
-    await desk.close();
+    const kept = JSON.parse((await cadence(['--json', 'checkin', 'status'])).stdout) as {
+      events: { counts: { waiting: number; refused: number; checkedIn: number } }[];
+    };
+    expect(kept.events[0]?.counts).toMatchObject({ waiting: 2, refused: 1, checkedIn: 5 });
   });
+
+  it('two pushes of one data folder at once (the app and a script) send each person once', async () => {
+    const desk = await deskWith('Door A', event.emails.slice(0, 900));
+    await control.setFaults({ latencyMs: [2500, 2500] });
+    const first = push(desk.dataDir, ['--json']);
+    const sending = desk.db.prepare("SELECT count(*) FROM checkin_batch WHERE state = 'sending'").pluck();
+    while (sending.get() === 0) await sleep(20);
+    // The first push's batches are on their way (held 2.5 s by Zoom); Zoom answers the second at once.
+    await sleep(300);
+    await control.setFaults({ latencyMs: [0, 0] });
+    const second = await push(desk.dataDir, ['--json']);
+    const firstDone = await first;
+
+    expect([firstDone.status, second.status]).toEqual([0, 0]);
+    const carried = emailsSent((await control.requests()).filter((r) => r.checkInEmails !== undefined));
+    expect(carried.size).toBe(900);
+    expect([...carried.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+    expect([...desk.checkIns().values()].every((c) => c.state === 'uploaded')).toBe(true);
+    await desk.close();
+  }, 60_000);
 
   it('killed with SIGKILL mid-upload 20 times and resumed: nothing lost, nothing doubled', async () => {
     const desk = await deskWith('Door A', event.emails);

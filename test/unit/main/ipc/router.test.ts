@@ -94,6 +94,12 @@ function checkInSpies() {
       overTime: [],
     })),
     'checkin.exportCsv': vi.fn(() => ({ fileName: 'Event check-ins.csv', csv: '' })),
+    'checkin.settings': vi.fn(() => checkInSettings),
+    'checkin.changeSettings': vi.fn(() => checkInSettings),
+    'checkin.setKioskPin': vi.fn(() => checkInSettings),
+    'checkin.kiosk': vi.fn(() => openKiosk),
+    'checkin.lockKiosk': vi.fn(() => openKiosk),
+    'checkin.unlockKiosk': vi.fn(() => openKiosk),
     'checkin.upload': vi.fn(() => ({
       outcome: 'nothing_to_upload' as const,
       uploaded: 0,
@@ -104,12 +110,6 @@ function checkInSpies() {
       readBackRequests: 0,
       message: '',
     })),
-    'checkin.settings': vi.fn(() => checkInSettings),
-    'checkin.changeSettings': vi.fn(() => checkInSettings),
-    'checkin.setKioskPin': vi.fn(() => checkInSettings),
-    'checkin.kiosk': vi.fn(() => openKiosk),
-    'checkin.lockKiosk': vi.fn(() => openKiosk),
-    'checkin.unlockKiosk': vi.fn(() => openKiosk),
   };
 }
 
