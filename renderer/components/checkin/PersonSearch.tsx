@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CheckInPerson } from '../../../shared/checkin/checkIn';
 import { clockTime } from '../../lib/checkInTimes';
 import { useAppStore } from '../../stores/useAppStore';
@@ -33,7 +33,6 @@ export function PersonSearch({ isKiosk = false }: { isKiosk?: boolean }) {
   const search = useCheckInStore((state) => state.search);
   const setQuery = useCheckInStore((state) => state.setQuery);
   const record = useCheckInStore((state) => state.record);
-  const undo = useCheckInStore((state) => state.undo);
   const box = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
@@ -111,37 +110,7 @@ export function PersonSearch({ isKiosk = false }: { isKiosk?: boolean }) {
           {!isPrivate && people.length > 0 && (
             <ul className="people" aria-label="People" ref={list} onKeyDown={onListKey}>
               {people.map((person) => (
-                <li key={person.email} className="person">
-                  <div className="person-who">
-                    <strong>{fullName(person)}</strong>
-                    <span className="row-sub">
-                      {person.email}
-                      {person.organisation === '' ? '' : ` · ${person.organisation}`} · {person.ticketType}
-                    </span>
-                    <span className="row-sub">{standing(person)}</span>
-                  </div>
-                  <div className="row-actions">
-                    {person.checkIn?.state === 'waiting' && person.checkIn.origin === 'here' && (
-                      <button
-                        type="button"
-                        className="button-quiet"
-                        aria-label={`Undo the check-in of ${fullName(person)}`}
-                        onClick={() => api && person.checkIn && void undo(api, person.checkIn.id)}
-                      >
-                        Undo
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      className="button-primary small"
-                      data-check-in
-                      aria-label={`Check in ${fullName(person)}`}
-                      onClick={() => api && void record(api, { kind: 'person', email: person.email })}
-                    >
-                      Check in
-                    </button>
-                  </div>
-                </li>
+                <PersonRow key={person.email} person={person} />
               ))}
             </ul>
           )}
@@ -150,3 +119,45 @@ export function PersonSearch({ isKiosk = false }: { isKiosk?: boolean }) {
     </div>
   );
 }
+
+/** One person of the list; drawn again only when their own line changes, so typing and results stay quick. */
+const PersonRow = memo(function PersonRow({ person }: { person: CheckInPerson }) {
+  const api = useAppStore((state) => state.api);
+  const record = useCheckInStore((state) => state.record);
+  const undo = useCheckInStore((state) => state.undo);
+  const name = fullName(person);
+  const checkIn = person.checkIn;
+  return (
+    <li className="person">
+      <div className="person-who">
+        <strong>{name}</strong>
+        <span className="row-sub">
+          {person.email}
+          {person.organisation === '' ? '' : ` · ${person.organisation}`} · {person.ticketType}
+        </span>
+        <span className="row-sub">{standing(person)}</span>
+      </div>
+      <div className="row-actions">
+        {checkIn?.state === 'waiting' && checkIn.origin === 'here' && (
+          <button
+            type="button"
+            className="button-quiet"
+            aria-label={`Undo the check-in of ${name}`}
+            onClick={() => api && void undo(api, checkIn.id)}
+          >
+            Undo
+          </button>
+        )}
+        <button
+          type="button"
+          className="button-primary small"
+          data-check-in
+          aria-label={`Check in ${name}`}
+          onClick={() => api && void record(api, { kind: 'person', email: person.email })}
+        >
+          Check in
+        </button>
+      </div>
+    </li>
+  );
+});
