@@ -332,3 +332,15 @@ test('switching event while check-ins wait asks first and says they stay recorde
   await expect(page.getByRole('heading', { name: 'Onsite Conference', level: 2 })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Onsite Workshop' })).toContainText('1 waiting to upload');
 });
+
+test('the background upload empties the waiting count on screen by itself', async ({ page, shell, serve }) => {
+  test.slow();
+  const desk = await deskWithConference(page, shell, serve);
+  await expect(page.getByText('Last upload').locator('xpath=following-sibling::dd[1]')).toHaveText('Not yet');
+  await page.getByRole('button', { name: 'Check in Ada Lovelace' }).click();
+  await expect(desk.waiting).toHaveText('1');
+  // Uploads go every 5 s while Zoom answers; the screen hears of it without being asked.
+  await expect(desk.waiting).toHaveText('0', { timeout: 15_000 });
+  await expect(page.getByText('Last upload').locator('xpath=following-sibling::dd[1]')).toContainText('today');
+  await expect(desk.person('Ada Lovelace')).not.toContainText('waiting to upload');
+});
