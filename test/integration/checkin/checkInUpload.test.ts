@@ -137,6 +137,21 @@ describe('check-in upload', () => {
     expect(local.every((c) => c.state === 'uploaded')).toBe(true);
   });
 
+  it('an upload asked for while a read-back runs waits for it, then uploads; one asked during an upload joins it', async () => {
+    const event = eventOnSandbox(harness.sandbox.data, { people: 10 });
+    const door = desk('Door A', event);
+    await harness.control.setFaults({ latencyMs: [200, 200] });
+    const reading = door.services.checkInUploader.readBack(event.eventId);
+    door.record(event.emails.slice(0, 4));
+    const uploading = door.services.checkInUploader.upload(event.eventId);
+    const joining = door.services.checkInUploader.upload(event.eventId);
+
+    expect((await reading).outcome).toBe('nothing_to_upload');
+    expect(await uploading).toMatchObject({ outcome: 'uploaded', uploaded: 4 });
+    expect(await joining).toMatchObject({ outcome: 'uploaded', uploaded: 4 });
+    expect((await patches()).length).toBe(1);
+  });
+
   it('settles a batch whose answer was lost by listing Zoom, not by sending it again', async () => {
     const event = eventOnSandbox(harness.sandbox.data, { people: 10 });
     const door = desk('Door A', event);
