@@ -196,6 +196,22 @@ describe('check-in upload', () => {
     expect((await door.services.checkInUploader.upload()).outcome).toBe('nothing_to_upload');
   });
 
+  it("keeps Zoom's words for each check-in of a batch Zoom refused whole (the event not published)", async () => {
+    const event = eventOnSandbox(harness.sandbox.data, { people: 3 });
+    const onZoom = harness.sandbox.data.events.find((e) => e.event_id === event.eventId);
+    if (onZoom !== undefined) onZoom.status = 'DRAFT';
+    const door = desk('Door A', event);
+    door.record(event.emails);
+
+    const report = await door.services.checkInUploader.upload();
+
+    expect(report.outcome).toBe('refusals');
+    expect(report.refusals.map((r) => [r.email, r.message])).toEqual(
+      event.emails.map((email) => [email, 'Event is not published yet.']),
+    );
+    expect([...door.checkIns().values()].every((c) => c.state === 'refused')).toBe(true);
+  });
+
   it("keeps Zoom's words when the session is gone from Zoom, and still reads the rest back", async () => {
     const event = eventOnSandbox(harness.sandbox.data, { people: 4, sessions: 2 });
     const [gone = '', kept = ''] = event.sessionIds;
