@@ -170,7 +170,9 @@ export class CheckInListStore {
         if (written.changes === 1) {
           firstRowid ??= written.lastInsertRowid;
           lastRowid = written.lastInsertRowid;
-          insertWords.run(written.lastInsertRowid, eventId, key, `${person.firstName} ${person.lastName} ${key}`);
+          // The email's local part only: a domain that everyone shares would match the whole list.
+          const localPart = key.slice(0, Math.max(0, key.lastIndexOf('@')));
+          insertWords.run(written.lastInsertRowid, eventId, key, `${person.firstName} ${person.lastName} ${localPart}`);
         }
         for (const ticket of person.tickets) {
           insertTicket.run(eventId, ticket.ticketId, key, ticket.sessionId, ticket.qrCodeUrl);

@@ -11,8 +11,8 @@ export interface SearchHits {
 
 /**
  * Finds people on a downloaded list as the staffer types: a ticket ID, a scanned code or an
- * email exactly, and any word of the name or the email by its beginning (accents and case
- * ignored). Exact matches come first, then the list order, which is the search table's rowid
+ * email exactly, an email by its beginning once an "@" is typed, and otherwise any word of the
+ * name or of the email before its "@" by its beginning (accents and case ignored). Exact matches come first, then the list order, which is the search table's rowid
  * order: FTS5 reads matches in that order, so a page is read without sorting every match.
  */
 export class CheckInSearchQueries {
@@ -23,6 +23,7 @@ export class CheckInSearchQueries {
   private readonly byTicket;
   private readonly byCode;
   private readonly byEmail;
+  private readonly byEmailPrefix;
   private readonly wordsCount;
   private readonly wordsPage;
   private readonly wordsHas;
@@ -54,6 +55,11 @@ export class CheckInSearchQueries {
     this.byEmail = db
       .prepare<[string, string], number>('SELECT rowid FROM checkin_registrant WHERE event_id = ? AND email_key = ?')
       .pluck();
+    this.byEmailPrefix = db
+      .prepare<[string, string, string], number>(
+        'SELECT rowid FROM checkin_registrant WHERE event_id = ? AND email_key >= ? AND email_key < ?',
+      )
+      .pluck();
     // Within the event's rowid range: FTS5 narrows to it in its index, without reading each row.
     this.wordsCount = db
       .prepare<[string, number, number], number>(
@@ -81,6 +87,7 @@ export class CheckInSearchQueries {
       return { total: this.count.get(from, to) ?? 0, rows: this.everyone.all(from, to, limit).map(parseRow) };
     }
     const exact = this.exactRowids(eventId, text);
+    if (text.includes('@')) return this.byEmailBeginning(eventId, text, exact, limit);
     const match = nameMatch(text);
     if (match === undefined) return { total: exact.length, rows: this.rows(exact.slice(0, limit)) };
     const alsoWords = exact.filter((rowid) => this.wordsHas.get(match, rowid) !== undefined).length;
@@ -88,6 +95,17 @@ export class CheckInSearchQueries {
     const exactSet = new Set(exact);
     const words = this.wordsPage.all(match, from, to, limit + exact.length).filter((rowid) => !exactSet.has(rowid));
     return { total, rows: this.rows([...exact, ...words].slice(0, limit)) };
+  }
+
+  /** People whose email begins with what was typed (with its "@", so few), after the exact matches. */
+  private byEmailBeginning(eventId: string, text: string, exact: number[], limit: number): SearchHits {
+    const prefix = emailKey(text);
+    const exactSet = new Set(exact);
+    const rest = this.byEmailPrefix
+      .all(eventId, prefix, `${prefix}\u{10FFFF}`)
+      .filter((rowid) => !exactSet.has(rowid))
+      .sort((a, b) => a - b);
+    return { total: exact.length + rest.length, rows: this.rows([...exact, ...rest].slice(0, limit)) };
   }
 
   /**

@@ -79,9 +79,13 @@ async function main() {
     console.log(
       `  for comparison, a bare one-row durable commit on this disk: p50 ${ms(median(commits.map((t) => percentile(t, 50))))}, p99 ${ms(median(commits.map((t) => percentile(t, 99))))}`,
     );
-    const searchP99 = keystrokes.map((times) => percentile(times, 99));
+    const searchP99 = keystrokes.map((k) => percentile(k.wall, 99));
+    const searchCpuP99 = keystrokes.map((k) => percentile(k.cpu, 99));
     console.log(
-      `  search per keystroke (${keystrokes[0].length} keystrokes a run): p50 ${ms(median(keystrokes.map((t) => percentile(t, 50))))}, p99 ${ms(median(searchP99))} (${searchP99.map(ms).join(', ')}); goal p99 < 10 ms`,
+      `  search per keystroke (${keystrokes[0].wall.length} keystrokes a run): p50 ${ms(median(keystrokes.map((k) => percentile(k.wall, 50))))}, p99 ${ms(median(searchP99))} (${searchP99.map(ms).join(', ')}); goal p99 < 10 ms`,
+    );
+    console.log(
+      `  search per keystroke, CPU time of the process (what other programs on the machine do not change): p99 ${ms(median(searchCpuP99))} (${searchCpuP99.map(ms).join(', ')})`,
     );
 
     const statePath = join(root, 'sandbox-state.json');

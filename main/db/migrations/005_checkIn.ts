@@ -59,7 +59,7 @@ export const checkIn: Migration = {
     CREATE INDEX checkin_ticket_by_person ON checkin_ticket (event_id, email_key);
     CREATE INDEX checkin_ticket_by_qr ON checkin_ticket (qr_code_url) WHERE qr_code_url IS NOT NULL;
 
-    -- Search as the staffer types: the words of the name and the email, each prefix-matched; rowid is
+    -- Search as the staffer types: the words of the name and of the email before its "@", each prefix-matched; rowid is
     -- the registrant's. Ticket IDs and QR codes are looked up exactly in checkin_ticket.
     CREATE VIRTUAL TABLE checkin_search USING fts5 (
       event_id UNINDEXED,
