@@ -112,12 +112,13 @@ export class CheckInUploader {
     const { uploads } = this.deps;
     const tally: Tally = { uploaded: 0, alreadyOnZoom: 0, refusedIds: [], changed: new Set() };
     const hadWork = mode === 'upload' && uploads.waitingCount(eventId) > 0;
+    const events = eventId !== undefined ? [eventId] : hadWork ? uploads.eventsWithWork() : uploads.downloadedEvents();
+    // No event downloaded here: nothing to ask Zoom, even without an account.
+    if (events.length === 0) return this.report('nothing_to_upload', tally, eventId, 0, 0);
     const client = await this.deps.zoom();
     const startCount = client.requestCount();
     let readBackRequests = 0;
     try {
-      const events =
-        eventId !== undefined ? [eventId] : hadWork ? uploads.eventsWithWork() : uploads.downloadedEvents();
       if (hadWork) {
         for (const event of events) await this.uploadEvent(client, event, tally);
       }

@@ -265,6 +265,16 @@ describe('check-in upload', () => {
     expect(await patches()).toEqual([]);
   });
 
+  it('a laptop with no event downloaded and no account has nothing to read back, and asks Zoom nothing', async () => {
+    const fresh = openDesk(dir.path, 'Door Z', undefined);
+    desks.push(fresh);
+    await harness.control.clearRequests();
+
+    expect((await fresh.services.checkInUploader.readBack()).outcome).toBe('nothing_to_upload');
+    expect((await fresh.services.checkInUploader.upload()).outcome).toBe('nothing_to_upload');
+    expect(await harness.control.requests()).toEqual([]);
+  });
+
   it('is offline with everything kept when Zoom does not answer', async () => {
     const event = eventOnSandbox(harness.sandbox.data, { people: 5 });
     const door = desk('Door A', event);
