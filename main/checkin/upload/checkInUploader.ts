@@ -55,7 +55,8 @@ interface Tally {
  * a time; asking while one runs joins it (and runs again after it when it covered another event).
  */
 export class CheckInUploader {
-  private running: { eventId: string | undefined; report: Promise<CheckInUploadReport> } | undefined;
+  private running:
+    { mode: 'upload' | 'read'; eventId: string | undefined; report: Promise<CheckInUploadReport> } | undefined;
   /** Batches this process has in flight: not to be settled by listing under their own feet. */
   private readonly inFlight = new Set<string>();
 
@@ -71,35 +72,35 @@ export class CheckInUploader {
   }
 
   /** Uploads what waits, of one event or all, then reads back everyone's check-ins of those events. */
-  async upload(eventId?: string): Promise<CheckInUploadReport> {
-    const current = this.running;
-    if (current !== undefined) {
-      const report = await current.report.catch(() => undefined);
-      if (report !== undefined && (current.eventId === undefined || current.eventId === eventId)) return report;
-      return this.upload(eventId);
-    }
-    const report = this.run(eventId, 'upload');
-    this.running = { eventId, report };
-    try {
-      return await report;
-    } finally {
-      this.running = undefined;
-    }
+  upload(eventId?: string): Promise<CheckInUploadReport> {
+    return this.once('upload', eventId);
   }
 
   /**
    * Reads everyone's check-ins of one event, or of every downloaded event, without uploading (a
    * desk with nothing to send, or one that just downloaded the list).
    */
-  async readBack(eventId?: string): Promise<CheckInUploadReport> {
+  readBack(eventId?: string): Promise<CheckInUploadReport> {
+    return this.once('read', eventId);
+  }
+
+  /**
+   * Runs one upload or read-back at a time. A request that the running one covers (an upload of
+   * the same events, or any read-back of them: an upload reads back too) shares its report; any
+   * other waits for it to end, then runs.
+   */
+  private async once(mode: 'upload' | 'read', eventId: string | undefined): Promise<CheckInUploadReport> {
     const current = this.running;
     if (current !== undefined) {
       const report = await current.report.catch(() => undefined);
-      if (report !== undefined && (current.eventId === undefined || current.eventId === eventId)) return report;
-      return this.readBack(eventId);
+      const covers =
+        (current.eventId === undefined || current.eventId === eventId) &&
+        (mode === 'read' || current.mode === 'upload');
+      if (report !== undefined && covers) return report;
+      return this.once(mode, eventId);
     }
-    const report = this.run(eventId, 'read');
-    this.running = { eventId, report };
+    const report = this.run(eventId, mode);
+    this.running = { mode, eventId, report };
     try {
       return await report;
     } finally {
@@ -111,12 +112,13 @@ export class CheckInUploader {
     const { uploads } = this.deps;
     const tally: Tally = { uploaded: 0, alreadyOnZoom: 0, refusedIds: [], changed: new Set() };
     const hadWork = mode === 'upload' && uploads.waitingCount(eventId) > 0;
+    const events = eventId !== undefined ? [eventId] : hadWork ? uploads.eventsWithWork() : uploads.downloadedEvents();
+    // No event downloaded here: nothing to ask Zoom, even without an account.
+    if (events.length === 0) return this.report('nothing_to_upload', tally, eventId, 0, 0);
     const client = await this.deps.zoom();
     const startCount = client.requestCount();
     let readBackRequests = 0;
     try {
-      const events =
-        eventId !== undefined ? [eventId] : hadWork ? uploads.eventsWithWork() : uploads.downloadedEvents();
       if (hadWork) {
         for (const event of events) await this.uploadEvent(client, event, tally);
       }

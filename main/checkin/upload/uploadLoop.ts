@@ -10,6 +10,8 @@ export interface UploadLoopDeps {
   intervalMs?: number;
   /** How often a desk with nothing to send still reads everyone's check-ins. */
   readBackEveryMs?: number;
+  /** After a failure other than Zoom out of reach (no account, a bug), how long to leave it be. */
+  afterErrorMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -24,17 +26,20 @@ export interface UploadLoop {
 /**
  * Uploads what waits every `intervalMs` (5 s) while Zoom is reachable and the desk has automatic
  * upload on; with nothing to send it reads the others' check-ins every `readBackEveryMs` (30 s).
- * A tick while an upload runs (one asked for on screen) does nothing: uploads never overlap.
+ * A tick while an upload runs (one asked for on screen) does nothing: uploads never overlap. After a
+ * failure that is not Zoom being out of reach (no account connected, say), it waits a minute.
  */
 export function createUploadLoop(deps: UploadLoopDeps): UploadLoop {
   const intervalMs = deps.intervalMs ?? 5_000;
   const readBackEveryMs = deps.readBackEveryMs ?? 30_000;
+  const afterErrorMs = deps.afterErrorMs ?? 60_000;
+  let quietUntil = Number.NEGATIVE_INFINITY;
   let timer: NodeJS.Timeout | undefined;
   let isRunning = false;
   let lastReadAt = Number.NEGATIVE_INFINITY;
 
   async function tick(): Promise<void> {
-    if (!deps.isEnabled() || !deps.isOnline() || deps.uploader.isRunning()) return;
+    if (!deps.isEnabled() || !deps.isOnline() || deps.uploader.isRunning() || deps.now() < quietUntil) return;
     try {
       if (deps.uploader.hasWork()) {
         await deps.uploader.upload();
@@ -44,6 +49,8 @@ export function createUploadLoop(deps: UploadLoopDeps): UploadLoop {
         await deps.uploader.readBack();
       }
     } catch (error) {
+      // Told once, not every 5 s: the same failure would fill the log.
+      quietUntil = deps.now() + afterErrorMs;
       deps.onError?.(error);
     }
   }

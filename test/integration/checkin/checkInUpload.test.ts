@@ -137,6 +137,21 @@ describe('check-in upload', () => {
     expect(local.every((c) => c.state === 'uploaded')).toBe(true);
   });
 
+  it('an upload asked for while a read-back runs waits for it, then uploads; one asked during an upload joins it', async () => {
+    const event = eventOnSandbox(harness.sandbox.data, { people: 10 });
+    const door = desk('Door A', event);
+    await harness.control.setFaults({ latencyMs: [200, 200] });
+    const reading = door.services.checkInUploader.readBack(event.eventId);
+    door.record(event.emails.slice(0, 4));
+    const uploading = door.services.checkInUploader.upload(event.eventId);
+    const joining = door.services.checkInUploader.upload(event.eventId);
+
+    expect((await reading).outcome).toBe('nothing_to_upload');
+    expect(await uploading).toMatchObject({ outcome: 'uploaded', uploaded: 4 });
+    expect(await joining).toMatchObject({ outcome: 'uploaded', uploaded: 4 });
+    expect((await patches()).length).toBe(1);
+  });
+
   it('settles a batch whose answer was lost by listing Zoom, not by sending it again', async () => {
     const event = eventOnSandbox(harness.sandbox.data, { people: 10 });
     const door = desk('Door A', event);
@@ -179,6 +194,22 @@ describe('check-in upload', () => {
     ]);
     // Refusals are not sent again.
     expect((await door.services.checkInUploader.upload()).outcome).toBe('nothing_to_upload');
+  });
+
+  it("keeps Zoom's words for each check-in of a batch Zoom refused whole (the event not published)", async () => {
+    const event = eventOnSandbox(harness.sandbox.data, { people: 3 });
+    const onZoom = harness.sandbox.data.events.find((e) => e.event_id === event.eventId);
+    if (onZoom !== undefined) onZoom.status = 'DRAFT';
+    const door = desk('Door A', event);
+    door.record(event.emails);
+
+    const report = await door.services.checkInUploader.upload();
+
+    expect(report.outcome).toBe('refusals');
+    expect(report.refusals.map((r) => [r.email, r.message])).toEqual(
+      event.emails.map((email) => [email, 'Event is not published yet.']),
+    );
+    expect([...door.checkIns().values()].every((c) => c.state === 'refused')).toBe(true);
   });
 
   it("keeps Zoom's words when the session is gone from Zoom, and still reads the rest back", async () => {
@@ -232,6 +263,16 @@ describe('check-in upload', () => {
 
     expect(back).toMatchObject({ outcome: 'uploaded', uploaded: 5, alreadyOnZoom: 5, refusals: [], waiting: 0 });
     expect(await patches()).toEqual([]);
+  });
+
+  it('a laptop with no event downloaded and no account has nothing to read back, and asks Zoom nothing', async () => {
+    const fresh = openDesk(dir.path, 'Door Z', undefined);
+    desks.push(fresh);
+    await harness.control.clearRequests();
+
+    expect((await fresh.services.checkInUploader.readBack()).outcome).toBe('nothing_to_upload');
+    expect((await fresh.services.checkInUploader.upload()).outcome).toBe('nothing_to_upload');
+    expect(await harness.control.requests()).toEqual([]);
   });
 
   it('is offline with everything kept when Zoom does not answer', async () => {

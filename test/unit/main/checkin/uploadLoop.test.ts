@@ -90,9 +90,9 @@ describe('the background check-in upload', () => {
     expect(uploader.upload).not.toHaveBeenCalled();
   });
 
-  it('keeps going after a failed upload, telling whoever listens', async () => {
+  it('after a failed upload tells whoever listens once, and tries again a minute later', async () => {
     const onError = vi.fn();
-    uploader.upload.mockRejectedValueOnce(new Error('disk full'));
+    uploader.upload.mockRejectedValueOnce(new Error('Cadence is not connected to Zoom.'));
     const running = createUploadLoop({
       uploader,
       isEnabled: () => true,
@@ -101,8 +101,12 @@ describe('the background check-in upload', () => {
       onError,
     });
     await running.tick();
+    now = 59_999;
     await running.tick();
     expect(onError).toHaveBeenCalledTimes(1);
+    expect(uploader.upload).toHaveBeenCalledTimes(1);
+    now = 60_000;
+    await running.tick();
     expect(uploader.upload).toHaveBeenCalledTimes(2);
   });
 });
