@@ -6,6 +6,7 @@ import type { ZoomEvent, ZoomRegistrant, ZoomSession } from '../../shared/zoom/z
 import type { DownloadedList, ListedRegistrant, ListedTicket } from '../db/checkInListStore';
 import type { CheckInSeriesQueries, SeriesPerson } from '../db/checkInSeriesQueries';
 import type { ZoomEventsApi } from '../zoom/zoomEventsApi';
+import { ZoomApiError } from '../zoom/zoomErrors';
 
 export type CheckInDownloadFrom = z.output<typeof checkInDownloadSchema>;
 
@@ -23,7 +24,7 @@ export function eventToDownload(
   series: CheckInSeriesQueries,
   from: CheckInDownloadFrom,
 ): { eventId: string; seriesId: string | null } {
-  if ('eventId' in from) return { eventId: from.eventId, seriesId: series.series(from.eventId)?.id ?? null };
+  if ('eventId' in from) return { eventId: from.eventId, seriesId: series.seriesOfEvent(from.eventId) };
   const found = series.series(from.seriesId);
   if (found === undefined) {
     throw new CadenceError('not_found', 'There is no such series.', [
@@ -106,11 +107,20 @@ function registrantOf(registrant: ZoomRegistrant, own: SeriesPerson | undefined,
 export async function downloadList(deps: CheckInDownloadDeps, from: CheckInDownloadFrom): Promise<DownloadedList> {
   const { eventId, seriesId } = eventToDownload(deps.series, from);
   const api = await deps.api();
+  const field = 'eventId' in from ? 'from.eventId' : 'from.seriesId';
   const [event, sessions, registrants] = await Promise.all([
     api.getEvent(eventId),
     api.listSessions(eventId),
     api.listRegistrants(eventId),
-  ]);
+  ]).catch((error: unknown) => {
+    // An event Zoom does not know, or does not show this account, is a wrong ID: name the field.
+    if (error instanceof ZoomApiError && (error.code === 'not_found' || error.code === 'forbidden')) {
+      throw new CadenceError(error.code, `Zoom has no event ${eventId} that this account can open.`, [
+        { path: field, message: `Zoom answered: ${error.message}` },
+      ]);
+    }
+    throw error;
+  });
   const people = seriesId === null ? new Map<string, SeriesPerson>() : deps.series.people(seriesId);
   const ticketType = seriesId === null ? '' : deps.series.ticketType(seriesId);
   return {
