@@ -11,7 +11,7 @@ import { ZoomApiError } from '../zoom/zoomErrors';
 export type CheckInDownloadFrom = z.output<typeof checkInDownloadSchema>;
 
 /** The calls a download makes; Zoom's registrant list is paged with the largest page it allows. */
-export type DownloadApi = Pick<ZoomEventsApi, 'getEvent' | 'listSessions' | 'listRegistrants'>;
+export type DownloadApi = Pick<ZoomEventsApi, 'getEvent' | 'listSessions' | 'eachRegistrantPage'>;
 
 export interface CheckInDownloadDeps {
   series: CheckInSeriesQueries;
@@ -108,10 +108,19 @@ export async function downloadList(deps: CheckInDownloadDeps, from: CheckInDownl
   const { eventId, seriesId } = eventToDownload(deps.series, from);
   const api = await deps.api();
   const field = 'eventId' in from ? 'from.eventId' : 'from.seriesId';
-  const [event, sessions, registrants] = await Promise.all([
+  const people = seriesId === null ? new Map<string, SeriesPerson>() : deps.series.people(seriesId);
+  const ticketType = seriesId === null ? '' : deps.series.ticketType(seriesId);
+  // Each page becomes the desk's compact rows as it arrives: Zoom's answers are not kept whole.
+  const registrants: ListedRegistrant[] = [];
+  const [event, sessions] = await Promise.all([
     api.getEvent(eventId),
     api.listSessions(eventId),
-    api.listRegistrants(eventId),
+    api.eachRegistrantPage(eventId, (page) => {
+      for (const registrant of page) {
+        const email = registrant.email.trim();
+        if (email !== '') registrants.push(registrantOf(registrant, people.get(email.toLowerCase()), ticketType));
+      }
+    }),
   ]).catch((error: unknown) => {
     // An event Zoom does not know, or does not show this account, is a wrong ID: name the field.
     if (error instanceof ZoomApiError && (error.code === 'not_found' || error.code === 'forbidden')) {
@@ -121,8 +130,6 @@ export async function downloadList(deps: CheckInDownloadDeps, from: CheckInDownl
     }
     throw error;
   });
-  const people = seriesId === null ? new Map<string, SeriesPerson>() : deps.series.people(seriesId);
-  const ticketType = seriesId === null ? '' : deps.series.ticketType(seriesId);
   return {
     eventId,
     seriesId,
@@ -130,9 +137,7 @@ export async function downloadList(deps: CheckInDownloadDeps, from: CheckInDownl
     timezone: event.timezone,
     attendanceType: attendanceType(event),
     sessions: sessionsOf(event, sessions),
-    registrants: registrants
-      .filter((registrant) => registrant.email.trim() !== '')
-      .map((registrant) => registrantOf(registrant, people.get(registrant.email.trim().toLowerCase()), ticketType)),
+    registrants,
     downloadedAt: formatInstant(deps.now()),
   };
 }
