@@ -7,6 +7,7 @@ import { startSandboxProcess } from '../support/sandboxProcess';
 import type { ServeProcess } from '../support/serveProcess';
 import { CheckInDesk, conference, deskWithConference } from './checkInDesk';
 import { expect, test } from './fixtures';
+import { Planner } from './planner';
 import { callServe, connectedSandbox, dropRefusedCalls } from './serveApi';
 
 /** A registrant's first ticket ID, as printed on their ticket and typed by a scanner. */
@@ -343,4 +344,34 @@ test('the background upload empties the waiting count on screen by itself', asyn
   await expect(desk.waiting).toHaveText('0', { timeout: 15_000 });
   await expect(page.getByText('Last upload').locator('xpath=following-sibling::dd[1]')).toContainText('today');
   await expect(desk.person('Ada Lovelace')).not.toContainText('waiting to upload');
+});
+
+test('an event is downloaded by a Zoom event ID typed in; an unknown ID is refused in words', async ({
+  page,
+  shell,
+  serve,
+  pageErrors,
+}) => {
+  test.slow();
+  await new Planner(page, shell).trySandbox();
+  await callServe(serve, 'drafts.import', { file: { version: 1, series: [conference] }, dryRun: false });
+  await callServe(serve, 'sync.run', { makePublic: true });
+  const sandbox = await connectedSandbox(serve);
+  const eventId = (await sandbox.state()).events.find((event) => event.name === conference.name)?.event_id ?? '';
+
+  const desk = new CheckInDesk(page, shell);
+  await desk.open();
+  await expect(page.getByRole('region', { name: 'No event downloaded for check-in' })).toBeVisible();
+  await page.getByLabel('Event', { exact: true }).selectOption({ label: 'A Zoom event ID…' });
+  await page.getByLabel('Zoom event ID').fill('no-such-event');
+  await page.getByRole('button', { name: 'Download', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Zoom has no event no-such-event');
+  await expect(page.getByRole('heading', { name: conference.name, level: 2 })).toHaveCount(0);
+
+  await page.getByLabel('Zoom event ID').fill(eventId);
+  await page.getByRole('button', { name: 'Download', exact: true }).click();
+  await expect(page.getByRole('heading', { name: conference.name, level: 2 })).toBeVisible();
+  await expect(desk.people.getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByText(/^Downloaded \d\d:\d\d.* today/)).toBeVisible();
+  dropRefusedCalls(pageErrors, [400, 404]);
 });

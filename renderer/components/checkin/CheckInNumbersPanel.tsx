@@ -97,6 +97,13 @@ export function CheckInNumbersPanel({ event, scope }: Props) {
                 </tr>
               </thead>
               <tbody>
+                {numbers.desks.length === 0 && (
+                  <tr>
+                    <td colSpan={4} className="muted">
+                      No check-ins yet.
+                    </td>
+                  </tr>
+                )}
                 {numbers.desks.map((desk) => (
                   <tr key={desk.desk}>
                     <th scope="row">{desk.desk}</th>
