@@ -143,11 +143,18 @@ export class CheckInUploader {
     const { uploads } = this.deps;
     // A batch whose answer never came is settled by Zoom's list before anything is sent again.
     const isAlive = this.deps.isProcessAlive ?? isProcessAlive;
-    for (const batch of uploads.unsettledBatches(eventId)) {
-      if (this.inFlight.has(batch.id)) continue;
-      // Another process (the app beside a script) is still waiting for this batch's answer.
-      if (batch.senderPid !== null && batch.senderPid !== process.pid && isAlive(batch.senderPid)) continue;
-      this.count(tally, eventId, await this.settleByListing(client, batch));
+    const unsettled = uploads.unsettledBatches(eventId).filter(
+      (batch) =>
+        !this.inFlight.has(batch.id) &&
+        // Another process (the app beside a script) is still waiting for this batch's answer.
+        !(batch.senderPid !== null && batch.senderPid !== process.pid && isAlive(batch.senderPid)),
+    );
+    // One list of each scope settles all of its batches.
+    for (const sessionId of new Set(unsettled.map((batch) => batch.sessionId))) {
+      const batches = unsettled.filter((batch) => batch.sessionId === sessionId);
+      for (const settled of await this.settleByListing(client, { eventId, sessionId }, batches)) {
+        this.count(tally, eventId, settled);
+      }
     }
     for (const scope of uploads.waitingScopes(eventId)) {
       // Each batch is claimed in its own transaction, so the workers never share a check-in.
@@ -195,7 +202,8 @@ export class CheckInUploader {
       }
       if (isOutcomeUnknown(error)) {
         // Maybe done, maybe not: Zoom's list says which, and only the others are sent again.
-        this.count(tally, batch.eventId, await this.settleByListing(client, batch));
+        for (const settled of await this.settleByListing(client, batch, [batch]))
+          this.count(tally, batch.eventId, settled);
         return;
       }
       if (error instanceof ZoomApiError && error.status === 429) {
@@ -213,16 +221,18 @@ export class CheckInUploader {
     }
   }
 
-  /** Settles a batch by Zoom's list of its scope; a scope Zoom refuses to list refuses the batch, with Zoom's words. */
+  /** Settles batches of one scope by Zoom's list of it; a scope Zoom refuses to list refuses them, with Zoom's words. */
   private async settleByListing(
     client: Pick<ZoomClient, 'api'>,
-    batch: UploadScope & { id: string },
-  ): Promise<ReturnType<CheckInUploads['settleByListing']>> {
+    scope: UploadScope,
+    batches: readonly { id: string }[],
+  ): Promise<ReturnType<CheckInUploads['settleByListing']>[]> {
+    const { uploads } = this.deps;
     try {
-      const listed = await this.list(client, batch);
-      return this.deps.uploads.settleByListing(batch.id, new Set(listed.map((l) => l.email.toLowerCase())));
+      const listed = new Set((await this.list(client, scope)).map((l) => l.email.toLowerCase()));
+      return batches.map((batch) => uploads.settleByListing(batch.id, listed));
     } catch (error) {
-      if (error instanceof ScopeRefused) return this.deps.uploads.refuseBatch(batch.id, error.words);
+      if (error instanceof ScopeRefused) return batches.map((batch) => uploads.refuseBatch(batch.id, error.words));
       throw error;
     }
   }
