@@ -5,6 +5,8 @@ import { databaseFile, openDatabase } from './db/database';
 import type { DraftService } from './drafts/draftService';
 import { createEventBus, type EventBus } from './ipc/eventBus';
 import { createAppHandlers } from './ipc/handlers/appHandlers';
+import { createCheckInHandlers } from './ipc/handlers/checkInHandlers';
+import { kioskGate } from './ipc/kioskGate';
 import { createDraftHandlers } from './ipc/handlers/draftHandlers';
 import { createSyncHandlers } from './ipc/handlers/syncHandlers';
 import { createZoomHandlers } from './ipc/handlers/zoomHandlers';
@@ -21,6 +23,8 @@ import {
 import type { ZoomConnection } from './account/zoomConnection';
 import { createServices } from './services';
 import { autoSyncWhenOnline } from './sync/autoSync';
+import { createUploadLoop } from './checkin/upload/uploadLoop';
+import { createCheckInUploadHandlers } from './ipc/handlers/checkInUploadHandlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -67,6 +71,7 @@ export function createCore(options: CoreOptions): Core {
   const services = createServices({
     db,
     onZoomReachability: (isReachable) => online.report(isReachable),
+    onCheckInsChanged: (eventId) => events.emit('checkin.changed', { eventId }),
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
     ...(options.sqliteBinding === undefined ? {} : { sqliteBinding: options.sqliteBinding }),
@@ -79,6 +84,13 @@ export function createCore(options: CoreOptions): Core {
     onProgress: (progress) => events.emit('sync.progress', progress),
     onFinished: (report) => events.emit('sync.finished', report),
     onError: (error) => logger.error('automatic sync failed', { error }),
+  });
+  const uploadLoop = createUploadLoop({
+    uploader: services.checkInUploader,
+    isEnabled: () => services.checkIn.settings.read().uploadAutomatically,
+    isOnline: () => online.current().isOnline,
+    now: services.now,
+    onError: (error) => logger.error('background check-in upload failed', { error }),
   });
   const sandbox = builtInSandbox(options.dataDir);
   const router = createRouter(
@@ -98,13 +110,16 @@ export function createCore(options: CoreOptions): Core {
         pages: services.stores.pages,
       }),
       ...createZoomHandlers({ connection: zoom, sandbox: () => sandbox.start() }),
+      ...createCheckInUploadHandlers({ uploader: services.checkInUploader }),
       ...createSyncHandlers({
         sync,
         conflicts: services.conflicts,
         events,
       }),
+      ...createCheckInHandlers(services.checkIn),
     },
     logger,
+    kioskGate(() => services.checkIn.kiosk.state()),
   );
   if (zoom.usesBuiltInSandbox()) {
     // The built-in sandbox listens on a new port at every start; the connection follows it.
@@ -116,6 +131,7 @@ export function createCore(options: CoreOptions): Core {
       });
   }
   online.start();
+  uploadLoop.start();
   logger.info('core started', { host: options.host, version: options.version });
   return {
     router,
@@ -126,6 +142,7 @@ export function createCore(options: CoreOptions): Core {
     zoom,
     async close() {
       online.stop();
+      uploadLoop.stop();
       await services.close();
       await sandbox.close();
       db.close();

@@ -12,6 +12,9 @@ import { SyncService, type SyncServiceDeps } from './sync/syncService';
 import { createCredentialVault } from './vault/credentialVault';
 import { keychainServiceFor, osKeychain, type Keychain } from './vault/keychain';
 import { ZoomConnection } from './account/zoomConnection';
+import { CheckInUploads } from './db/checkInUploads';
+import { CheckInUploader } from './checkin/upload/checkInUploader';
+import { createCheckInDesk, type CheckInDesk } from './checkin/checkInDesk';
 
 export interface ServicesOptions {
   db: Database.Database;
@@ -28,6 +31,10 @@ export interface ServicesOptions {
   engine?: SyncServiceDeps['engine'];
   /** Told after each request to Zoom whether Zoom answered at all (the online monitor listens). */
   onZoomReachability?: (isReachable: boolean) => void;
+  /** Told when an event's check-ins changed outside the screen (an upload, others' check-ins seen). */
+  onCheckInsChanged?: (eventId: string) => void;
+  /** The desk name a new laptop starts with; this computer's name by default. */
+  defaultDesk?: () => string;
 }
 
 /** The services every host and the tests run, wired once over one database and one clock. */
@@ -44,6 +51,10 @@ export interface Services {
   readonly sync: SyncService;
   /** The planner's app settings (automatic sync). */
   readonly appSettings: AppSettingsStore;
+  /** Uploads the check-ins recorded here, exactly once, and reads everyone's back. */
+  readonly checkInUploader: CheckInUploader;
+  /** Onsite check-in: downloaded lists, the desk's check-ins, settings and the kiosk. */
+  readonly checkIn: CheckInDesk;
   close(): Promise<void>;
 }
 
@@ -59,9 +70,10 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.onZoomReachability === undefined ? {} : { onReachability: options.onZoomReachability }),
   });
+  const zoom = options.zoom ?? (() => account.zoom());
   const sync = new SyncService({
     stores,
-    zoom: options.zoom ?? (() => account.zoom()),
+    zoom,
     now,
     copyStores: () => {
       // The dry run writes as a sync would, into an in-memory copy that is thrown away.
@@ -79,6 +91,28 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.engine === undefined ? {} : { engine: options.engine }),
   });
   const attendees = new AttendeeService(db, stores.attendees);
+  const checkInUploader = new CheckInUploader({
+    uploads: new CheckInUploads(db, iso),
+    zoom: options.zoom ?? (() => account.zoom()),
+    now,
+    ...(options.onCheckInsChanged === undefined ? {} : { onChanged: options.onCheckInsChanged }),
+  });
+  const desk = createCheckInDesk({
+    db,
+    now,
+    api: async () => (await zoom()).api,
+    ...(options.defaultDesk === undefined ? {} : { defaultDesk: options.defaultDesk }),
+  });
+  const checkIn: CheckInDesk = {
+    ...desk,
+    // Everyone's check-ins come with the list, so a desk that just downloaded shows who is in already.
+    async download(from) {
+      const event = await desk.download(from);
+      const read = await checkInUploader.readBack(event.eventId);
+      if (read.outcome === 'offline') return event;
+      return desk.overview.events().find((e) => e.eventId === event.eventId) ?? event;
+    },
+  };
   return {
     db,
     now,
@@ -90,6 +124,8 @@ export function createServices(options: ServicesOptions): Services {
     conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series),
     sync,
     appSettings: new AppSettingsStore(new SettingsStore(db)),
+    checkInUploader,
+    checkIn,
     async close() {
       sync.cancel();
       await account.close();

@@ -3,17 +3,30 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { pickBridge } from './bridge/pickBridge';
 import { useAppStore } from './stores/useAppStore';
+import { useCheckInStore } from './stores/useCheckInStore';
 import { useEditorStore } from './stores/useEditorStore';
+import { useKioskStore } from './stores/useKioskStore';
 import './styles.css';
 
 const store = useAppStore.getState();
 const api = pickBridge(store.setBridgeConnected);
 void store.connect(api);
+void useKioskStore.getState().load(api);
 
 // An edit typed just before the tab or window closes is sent before the page is gone.
 const saveBeforeLeaving = (): void => useEditorStore.getState().saveBeforeLeaving(api);
 window.addEventListener('beforeunload', saveBeforeLeaving);
 window.addEventListener('pagehide', saveBeforeLeaving);
+// A background upload or another desk's check-ins changed the counts and the list the desk shows.
+api.on('checkin.changed', () => {
+  if (useCheckInStore.getState().events !== undefined) void useCheckInStore.getState().refresh(api);
+});
+
+// Closing the tab while check-ins wait to upload asks first (the browser's own question); they stay recorded either way.
+window.addEventListener('beforeunload', (event) => {
+  const isWaiting = useCheckInStore.getState().events?.some((checkInEvent) => checkInEvent.counts.waiting > 0) ?? false;
+  if (isWaiting && useAppStore.getState().info?.host === 'serve') event.preventDefault();
+});
 // The desktop app asks before it closes the window, and closes it once the last edit is saved.
 api.on(
   'app.saveBeforeClose',

@@ -1,11 +1,12 @@
 /**
  * The one Content-Security-Policy for the renderer, whichever host serves it (the Electron
  * protocol handler, `cadence serve`, and the `<meta>` tag in the built page). Only the app's own
- * scripts, styles and API; no inline code, no remote content, no framing.
+ * scripts (and their WebAssembly), styles and API; no inline code, no remote content, no framing.
  */
 export const contentSecurityPolicyDirectives: Readonly<Record<string, string>> = {
   'default-src': "'none'",
-  'script-src': "'self'",
+  // The webcam's QR reader is WebAssembly served by the app itself; this allows compiling it, not eval.
+  'script-src': "'self' 'wasm-unsafe-eval'",
   'style-src': "'self'",
   'img-src': "'self' data:",
   'font-src': "'self'",

@@ -44,14 +44,31 @@ export function hardenWebContents(
   });
 }
 
-/** The one permission the page gets: writing plain text to the clipboard (its Copy buttons); never reading it. */
+/** Writing plain text to the clipboard (the Copy buttons), for any page of the session; never reading it. */
 const grantedPermission = 'clipboard-sanitized-write';
+
+/**
+ * What the app's own page may also have: full screen (the self check-in kiosk) and the camera
+ * alone, never the microphone (reading the QR code on a ticket at the check-in desk).
+ */
+function isGrantedToApp(permission: string, url: string | undefined, mediaTypes: readonly string[]): boolean {
+  if (!isAppUrl(url)) return false;
+  if (permission === 'fullscreen') return true;
+  return permission === 'media' && mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
+}
 
 /** Denies every other permission request and check, and blocks requests to anything but the app itself. */
 export function hardenSession(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>,
 ): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === grantedPermission));
-  session.setPermissionCheckHandler((_contents, permission) => permission === grantedPermission);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(permission === grantedPermission || isGrantedToApp(permission, details.requestingUrl, mediaTypes));
+  });
+  session.setPermissionCheckHandler(
+    (_contents, permission, _origin, details) =>
+      permission === grantedPermission ||
+      isGrantedToApp(permission, details.requestingUrl, details.mediaType === undefined ? [] : [details.mediaType]),
+  );
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
 }

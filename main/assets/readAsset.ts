@@ -10,6 +10,8 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  // The QR reader's WebAssembly: compiled while it streams in only when served as such.
+  '.wasm': 'application/wasm',
   '.map': 'application/json; charset=utf-8',
 };
 

@@ -6,6 +6,7 @@ import { resolveDataDir } from '../config/dataDir';
 import { createLogger } from '../log/logger';
 import { cliAppRoot } from './appRoot';
 import { exitCodeFor, exitCodes } from './exitCodes';
+import { runCheckInPull, runCheckInRecord, runCheckInStatus, type RecordOptions } from './checkInCommands';
 import { runDraftsCommand, runImportCommand, runStatusCommand } from './draftCommands';
 import { runExpandCommand } from './expandCommand';
 import { ticketTypeRulesSchema, type TicketTypeRules } from '../sandbox/sandboxBehaviour';
@@ -14,6 +15,7 @@ import { runConflictsCommand, runResolveCommand, runSyncCommand } from './syncCo
 import { runServeCommand } from './serveCommand';
 import { runConnectCommand, runHubsCommand, type ConnectOptions } from './zoomCommands';
 import { escapeTerminalOutput } from './terminalText';
+import { addCheckInPushCommand } from './checkInPushCommand';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -136,6 +138,42 @@ function buildProgram(appRoot: string): Command {
     .action(async () => {
       await runHubsCommand(zoomContext());
     });
+
+  const checkin = program
+    .command('checkin')
+    .description(
+      'onsite check-in: download registrants, record check-ins offline, upload them, see where things stand',
+    );
+
+  checkin
+    .command('pull')
+    .description("download an event's registrants and tickets for offline check-in; again to refresh")
+    .argument('<event>', 'a series key (as "cadence drafts" shows it) or a Zoom event ID')
+    .action(async (event: string) => {
+      process.exitCode = await runCheckInPull(draftContext(), event);
+    });
+
+  checkin
+    .command('record')
+    .description(
+      'record check-ins on this laptop, offline (never touches the network); a person not on the downloaded list is a walk-in and Zoom decides at upload',
+    )
+    .argument('<email...>', 'the email of each person to check in')
+    .requiredOption('--event <event>', 'the downloaded event: a series key or a Zoom event ID')
+    .option('--session <n>', 'check in to session N of the event (counted from 1) instead of the whole event')
+    .option('--source <name>', "the desk's name, sent to Zoom as the check-in's source; this laptop's desk by default")
+    .action(async (emails: string[], options: RecordOptions) => {
+      process.exitCode = await runCheckInRecord(draftContext(), emails, options);
+    });
+
+  checkin
+    .command('status')
+    .description("check-ins per event and desk: checked in, waiting to upload, and Zoom's refusals in its words")
+    .action(async () => {
+      process.exitCode = await runCheckInStatus(draftContext());
+    });
+
+  addCheckInPushCommand(checkin, draftContext);
 
   program
     .command('sandbox')

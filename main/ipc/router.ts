@@ -20,7 +20,19 @@ export interface Router {
   dispatch(channel: string, payload: unknown): Promise<IpcResult<unknown>>;
 }
 
-export function createRouter(handlers: ChannelHandlers, logger: Logger): Router {
+/** What the router asks before and after each call: may it pass, and with what input. */
+export interface CallGate {
+  /** The input to run the channel with; throws a `CadenceError` to refuse the call. */
+  admit(channel: ChannelName, input: unknown): unknown;
+  /** Told of each answer the channel gave. */
+  answered(channel: ChannelName, value: unknown): void;
+}
+
+/** Lets every call through as asked. */
+const openGate: CallGate = { admit: (_channel, input) => input, answered: () => undefined };
+
+/** `gate` may hold calls back or narrow their input (the kiosk lock); everything passes by default. */
+export function createRouter(handlers: ChannelHandlers, logger: Logger, gate: CallGate = openGate): Router {
   async function dispatch(channel: string, payload: unknown): Promise<IpcResult<unknown>> {
     if (!isChannelName(channel)) {
       return failure(new CadenceError('unknown_channel', `There is no channel called "${channel}".`));
@@ -34,8 +46,10 @@ export function createRouter(handlers: ChannelHandlers, logger: Logger): Router 
     try {
       // The cast is sound: `parsed.data` was produced by this very channel's schema.
       const handler = handlers[channel] as (input: unknown) => unknown;
-      const value: unknown = await handler(parsed.data);
-      return { ok: true, value: definition.result.parse(value) };
+      const value: unknown = await handler(gate.admit(channel, parsed.data));
+      const answer: unknown = definition.result.parse(value);
+      gate.answered(channel, answer);
+      return { ok: true, value: answer };
     } catch (error) {
       if (error instanceof CadenceError) return failure(error);
       logger.error('ipc handler failed', { channel, error });

@@ -599,15 +599,24 @@ function listTickets(data: SandboxData, request: SandboxRequest): SandboxAnswer 
   return { status: 200, body: { ...rest, tickets: page.map(ticketAnswer) } };
 }
 
+/** The address a ticket's e-badge QR code holds, shaped like Zoom's (`zoom.us/qr?t=9&ein=…`). */
+export function badgeQrCodeUrl(ticketId: string): string {
+  return `https://zoom.us/qr?t=9&ein=${Buffer.from(`badge:${ticketId}`, 'utf8').toString('base64url')}`;
+}
+
 function listRegistrants(data: SandboxData, request: SandboxRequest): SandboxAnswer {
   const event = eventOf(data, request);
   const byEmail = new Map<string, SandboxTicket[]>();
   for (const ticket of data.tickets) {
     if (ticket.event_id !== event.event_id) continue;
     const key = ticket.email.toLowerCase();
-    byEmail.set(key, [...(byEmail.get(key) ?? []), ticket]);
+    const held = byEmail.get(key);
+    if (held === undefined) byEmail.set(key, [ticket]);
+    else held.push(ticket);
   }
-  const registrants = [...byEmail.values()].map((tickets) => ({
+  // Only the page asked for is shaped: a list of 50,000 people is read 300 at a time.
+  const { page, ...rest } = pageOf([...byEmail.values()], request.query);
+  const registrants = page.map((tickets) => ({
     email: tickets[0]?.email ?? '',
     first_name: tickets[0]?.first_name ?? '',
     last_name: tickets[0]?.last_name ?? '',
@@ -615,24 +624,36 @@ function listRegistrants(data: SandboxData, request: SandboxRequest): SandboxAns
     tickets: tickets.map((t) => ({
       ticket_id: t.ticket_id,
       role: 'ATTENDEE',
+      // Zoom gives the e-badge's QR code only for events with people at a venue.
+      ...(event.attendance_type.toLowerCase() === 'virtual' ? {} : { qr_code_url: badgeQrCodeUrl(t.ticket_id) }),
       ...(t.session_id === undefined ? {} : { session_id: t.session_id }),
+      ...(t.session_ids === undefined ? {} : { session_ids: t.session_ids }),
     })),
   }));
-  const { page, ...rest } = pageOf(registrants, request.query);
-  return { status: 200, body: { ...rest, registrants: page } };
+  return { status: 200, body: { ...rest, registrants } };
 }
 
-/** Whether `email` holds a ticket that admits to the event, or to `sessionId`. */
-function admits(data: SandboxData, event: SandboxEvent, email: string, sessionId?: string): boolean {
-  return data.tickets.some(
-    (t) =>
-      t.event_id === event.event_id &&
-      t.email.toLowerCase() === email.toLowerCase() &&
-      (sessionId === undefined ||
-        (t.session_id === undefined && t.session_ids === undefined) ||
-        t.session_id === sessionId ||
-        (t.session_ids ?? []).includes(sessionId)),
+/** Zoom's words for a check-in it refuses, per attendee (Zoom's own example for the on-site ticket). */
+export const checkInRefusals = {
+  notRegistered: 'User is not registered for this event.',
+  noSessionTicket: "User doesn't have a ticket for this session.",
+  noOnsiteTicket: "User doesn't have an on-site ticket",
+  alreadyCheckedIn: 'User has already checked in.',
+} as const;
+
+/** Whether a ticket admits to the event, or to `sessionId`. */
+function ticketAdmits(ticket: SandboxTicket, sessionId: string | undefined): boolean {
+  return (
+    sessionId === undefined ||
+    (ticket.session_id === undefined && ticket.session_ids === undefined) ||
+    ticket.session_id === sessionId ||
+    (ticket.session_ids ?? []).includes(sessionId)
   );
+}
+
+/** Who is checked in to the event (`sessionId` undefined) or a session: Zoom keeps each person once. */
+function checkInsOf(data: SandboxData, eventId: string, sessionId: string | undefined) {
+  return data.checkIns.filter((c) => c.event_id === eventId && c.session_id === sessionId);
 }
 
 function listAttendeeActions(data: SandboxData, request: SandboxRequest): SandboxAnswer {
@@ -640,11 +661,8 @@ function listAttendeeActions(data: SandboxData, request: SandboxRequest): Sandbo
   const sessionId = request.params.sessionId;
   if (sessionId !== undefined) sessionOf(data, event, sessionId);
   const email = request.query.get('email');
-  const actions = data.checkIns.filter(
-    (c) =>
-      c.event_id === event.event_id &&
-      c.session_id === sessionId &&
-      (email === null || c.email.toLowerCase() === email.toLowerCase()),
+  const actions = checkInsOf(data, event.event_id, sessionId).filter(
+    (c) => email === null || c.email.toLowerCase() === email.toLowerCase(),
   );
   const { page, ...rest } = pageOf(actions, request.query);
   return {
@@ -653,8 +671,13 @@ function listAttendeeActions(data: SandboxData, request: SandboxRequest): Sandbo
   };
 }
 
+/**
+ * Checks in up to 300 people at once, as Zoom does: partial success, one entry in `errors[]` per
+ * person not checked in (not registered, no ticket for the session, no on-site ticket because the
+ * event is virtual, already checked in).
+ */
 function updateAttendeeActions(data: SandboxData, request: SandboxRequest): SandboxAnswer {
-  const event = eventOf(data, request);
+  const event = eventOf(data, request, 2003);
   if (event.status !== 'PUBLISHED') return zoomError(400, 26501, 'Event is not published yet.');
   const sessionId = request.params.sessionId;
   if (sessionId !== undefined) sessionOf(data, event, sessionId);
@@ -665,30 +688,40 @@ function updateAttendeeActions(data: SandboxData, request: SandboxRequest): Sand
     ]);
   }
   const source = text(request.body.source) ?? '';
+  const isOnsite = event.attendance_type.toLowerCase() !== 'virtual';
+  const ticketsByEmail = new Map<string, SandboxTicket[]>();
+  for (const ticket of data.tickets) {
+    if (ticket.event_id !== event.event_id) continue;
+    const key = ticket.email.toLowerCase();
+    ticketsByEmail.set(key, [...(ticketsByEmail.get(key) ?? []), ticket]);
+  }
+  const checkedIn = new Set(checkInsOf(data, event.event_id, sessionId).map((c) => c.email.toLowerCase()));
   const errors: { email: string; message: string }[] = [];
   for (const attendee of attendees) {
-    if (!admits(data, event, attendee.email, sessionId)) {
-      errors.push({
-        email: attendee.email,
-        message: `${attendee.email} has no ticket for this ${sessionId === undefined ? 'event' : 'session'}.`,
-      });
+    const key = attendee.email.toLowerCase();
+    const tickets = ticketsByEmail.get(key) ?? [];
+    const refusal =
+      tickets.length === 0
+        ? checkInRefusals.notRegistered
+        : !tickets.some((t) => ticketAdmits(t, sessionId))
+          ? checkInRefusals.noSessionTicket
+          : !isOnsite
+            ? checkInRefusals.noOnsiteTicket
+            : checkedIn.has(key)
+              ? checkInRefusals.alreadyCheckedIn
+              : undefined;
+    if (refusal !== undefined) {
+      errors.push({ email: attendee.email, message: refusal });
       continue;
     }
-    const already = data.checkIns.some(
-      (c) =>
-        c.event_id === event.event_id &&
-        c.session_id === sessionId &&
-        c.email.toLowerCase() === attendee.email.toLowerCase(),
-    );
-    if (!already) {
-      data.checkIns.push({
-        event_id: event.event_id,
-        ...(sessionId === undefined ? {} : { session_id: sessionId }),
-        email: attendee.email,
-        action: attendee.action,
-        source,
-      });
-    }
+    checkedIn.add(key);
+    data.checkIns.push({
+      event_id: event.event_id,
+      ...(sessionId === undefined ? {} : { session_id: sessionId }),
+      email: attendee.email,
+      action: attendee.action,
+      source,
+    });
   }
   return { status: 201, body: { errors } };
 }

@@ -49,6 +49,8 @@ export interface SandboxRequestRecord {
   bodyIssues: Issue[];
   /** The change was applied but the connection was dropped instead of answering. */
   lost: boolean;
+  /** The emails a check-in request (PATCH attendee_action) carried, once its body was read. */
+  checkInEmails?: string[];
 }
 
 export interface Sandbox {
@@ -109,6 +111,15 @@ function send(response: ServerResponse, answer: SandboxAnswer, headers: Record<s
     ...headers,
   });
   response.end(body);
+}
+
+const checkInOperations = ['UpdateEventAttendeeActions', 'UpdateSessionAttendeeActions'];
+
+/** For the request log: the emails of a check-in request, so tests can prove nothing went twice. */
+function checkInEmailsOf(operationId: string, body: unknown): { checkInEmails?: string[] } {
+  if (!checkInOperations.includes(operationId)) return {};
+  const attendees = (body as { attendees?: { email?: unknown }[] } | undefined)?.attendees ?? [];
+  return { checkInEmails: attendees.map((a) => String(a.email)) };
 }
 
 function loadState(path: string | undefined): SandboxData {
@@ -261,6 +272,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     const writes = method !== 'GET';
+    const carried = checkInEmailsOf(operation.operationId, body);
     const answer = handleOperation(data, {
       operationId: operation.operationId,
       params: operation.params,
@@ -274,11 +286,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const forcedLoss = faults.loseNextResponses > 0;
     if (forcedLoss) faults = { ...faults, loseNextResponses: faults.loseNextResponses - 1 };
     if (forcedLoss || random() < faults.lostResponseRate) {
-      record({ ...entry, status: answer.status, lost: true });
+      record({ ...entry, ...carried, status: answer.status, lost: true });
       response.socket?.destroy();
       return;
     }
-    record({ ...entry, status: answer.status });
+    record({ ...entry, ...carried, status: answer.status });
     send(response, answer);
   };
 

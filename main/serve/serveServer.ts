@@ -51,6 +51,7 @@ const statusByCode: Readonly<Record<IpcErrorCode, number>> = {
   not_found: 404,
   conflict: 409,
   unavailable: 503,
+  locked: 423,
   internal: 500,
 };
 

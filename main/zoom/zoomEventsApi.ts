@@ -36,7 +36,7 @@ import {
 } from '../../shared/zoom/zoomReadShapes';
 import { maxTicketsPerBatch } from '../../shared/zoom/draftToZoom';
 import { CadenceError } from '../../shared/errors';
-import { collectPages, maxPageSize } from './paginate';
+import { collectPages, forEachPage, maxPageSize } from './paginate';
 import type { ZoomCall, ZoomTransport } from './zoomHttp';
 
 /** Zoom checks in at most this many attendees per request. */
@@ -58,6 +58,13 @@ export interface TicketFilters {
 export interface CheckInBatch {
   attendees: { email: string; action: 'check-in' }[];
   source: string;
+}
+
+/** Per-call options of the check-in operations: a desk wants an answer within seconds or goes offline. */
+export interface CheckInCallOptions {
+  timeoutMs?: number;
+  /** False: a list that gets no answer in time is not asked again; the desk goes offline at once. */
+  isRepeatable?: boolean;
 }
 
 type Fields = Record<string, unknown>;
@@ -284,30 +291,54 @@ export class ZoomEventsApi {
 
   // Registrants and check-in
   listRegistrants(eventId: string): Promise<ZoomRegistrant[]> {
-    return collectPages(
+    const registrants: ZoomRegistrant[] = [];
+    return this.eachRegistrantPage(eventId, (page) => registrants.push(...page)).then(() => registrants);
+  }
+
+  /** The registrants page by page as they arrive, for lists too long to hold as Zoom answers them. */
+  eachRegistrantPage(eventId: string, onPage: (registrants: ZoomRegistrant[]) => void): Promise<void> {
+    return forEachPage(
       (next_page_token) =>
         this.call(
           'getRegistrants',
           { params: { eventId }, query: { page_size: maxPageSize, next_page_token }, what: 'reading the registrants' },
           zoomRegistrantPageSchema,
         ),
-      (page) => page.registrants,
+      (page) => {
+        onPage(page.registrants);
+      },
     );
   }
 
-  listEventAttendeeActions(eventId: string, email?: string): Promise<ZoomAttendeeAction[]> {
+  /** Everyone Zoom has checked in to the event, with each check-in's `source`. */
+  listEventAttendeeActions(
+    eventId: string,
+    email?: string,
+    options: CheckInCallOptions = {},
+  ): Promise<ZoomAttendeeAction[]> {
     return collectPages(
       (next_page_token) =>
         this.call(
           'ListEventAttendeeActions',
-          { params: { eventId }, query: { email, page_size: maxPageSize, next_page_token }, what: 'reading check-ins' },
+          {
+            params: { eventId },
+            query: { email, page_size: maxPageSize, next_page_token },
+            what: 'reading check-ins',
+            ...options,
+          },
           zoomAttendeeActionPageSchema,
         ),
       (page) => page.attendees,
     );
   }
 
-  listSessionAttendeeActions(eventId: string, sessionId: string, email?: string): Promise<ZoomAttendeeAction[]> {
+  /** Everyone Zoom has checked in to one session, with each check-in's `source`. */
+  listSessionAttendeeActions(
+    eventId: string,
+    sessionId: string,
+    email?: string,
+    options: CheckInCallOptions = {},
+  ): Promise<ZoomAttendeeAction[]> {
     return collectPages(
       (next_page_token) =>
         this.call(
@@ -316,6 +347,7 @@ export class ZoomEventsApi {
             params: { eventId, sessionId },
             query: { email, page_size: maxPageSize, next_page_token },
             what: "reading a session's check-ins",
+            ...options,
           },
           zoomAttendeeActionPageSchema,
         ),
@@ -323,20 +355,35 @@ export class ZoomEventsApi {
     );
   }
 
-  /** Checks in up to 300 attendees of the event; Zoom answers a refusal per attendee it did not check in. */
-  async updateEventAttendeeActions(eventId: string, batch: CheckInBatch): Promise<ZoomAttendeeActionResult> {
+  /**
+   * Checks in up to 300 attendees of the event; Zoom answers a refusal per attendee it did not
+   * check in. Never re-sent on a guess: an unknown outcome is thrown for the caller to list first.
+   */
+  async updateEventAttendeeActions(
+    eventId: string,
+    batch: CheckInBatch,
+    options: CheckInCallOptions = {},
+  ): Promise<ZoomAttendeeActionResult> {
     batchLimit(batch.attendees.length, maxAttendeeActionsPerBatch, 'check-ins');
     return this.call(
       'UpdateEventAttendeeActions',
-      { params: { eventId }, body: batch, what: `checking in ${String(batch.attendees.length)} attendees` },
+      {
+        params: { eventId },
+        body: batch,
+        what: `checking in ${String(batch.attendees.length)} attendees`,
+        isRepeatable: false,
+        ...options,
+      },
       zoomAttendeeActionResultSchema,
     );
   }
 
+  /** As `updateEventAttendeeActions`, for one session of a recurring event. */
   async updateSessionAttendeeActions(
     eventId: string,
     sessionId: string,
     batch: CheckInBatch,
+    options: CheckInCallOptions = {},
   ): Promise<ZoomAttendeeActionResult> {
     batchLimit(batch.attendees.length, maxAttendeeActionsPerBatch, 'check-ins');
     return this.call(
@@ -345,6 +392,8 @@ export class ZoomEventsApi {
         params: { eventId, sessionId },
         body: batch,
         what: `checking in ${String(batch.attendees.length)} attendees to a session`,
+        isRepeatable: false,
+        ...options,
       },
       zoomAttendeeActionResultSchema,
     );

@@ -20,6 +20,14 @@ export interface ZoomCall {
   what?: string;
   /** `bulk` for a batch of many items that nothing else waits for: it gives way in the rate limiter. */
   priority?: RequestPriority;
+  /** This call's answer timeout, when it must be shorter than the client's. */
+  timeoutMs?: number;
+  /**
+   * False for a call that is never sent again on a guess, whatever its method (a check-in batch):
+   * a lost answer or a 5xx is reported as unknown, for the caller to look on Zoom first. A 429,
+   * which Zoom answers before doing anything, is still waited out and retried.
+   */
+  isRepeatable?: boolean;
 }
 
 export interface RetryPolicy {
@@ -157,7 +165,7 @@ export class ZoomHttp {
     }
     if (answer.status >= 400) {
       if (answer.status === 404 && spec.method === 'DELETE' && answer.repeated) return undefined;
-      if (answer.status >= 500 && !repeatableMethods.includes(spec.method)) {
+      if (answer.status >= 500 && !isRepeatable(spec, call)) {
         throw new ZoomOutcomeUnknownError(
           operationId,
           `Zoom answered HTTP ${String(answer.status)} to ${what}; it may or may not have been done. Cadence checks on Zoom before trying again.`,
@@ -198,17 +206,18 @@ export class ZoomHttp {
    * Zoom renames its scopes, and only Zoom knows whether a spelling it granted allows the call.
    */
   private async send(spec: OperationSpec, url: URL, call: ZoomCall, token: AccessToken, what: string): Promise<Answer> {
-    const repeatable = repeatableMethods.includes(spec.method);
+    const repeatable = isRepeatable(spec, call);
+    const isOnlyRateLimitRetried = call.isRepeatable === false;
     for (let attempt = 0; ; attempt += 1) {
       await this.options.limiter.acquire(token.accountId, spec.label, call.priority);
       const outcome = await this.attempt(spec, url, call, token);
       const answer = outcome.isAnswered ? { ...outcome.answer, repeated: attempt > 0 } : undefined;
       const retryable =
-        repeatable &&
         attempt < this.retry.maxRetries &&
         (outcome.isAnswered
-          ? retryableStatuses.includes(outcome.answer.status)
-          : retryableErrorCodes.includes(outcome.code ?? ''));
+          ? (repeatable && retryableStatuses.includes(outcome.answer.status)) ||
+            (isOnlyRateLimitRetried && outcome.answer.status === 429)
+          : repeatable && retryableErrorCodes.includes(outcome.code ?? ''));
       if (!retryable) {
         if (answer !== undefined) return answer;
         const failure = outcome.isAnswered ? '' : outcome.message;
@@ -255,8 +264,10 @@ export class ZoomHttp {
           ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
+        headersTimeout: call.timeoutMs ?? this.timeoutMs,
+        bodyTimeout: call.timeoutMs ?? this.timeoutMs,
+        // undici's own timers tick once a second: a short per-call limit is kept to the millisecond.
+        ...(call.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(call.timeoutMs) }),
       });
       const text = await readBoundedText(response.body);
       this.options.onReachability?.(true);
@@ -279,6 +290,11 @@ export class ZoomHttp {
     const wait = retryAfterMs(headers['retry-after']) ?? 1000;
     this.options.limiter.pause(token.accountId, spec.label, Date.now() + wait);
   }
+}
+
+/** Whether a call may be sent again after a lost answer or a 5xx: its method decides unless the call says. */
+function isRepeatable(spec: OperationSpec, call: ZoomCall): boolean {
+  return call.isRepeatable ?? repeatableMethods.includes(spec.method);
 }
 
 function parseJson(text: string): unknown {

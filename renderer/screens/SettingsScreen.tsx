@@ -1,3 +1,4 @@
+import { CheckInSettingsPanel } from '../components/checkin/CheckInSettingsPanel';
 import { SyncSettingsPanel } from '../components/SyncSettingsPanel';
 import { ZoomConnectionPanel } from '../components/ZoomConnectionPanel';
 import { useAppStore } from '../stores/useAppStore';
@@ -9,12 +10,13 @@ function formatCheckedAt(checkedAt: string | null | undefined): string {
   return `checked ${new Date(checkedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`;
 }
 
-/** The Zoom account, how syncing starts, then facts about this copy of Cadence. */
+/** The Zoom account, how syncing starts, this laptop's check-in desk, then facts about this copy of Cadence. */
 export function SettingsScreen() {
   return (
     <div className="stack">
       <ZoomConnectionPanel />
       <SyncSettingsPanel />
+      <CheckInSettingsPanel />
       <AboutPanel />
     </div>
   );

@@ -16,6 +16,21 @@ import {
   zoomPlanSchema,
 } from '../zoomConnection';
 import { limits } from '../limits';
+import {
+  checkInDownloadSchema,
+  checkInEventSchema,
+  checkInMatchesSchema,
+  checkInNumbersSchema,
+  checkInResultSchema,
+  checkInScopeSchema,
+  checkInSearchSchema,
+  checkInSettingsSchema,
+  checkInStatusSchema,
+  checkInUploadReportSchema,
+  kioskPinSchema,
+  kioskStateSchema,
+  recordCheckInSchema,
+} from '../checkin/checkIn';
 
 /** The most rows one attendee import may hold. */
 export const maxImportRows = limits.attendeesPerSeries;
@@ -173,6 +188,48 @@ export const channels = {
   'zoom.setPlan': channel(z.strictObject({ plan: zoomPlanSchema }), connectionStatusSchema),
   /** Removes the credentials from the keychain. */
   'zoom.forget': channel(z.strictObject({}), z.object({ wasConnected: z.boolean() })),
+  /** The events downloaded for check-in on this laptop, newest download first. */
+  'checkin.events': channel(z.strictObject({}), z.array(checkInEventSchema)),
+  /**
+   * Downloads (or refreshes) an event's registrants and tickets, and everyone's check-ins so far;
+   * the list is replaced in one transaction, and check-ins recorded here are kept.
+   */
+  'checkin.download': channel(z.strictObject({ from: checkInDownloadSchema }), checkInEventSchema),
+  /** People matching what the staffer typed, for the event or one session; an empty query lists everyone. */
+  'checkin.search': channel(checkInSearchSchema, checkInMatchesSchema),
+  /** Records a check-in at once, durably, offline; answers what the desk shows. */
+  'checkin.record': channel(recordCheckInSchema, checkInResultSchema),
+  /** Takes back a check-in recorded here that has not been uploaded. */
+  'checkin.undo': channel(z.strictObject({ checkInId: z.string().min(1).max(64) }), z.object({ undone: z.boolean() })),
+  /** Every downloaded event with its counts per desk and Zoom's refusals. */
+  'checkin.status': channel(z.strictObject({}), checkInStatusSchema),
+  /** Checked in against registered, per session, per desk and over time. */
+  'checkin.numbers': channel(checkInScopeSchema, checkInNumbersSchema),
+  /** Who checked in when and where, as CSV text with a file name to save it under. */
+  'checkin.exportCsv': channel(
+    z.strictObject({ eventId: checkInScopeSchema.shape.eventId }),
+    z.object({ fileName: z.string(), csv: z.string() }),
+  ),
+  'checkin.settings': channel(z.strictObject({}), checkInSettingsSchema),
+  'checkin.changeSettings': channel(
+    checkInSettingsSchema.omit({ kioskPinSet: true }).partial().strict(),
+    checkInSettingsSchema,
+  ),
+  /** Sets the PIN that leaves the kiosk (only while the kiosk is not locked). */
+  'checkin.setKioskPin': channel(z.strictObject({ pin: kioskPinSchema }), checkInSettingsSchema),
+  'checkin.kiosk': channel(z.strictObject({}), kioskStateSchema),
+  /**
+   * Locks this laptop to self check-in for one event or session: until the PIN is given, main
+   * answers only the channels the kiosk needs, whatever the page asks, and across restarts.
+   */
+  'checkin.lockKiosk': channel(z.strictObject({ scope: checkInScopeSchema }), kioskStateSchema),
+  /** Leaves the kiosk with the PIN; a wrong PIN answers `locked: true` and waits before the next try. */
+  'checkin.unlockKiosk': channel(z.strictObject({ pin: z.string().max(64) }), kioskStateSchema),
+  /** Uploads what waits (of one event, or all), then reads everyone's check-ins back from Zoom. */
+  'checkin.upload': channel(
+    z.strictObject({ eventId: checkInScopeSchema.shape.eventId.optional() }),
+    checkInUploadReportSchema,
+  ),
 } as const;
 
 /** Notifications from main to the renderer: progress and state changes. */
@@ -183,6 +240,8 @@ export const events = {
   'sync.finished': syncReportSchema,
   /** The desktop window is closing: save what waits, then close it (`window.close()`). */
   'app.saveBeforeClose': z.object({}),
+  /** Check-ins of an event changed outside the screen: a background upload, another desk's check-ins seen. */
+  'checkin.changed': z.object({ eventId: z.string() }),
 } as const;
 
 export type Channels = typeof channels;

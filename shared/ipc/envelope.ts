@@ -8,6 +8,8 @@ export const ipcErrorCodeSchema = z.enum([
   'not_found',
   'conflict',
   'unavailable',
+  /** The laptop is locked to self check-in (the kiosk): only the PIN opens the rest. */
+  'locked',
   'internal',
 ]);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;

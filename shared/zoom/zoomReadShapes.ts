@@ -154,7 +154,19 @@ export const zoomRegistrantSchema = z.looseObject({
   first_name: optionalText,
   last_name: optionalText,
   registration_status: optionalText,
-  tickets: z.array(z.looseObject({ ticket_id: z.string(), role: optionalText, session_id: optionalText })).default([]),
+  tickets: z
+    .array(
+      z.looseObject({
+        ticket_id: z.string(),
+        role: optionalText,
+        /** The e-badge's QR code (in-person and hybrid events); what a camera or scanner reads. */
+        qr_code_url: optionalText,
+        /** Not in Zoom's reference, but sent by the simulator and Zoom's ticket answers for per-session tickets. */
+        session_id: optionalText,
+        session_ids: absentIfEmpty(z.array(z.string())),
+      }),
+    )
+    .default([]),
 });
 export type ZoomRegistrant = z.output<typeof zoomRegistrantSchema>;
 export const zoomRegistrantPageSchema = z.looseObject({

@@ -2,9 +2,16 @@ import { initialSchema } from './001_initial';
 import { structuredConflicts } from './002_structuredConflicts';
 import { zoomPages } from './003_zoomPages';
 import { seriesReadiness } from './004_seriesReadiness';
+import { checkIn } from './005_checkIn';
 import type { Migration } from './migration';
 
 /** Every schema step in order; the last one's version is the schema this build writes. */
-export const migrations: readonly Migration[] = [initialSchema, structuredConflicts, zoomPages, seriesReadiness];
+export const migrations: readonly Migration[] = [
+  initialSchema,
+  structuredConflicts,
+  zoomPages,
+  seriesReadiness,
+  checkIn,
+];
 
 export const latestSchemaVersion = migrations.length;

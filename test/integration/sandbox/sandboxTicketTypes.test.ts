@@ -66,8 +66,14 @@ const notForThisEventType = {
 
 /** Both event types the reference gives a default ticket type, made anew, with their ticket types. */
 async function recurringAndSingle(api: ZoomEventsApi) {
-  const recurring = await api.createEvent({ ...weeklyStandupBody, name: `Standup ${String(Math.random())}` });
-  const single = await api.createEvent({ ...launchWebinarBody, name: `Launch ${String(Math.random())}` });
+  // Hybrid: people can be checked in at the venue.
+  const onsite = { attendance_type: 'hybrid' as const };
+  const recurring = await api.createEvent({
+    ...weeklyStandupBody,
+    ...onsite,
+    name: `Standup ${String(Math.random())}`,
+  });
+  const single = await api.createEvent({ ...launchWebinarBody, ...onsite, name: `Launch ${String(Math.random())}` });
   return {
     recurring: { eventId: recurring.event_id, ticketTypes: await api.listTicketTypes(recurring.event_id) },
     single: { eventId: single.event_id, ticketTypes: await api.listTicketTypes(single.event_id) },

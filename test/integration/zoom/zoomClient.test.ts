@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandSeries } from '../../../shared/recurrence/seriesTiming';
 import type { ZoomTicketBody } from '../../../shared/zoom/zoomBodies';
 import { foreignEventId } from '../../../main/sandbox/sandboxData';
-import { ZoomApiError } from '../../../main/zoom/zoomErrors';
+import { ZoomApiError, ZoomOutcomeUnknownError } from '../../../main/zoom/zoomErrors';
 import type { ZoomEventsApi } from '../../../main/zoom/zoomEventsApi';
 import { sandboxHarness, weeklyStandupBody, type SandboxHarness } from '../../support/sandbox';
 
@@ -40,8 +40,16 @@ function attendee(i: number, ticketTypeId: string, extra: Partial<ZoomTicketBody
 }
 
 /** A recurring event with a free ticket type and a registration link, published unless told not to. */
-async function seriesOnZoom(option: 'all_sessions' | 'single_session' | 'multiple_sessions', publish = true) {
-  const event = await api.createEvent({ ...weeklyStandupBody, name: `Series ${option} ${String(Math.random())}` });
+async function seriesOnZoom(
+  option: 'all_sessions' | 'single_session' | 'multiple_sessions',
+  publish = true,
+  attendance: 'virtual' | 'in-person' | 'hybrid' = 'virtual',
+) {
+  const event = await api.createEvent({
+    ...weeklyStandupBody,
+    attendance_type: attendance,
+    name: `Series ${option} ${String(Math.random())}`,
+  });
   const ticketTypeId = await api.createTicketType(event.event_id, {
     name: 'Free',
     currency: 'USD',
@@ -337,7 +345,7 @@ describe('tickets and registrants', () => {
 
 describe('check-in', () => {
   it('checks in up to 300 attendees of the event and of a session, with a refusal per unknown attendee', async () => {
-    const { eventId, ticketTypeId, sessions } = await seriesOnZoom('single_session');
+    const { eventId, ticketTypeId, sessions } = await seriesOnZoom('single_session', true, 'hybrid');
     const [first, second] = sessions.map((s) => s.session_id);
     await api.createTickets(eventId, [
       attendee(1, ticketTypeId, { session_ids: [first ?? ''] }),
@@ -363,7 +371,9 @@ describe('check-in', () => {
       })),
     });
     // attendee2 holds a ticket for the second session only.
-    expect(session.errors.map((e) => e.email)).toEqual(['attendee2@example.com']);
+    expect(session.errors).toEqual([
+      { email: 'attendee2@example.com', message: "User doesn't have a ticket for this session." },
+    ]);
     expect((await api.listSessionAttendeeActions(eventId, first ?? '')).map((a) => a.email)).toEqual([
       'attendee1@example.com',
     ]);
@@ -378,5 +388,52 @@ describe('check-in', () => {
         })),
       }),
     ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/1 to 300 check-ins/) as unknown });
+  });
+
+  it("refuses, per person, someone already checked in, and everyone at a virtual event: Zoom's words in errors[]", async () => {
+    const onsite = await seriesOnZoom('all_sessions', true, 'in-person');
+    await api.createTickets(onsite.eventId, [attendee(1, onsite.ticketTypeId)]);
+    const batch = {
+      source: 'Door A · 1',
+      attendees: [{ email: 'attendee1@example.com', action: 'check-in' as const }],
+    };
+    expect((await api.updateEventAttendeeActions(onsite.eventId, batch)).errors).toEqual([]);
+    expect((await api.updateEventAttendeeActions(onsite.eventId, { ...batch, source: 'Door B · 2' })).errors).toEqual([
+      { email: 'attendee1@example.com', message: 'User has already checked in.' },
+    ]);
+    expect(await api.listEventAttendeeActions(onsite.eventId)).toEqual([
+      { email: 'attendee1@example.com', action: 'check-in', source: 'Door A · 1' },
+    ]);
+    const [registrant] = await api.listRegistrants(onsite.eventId);
+    expect(registrant?.tickets[0]).toMatchObject({
+      qr_code_url: expect.stringMatching(/^https:\/\/zoom\.us\/qr\?/) as unknown,
+    });
+
+    const virtual = await seriesOnZoom('all_sessions', true, 'virtual');
+    await api.createTickets(virtual.eventId, [attendee(2, virtual.ticketTypeId)]);
+    const refused = await api.updateEventAttendeeActions(virtual.eventId, {
+      source: 'Door A · 3',
+      attendees: [{ email: 'attendee2@example.com', action: 'check-in' }],
+    });
+    expect(refused.errors).toEqual([
+      { email: 'attendee2@example.com', message: "User doesn't have an on-site ticket" },
+    ]);
+    const [virtualRegistrant] = await api.listRegistrants(virtual.eventId);
+    expect(virtualRegistrant?.tickets[0]).not.toHaveProperty('qr_code_url');
+  });
+
+  it('never sends a check-in batch again after a lost answer: the outcome is unknown', async () => {
+    const onsite = await seriesOnZoom('all_sessions', true, 'in-person');
+    await api.createTickets(onsite.eventId, [attendee(3, onsite.ticketTypeId)]);
+    await harness.control.setFaults({ loseNextResponses: 1 });
+    await harness.control.clearRequests();
+    await expect(
+      api.updateEventAttendeeActions(onsite.eventId, {
+        source: 'Door A · 4',
+        attendees: [{ email: 'attendee3@example.com', action: 'check-in' }],
+      }),
+    ).rejects.toBeInstanceOf(ZoomOutcomeUnknownError);
+    const sent = (await harness.control.requests()).filter((r) => r.operationId === 'UpdateEventAttendeeActions');
+    expect(sent.map((r) => [r.lost, r.checkInEmails])).toEqual([[true, ['attendee3@example.com']]]);
   });
 });

@@ -285,7 +285,7 @@ describe('the sandbox', () => {
 
   it('applies "another planner" edits through Zoom’s own rules', async () => {
     const h = await start();
-    const event = await h.client.api.createEvent(weeklyStandupBody);
+    const event = await h.client.api.createEvent({ ...weeklyStandupBody, attendance_type: 'in-person' });
     const [first, second] = await h.client.api.listSessions(event.event_id);
     expect(await h.control.edit({ kind: 'rename-event', event_id: event.event_id, name: 'Their name' })).toMatchObject({
       status: 204,

@@ -83,34 +83,76 @@ describe('hardenSession', () => {
         contents: unknown,
         permission: string,
         callback: (granted: boolean) => void,
+        details: unknown,
       ) => void;
       const callback = vi.fn();
-      handler({}, permission, callback);
+      handler({}, permission, callback, { requestingUrl: 'cadence://app/index.html', mediaTypes: ['video', 'audio'] });
       expect(callback).toHaveBeenCalledWith(false);
     },
   );
 
-  it('grants writing to the clipboard, for the Copy buttons, and nothing else', () => {
+  it("grants the app's own page the camera alone (QR codes at the desk) and full screen (the kiosk)", () => {
+    const handler = hardened().setPermissionRequestHandler.mock.calls[0]?.[0] as (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: unknown,
+    ) => void;
+    const answer = (permission: string, details: unknown) => {
+      const callback = vi.fn();
+      handler({}, permission, callback, details);
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    const app = 'cadence://app/index.html#checkin';
+    expect(answer('media', { requestingUrl: app, mediaTypes: ['video'] })).toBe(true);
+    expect(answer('fullscreen', { requestingUrl: app })).toBe(true);
+    expect(answer('media', { requestingUrl: app, mediaTypes: ['audio'] })).toBe(false);
+    expect(answer('media', { requestingUrl: app })).toBe(false);
+    expect(answer('media', { requestingUrl: 'https://example.com/', mediaTypes: ['video'] })).toBe(false);
+    expect(answer('fullscreen', { requestingUrl: 'https://example.com/' })).toBe(false);
+  });
+
+  it('grants writing to the clipboard, for the Copy buttons', () => {
     const session = hardened();
     const handler = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (
       contents: unknown,
       permission: string,
       callback: (granted: boolean) => void,
+      details: unknown,
     ) => void;
     const callback = vi.fn();
-    handler({}, 'clipboard-sanitized-write', callback);
+    handler({}, 'clipboard-sanitized-write', callback, { requestingUrl: 'cadence://app/index.html' });
     expect(callback).toHaveBeenCalledWith(true);
   });
 
-  it('answers every permission check with no, but writing to the clipboard', () => {
+  it('answers every other permission check with no, but writing to the clipboard', () => {
     const check = hardened().setPermissionCheckHandler.mock.calls[0]?.[0] as (
       contents: unknown,
       permission: string,
+      origin: string,
+      details: unknown,
     ) => boolean;
+    const app = { requestingUrl: 'cadence://app/index.html' };
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      expect(check({}, permission)).toBe(false);
+      expect(check({}, permission, 'cadence://app', app)).toBe(false);
     }
-    expect(check({}, 'clipboard-sanitized-write')).toBe(true);
+    expect(check({}, 'clipboard-sanitized-write', 'cadence://app', app)).toBe(true);
+  });
+
+  it("answers yes to the app's own page checking for the camera alone and for full screen", () => {
+    const check = hardened().setPermissionCheckHandler.mock.calls[0]?.[0] as (
+      contents: unknown,
+      permission: string,
+      origin: string,
+      details: unknown,
+    ) => boolean;
+    const app = 'cadence://app/index.html';
+    expect(check({}, 'media', 'cadence://app', { requestingUrl: app, mediaType: 'video' })).toBe(true);
+    expect(check({}, 'fullscreen', 'cadence://app', { requestingUrl: app })).toBe(true);
+    expect(check({}, 'media', 'cadence://app', { requestingUrl: app, mediaType: 'audio' })).toBe(false);
+    expect(
+      check({}, 'media', 'https://example.com', { requestingUrl: 'https://example.com/', mediaType: 'video' }),
+    ).toBe(false);
   });
 
   it('cancels requests for remote content and lets the app load itself', () => {

@@ -63,7 +63,54 @@ function spyHandlers() {
     'conflicts.list': vi.fn(() => []),
     'conflicts.resolve': vi.fn(() => ({ resolved: 1, message: '', can_undo: false })),
     'conflicts.undo': vi.fn(() => ({ reopened: 1, message: '' })),
+    ...checkInSpies(),
   } satisfies ChannelHandlers;
+}
+
+const checkInSettings = {
+  desk: 'Door A',
+  listOnlyWhenSearching: false,
+  badgeLayout: 'name_organisation_ticket' as const,
+  badgeSize: '4x3in' as const,
+  uploadAutomatically: true,
+  kioskPinSet: false,
+};
+const openKiosk = { locked: false, scope: null, retryAfter: null };
+
+function checkInSpies() {
+  return {
+    'checkin.events': vi.fn(() => []),
+    'checkin.download': vi.fn(() => {
+      throw new CadenceError('not_found', 'There is no such series.');
+    }),
+    'checkin.search': vi.fn(() => ({ total: 0, people: [] })),
+    'checkin.record': vi.fn(() => ({ outcome: 'not_registered' as const, person: null, checkIn: null, message: '' })),
+    'checkin.undo': vi.fn(() => ({ undone: true })),
+    'checkin.status': vi.fn(() => ({ events: [], desk: 'Door A' })),
+    'checkin.numbers': vi.fn(() => ({
+      counts: { registered: 0, checkedIn: 0, waiting: 0, refused: 0 },
+      sessions: [],
+      desks: [],
+      overTime: [],
+    })),
+    'checkin.exportCsv': vi.fn(() => ({ fileName: 'Event check-ins.csv', csv: '' })),
+    'checkin.settings': vi.fn(() => checkInSettings),
+    'checkin.changeSettings': vi.fn(() => checkInSettings),
+    'checkin.setKioskPin': vi.fn(() => checkInSettings),
+    'checkin.kiosk': vi.fn(() => openKiosk),
+    'checkin.lockKiosk': vi.fn(() => openKiosk),
+    'checkin.unlockKiosk': vi.fn(() => openKiosk),
+    'checkin.upload': vi.fn(() => ({
+      outcome: 'nothing_to_upload' as const,
+      uploaded: 0,
+      alreadyOnZoom: 0,
+      refusals: [],
+      waiting: 0,
+      requests: 0,
+      readBackRequests: 0,
+      message: '',
+    })),
+  };
 }
 
 const connectionStatus = {

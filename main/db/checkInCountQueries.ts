@@ -1,0 +1,139 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { CheckInCounts, CheckInRefusal, CheckInScope } from '../../shared/checkin/checkIn';
+import { countingStates } from './checkInStore';
+
+const counting = `state IN (${countingStates.map((state) => `'${state}'`).join(', ')})`;
+
+const deskRowSchema = z.object({
+  desk: z.string(),
+  checked_in: z.number().int(),
+  waiting: z.number().int(),
+  refused: z.number().int(),
+});
+const refusalRowSchema = z.object({
+  id: z.string(),
+  event_id: z.string(),
+  session_id: z.string().nullable(),
+  email: z.string(),
+  desk: z.string().nullable(),
+  recorded_at: z.string().nullable(),
+  refusal: z.string().nullable(),
+});
+const quarterRowSchema = z.object({ quarter: z.number().int(), checked_in: z.number().int() });
+
+export interface DeskCount {
+  desk: string;
+  checkedIn: number;
+  waiting: number;
+  refused: number;
+}
+
+/** What a check-in seen on Zoom without a desk is counted under. */
+export const unknownDesk = 'Another desk';
+
+/**
+ * Counts of a downloaded event or one of its sessions. For the event, a person counts as checked
+ * in once whichever part of it they were checked in to; for a session, when checked in to it.
+ */
+export class CheckInCountQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  counts(scope: CheckInScope): CheckInCounts {
+    const { eventId, sessionId } = scope;
+    const inScope = '(@sessionId IS NULL OR session_id = @sessionId)';
+    const row = z.object({ checked_in: z.number().int(), waiting: z.number().int(), refused: z.number().int() }).parse(
+      this.db
+        .prepare(
+          `SELECT count(DISTINCT CASE WHEN ${counting} THEN email_key END) AS checked_in,
+               count(CASE WHEN origin = 'here' AND state IN ('waiting', 'sending') THEN 1 END) AS waiting,
+               count(CASE WHEN state = 'refused' THEN 1 END) AS refused
+             FROM check_in WHERE event_id = @eventId AND ${inScope}`,
+        )
+        .get({ eventId, sessionId }),
+    );
+    return {
+      registered: this.registered(scope),
+      checkedIn: row.checked_in,
+      waiting: row.waiting,
+      refused: row.refused,
+    };
+  }
+
+  /** People on the list; for a session, those a ticket admits to it. */
+  registered(scope: CheckInScope): number {
+    if (scope.sessionId === null) {
+      return (
+        this.db
+          .prepare<[string], number>('SELECT count(*) FROM checkin_registrant WHERE event_id = ?')
+          .pluck()
+          .get(scope.eventId) ?? 0
+      );
+    }
+    return (
+      this.db
+        .prepare<[{ eventId: string; sessionId: string }], number>(
+          `SELECT count(*) FROM checkin_registrant r WHERE r.event_id = @eventId AND (
+           EXISTS (SELECT 1 FROM checkin_ticket t WHERE t.event_id = r.event_id AND t.email_key = r.email_key
+             AND (t.session_id IS NULL OR t.session_id = @sessionId))
+           OR NOT EXISTS (SELECT 1 FROM checkin_ticket t WHERE t.event_id = r.event_id AND t.email_key = r.email_key))`,
+        )
+        .pluck()
+        .get({ eventId: scope.eventId, sessionId: scope.sessionId }) ?? 0
+    );
+  }
+
+  desks(scope: CheckInScope): DeskCount[] {
+    return this.db
+      .prepare(
+        `SELECT ifnull(desk, '${unknownDesk}') AS desk,
+           count(DISTINCT CASE WHEN ${counting} THEN email_key || char(31) || ifnull(session_id, '') END) AS checked_in,
+           count(CASE WHEN origin = 'here' AND state IN ('waiting', 'sending') THEN 1 END) AS waiting,
+           count(CASE WHEN state = 'refused' THEN 1 END) AS refused
+         FROM check_in WHERE event_id = @eventId AND (@sessionId IS NULL OR session_id = @sessionId) AND state != 'undone'
+         GROUP BY 1 ORDER BY 1`,
+      )
+      .all({ eventId: scope.eventId, sessionId: scope.sessionId })
+      .map((raw) => {
+        const row = deskRowSchema.parse(raw);
+        return { desk: row.desk, checkedIn: row.checked_in, waiting: row.waiting, refused: row.refused };
+      });
+  }
+
+  /** Check-ins with a known time, per quarter hour (seconds since 1970 of its start), oldest first. */
+  quarters(scope: CheckInScope): { quarterStart: number; checkedIn: number }[] {
+    return this.db
+      .prepare(
+        `SELECT CAST(strftime('%s', recorded_at) AS INTEGER) / 900 AS quarter, count(*) AS checked_in
+         FROM check_in WHERE event_id = @eventId AND (@sessionId IS NULL OR session_id = @sessionId) AND ${counting} AND recorded_at IS NOT NULL
+         GROUP BY 1 ORDER BY 1`,
+      )
+      .all({ eventId: scope.eventId, sessionId: scope.sessionId })
+      .map((raw) => {
+        const row = quarterRowSchema.parse(raw);
+        return { quarterStart: row.quarter * 900, checkedIn: row.checked_in };
+      });
+  }
+
+  /** Zoom's refusals kept for the event, oldest first. */
+  refusals(eventId: string): CheckInRefusal[] {
+    return this.db
+      .prepare(
+        `SELECT id, event_id, session_id, email, desk, recorded_at, refusal FROM check_in
+         WHERE event_id = ? AND state = 'refused' ORDER BY recorded_at, rowid`,
+      )
+      .all(eventId)
+      .map((raw) => {
+        const row = refusalRowSchema.parse(raw);
+        return {
+          checkInId: row.id,
+          eventId: row.event_id,
+          sessionId: row.session_id,
+          email: row.email,
+          desk: row.desk,
+          recordedAt: row.recorded_at,
+          message: row.refusal ?? '',
+        };
+      });
+  }
+}
