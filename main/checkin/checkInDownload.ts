@@ -6,11 +6,12 @@ import type { ZoomEvent, ZoomRegistrant, ZoomSession } from '../../shared/zoom/z
 import type { DownloadedList, ListedRegistrant, ListedTicket } from '../db/checkInListStore';
 import type { CheckInSeriesQueries, SeriesPerson } from '../db/checkInSeriesQueries';
 import type { ZoomEventsApi } from '../zoom/zoomEventsApi';
+import { ZoomApiError } from '../zoom/zoomErrors';
 
 export type CheckInDownloadFrom = z.output<typeof checkInDownloadSchema>;
 
 /** The calls a download makes; Zoom's registrant list is paged with the largest page it allows. */
-export type DownloadApi = Pick<ZoomEventsApi, 'getEvent' | 'listSessions' | 'listRegistrants'>;
+export type DownloadApi = Pick<ZoomEventsApi, 'getEvent' | 'listSessions' | 'eachRegistrantPage'>;
 
 export interface CheckInDownloadDeps {
   series: CheckInSeriesQueries;
@@ -23,7 +24,7 @@ export function eventToDownload(
   series: CheckInSeriesQueries,
   from: CheckInDownloadFrom,
 ): { eventId: string; seriesId: string | null } {
-  if ('eventId' in from) return { eventId: from.eventId, seriesId: series.series(from.eventId)?.id ?? null };
+  if ('eventId' in from) return { eventId: from.eventId, seriesId: series.seriesOfEvent(from.eventId) };
   const found = series.series(from.seriesId);
   if (found === undefined) {
     throw new CadenceError('not_found', 'There is no such series.', [
@@ -106,13 +107,29 @@ function registrantOf(registrant: ZoomRegistrant, own: SeriesPerson | undefined,
 export async function downloadList(deps: CheckInDownloadDeps, from: CheckInDownloadFrom): Promise<DownloadedList> {
   const { eventId, seriesId } = eventToDownload(deps.series, from);
   const api = await deps.api();
-  const [event, sessions, registrants] = await Promise.all([
-    api.getEvent(eventId),
-    api.listSessions(eventId),
-    api.listRegistrants(eventId),
-  ]);
+  const field = 'eventId' in from ? 'from.eventId' : 'from.seriesId';
   const people = seriesId === null ? new Map<string, SeriesPerson>() : deps.series.people(seriesId);
   const ticketType = seriesId === null ? '' : deps.series.ticketType(seriesId);
+  // Each page becomes the desk's compact rows as it arrives: Zoom's answers are not kept whole.
+  const registrants: ListedRegistrant[] = [];
+  const [event, sessions] = await Promise.all([
+    api.getEvent(eventId),
+    api.listSessions(eventId),
+    api.eachRegistrantPage(eventId, (page) => {
+      for (const registrant of page) {
+        const email = registrant.email.trim();
+        if (email !== '') registrants.push(registrantOf(registrant, people.get(email.toLowerCase()), ticketType));
+      }
+    }),
+  ]).catch((error: unknown) => {
+    // An event Zoom does not know, or does not show this account, is a wrong ID: name the field.
+    if (error instanceof ZoomApiError && (error.code === 'not_found' || error.code === 'forbidden')) {
+      throw new CadenceError(error.code, `Zoom has no event ${eventId} that this account can open.`, [
+        { path: field, message: `Zoom answered: ${error.message}` },
+      ]);
+    }
+    throw error;
+  });
   return {
     eventId,
     seriesId,
@@ -120,9 +137,7 @@ export async function downloadList(deps: CheckInDownloadDeps, from: CheckInDownl
     timezone: event.timezone,
     attendanceType: attendanceType(event),
     sessions: sessionsOf(event, sessions),
-    registrants: registrants
-      .filter((registrant) => registrant.email.trim() !== '')
-      .map((registrant) => registrantOf(registrant, people.get(registrant.email.trim().toLowerCase()), ticketType)),
+    registrants,
     downloadedAt: formatInstant(deps.now()),
   };
 }

@@ -7,16 +7,16 @@ export function displayName(person: { email: string; firstName: string; lastName
   return name === '' ? person.email : name;
 }
 
-/** A time as the desk reads it, in the event's zone, 24 h; with the day when it is not today there. */
+/** "at 10:42" in the event's zone, 24 h; "on 4 Jan at 10:42" when it was not today there. */
 export function deskTime(instant: string, timezone: string, now: number): string {
   const at = DateTime.fromISO(instant, { zone: 'utc' }).setZone(timezone);
   const today = DateTime.fromMillis(now, { zone: timezone });
-  return at.hasSame(today, 'day') ? at.toFormat('HH:mm') : at.toFormat("d LLL 'at' HH:mm");
+  return at.hasSame(today, 'day') ? at.toFormat("'at' HH:mm") : at.toFormat("'on' d LLL 'at' HH:mm");
 }
 
 /** "Already checked in at 10:42 at Door B"; "… on another desk" when Zoom gave neither time nor desk. */
 export function alreadyCheckedIn(earlier: CheckIn, timezone: string, now: number): string {
-  const when = earlier.recordedAt === null ? '' : ` at ${deskTime(earlier.recordedAt, timezone, now)}`;
+  const when = earlier.recordedAt === null ? '' : ` ${deskTime(earlier.recordedAt, timezone, now)}`;
   const where = earlier.desk === null ? '' : ` at ${earlier.desk}`;
   if (when === '' && where === '') return 'Already checked in on another desk';
   return `Already checked in${when}${where}`;

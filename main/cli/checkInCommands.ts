@@ -1,4 +1,9 @@
-import { deskNameSchema, type CheckInResult, type CheckInStatus } from '../../shared/checkin/checkIn';
+import {
+  checkInDownloadSchema,
+  deskNameSchema,
+  type CheckInResult,
+  type CheckInStatus,
+} from '../../shared/checkin/checkIn';
 import { CadenceError } from '../../shared/errors';
 import { emailSchema } from '../../shared/fieldSchemas';
 import type { Issue } from '../../shared/ipc/envelope';
@@ -24,7 +29,13 @@ function plural(count: number, one: string, many = `${one}s`): string {
 /** `cadence checkin pull EVENT`: downloads an event's registrants for check-in (a series' key or a Zoom event ID). */
 export async function runCheckInPull(context: CheckInCommandContext, name: string): Promise<number> {
   return withServices(context.dataDir, async ({ checkIn }) => {
-    const event = await checkIn.download(checkIn.sourceNamed(name));
+    const from = checkInDownloadSchema.safeParse(checkIn.sourceNamed(name));
+    if (!from.success) {
+      throw new CadenceError('invalid_input', `“${name}” is neither a series' key nor a Zoom event ID.`, [
+        { path: 'EVENT', message: from.error.issues[0]?.message ?? '' },
+      ]);
+    }
+    const event = await checkIn.download(from.data);
     context.stdout.write(
       context.isJson
         ? `${JSON.stringify(event)}\n`

@@ -223,12 +223,4 @@ export class CheckInListStore {
       return { ticketId: row.ticket_id, sessionId: row.session_id, qrCodeUrl: row.qr_code_url };
     });
   }
-
-  /** The series Cadence has on Zoom as this event, if any. */
-  seriesOfEvent(eventId: string): string | null {
-    const row = this.db
-      .prepare<[string], { id: string }>('SELECT id FROM series WHERE zoom_event_id = ? AND deleted_at IS NULL')
-      .get(eventId);
-    return row?.id ?? null;
-  }
 }

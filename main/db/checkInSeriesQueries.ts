@@ -42,6 +42,14 @@ export class CheckInSeriesQueries {
     return { id: parsed.id, name: parsed.name, zoomEventId: parsed.zoom_event_id };
   }
 
+  /** The series Cadence has on Zoom as this event, if any. */
+  seriesOfEvent(eventId: string): string | null {
+    const row = this.db
+      .prepare<[string], { id: string }>('SELECT id FROM series WHERE zoom_event_id = ? AND deleted_at IS NULL')
+      .get(eventId);
+    return row?.id ?? null;
+  }
+
   /** The series' ticket type name ('' when it has none). */
   ticketType(seriesId: string): string {
     const row = this.db

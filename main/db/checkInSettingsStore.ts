@@ -42,9 +42,15 @@ export class CheckInSettingsStore {
     private readonly defaultDesk: () => string,
   ) {}
 
+  /** The row, made with the defaults the first time: reads (every call while a kiosk is locked) write nothing. */
   private row() {
-    this.db.prepare('INSERT OR IGNORE INTO checkin_settings (id, desk) VALUES (1, ?)').run(this.defaultDesk());
-    return settingsRowSchema.parse(this.db.prepare('SELECT * FROM checkin_settings WHERE id = 1').get());
+    const select = this.db.prepare('SELECT * FROM checkin_settings WHERE id = 1');
+    let row = select.get();
+    if (row === undefined) {
+      this.db.prepare('INSERT OR IGNORE INTO checkin_settings (id, desk) VALUES (1, ?)').run(this.defaultDesk());
+      row = select.get();
+    }
+    return settingsRowSchema.parse(row);
   }
 
   read(): CheckInSettings {

@@ -36,7 +36,7 @@ import {
 } from '../../shared/zoom/zoomReadShapes';
 import { maxTicketsPerBatch } from '../../shared/zoom/draftToZoom';
 import { CadenceError } from '../../shared/errors';
-import { collectPages, maxPageSize } from './paginate';
+import { collectPages, forEachPage, maxPageSize } from './paginate';
 import type { ZoomCall, ZoomTransport } from './zoomHttp';
 
 /** Zoom checks in at most this many attendees per request. */
@@ -291,14 +291,22 @@ export class ZoomEventsApi {
 
   // Registrants and check-in
   listRegistrants(eventId: string): Promise<ZoomRegistrant[]> {
-    return collectPages(
+    const registrants: ZoomRegistrant[] = [];
+    return this.eachRegistrantPage(eventId, (page) => registrants.push(...page)).then(() => registrants);
+  }
+
+  /** The registrants page by page as they arrive, for lists too long to hold as Zoom answers them. */
+  eachRegistrantPage(eventId: string, onPage: (registrants: ZoomRegistrant[]) => void): Promise<void> {
+    return forEachPage(
       (next_page_token) =>
         this.call(
           'getRegistrants',
           { params: { eventId }, query: { page_size: maxPageSize, next_page_token }, what: 'reading the registrants' },
           zoomRegistrantPageSchema,
         ),
-      (page) => page.registrants,
+      (page) => {
+        onPage(page.registrants);
+      },
     );
   }
 

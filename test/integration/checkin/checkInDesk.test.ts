@@ -108,6 +108,33 @@ describe('downloading an event for check-in', () => {
     }
   });
 
+  it("by Zoom event ID of a series Cadence has: the series' own names", async () => {
+    const event = await h.services.checkIn.download({ eventId: zoomEventId() });
+    expect(event.seriesId).toBe(seriesId);
+    const found = h.services.checkIn.service.search({
+      eventId: event.eventId,
+      sessionId: null,
+      query: 'acme',
+      limit: 5,
+    });
+    expect(found.total).toBe(0);
+    const anna = h.services.checkIn.service.search({
+      eventId: event.eventId,
+      sessionId: null,
+      query: 'anna',
+      limit: 5,
+    });
+    expect(anna.people[0]).toMatchObject({ organisation: 'Acme', ticketType: 'Team Member Pass' });
+  });
+
+  it('by a Zoom event ID Zoom does not know: refused, naming the field, and nothing kept', async () => {
+    const error = await failure(() => h.services.checkIn.download({ eventId: 'e-nowhere' }));
+    expect(error.code).toBe('not_found');
+    expect(error.message).toBe('Zoom has no event e-nowhere that this account can open.');
+    expect(error.issues[0]?.path).toBe('from.eventId');
+    expect(h.services.checkIn.overview.events()).toEqual([]);
+  });
+
   it('again: the list is replaced, the check-ins recorded here are kept', async () => {
     const event = await h.services.checkIn.download({ seriesId });
     const recorded = h.services.checkIn.service.record({
