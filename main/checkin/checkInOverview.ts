@@ -42,18 +42,16 @@ export class CheckInOverview {
       scope.sessionId === null
         ? list.sessions(scope.eventId)
         : list.sessions(scope.eventId).filter((s) => s.sessionId === scope.sessionId);
+    const registered = counts.registeredBySession(scope.eventId);
+    const checkedIn = counts.checkedInBySession(scope.eventId);
     return {
       counts: counts.counts(scope),
-      sessions: sessions.map((session) => {
-        const ofSession = { eventId: scope.eventId, sessionId: session.sessionId };
-        const sessionCounts = counts.counts(ofSession);
-        return {
-          sessionId: session.sessionId,
-          position: session.position,
-          registered: sessionCounts.registered,
-          checkedIn: sessionCounts.checkedIn,
-        };
-      }),
+      sessions: sessions.map((session) => ({
+        sessionId: session.sessionId,
+        position: session.position,
+        registered: registered.everySession + (registered.bySession.get(session.sessionId) ?? 0),
+        checkedIn: checkedIn.get(session.sessionId) ?? 0,
+      })),
       desks: counts.desks(scope),
       overTime: counts.quarters(scope).map((quarter) => ({
         from: formatInstant(quarter.quarterStart * 1000),

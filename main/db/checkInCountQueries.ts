@@ -62,25 +62,66 @@ export class CheckInCountQueries {
 
   /** People on the list; for a session, those a ticket admits to it. */
   registered(scope: CheckInScope): number {
-    if (scope.sessionId === null) {
-      return (
-        this.db
-          .prepare<[string], number>('SELECT count(*) FROM checkin_registrant WHERE event_id = ?')
-          .pluck()
-          .get(scope.eventId) ?? 0
-      );
-    }
+    if (scope.sessionId === null) return this.listSize(scope.eventId);
+    const { everySession, bySession } = this.registeredBySession(scope.eventId);
+    return everySession + (bySession.get(scope.sessionId) ?? 0);
+  }
+
+  private listSize(eventId: string): number {
     return (
       this.db
-        .prepare<[{ eventId: string; sessionId: string }], number>(
-          `SELECT count(*) FROM checkin_registrant r WHERE r.event_id = @eventId AND (
-           EXISTS (SELECT 1 FROM checkin_ticket t WHERE t.event_id = r.event_id AND t.email_key = r.email_key
-             AND (t.session_id IS NULL OR t.session_id = @sessionId))
-           OR NOT EXISTS (SELECT 1 FROM checkin_ticket t WHERE t.event_id = r.event_id AND t.email_key = r.email_key))`,
-        )
+        .prepare<[string], number>('SELECT count(*) FROM checkin_registrant WHERE event_id = ?')
         .pluck()
-        .get({ eventId: scope.eventId, sessionId: scope.sessionId }) ?? 0
+        .get(eventId) ?? 0
     );
+  }
+
+  /**
+   * The list's size and, for each session, who may come: everyone whose tickets admit to every
+   * session (a ticket without a session, or no ticket), plus those with a ticket for that session.
+   * One pass over the tickets in person order, whatever the number of sessions.
+   */
+  registeredBySession(eventId: string): { total: number; everySession: number; bySession: Map<string, number> } {
+    const total = this.listSize(eventId);
+    const tickets = this.db
+      .prepare<[string], [string, string | null]>(
+        'SELECT email_key, session_id FROM checkin_ticket WHERE event_id = ? ORDER BY email_key',
+      )
+      .raw()
+      .iterate(eventId);
+    const bySession = new Map<string, number>();
+    let chosenPeople = 0;
+    let person: string | undefined;
+    let sessions = new Set<string>();
+    let isEverySession = false;
+    const settle = () => {
+      if (person === undefined || isEverySession) return;
+      chosenPeople += 1;
+      for (const sessionId of sessions) bySession.set(sessionId, (bySession.get(sessionId) ?? 0) + 1);
+    };
+    for (const [key, sessionId] of tickets) {
+      if (key !== person) {
+        settle();
+        person = key;
+        sessions = new Set();
+        isEverySession = false;
+      }
+      if (sessionId === null) isEverySession = true;
+      else sessions.add(sessionId);
+    }
+    settle();
+    return { total, everySession: total - chosenPeople, bySession };
+  }
+
+  /** People checked in to each session (once each), by session ID. */
+  checkedInBySession(eventId: string): Map<string, number> {
+    const rows = this.db
+      .prepare<[string], { session_id: string; people: number }>(
+        `SELECT session_id, count(DISTINCT email_key) AS people FROM check_in
+         WHERE event_id = ? AND session_id IS NOT NULL AND ${counting} GROUP BY session_id`,
+      )
+      .all(eventId);
+    return new Map(rows.map((row) => [row.session_id, row.people]));
   }
 
   desks(scope: CheckInScope): DeskCount[] {
