@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { CheckInCounts, CheckInRefusal, CheckInScope } from '../../shared/checkin/checkIn';
+import { toRefusal, refusalColumns } from './checkInRefusalRows';
 import { countingStates } from './checkInStore';
 
 const counting = `state IN (${countingStates.map((state) => `'${state}'`).join(', ')})`;
@@ -10,15 +11,6 @@ const deskRowSchema = z.object({
   checked_in: z.number().int(),
   waiting: z.number().int(),
   refused: z.number().int(),
-});
-const refusalRowSchema = z.object({
-  id: z.string(),
-  event_id: z.string(),
-  session_id: z.string().nullable(),
-  email: z.string(),
-  desk: z.string().nullable(),
-  recorded_at: z.string().nullable(),
-  refusal: z.string().nullable(),
 });
 const quarterRowSchema = z.object({ quarter: z.number().int(), checked_in: z.number().int() });
 
@@ -160,21 +152,10 @@ export class CheckInCountQueries {
   refusals(eventId: string): CheckInRefusal[] {
     return this.db
       .prepare(
-        `SELECT id, event_id, session_id, email, desk, recorded_at, refusal FROM check_in
+        `SELECT ${refusalColumns} FROM check_in
          WHERE event_id = ? AND state = 'refused' ORDER BY recorded_at, rowid`,
       )
       .all(eventId)
-      .map((raw) => {
-        const row = refusalRowSchema.parse(raw);
-        return {
-          checkInId: row.id,
-          eventId: row.event_id,
-          sessionId: row.session_id,
-          email: row.email,
-          desk: row.desk,
-          recordedAt: row.recorded_at,
-          message: row.refusal ?? '',
-        };
-      });
+      .map(toRefusal);
   }
 }

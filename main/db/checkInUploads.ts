@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { CheckInRefusal } from '../../shared/checkin/checkIn';
+import { refusalColumns, toRefusal } from './checkInRefusalRows';
 
 /**
  * The one module that changes a check-in's upload state and the upload batches. A batch is made,
@@ -342,17 +344,15 @@ export class CheckInUploads {
   }
 
   /** Refusals by check-in ID, with what the report shows of each. */
-  refusals(ids: readonly string[]): RefusalRow[] {
+  refusals(ids: readonly string[]): CheckInRefusal[] {
     if (ids.length === 0) return [];
     const rows: unknown[] = [];
-    const select = this.db.prepare(
-      `SELECT id, event_id, session_id, email, desk, recorded_at, refusal FROM check_in WHERE id = ? AND state = 'refused'`,
-    );
+    const select = this.db.prepare(`SELECT ${refusalColumns} FROM check_in WHERE id = ? AND state = 'refused'`);
     for (const id of ids) {
       const row = select.get(id);
       if (row !== undefined) rows.push(row);
     }
-    return z.array(refusalRowSchema).parse(rows);
+    return rows.map(toRefusal);
   }
 
   private members(batchId: string): z.output<typeof memberRowSchema>[] {
@@ -369,14 +369,3 @@ export class CheckInUploads {
     this.db.prepare(`UPDATE checkin_batch SET state = 'answered', answered_at = ? WHERE id = ?`).run(at, batchId);
   }
 }
-
-const refusalRowSchema = z.object({
-  id: z.string(),
-  event_id: z.string(),
-  session_id: z.string().nullable(),
-  email: z.string(),
-  desk: z.string().nullable(),
-  recorded_at: z.string().nullable(),
-  refusal: z.string(),
-});
-export type RefusalRow = z.output<typeof refusalRowSchema>;

@@ -1,4 +1,4 @@
-import type { CheckInRefusal, CheckInUploadReport } from '../../../shared/checkin/checkIn';
+import type { CheckInUploadReport } from '../../../shared/checkin/checkIn';
 import type { CheckInUploads, UploadScope, ZoomCheckedIn } from '../../db/checkInUploads';
 import type { ZoomClient } from '../../zoom/zoomClient';
 import { maxAttendeeActionsPerBatch } from '../../zoom/zoomEventsApi';
@@ -292,23 +292,11 @@ export class CheckInUploader {
     requests: number,
     readBackRequests: number,
   ): CheckInUploadReport {
-    const refusals = outcome === 'offline' ? [] : this.deps.uploads.refusals(tally.refusedIds).map(toRefusal);
+    const refusals = outcome === 'offline' ? [] : this.deps.uploads.refusals(tally.refusedIds);
     const waiting = this.deps.uploads.waitingCount(eventId);
     const counts = { uploaded: tally.uploaded, alreadyOnZoom: tally.alreadyOnZoom, refusals, waiting };
     return { outcome, ...counts, requests, readBackRequests, message: uploadMessage(outcome, counts) };
   }
-}
-
-function toRefusal(row: ReturnType<CheckInUploads['refusals']>[number]): CheckInRefusal {
-  return {
-    checkInId: row.id,
-    eventId: row.event_id,
-    sessionId: row.session_id,
-    email: row.email,
-    desk: row.desk,
-    recordedAt: row.recorded_at,
-    message: row.refusal,
-  };
 }
 
 /** A request that may or may not have reached Zoom: only Zoom's list can say. */
