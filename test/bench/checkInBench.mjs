@@ -5,8 +5,9 @@
 // - search: a staffer typing "first last" of 200 people over 50,000 registrants, one search per
 //   keystroke (limit 50, with the total): p50 and p99 (goal p99 < 10 ms).
 // - download: 50,000 registrants from `cadence sandbox` at a fixed 100 ms latency: the time, the
-//   requests ÷ the minimum (1 event + 1 session list + ceil(50,000 ÷ 300) registrant pages; the
-//   token is fetched before and not counted), and memory: the peak RSS growth during the download
+//   requests ÷ the minimum (1 event + 1 session list + ceil(50,000 ÷ 300) registrant pages + 1 page
+//   of everyone's check-ins, read with the list; the token is fetched before and not counted), the
+//   registrant pages ÷ ceil(50,000 ÷ 300) on their own, and memory: the peak RSS growth during the download
 //   and the heap still held after it (after a GC), measured in a process of its own.
 // Run: node test/bench/checkInBench.mjs (npm run bench does; the sandbox is the built CLI, so run
 // `npm run build` after changing main/).
@@ -96,7 +97,8 @@ async function main() {
     const sandbox = await startSandbox(['--state', statePath]);
     try {
       await control(sandbox, 'PUT', '/faults', { latencyMs: [latencyMs, latencyMs] });
-      const minimum = 2 + Math.ceil(registrants / 300);
+      const registrantPages = Math.ceil(registrants / 300);
+      const minimum = 2 + registrantPages + 1;
       const downloads = [];
       for (let run = 0; run < runs; run += 1) {
         await control(sandbox, 'DELETE', '/requests');
@@ -105,11 +107,21 @@ async function main() {
         // Time the sandbox spent on its answers beyond the latency it adds: the rest is Cadence's.
         const served = (await control(sandbox, 'GET', '/requests')).filter((r) => r.operationId !== undefined);
         result.sandboxWorkMs = served.reduce((sum, r) => sum + (r.answeredAt - r.at - latencyMs), 0);
+        result.byOperation = {};
+        for (const r of served) (result.byOperation[r.operationId] ??= []).push(r);
         downloads.push(result);
       }
       const ratios = downloads.map((d) => d.requests / minimum);
       console.log(
         `  download at ${latencyMs} ms latency: ${(median(downloads.map((d) => d.ms)) / 1000).toFixed(1)} s (${downloads.map((d) => `${(d.ms / 1000).toFixed(1)} s`).join(', ')}); requests ${median(downloads.map((d) => d.requests))} ÷ minimum ${minimum} = ${median(ratios).toFixed(2)}; goal 1.00`,
+      );
+      const operations = downloads[0].byOperation;
+      console.log(
+        `  the requests: ${Object.entries(operations)
+          .map(([operationId, served]) => `${operationId} ${served.length}`)
+          .join(
+            ', ',
+          )}; registrant pages ${operations.getRegistrants?.length ?? 0} ÷ ${registrantPages} = ${((operations.getRegistrants?.length ?? 0) / registrantPages).toFixed(2)}`,
       );
       const sandboxMs = median(downloads.map((d) => d.sandboxWorkMs));
       console.log(
