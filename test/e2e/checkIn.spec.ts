@@ -77,6 +77,8 @@ test("a scanner's ticket ID checks the person in at once; the same ticket again 
   await desk.scan(ticketId);
   await expect(desk.result).toContainText('Checked in');
   await expect(desk.result).toContainText('Grace Hopper');
+  // The title and the name say it: the name is not said twice.
+  await expect(desk.result).not.toContainText('Checked in: Grace Hopper');
   await expect(desk.searchBox).toHaveValue('');
   await expect(desk.waiting).toHaveText('1');
 
@@ -105,6 +107,14 @@ test('someone not on the list is red, and recorded as an amber walk-in with a ba
   await walkIn.getByLabel('First name').fill('Katherine');
   await walkIn.getByLabel('Last name').fill('Johnson');
   await walkIn.getByLabel('Organisation').fill('NASA');
+  // Every field fits inside the form's padding, beside the result panel.
+  const overflowing = await walkIn.evaluate((form) => {
+    const inner = form.getBoundingClientRect().right - parseFloat(getComputedStyle(form).paddingRight);
+    return [...form.querySelectorAll('input')]
+      .filter((input) => input.getBoundingClientRect().right > inner + 0.5)
+      .map((input) => input.labels?.[0]?.textContent);
+  });
+  expect(overflowing).toEqual([]);
   await walkIn.getByRole('button', { name: 'Record walk-in' }).click();
 
   await expect(desk.result.getByRole('heading', { name: 'Walk-in recorded' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CheckInEvent, CheckInNumbers, CheckInScope } from '../../../shared/checkin/checkIn';
 import type { IpcError } from '../../../shared/ipc/envelope';
 import { sessionWords } from '../../lib/checkInTimes';
@@ -22,15 +22,22 @@ export function CheckInNumbersPanel({ event, scope }: Props) {
   const [error, setError] = useState<IpcError | undefined>();
   // The event's counts change with every check-in here or seen from elsewhere: the numbers follow them.
   const { checkedIn, waiting, registered } = event.counts;
-  // Read a moment after the last change, so a queue of scans is not slowed by charts nobody reads meanwhile.
+  // The first numbers of a scope are read at once; later ones a moment after the last change, so a
+  // queue of scans is not slowed by charts nobody reads meanwhile.
+  const shownScope = useRef<CheckInScope | undefined>(undefined);
   useEffect(() => {
     if (api === undefined) return;
-    const timer = window.setTimeout(() => {
-      void api.checkin.numbers(scope).then((result) => {
-        if (result.ok) setNumbers(result.value);
-        else setError(result.error);
-      });
-    }, numbersDelayMs);
+    const isFirst = shownScope.current !== scope;
+    shownScope.current = scope;
+    const timer = window.setTimeout(
+      () => {
+        void api.checkin.numbers(scope).then((result) => {
+          if (result.ok) setNumbers(result.value);
+          else setError(result.error);
+        });
+      },
+      isFirst ? 0 : numbersDelayMs,
+    );
     return () => window.clearTimeout(timer);
   }, [api, scope, checkedIn, waiting, registered]);
 
