@@ -10,6 +10,8 @@ import { kioskGate } from './ipc/kioskGate';
 import { createDraftHandlers } from './ipc/handlers/draftHandlers';
 import { createSyncHandlers } from './ipc/handlers/syncHandlers';
 import { createZoomHandlers } from './ipc/handlers/zoomHandlers';
+import { createZoomReadHandlers } from './ipc/handlers/zoomReadHandlers';
+import { createHistoryHandlers } from './ipc/handlers/historyHandlers';
 import { createRouter, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log/logger';
 import { builtInSandbox } from './sandbox/builtInSandbox';
@@ -117,6 +119,8 @@ export function createCore(options: CoreOptions): Core {
         events,
       }),
       ...createCheckInHandlers(services.checkIn),
+      ...createZoomReadHandlers(),
+      ...createHistoryHandlers(),
     },
     logger,
     kioskGate(() => services.checkIn.kiosk.state()),

@@ -2,13 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
-import type { AttendeeRow } from '../../shared/drafts/attendeeList';
+import { attendeeOriginSchema, type AttendeeRow } from '../../shared/drafts/attendeeList';
 import { CadenceError } from '../../shared/errors';
 import { limits } from '../../shared/limits';
 import type { Outbox } from './outbox/outbox';
 import { attendeeColumns, insertAttendeeSql, attendeeFromRow } from './seriesRows';
 
-const listedRowSchema = z.object({ id: z.string(), zoom_ticket_id: z.string().nullable() });
+const listedRowSchema = z.object({
+  id: z.string(),
+  zoom_ticket_id: z.string().nullable(),
+  origin: attendeeOriginSchema.catch('here'),
+});
 const liveRowSchema = z.object({ id: z.string(), email_key: z.string(), zoom_ticket_id: z.string().nullable() });
 
 /** An attendee to write: `id` names the row to change; without it, the email finds or adds one. */
@@ -34,7 +38,7 @@ export class AttendeeStore {
       .all(seriesId)
       .map((raw) => {
         const row = listedRowSchema.parse(raw);
-        return { ...attendeeFromRow(raw), id: row.id, on_zoom: row.zoom_ticket_id !== null };
+        return { ...attendeeFromRow(raw), id: row.id, on_zoom: row.zoom_ticket_id !== null, origin: row.origin };
       });
   }
 

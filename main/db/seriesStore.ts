@@ -5,6 +5,7 @@ import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { CadenceError } from '../../shared/errors';
+import { changedHere, type ChangeSource } from '../../shared/history/seriesHistory';
 import type { Outbox } from './outbox/outbox';
 import { attendeeColumns, insertAttendeeSql, readSeriesDraft } from './seriesRows';
 
@@ -73,8 +74,8 @@ export class SeriesStore {
    * Saves a valid draft: updates the series `id`, or the one with the draft's key, or creates a
    * new series. Its pending outbox operations are replaced by what the draft now needs.
    */
-  save(draft: SeriesDraft, id?: string): SaveResult {
-    return this.db.transaction(() => this.saveInTransaction(draft, id)).immediate();
+  save(draft: SeriesDraft, id?: string, by: ChangeSource = changedHere): SaveResult {
+    return this.db.transaction(() => this.saveInTransaction(draft, id, { keepAttendees: false, by })).immediate();
   }
 
   /**
@@ -82,8 +83,8 @@ export class SeriesStore {
    * editor's save, which must not rewrite thousands of attendee rows for a changed name.
    * `draft.attendees` is only used for validation by the caller and is ignored here.
    */
-  saveDetails(draft: SeriesDraft, id: string): SaveResult {
-    return this.db.transaction(() => this.saveInTransaction(draft, id, { keepAttendees: true })).immediate();
+  saveDetails(draft: SeriesDraft, id: string, by: ChangeSource = changedHere): SaveResult {
+    return this.db.transaction(() => this.saveInTransaction(draft, id, { keepAttendees: true, by })).immediate();
   }
 
   /** Saves many drafts in one transaction: all of them, or none if one fails. */
@@ -132,7 +133,7 @@ export class SeriesStore {
   private saveInTransaction(
     draft: SeriesDraft,
     requestedId?: string,
-    options: { keepAttendees: boolean } = { keepAttendees: false },
+    options: { keepAttendees: boolean; by: ChangeSource } = { keepAttendees: false, by: changedHere },
   ): SaveResult {
     const now = this.now();
     let id = requestedId;

@@ -2,6 +2,7 @@ import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { seriesDraftSchema } from '../../shared/drafts/seriesDraft';
 import { draftIssues } from '../../shared/drafts/seriesFile';
 import { CadenceError } from '../../shared/errors';
+import type { ChangeSource } from '../../shared/history/seriesHistory';
 import type { SyncProgress } from '../../shared/sync/syncReport';
 import type { ConflictInput, Outbox } from '../db/outbox/outbox';
 import type { SyncLog } from '../db/syncLog';
@@ -15,7 +16,7 @@ import { Cancelled, NotSent, Offline, RateLimited, zoomCall } from './runSignals
 export interface DraftWriter {
   get(id: string, options?: { withAttendees: boolean }): SeriesDraft | undefined;
   /** Saves everything but the attendees, re-planning the outbox, in the caller's transaction. */
-  saveDetails(draft: SeriesDraft, id: string): unknown;
+  saveDetails(draft: SeriesDraft, id: string, by?: ChangeSource): unknown;
 }
 
 export interface RunContextOptions {
@@ -129,7 +130,7 @@ export class EngineContext implements RunContext {
     if (current === undefined) return true;
     const parsed = seriesDraftSchema.safeParse(adoption.change(current));
     if (parsed.success) {
-      this.options.drafts.saveDetails(parsed.data, series.seriesId);
+      this.options.drafts.saveDetails(parsed.data, series.seriesId, { source: 'zoom' });
       this.options.log.adopted(series.seriesId, adoption.remote);
       return true;
     }

@@ -8,9 +8,14 @@ import { attendeeProfileFields } from './attendeeDraft';
  * of 10,000 is checked quickly at the boundary.
  */
 const text = z.string().optional();
+/** Where a registration came from: made here, on Zoom (its registration page or the console), or by another planner's Cadence. */
+export const attendeeOriginSchema = z.enum(['here', 'zoom', 'planner']);
+export type AttendeeOrigin = z.output<typeof attendeeOriginSchema>;
+
 export const attendeeRowSchema = z.object({
   id: z.string(),
   on_zoom: z.boolean(),
+  origin: attendeeOriginSchema.default('here'),
   email: z.string(),
   first_name: text,
   last_name: text,

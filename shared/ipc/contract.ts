@@ -16,6 +16,15 @@ import {
   zoomPlanSchema,
 } from '../zoomConnection';
 import { limits } from '../limits';
+import { historyPageSchema, historyQuerySchema } from '../history/seriesHistory';
+import {
+  refreshReportSchema,
+  zoomEventsPageSchema,
+  zoomEventsQuerySchema,
+  zoomOpenInputSchema,
+  zoomOpenReportSchema,
+  zoomOriginSchema,
+} from '../zoom/zoomCatalog';
 import {
   checkInDownloadSchema,
   checkInEventSchema,
@@ -188,6 +197,20 @@ export const channels = {
   'zoom.setPlan': channel(z.strictObject({ plan: zoomPlanSchema }), connectionStatusSchema),
   /** Removes the credentials from the keychain. */
   'zoom.forget': channel(z.strictObject({}), z.object({ wasConnected: z.boolean() })),
+  /** One page of the account's events on Zoom, those Cadence did not create too; each says whether it is open here. */
+  'zoom.events': channel(zoomEventsQuerySchema, zoomEventsPageSchema),
+  /**
+   * Brings events from Zoom into Cadence as linked series whose synced snapshot is what Zoom holds,
+   * so the next sync sends nothing; an event already open here is refreshed instead, never doubled.
+   * Progress arrives as `zoom.openProgress` events.
+   */
+  'zoom.open': channel(zoomOpenInputSchema, zoomOpenReportSchema),
+  /** Reads a synced series back from Zoom: Zoom's changes come into the draft, or become conflicts. */
+  'zoom.refresh': channel(z.strictObject({ seriesId: z.string().min(1) }), refreshReportSchema),
+  /** Where a series came from (opened from Zoom, when), when it was last read back, and what stays on Zoom only. */
+  'zoom.origin': channel(z.strictObject({ seriesId: z.string().min(1) }), zoomOriginSchema),
+  /** A series' history of changes, newest first, filtered by who, what or text. */
+  'history.list': channel(historyQuerySchema, historyPageSchema),
   /** The events downloaded for check-in on this laptop, newest download first. */
   'checkin.events': channel(z.strictObject({}), z.array(checkInEventSchema)),
   /**
@@ -242,6 +265,8 @@ export const events = {
   'app.saveBeforeClose': z.object({}),
   /** Check-ins of an event changed outside the screen: a background upload, another desk's check-ins seen. */
   'checkin.changed': z.object({ eventId: z.string() }),
+  /** Opening events from Zoom: how many of how many are done, and which one now. */
+  'zoom.openProgress': z.object({ done: z.number().int(), total: z.number().int(), name: z.string() }),
 } as const;
 
 export type Channels = typeof channels;

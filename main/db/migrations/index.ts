@@ -3,6 +3,7 @@ import { structuredConflicts } from './002_structuredConflicts';
 import { zoomPages } from './003_zoomPages';
 import { seriesReadiness } from './004_seriesReadiness';
 import { checkIn } from './005_checkIn';
+import { zoomReadBack } from './006_zoomReadBack';
 import type { Migration } from './migration';
 
 /** Every schema step in order; the last one's version is the schema this build writes. */
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   zoomPages,
   seriesReadiness,
   checkIn,
+  zoomReadBack,
 ];
 
 export const latestSchemaVersion = migrations.length;

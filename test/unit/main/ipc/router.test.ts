@@ -63,6 +63,19 @@ function spyHandlers() {
     'conflicts.list': vi.fn(() => []),
     'conflicts.resolve': vi.fn(() => ({ resolved: 1, message: '', can_undo: false })),
     'conflicts.undo': vi.fn(() => ({ reopened: 1, message: '' })),
+    'zoom.events': vi.fn(() => ({ events: [] })),
+    'zoom.open': vi.fn(() => ({ results: [], requests: 0 })),
+    'zoom.refresh': vi.fn(() => ({
+      series_id: 's',
+      changes: 0,
+      new_registrations: 0,
+      removed_registrations: 0,
+      conflicts: 0,
+      is_gone: false,
+      refreshed_at: '2026-12-01T00:00:00Z',
+    })),
+    'zoom.origin': vi.fn(() => ({ opened_at: null, refreshed_at: null, kept_on_zoom: [] })),
+    'history.list': vi.fn(() => ({ entries: [] })),
     ...checkInSpies(),
   } satisfies ChannelHandlers;
 }
