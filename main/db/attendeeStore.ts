@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
-import { attendeeOriginSchema, type AttendeeOrigin, type AttendeeRow } from '../../shared/drafts/attendeeList';
-import type { ChangeSource } from '../../shared/history/seriesHistory';
+import { attendeeOriginSchema, type AttendeeRow } from '../../shared/drafts/attendeeList';
 import { CadenceError } from '../../shared/errors';
 import { limits } from '../../shared/limits';
 import type { Outbox } from './outbox/outbox';
@@ -20,16 +19,6 @@ const liveRowSchema = z.object({ id: z.string(), email_key: z.string(), zoom_tic
 export interface AttendeeWrite {
   id?: string;
   attendee: AttendeeDraft;
-}
-
-/** Registrations read back from Zoom, each with who made the change. */
-export interface AttendeesFromZoom {
-  /** New people, under the registration ID every laptop knows them by. */
-  added: readonly { id: string; attendee: AttendeeDraft; origin: AttendeeOrigin; by: ChangeSource }[];
-  /** Details taken from Zoom. */
-  changed: readonly { id: string; attendee: AttendeeDraft; by: ChangeSource }[];
-  /** Gone from Zoom: the row goes, whether it was removed here too or not. */
-  removed: readonly { id: string; by: ChangeSource }[];
 }
 
 /**
@@ -144,35 +133,6 @@ export class AttendeeStore {
         return changed.size;
       })
       .immediate();
-  }
-
-  /**
-   * Writes what a read-back found on Zoom, in the caller's transaction. The outbox is left to the
-   * caller, which records Zoom's tickets and snapshots first, so that nothing taken is sent back.
-   */
-  applyFromZoom(seriesId: string, changes: AttendeesFromZoom): void {
-    this.db.transaction(() => {
-      let position = z
-        .number()
-        .parse(
-          this.db.prepare('SELECT coalesce(max(position), -1) FROM attendee WHERE series_id = ?').pluck().get(seriesId),
-        );
-      const insert = this.db.prepare(insertAttendeeSql);
-      const origin = this.db.prepare('UPDATE attendee SET origin = ? WHERE id = ?');
-      for (const { id, attendee, origin: from } of changes.added) {
-        position += 1;
-        insert.run({ ...attendeeColumns(attendee), id, series_id: seriesId, position });
-        origin.run(from, id);
-      }
-      const update = this.db.prepare(
-        `UPDATE attendee SET email = @email, email_key = @email_key, first_name = @first_name, last_name = @last_name,
-           profile_json = @profile_json, occurrences_json = @occurrences_json WHERE id = @id`,
-      );
-      for (const { id, attendee } of changes.changed) update.run({ ...attendeeColumns(attendee), id });
-      const remove = this.db.prepare('DELETE FROM attendee WHERE id = ?');
-      for (const { id } of changes.removed) remove.run(id);
-      if (changes.added.length + changes.changed.length + changes.removed.length > 0) this.touch(seriesId);
-    })();
   }
 
   private liveRows(seriesId: string) {
