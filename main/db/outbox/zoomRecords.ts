@@ -180,6 +180,11 @@ export class ZoomRecords {
     });
   }
 
+  /** A registration gone from Zoom: its row goes with it (the caller decided nothing of it waits here). */
+  registrationGone(attendeeId: string): void {
+    this.db.prepare('DELETE FROM attendee WHERE id = ?').run(attendeeId);
+  }
+
   /** A registration whose tickets are gone from Zoom while changed here: it is made again if the planner keeps it. */
   registrationUnlinked(attendeeId: string): void {
     this.db.prepare('UPDATE attendee SET zoom_ticket_id = NULL, synced_json = NULL WHERE id = ?').run(attendeeId);

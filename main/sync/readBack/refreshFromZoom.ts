@@ -1,4 +1,5 @@
-import type { ZoomSeriesView } from '../../../shared/zoom/zoomSeries';
+import { CadenceError } from '../../../shared/errors';
+import type { ZoomViewResult } from '../../../shared/zoom/zoomSeriesView';
 import type { Outbox } from '../../db/outbox/outbox';
 import type { ZoomEventsApi } from '../../zoom/zoomEventsApi';
 import { ZoomApiError } from '../../zoom/zoomErrors';
@@ -8,7 +9,7 @@ import { refreshSeries, seriesGone } from './refreshSeries';
 import { emptyTally, type RefreshStores, type RefreshTally } from './refreshTally';
 
 /** Reads one event from Zoom in Cadence's terms (every request it makes goes through `api`). */
-export type ReadZoomSeries = (api: ZoomEventsApi, eventId: string) => Promise<ZoomSeriesView>;
+export type ReadZoomSeries = (api: ZoomEventsApi, eventId: string) => Promise<ZoomViewResult>;
 
 /** Zoom's codes for an event that no longer exists. */
 const eventGoneCodes = new Set([2002, 2003]);
@@ -43,14 +44,19 @@ export async function refreshFromZoom(
   const series = seriesRunOf(ctx, stores.outbox, stores.drafts, seriesId);
   const eventId = series.links.eventId;
   if (eventId === undefined) return emptyTally();
-  let view: ZoomSeriesView;
+  let answer: ZoomViewResult;
   try {
-    view = await ctx.call(() => read(ctx.api, eventId));
+    answer = await ctx.call(() => read(ctx.api, eventId));
   } catch (error) {
     if (error instanceof ZoomApiError && error.zoomCode !== undefined && eventGoneCodes.has(error.zoomCode)) {
       return seriesGone(ctx, series, 'remote_deleted');
     }
     throw error;
   }
-  return refreshSeries(ctx, series, view, stores);
+  if (!answer.ok) {
+    // Zoom holds what the series' rules refuse: nothing is taken, and the planner is told where.
+    const { message, path } = answer.refusal;
+    throw new CadenceError('conflict', `${series.name}: ${message}`, [{ path: path ?? 'event', message }]);
+  }
+  return refreshSeries(ctx, series, answer.view, stores);
 }

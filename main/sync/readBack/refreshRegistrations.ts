@@ -5,7 +5,6 @@ import type { ChangeSource } from '../../../shared/history/seriesHistory';
 import { changedFields, isEmpty } from '../../../shared/outbox/planOperations';
 import { threeWayMerge } from '../../../shared/sync/threeWayMerge';
 import type { ZoomRegistration, ZoomSeriesView } from '../../../shared/zoom/zoomSeries';
-import type { AttendeesFromZoom } from '../../db/attendeeStore';
 import type { StoredRegistration } from '../../db/outbox/zoomState';
 import type { RunContext, SeriesRun } from '../operations/operation';
 import { fieldList, pick } from '../operations/words';
@@ -22,15 +21,12 @@ const registrationTarget = (operation: string, attendeeId: string, email: string
   ({ item: 'registration', operation, attendee_id: attendeeId, email }) as const;
 
 /** What the comparison decided, written together afterwards. */
-interface RegistrationPlan extends AttendeesFromZoom {
-  added: {
-    id: string;
-    attendee: AttendeeDraft;
-    origin: ZoomRegistration['origin'];
-    by: ChangeSource;
-    ticketIds: string[];
-  }[];
+interface RegistrationPlan {
+  /** New people, under the registration ID every laptop knows them by. */
+  added: { id: string; attendee: AttendeeDraft; by: ChangeSource; ticketIds: string[] }[];
+  /** Details taken from Zoom. */
   changed: { id: string; attendee: AttendeeDraft; by: ChangeSource }[];
+  /** Gone from Zoom, and not changed here: the row goes. */
   removed: { id: string; by: ChangeSource }[];
   /** Tickets and snapshots to record, under the registration ID Zoom's tickets carry. */
   linked: { from: string; to: string; ticketIds: readonly string[]; base: Fields }[];
@@ -108,7 +104,6 @@ export function refreshRegistrations(
     plan.added.push({
       id: registration.registrationId,
       attendee: registration.attendee,
-      origin: registration.origin,
       by: sourceOf(registration),
       ticketIds: registration.ticketIds,
     });
@@ -126,9 +121,33 @@ export function refreshRegistrations(
     if (isChangedHere) plan.orphaned.push(row);
     else plan.removed.push({ id: row.id, by: { source: 'zoom' } });
   }
-  stores.attendees.applyFromZoom(series.seriesId, plan);
   const { records } = ctx.outbox;
-  for (const added of plan.added) records.registrationLinked(added.id, added.id, added.ticketIds, added.attendee);
+  const { seriesId } = series;
+  for (const source of ['zoom', 'planner'] as const) {
+    const added = plan.added.filter((entry) => entry.by.source === source);
+    const changed = plan.changed.filter((entry) => entry.by.source === source);
+    if (added.length > 0) {
+      const { ids } = stores.attendees.write(
+        seriesId,
+        added.map((entry) => ({ attendee: entry.attendee })),
+        { source },
+      );
+      // The new row takes the registration ID Zoom's tickets carry, with Zoom's version as its snapshot.
+      ids.forEach((id, i) => {
+        const entry = added[i];
+        if (entry !== undefined) records.registrationLinked(id, entry.id, entry.ticketIds, entry.attendee);
+      });
+    }
+    if (changed.length > 0) stores.attendees.write(seriesId, changed, { source });
+  }
+  if (plan.removed.length > 0) {
+    stores.attendees.remove(
+      seriesId,
+      plan.removed.map((entry) => entry.id),
+      { source: 'zoom' },
+    );
+    for (const entry of plan.removed) records.registrationGone(entry.id);
+  }
   for (const link of plan.linked) records.registrationLinked(link.from, link.to, link.ticketIds, link.base);
   for (const row of plan.orphaned) records.registrationUnlinked(row.id);
   tally.newRegistrations += plan.added.length;

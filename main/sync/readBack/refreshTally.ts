@@ -1,5 +1,5 @@
 import type { DraftWriter } from '../runContext';
-import type { AttendeesFromZoom } from '../../db/attendeeStore';
+import type { AttendeeStore } from '../../db/attendeeStore';
 
 /** What one refresh took from Zoom, counted as the refresh report counts it. */
 export interface RefreshTally {
@@ -22,5 +22,5 @@ export interface RefreshStores {
     /** Plans the series' whole outbox again from the draft as stored. */
     replan(seriesId: string): void;
   };
-  attendees: { applyFromZoom(seriesId: string, changes: AttendeesFromZoom): void };
+  attendees: Pick<AttendeeStore, 'write' | 'remove'>;
 }
