@@ -15,6 +15,8 @@ import { ZoomConnection } from './account/zoomConnection';
 import { CheckInUploads } from './db/checkInUploads';
 import { CheckInUploader } from './checkin/upload/checkInUploader';
 import { createCheckInDesk, type CheckInDesk } from './checkin/checkInDesk';
+import { seriesOfEvents } from './db/zoomEventLinks';
+import { ZoomCatalog } from './sync/readBack/zoomCatalog';
 
 export interface ServicesOptions {
   db: Database.Database;
@@ -55,6 +57,8 @@ export interface Services {
   readonly checkInUploader: CheckInUploader;
   /** Onsite check-in: downloaded lists, the desk's check-ins, settings and the kiosk. */
   readonly checkIn: CheckInDesk;
+  /** Browses the account's events on Zoom, page by page, each saying whether it is open here. */
+  readonly zoomCatalog: ZoomCatalog;
   close(): Promise<void>;
 }
 
@@ -126,6 +130,10 @@ export function createServices(options: ServicesOptions): Services {
     appSettings: new AppSettingsStore(new SettingsStore(db)),
     checkInUploader,
     checkIn,
+    zoomCatalog: new ZoomCatalog({
+      api: async () => (await zoom()).api,
+      seriesOfEvents: (eventIds) => seriesOfEvents(db, eventIds),
+    }),
     async close() {
       sync.cancel();
       await account.close();
