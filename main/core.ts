@@ -119,7 +119,7 @@ export function createCore(options: CoreOptions): Core {
         events,
       }),
       ...createCheckInHandlers(services.checkIn),
-      ...createZoomReadHandlers({ catalog: services.zoomCatalog }),
+      ...createZoomReadHandlers({ catalog: services.zoomCatalog, refresher: services.zoomRefresh }),
       ...createHistoryHandlers(),
     },
     logger,

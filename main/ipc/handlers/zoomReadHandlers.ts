@@ -1,4 +1,5 @@
 import { CadenceError } from '../../../shared/errors';
+import type { SeriesRefresher } from '../../sync/readBack/seriesRefresher';
 import type { ZoomCatalog } from '../../sync/readBack/zoomCatalog';
 import type { ChannelHandlers } from '../router';
 
@@ -11,6 +12,8 @@ const notYet = (): never => {
 export interface ZoomReadHandlerDeps {
   /** Browses the account's events on Zoom. */
   catalog: ZoomCatalog;
+  /** Refreshes a synced series from Zoom. */
+  refresher: SeriesRefresher;
 }
 
 /** Channels that read the account's events back from Zoom: browse, open, refresh. */
@@ -18,7 +21,7 @@ export function createZoomReadHandlers(deps: ZoomReadHandlerDeps): Pick<ChannelH
   return {
     'zoom.events': (query) => deps.catalog.page(query),
     'zoom.open': notYet,
-    'zoom.refresh': notYet,
+    'zoom.refresh': ({ seriesId }) => deps.refresher.refresh(seriesId),
     'zoom.origin': notYet,
   };
 }
