@@ -216,6 +216,11 @@ export class Outbox {
     return new Set(keysSchema.parse(this.statements.linkedEvents.all()));
   }
 
+  /** Series a sync reads back from Zoom first: linked, ready, not deleted here, and not gone from Zoom. */
+  linkedSeries(): string[] {
+    return keysSchema.parse(this.statements.linkedSeries.all());
+  }
+
   // The sync's work
 
   /** Operations to send or to reconcile, oldest first. */

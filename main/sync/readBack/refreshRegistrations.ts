@@ -61,6 +61,20 @@ export function refreshRegistrations(
   const fits = (attendee: AttendeeDraft) =>
     attendeeDraftSchema.safeParse(attendee).success &&
     (attendee.occurrences ?? []).every((occurrence) => live.has(occurrence));
+  // A session deleted on Zoom leaves its tickets pointing nowhere: that is the session's change
+  // (compared with the sessions), not the person's.
+  const onZoom = new Set(view.sessions.map((session) => session.sessionId));
+  const goneSessions = new Set(
+    [...ctx.outbox.zoomState(series.seriesId).sessions]
+      .filter(([, session]) => session.sessionId !== '' && !onZoom.has(session.sessionId))
+      .map(([occurrence]) => occurrence),
+  );
+  const asRegistered = (registration: ZoomRegistration, base: AttendeeDraft | undefined): ZoomRegistration => {
+    const kept = (base?.occurrences ?? []).filter((occurrence) => goneSessions.has(occurrence));
+    if (kept.length === 0 || registration.attendee.occurrences === undefined) return registration;
+    const occurrences = [...new Set([...registration.attendee.occurrences, ...kept])].sort((a, b) => a - b);
+    return { ...registration, attendee: { ...registration.attendee, occurrences } };
+  };
   const plan: RegistrationPlan = { added: [], changed: [], removed: [], linked: [], orphaned: [] };
   const seen = new Set<string>();
   for (const registration of view.registrations) {
@@ -69,7 +83,9 @@ export function refreshRegistrations(
       registration.ticketIds.map((ticketId) => byTicket.get(ticketId)).find((row) => row !== undefined);
     if (match !== undefined) {
       seen.add(match.id);
-      if (!match.isRemoved) compareRegistration(ctx, series, match, registration, fits, plan, tally);
+      if (!match.isRemoved) {
+        compareRegistration(ctx, series, match, asRegistered(registration, match.base), fits, plan, tally);
+      }
       continue;
     }
     const email = registration.attendee.email.toLowerCase();
