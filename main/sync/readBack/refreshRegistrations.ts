@@ -104,12 +104,16 @@ export function refreshRegistrations(
       continue;
     }
     if (!fits(registration.attendee)) {
+      const target = registrationTarget('ticket.create', registration.registrationId, registration.attendee.email);
+      const subject = registration.attendee.email;
+      if (ctx.outbox.hasOpenConflictOn({ seriesId: series.seriesId, kind: 'invalid_remote', target, subject }))
+        continue;
       ctx.conflict({
         seriesId: series.seriesId,
         operationId: null,
         kind: 'invalid_remote',
-        target: registrationTarget('ticket.create', registration.registrationId, registration.attendee.email),
-        subject: registration.attendee.email,
+        target,
+        subject,
         remote: registration.attendee,
         message: `${series.name}: ${registration.attendee.email} registered on Zoom for sessions this series no longer holds; the registration stays on Zoom.`,
         remoteRefused: 'Cadence cannot list a registration for sessions the series has cancelled.',
@@ -226,12 +230,15 @@ function compareRegistration(
   if (isAdopted) plan.changed.push({ id: row.id, attendee: adopted, by: sourceOf(registration) });
   else if (!isEmpty(merge.adopt)) {
     const fields = Object.keys(merge.adopt);
+    const target = registrationTarget('ticket.update', row.id, row.attendee.email);
+    const subject = `registration of ${row.attendee.email}: ${fieldList(fields)}`;
+    if (ctx.outbox.hasOpenConflictOn({ seriesId: series.seriesId, kind: 'invalid_remote', target, subject })) return;
     ctx.conflict({
       seriesId: series.seriesId,
       operationId: operationId ?? null,
       kind: 'invalid_remote',
-      target: registrationTarget('ticket.update', row.id, row.attendee.email),
-      subject: `registration of ${row.attendee.email}: ${fieldList(fields)}`,
+      target,
+      subject,
       local: pick(local, fields),
       remote: pick(remote, fields),
       message: `${series.name}: ${row.attendee.email}'s ${fieldList(fields)} changed on Zoom to sessions this series no longer holds.`,
