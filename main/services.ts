@@ -15,6 +15,7 @@ import { ZoomConnection } from './account/zoomConnection';
 import { CheckInUploads } from './db/checkInUploads';
 import { CheckInUploader } from './checkin/upload/checkInUploader';
 import { createCheckInDesk, type CheckInDesk } from './checkin/checkInDesk';
+import { ZoomOpener } from './sync/readBack/openFromZoom';
 
 export interface ServicesOptions {
   db: Database.Database;
@@ -55,6 +56,8 @@ export interface Services {
   readonly checkInUploader: CheckInUploader;
   /** Onsite check-in: downloaded lists, the desk's check-ins, settings and the kiosk. */
   readonly checkIn: CheckInDesk;
+  /** Opens events that are on Zoom as linked series. */
+  readonly zoomOpener: ZoomOpener;
   close(): Promise<void>;
 }
 
@@ -126,6 +129,7 @@ export function createServices(options: ServicesOptions): Services {
     appSettings: new AppSettingsStore(new SettingsStore(db)),
     checkInUploader,
     checkIn,
+    zoomOpener: new ZoomOpener({ stores, zoom, now }),
     async close() {
       sync.cancel();
       await account.close();
