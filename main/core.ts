@@ -120,7 +120,7 @@ export function createCore(options: CoreOptions): Core {
         events,
       }),
       ...createCheckInHandlers(services.checkIn),
-      ...createZoomReadHandlers(),
+      ...createZoomReadHandlers({ catalog: services.zoomCatalog }),
       ...createZoomOpenHandlers({ db, opener: services.zoomOpener, events }),
       ...createHistoryHandlers(),
     },

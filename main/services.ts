@@ -16,6 +16,8 @@ import { CheckInUploads } from './db/checkInUploads';
 import { CheckInUploader } from './checkin/upload/checkInUploader';
 import { createCheckInDesk, type CheckInDesk } from './checkin/checkInDesk';
 import { ZoomOpener } from './sync/readBack/openFromZoom';
+import { seriesOfEvents } from './db/zoomEventLinks';
+import { ZoomCatalog } from './sync/readBack/zoomCatalog';
 
 export interface ServicesOptions {
   db: Database.Database;
@@ -58,6 +60,8 @@ export interface Services {
   readonly checkIn: CheckInDesk;
   /** Opens events that are on Zoom as linked series. */
   readonly zoomOpener: ZoomOpener;
+  /** Browses the account's events on Zoom, page by page, each saying whether it is open here. */
+  readonly zoomCatalog: ZoomCatalog;
   close(): Promise<void>;
 }
 
@@ -130,6 +134,10 @@ export function createServices(options: ServicesOptions): Services {
     checkInUploader,
     checkIn,
     zoomOpener: new ZoomOpener({ stores, zoom, now }),
+    zoomCatalog: new ZoomCatalog({
+      api: async () => (await zoom()).api,
+      seriesOfEvents: (eventIds) => seriesOfEvents(db, eventIds),
+    }),
     async close() {
       sync.cancel();
       await account.close();

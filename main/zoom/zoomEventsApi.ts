@@ -119,6 +119,22 @@ export class ZoomEventsApi {
     );
   }
 
+  /** One page of the account's events of one status, for browsing; `nextPageToken` from the previous page. */
+  eventsPage(
+    status: EventStatusFilter,
+    pageSize: number,
+    nextPageToken?: string,
+  ): Promise<z.output<typeof zoomEventPageSchema>> {
+    return this.call(
+      'getEvents',
+      {
+        query: { role_type: 'host', event_status_type: status, page_size: pageSize, next_page_token: nextPageToken },
+        what: `listing ${status} events`,
+      },
+      zoomEventPageSchema,
+    );
+  }
+
   getEvent(eventId: string): Promise<ZoomEvent> {
     return this.call('getEventInfo', { params: { eventId }, what: 'reading the event' }, zoomEventSchema);
   }
@@ -315,6 +331,16 @@ export class ZoomEventsApi {
   listRegistrants(eventId: string): Promise<ZoomRegistrant[]> {
     const registrants: ZoomRegistrant[] = [];
     return this.eachRegistrantPage(eventId, (page) => registrants.push(...page)).then(() => registrants);
+  }
+
+  /** How many people are registered for the event: one page of one registrant, and Zoom's `total_records`. */
+  async countRegistrants(eventId: string): Promise<number | undefined> {
+    const page = await this.call(
+      'getRegistrants',
+      { params: { eventId }, query: { page_size: 1 }, what: 'counting the registrants' },
+      zoomRegistrantPageSchema,
+    );
+    return page.total_records;
   }
 
   /** The registrants page by page as they arrive, for lists too long to hold as Zoom answers them. */

@@ -1,4 +1,5 @@
 import { CadenceError } from '../../../shared/errors';
+import type { ZoomCatalog } from '../../sync/readBack/zoomCatalog';
 import type { ChannelHandlers } from '../router';
 
 type ZoomReadChannels = 'zoom.events' | 'zoom.refresh';
@@ -7,7 +8,15 @@ const notYet = (): never => {
   throw new CadenceError('unavailable', 'Reading events from Zoom is not available in this build.');
 };
 
+export interface ZoomReadHandlerDeps {
+  /** Browses the account's events on Zoom. */
+  catalog: ZoomCatalog;
+}
+
 /** Channels that read the account's events back from Zoom: browse, refresh (opening: `zoomOpenHandlers`). */
-export function createZoomReadHandlers(): Pick<ChannelHandlers, ZoomReadChannels> {
-  return { 'zoom.events': notYet, 'zoom.refresh': notYet };
+export function createZoomReadHandlers(deps: ZoomReadHandlerDeps): Pick<ChannelHandlers, ZoomReadChannels> {
+  return {
+    'zoom.events': (query) => deps.catalog.page(query),
+    'zoom.refresh': notYet,
+  };
 }
