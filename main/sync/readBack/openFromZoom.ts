@@ -189,7 +189,8 @@ export class ZoomOpener {
       const report = await this.deps.refresh(seriesId);
       return {
         event_id: eventId,
-        name,
+        // As it is now: the refresh may have taken a new name from Zoom.
+        name: this.deps.stores.series.get(seriesId, { withAttendees: false })?.name ?? name,
         outcome: 'refreshed',
         series_id: seriesId,
         kept_on_zoom: readZoomOrigin(this.deps.stores.db, seriesId).kept_on_zoom,

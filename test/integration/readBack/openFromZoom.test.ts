@@ -199,7 +199,7 @@ describe('opening events made on Zoom', () => {
     expect(changing).toEqual([]);
   });
 
-  it('opens an event once: opening it again leaves one series', async () => {
+  it('opens an event once: opening it again refreshes the series from Zoom', async () => {
     const event = await makeConsoleEvent(harness.sandbox.client, {
       event: weeklyEvent,
       option: 'all_sessions',
@@ -207,10 +207,26 @@ describe('opening events made on Zoom', () => {
     });
     const first = await harness.services.zoomOpener.open({ event_ids: [event.eventId, event.eventId] });
     expect(first.results.map((result) => result.outcome)).toEqual(['opened']);
+    const seriesId = first.results[0]?.series_id;
+
+    // Someone registers on Zoom's registration page and the event is renamed in the console.
+    await harness.sandbox.control.edit({ kind: 'register', event_id: event.eventId, email: 'grace@example.com' });
+    await harness.sandbox.control.edit({ kind: 'rename-event', event_id: event.eventId, name: 'Platform Sync' });
     const again = await harness.services.zoomOpener.open({ event_ids: [event.eventId] });
-    expect(again.results[0]?.series_id).toBe(first.results[0]?.series_id);
-    expect(harness.drafts.list().map((series) => series.name)).toEqual(['Platform Standup']);
-    expect(harness.db.prepare('SELECT COUNT(*) FROM attendee').pluck().get()).toBe(1);
+    expect(again.results).toMatchObject([
+      { outcome: 'refreshed', series_id: seriesId, name: 'Platform Sync', conflicts: 0, error: null },
+    ]);
+    expect(again.results[0]?.changes).toBe(2);
+    expect(again.results[0]?.kept_on_zoom.map((item) => item.name)).toEqual(['VIP']);
+    expect(harness.drafts.list().map((series) => series.name)).toEqual(['Platform Sync']);
+    const attendees = z
+      .array(attendeeRowSchema)
+      .parse(harness.db.prepare('SELECT id, email, origin, zoom_ticket_id FROM attendee ORDER BY email').all());
+    expect(attendees.map((row) => [row.email, row.origin])).toEqual([
+      ['ada@example.com', 'zoom'],
+      ['grace@example.com', 'zoom'],
+    ]);
+    expect(harness.services.sync.pending()).toEqual([]);
   });
 
   it('says why a conference and an unknown event cannot be opened, and opens the others', async () => {
