@@ -232,6 +232,7 @@ export function zoomSeriesView(answers: ZoomEventAnswers): ZoomViewResult {
     // Zoom may leave the duration out; the first session's length is the series'.
     recurrence.duration = Math.round((Date.parse(first.end_time) - Date.parse(fields.start_time)) / 60_000);
   }
+  if (recurrence?.end_date_time !== undefined) recurrence.end_date_time = instant(recurrence.end_date_time);
   const eventDraft: Record<string, unknown> = {
     ...fields,
     start_time: instant(fields.start_time),

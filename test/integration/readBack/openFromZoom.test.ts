@@ -197,6 +197,11 @@ describe('opening events made on Zoom', () => {
       (request) => request.path.startsWith('/v2/') && request.method !== 'GET',
     );
     expect(changing).toEqual([]);
+
+    // The series' history says it was opened from Zoom.
+    expect(
+      harness.db.prepare('SELECT DISTINCT source FROM series_history WHERE series_id = ?').pluck().all(weeklyId),
+    ).toEqual(['opened']);
   });
 
   it('opens an event once: opening it again refreshes the series from Zoom', async () => {
@@ -279,5 +284,33 @@ describe('opening events made on Zoom', () => {
     // Every request the sandbox received, a new access token's included.
     expect(report.requests).toBe((await harness.sandbox.control.requests()).length);
     expect(harness.services.sync.pending()).toEqual([]);
+  });
+
+  it('opens an event when the app may not read speakers or registration questions, saying so', async () => {
+    const event = await makeConsoleEvent(harness.sandbox.client, {
+      event: weeklyEvent,
+      option: 'all_sessions',
+      registrations: [{ email: 'ada@example.com' }],
+      speaker: 'Grace Hopper',
+    });
+    // Every scope opening reads with, but neither speakers' nor the registration form's (which the
+    // classic ticket-type scope would grant: the granular one does not).
+    const scopes = [
+      'zoom_events_basic:read',
+      'zoom_events:read:list_ticket_types',
+      'zoom_events_hubs:read',
+      'zoom_events_sessions:read',
+      'zoom_events_access_links:read',
+      'zoom_events_tickets:read',
+    ];
+    await harness.sandbox.control.setFaults({ scopes });
+    await harness.sandbox.control.expireTokens();
+    const report = await harness.services.zoomOpener.open({ event_ids: [event.eventId] });
+    expect(report.results[0]?.outcome).toBe('opened');
+    expect(report.results[0]?.kept_on_zoom.map((item) => [item.kind, item.name, item.zoom_id])).toEqual([
+      ['ticket_type', 'VIP', event.vipTicketTypeId],
+      ['speaker', 'Speakers', null],
+      ['question', 'Registration questions', null],
+    ]);
   });
 });
