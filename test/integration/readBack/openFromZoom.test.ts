@@ -256,20 +256,31 @@ describe('opening events made on Zoom', () => {
       event_id: conference.event_id,
       fields: { event_type: 'CONFERENCE' },
     });
+    // A name longer than a series name may be: nothing of it reaches the database.
+    const longName = await makeConsoleEvent(harness.sandbox.client, {
+      event: { ...weeklyEvent, name: 'Long' },
+      registrations: [],
+    });
+    await harness.sandbox.control.edit({ kind: 'rename-event', event_id: longName.eventId, name: 'N'.repeat(201) });
     const progress: number[] = [];
     const report = await harness.services.zoomOpener.open(
-      { event_ids: [conference.event_id, 'e-no-such-event', event.eventId] },
+      { event_ids: [conference.event_id, 'e-no-such-event', longName.eventId, event.eventId] },
       (step) => progress.push(step.done),
     );
     expect(report.results.map((result) => [result.event_id, result.outcome])).toEqual([
       [conference.event_id, 'failed'],
       ['e-no-such-event', 'failed'],
+      [longName.eventId, 'failed'],
       [event.eventId, 'opened'],
     ]);
+    expect(report.results[2]?.error).toEqual({
+      message: "Zoom's name: The series name is at most 200 characters.",
+      path: 'name',
+    });
     expect(report.results[0]?.error?.path).toBe('event_type');
     expect(report.results[0]?.error?.message).toMatch(/conference/i);
     expect(report.results[1]?.error?.message).toMatch(/no longer exists on Zoom/);
-    expect(progress).toEqual([1, 2, 3]);
+    expect(progress).toEqual([1, 2, 3, 4]);
     expect(harness.drafts.list()).toHaveLength(1);
   });
 
