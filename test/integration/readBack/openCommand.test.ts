@@ -76,4 +76,11 @@ describe('cadence zoom open', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/event IDs, or a hub/);
   });
+
+  it('says Zoom is out of reach with exit 4 when the sandbox is gone', async () => {
+    await sandbox.stop();
+    const run = await cadence(['zoom', 'open', 'e1', 'e2']);
+    expect(run.status).toBe(4);
+    expect(run.stderr).toMatch(/^cadence: /);
+  });
 });

@@ -277,6 +277,7 @@ describe('opening events made on Zoom', () => {
       message: "Zoom's name: The series name is at most 200 characters.",
       path: 'name',
     });
+    expect(report.results[0]?.name).toBe('Annual Conference');
     expect(report.results[0]?.error?.path).toBe('event_type');
     expect(report.results[0]?.error?.message).toMatch(/conference/i);
     expect(report.results[1]?.error?.message).toMatch(/no longer exists on Zoom/);
