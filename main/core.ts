@@ -120,7 +120,7 @@ export function createCore(options: CoreOptions): Core {
       }),
       ...createCheckInHandlers(services.checkIn),
       ...createZoomReadHandlers(),
-      ...createHistoryHandlers(),
+      ...createHistoryHandlers(services.stores.history),
     },
     logger,
     kioskGate(() => services.checkIn.kiosk.state()),
