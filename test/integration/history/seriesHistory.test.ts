@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseFile, openDatabase } from '../../../main/db/database';
 import { createServices, type Services } from '../../../main/services';
-import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
+import { seriesDraftSchema, type SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import type { HistoryEntry, HistoryQuery } from '../../../shared/history/seriesHistory';
 import { makeTempDir } from '../../support/tempDir';
 
@@ -84,6 +84,21 @@ describe('saves from this laptop', () => {
     saveDetails({ occurrence_changes: [{ occurrence: 3, action: 'cancel' }] });
     expect(brief(list({ item: ['session'] }).entries)).toEqual([
       ['here', 'session', 'session 3', 'change', null, { action: 'cancel' }],
+    ]);
+  });
+});
+
+describe('a series opened from Zoom', () => {
+  it('is one entry, not one per field or person', () => {
+    const draft = seriesDraftSchema.parse({
+      ...series,
+      name: 'Made in the console',
+      attendees: [{ email: 'ada@example.com', occurrences: [1] }],
+    });
+    const opened = services.stores.series.save(draft, undefined, { source: 'opened' });
+    const entries = services.stores.history.list({ series_id: opened.id }).entries;
+    expect(brief(entries)).toEqual([
+      ['opened', 'series', null, '*', null, { name: 'Made in the console', attendees: 1 }],
     ]);
   });
 });
