@@ -119,7 +119,7 @@ export function createCore(options: CoreOptions): Core {
         events,
       }),
       ...createCheckInHandlers(services.checkIn),
-      ...createZoomReadHandlers(),
+      ...createZoomReadHandlers({ catalog: services.zoomCatalog, refresher: services.zoomRefresh }),
       ...createHistoryHandlers(services.stores.history),
     },
     logger,

@@ -15,6 +15,9 @@ import { ZoomConnection } from './account/zoomConnection';
 import { CheckInUploads } from './db/checkInUploads';
 import { CheckInUploader } from './checkin/upload/checkInUploader';
 import { createCheckInDesk, type CheckInDesk } from './checkin/checkInDesk';
+import { seriesOfEvents } from './db/zoomEventLinks';
+import { SeriesRefresher } from './sync/readBack/seriesRefresher';
+import { ZoomCatalog } from './sync/readBack/zoomCatalog';
 
 export interface ServicesOptions {
   db: Database.Database;
@@ -49,12 +52,16 @@ export interface Services {
   readonly attendeeImports: AttendeeImports;
   readonly conflicts: ConflictResolver;
   readonly sync: SyncService;
+  /** Refreshes a synced series from Zoom when the planner asks (a sync does it at its start). */
+  readonly zoomRefresh: SeriesRefresher;
   /** The planner's app settings (automatic sync). */
   readonly appSettings: AppSettingsStore;
   /** Uploads the check-ins recorded here, exactly once, and reads everyone's back. */
   readonly checkInUploader: CheckInUploader;
   /** Onsite check-in: downloaded lists, the desk's check-ins, settings and the kiosk. */
   readonly checkIn: CheckInDesk;
+  /** Browses the account's events on Zoom, page by page, each saying whether it is open here. */
+  readonly zoomCatalog: ZoomCatalog;
   close(): Promise<void>;
 }
 
@@ -123,9 +130,14 @@ export function createServices(options: ServicesOptions): Services {
     attendeeImports: new AttendeeImports(attendees, now),
     conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series, stores.history),
     sync,
+    zoomRefresh: new SeriesRefresher({ stores, zoom, now, isSyncing: () => sync.isRunning() }),
     appSettings: new AppSettingsStore(new SettingsStore(db)),
     checkInUploader,
     checkIn,
+    zoomCatalog: new ZoomCatalog({
+      api: async () => (await zoom()).api,
+      seriesOfEvents: (eventIds) => seriesOfEvents(db, eventIds),
+    }),
     async close() {
       sync.cancel();
       await account.close();

@@ -17,6 +17,7 @@ import { runServeCommand } from './serveCommand';
 import { runConnectCommand, runHubsCommand, type ConnectOptions } from './zoomCommands';
 import { escapeTerminalOutput } from './terminalText';
 import { addCheckInPushCommand } from './checkInPushCommand';
+import { runZoomEventsCommand } from './zoomEventsCommand';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -150,6 +151,20 @@ function buildProgram(appRoot: string): Command {
       await runHubsCommand(zoomContext());
     });
 
+  const zoomCommand = program
+    .command('zoom')
+    .description("the account's events on Zoom, those Cadence did not create too");
+
+  zoomCommand
+    .command('events')
+    .description(
+      "list the account's upcoming and draft events on Zoom (every page), each saying whether it is open here",
+    )
+    .option('--hub <id>', 'only the events of this hub (IDs as "cadence hubs" lists them)')
+    .action(async (options: { hub?: string }) => {
+      await runZoomEventsCommand(draftContext(), options);
+    });
+
   const checkin = program
     .command('checkin')
     .description(
@@ -207,6 +222,10 @@ function buildProgram(appRoot: string): Command {
         .choices(ticketTypeRulesSchema.options)
         .default('tutorial'),
     )
+    .option(
+      '--seed',
+      "start with the recurring-events tutorial's three scenarios: a weekly standup, a monthly webinar and a training with per-session registration, made as on Zoom's console",
+    )
     .action(
       async (options: {
         port?: number;
@@ -216,6 +235,7 @@ function buildProgram(appRoot: string): Command {
         clientSecret?: string;
         plan: 'pro' | 'business';
         ticketTypes: TicketTypeRules;
+        seed?: boolean;
       }) => {
         await runSandboxCommand({
           ...options,

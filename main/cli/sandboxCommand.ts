@@ -15,6 +15,8 @@ export interface SandboxCommandOptions {
   plan: ZoomPlan;
   /** Whose ticket type rules it follows; `--ticket-types`. */
   ticketTypes: TicketTypeRules;
+  /** Start with the tutorial's three scenarios (`--seed`). */
+  seed?: boolean;
   isJson: boolean;
   stdout: NodeJS.WritableStream;
 }
@@ -40,9 +42,10 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(statePath === undefined ? {} : { statePath }),
   });
+  const seeded = options.seed === true ? sandbox.seed() : [];
   if (options.isJson) {
     options.stdout.write(
-      `${JSON.stringify({ url: sandbox.url, api_url: sandbox.apiUrl, oauth_url: sandbox.oauthUrl, ...credentials, state: statePath ?? null, ticket_types: sandbox.behaviour.ticketTypes })}\n`,
+      `${JSON.stringify({ url: sandbox.url, api_url: sandbox.apiUrl, oauth_url: sandbox.oauthUrl, ...credentials, state: statePath ?? null, ticket_types: sandbox.behaviour.ticketTypes, seeded })}\n`,
     );
   } else {
     options.stdout.write(
@@ -55,6 +58,10 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
         `  Client secret:  ${credentials.client_secret}`,
         `  State:          ${statePath ?? 'in memory (lost when it stops; keep it with --state FILE)'}`,
         `  Ticket types:   ${ticketTypesLine[sandbox.behaviour.ticketTypes]}`,
+        ...(seeded.length === 0
+          ? []
+          : ['Seeded with events made as on Zoom (open them with "cadence zoom open EVENT_ID"):']),
+        ...seeded.map((event) => `  ${event.event_id}  ${event.name} (${event.hub_id})`),
         'Connect Cadence to it with:',
         `  printf %s '${credentials.client_secret}' | cadence connect --account-id ${credentials.account_id} --client-id ${credentials.client_id} --client-secret-stdin --api-url ${sandbox.apiUrl} --oauth-url ${sandbox.oauthUrl}`,
         'Press Ctrl+C to stop.',

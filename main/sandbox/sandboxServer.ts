@@ -3,6 +3,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { z } from 'zod';
 import type { ZoomCredentials } from '../../shared/credentials';
 import type { Issue } from '../../shared/ipc/envelope';
 import { operationSpec } from '../zoom/openApi/operationCatalog';
@@ -13,6 +14,7 @@ import { emptySandboxData, sandboxDataSchema, type SandboxData } from './sandbox
 import { applyEdit, sandboxEditSchema } from './sandboxEdits';
 import { sandboxFaultsPatchSchema, sandboxFaultsSchema, seededRandom, type SandboxFaults } from './sandboxFaults';
 import { handleOperation, zoomError, type SandboxAnswer } from './sandboxOperations';
+import { sandboxSeedSchema, seedScenarios, type SandboxSeed, type SeededEvent } from './sandboxScenarios';
 
 /** The credentials a sandbox accepts unless told others. */
 export const sandboxDefaultCredentials: ZoomCredentials = {
@@ -64,6 +66,8 @@ export interface Sandbox {
   readonly requests: readonly SandboxRequestRecord[];
   /** Every access token it has issued, for tests that look for leaks. */
   readonly issuedTokens: () => string[];
+  /** Makes the tutorial's scenarios on it (see `sandboxScenarios.ts`), kept like any change. */
+  seed(seed?: SandboxSeed): SeededEvent[];
   close(): Promise<void>;
 }
 
@@ -88,6 +92,8 @@ const allScopes = [
   'zoom_events_registrants:read',
   'zoom_events_attendee_actions:read',
   'zoom_events_attendee_actions:write',
+  'zoom_events_speakers:read',
+  'zoom_events_speakers:write',
 ];
 const maxRecords = 200_000;
 
@@ -154,6 +160,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Owner-only; the rename also replaces a state file an earlier version left readable.
     writeFileSync(temporary, JSON.stringify(data), { mode: 0o600 });
     renameSync(temporary, options.statePath);
+  };
+
+  const seedAndSave = (seed: z.output<typeof sandboxSeedSchema>): SeededEvent[] => {
+    const events = seedScenarios(data, seed, clock());
+    save();
+    return events;
   };
 
   /** Called just before answering, which stamps `answeredAt`. */
@@ -352,6 +364,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         send(response, { status: 200, body: { status: answer.status, answer: answer.body ?? null } });
         return;
       }
+      case 'POST /seed': {
+        const seed = sandboxSeedSchema.safeParse(input);
+        if (!seed.success) {
+          send(response, { status: 400, body: { message: 'Invalid seed.', issues: seed.error.issues } });
+          return;
+        }
+        send(response, { status: 200, body: { events: seedAndSave(seed.data) } });
+        return;
+      }
       case 'GET /requests':
         send(response, { status: 200, body: requests });
         return;
@@ -422,6 +443,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     requests,
     issuedTokens: () => [...tokens.keys()],
+    seed: (seed = {}) => seedAndSave(sandboxSeedSchema.parse(seed)),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

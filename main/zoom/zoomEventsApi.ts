@@ -17,7 +17,9 @@ import {
   zoomEventSchema,
   zoomHubListSchema,
   zoomRegistrantPageSchema,
+  zoomRegistrationQuestionsSchema,
   zoomSessionListSchema,
+  zoomSpeakerListSchema,
   zoomSessionSchema,
   zoomTicketBatchResultSchema,
   zoomTicketPageSchema,
@@ -29,7 +31,9 @@ import {
   type ZoomEvent,
   type ZoomHub,
   type ZoomRegistrant,
+  type ZoomRegistrationQuestions,
   type ZoomSession,
+  type ZoomSpeaker,
   type ZoomTicket,
   type ZoomTicketBatchResult,
   type ZoomTicketType,
@@ -112,6 +116,22 @@ export class ZoomEventsApi {
           zoomEventPageSchema,
         ),
       (page) => page.events,
+    );
+  }
+
+  /** One page of the account's events of one status, for browsing; `nextPageToken` from the previous page. */
+  eventsPage(
+    status: EventStatusFilter,
+    pageSize: number,
+    nextPageToken?: string,
+  ): Promise<z.output<typeof zoomEventPageSchema>> {
+    return this.call(
+      'getEvents',
+      {
+        query: { role_type: 'host', event_status_type: status, page_size: pageSize, next_page_token: nextPageToken },
+        what: `listing ${status} events`,
+      },
+      zoomEventPageSchema,
     );
   }
 
@@ -289,10 +309,38 @@ export class ZoomEventsApi {
     return this.http.call('deleteTicket', { params: { eventId, ticketId }, what: 'deleting a ticket' });
   }
 
+  // Speakers and the registration form: read only, Cadence keeps them on Zoom as they are
+  async listSpeakers(eventId: string): Promise<ZoomSpeaker[]> {
+    const answer = await this.call(
+      'getSpeakers',
+      { params: { eventId }, what: "reading the event's speakers" },
+      zoomSpeakerListSchema,
+    );
+    return answer.speakers;
+  }
+
+  getRegistrationQuestions(eventId: string): Promise<ZoomRegistrationQuestions> {
+    return this.call(
+      'getRegistrationQuestionsForEvent',
+      { params: { eventId }, what: "reading the event's registration questions" },
+      zoomRegistrationQuestionsSchema,
+    );
+  }
+
   // Registrants and check-in
   listRegistrants(eventId: string): Promise<ZoomRegistrant[]> {
     const registrants: ZoomRegistrant[] = [];
     return this.eachRegistrantPage(eventId, (page) => registrants.push(...page)).then(() => registrants);
+  }
+
+  /** How many people are registered for the event: one page of one registrant, and Zoom's `total_records`. */
+  async countRegistrants(eventId: string): Promise<number | undefined> {
+    const page = await this.call(
+      'getRegistrants',
+      { params: { eventId }, query: { page_size: 1 }, what: 'counting the registrants' },
+      zoomRegistrantPageSchema,
+    );
+    return page.total_records;
   }
 
   /** The registrants page by page as they arrive, for lists too long to hold as Zoom answers them. */

@@ -3,6 +3,7 @@ import type { SandboxBehaviour } from '../../main/sandbox/sandboxBehaviour';
 import type { SandboxData } from '../../main/sandbox/sandboxData';
 import type { SandboxEdit } from '../../main/sandbox/sandboxEdits';
 import type { SandboxFaults } from '../../main/sandbox/sandboxFaults';
+import type { SandboxSeed, SeededEvent } from '../../main/sandbox/sandboxScenarios';
 import {
   startSandbox,
   type Sandbox,
@@ -53,6 +54,10 @@ export class SandboxControl {
   }
   reset(): Promise<unknown> {
     return this.call('POST', '/reset');
+  }
+  /** Makes the tutorial's scenarios on the sandbox, as a planner would in Zoom's console. */
+  async seed(seed: SandboxSeed = {}): Promise<SeededEvent[]> {
+    return ((await this.call('POST', '/seed', seed)) as { events: SeededEvent[] }).events;
   }
 }
 

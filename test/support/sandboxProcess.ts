@@ -13,6 +13,10 @@ const startedSchema = z.object({
   client_secret: z.string(),
   state: z.string().nullable(),
   ticket_types: ticketTypeRulesSchema,
+  /** The events `--seed` made. */
+  seeded: z
+    .array(z.object({ scenario: z.string(), event_id: z.string(), name: z.string(), hub_id: z.string() }))
+    .default([]),
 });
 
 export type SandboxProcess = z.infer<typeof startedSchema> & { child: ChildProcess; stop(): Promise<void> };
