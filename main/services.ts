@@ -15,6 +15,7 @@ import { ZoomConnection } from './account/zoomConnection';
 import { CheckInUploads } from './db/checkInUploads';
 import { CheckInUploader } from './checkin/upload/checkInUploader';
 import { createCheckInDesk, type CheckInDesk } from './checkin/checkInDesk';
+import { ZoomOpener } from './sync/readBack/openFromZoom';
 import { seriesOfEvents } from './db/zoomEventLinks';
 import { SeriesRefresher } from './sync/readBack/seriesRefresher';
 import { ZoomCatalog } from './sync/readBack/zoomCatalog';
@@ -60,6 +61,8 @@ export interface Services {
   readonly checkInUploader: CheckInUploader;
   /** Onsite check-in: downloaded lists, the desk's check-ins, settings and the kiosk. */
   readonly checkIn: CheckInDesk;
+  /** Opens events that are on Zoom as linked series. */
+  readonly zoomOpener: ZoomOpener;
   /** Browses the account's events on Zoom, page by page, each saying whether it is open here. */
   readonly zoomCatalog: ZoomCatalog;
   close(): Promise<void>;
@@ -120,6 +123,7 @@ export function createServices(options: ServicesOptions): Services {
       return desk.overview.events().find((e) => e.eventId === event.eventId) ?? event;
     },
   };
+  const zoomRefresh = new SeriesRefresher({ stores, zoom, now, isSyncing: () => sync.isRunning() });
   return {
     db,
     now,
@@ -130,10 +134,12 @@ export function createServices(options: ServicesOptions): Services {
     attendeeImports: new AttendeeImports(attendees, now),
     conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series, stores.history),
     sync,
-    zoomRefresh: new SeriesRefresher({ stores, zoom, now, isSyncing: () => sync.isRunning() }),
+    zoomRefresh,
     appSettings: new AppSettingsStore(new SettingsStore(db)),
     checkInUploader,
     checkIn,
+    // Opening an event that is a series here already refreshes it instead.
+    zoomOpener: new ZoomOpener({ stores, zoom, now, refresh: (seriesId) => zoomRefresh.refresh(seriesId) }),
     zoomCatalog: new ZoomCatalog({
       api: async () => (await zoom()).api,
       seriesOfEvents: (eventIds) => seriesOfEvents(db, eventIds),
