@@ -6,6 +6,7 @@ import type { ChangeSource } from '../../shared/history/seriesHistory';
 import type { SyncProgress } from '../../shared/sync/syncReport';
 import type { ConflictInput, Outbox } from '../db/outbox/outbox';
 import type { SyncLog } from '../db/syncLog';
+import type { ZoomEvent } from '../../shared/zoom/zoomReadShapes';
 import type { ZoomEventsApi } from '../zoom/zoomEventsApi';
 import { ZoomOutcomeUnknownError } from '../zoom/zoomErrors';
 import type { Adoption, Delivery, Operation, RunContext, SeriesLinks, SeriesRun } from './operations/operation';
@@ -43,6 +44,7 @@ export class EngineContext implements RunContext {
   total = 0;
   private readonly started: number;
   private hubs: Promise<string[]> | undefined;
+  private readonly readBackEvents = new Map<string, ZoomEvent>();
 
   constructor(private readonly options: RunContextOptions) {
     this.api = options.api;
@@ -153,6 +155,17 @@ export class EngineContext implements RunContext {
       remoteRefused: `Zoom's version breaks the series' rules: ${problems.join('; ')}. Keep yours, or change the series and sync again.`,
     });
     return false;
+  }
+
+  /** Remembers the event as the run's read-back read it, for the step that compares it again. */
+  readBack(event: ZoomEvent): void {
+    this.readBackEvents.set(event.event_id, event);
+  }
+
+  eventAsReadBack(eventId: string): ZoomEvent | undefined {
+    const event = this.readBackEvents.get(eventId);
+    this.readBackEvents.delete(eventId);
+    return event;
   }
 
   firstHub(): Promise<string> {

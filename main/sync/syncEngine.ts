@@ -3,6 +3,7 @@ import type { ConflictKind } from '../../shared/sync/conflicts';
 import type { SyncOutcome, SyncProgress, SyncReport } from '../../shared/sync/syncReport';
 import type { Outbox, StoredOperation } from '../db/outbox/outbox';
 import type { SyncLog } from '../db/syncLog';
+import type { ZoomEvent } from '../../shared/zoom/zoomReadShapes';
 import type { ZoomEventsApi } from '../zoom/zoomEventsApi';
 import { ZoomApiError } from '../zoom/zoomErrors';
 import type { Operation, OperationKind } from './operations/operation';
@@ -144,7 +145,15 @@ export class SyncEngine {
    * still run); the run's signals (offline, 429, cancelled) end the run.
    */
   private async readBack(runId: number): Promise<void> {
-    const read = this.options.readBack ?? readForRefresh;
+    const readBack = this.options.readBack ?? readForRefresh;
+    // The event each read-back reads is kept for the run's own event update, which compares it again.
+    const read: ReadZoomSeries = (api, eventId) =>
+      readBack(
+        eventsKeptBy(api, (event) => {
+          this.ctx.readBack(event);
+        }),
+        eventId,
+      );
     const stores = { outbox: this.parts.outbox, drafts: this.parts.drafts, attendees: this.parts.attendees };
     const queue = this.parts.outbox.linkedSeries();
     const width = this.options.isSerial === true ? 1 : (this.options.concurrency ?? 16);
@@ -340,6 +349,20 @@ export class SyncEngine {
       });
     }
   }
+}
+
+/** The API with every event it reads handed to `keep` too. */
+function eventsKeptBy(api: ZoomEventsApi, keep: (event: ZoomEvent) => void): ZoomEventsApi {
+  return new Proxy(api, {
+    get(target, property, receiver) {
+      if (property !== 'getEvent') return Reflect.get(target, property, receiver) as unknown;
+      return async (eventId: string) => {
+        const event = await target.getEvent(eventId);
+        keep(event);
+        return event;
+      };
+    },
+  });
 }
 
 function isRefusal(error: unknown): error is ZoomApiError | CadenceError {

@@ -109,7 +109,8 @@ export const eventUpdate = operationKind({
     const local = eventFieldsOf(draft);
     const base = ctx.outbox.eventBase(series.seriesId) ?? local;
     const target = { item: 'event', operation: 'event.update', zoom_id: eventId } as const;
-    const remoteEvent = await ctx.call(() => ctx.api.getEvent(eventId));
+    // Read at the run's start already (its read-back): not asked again.
+    const remoteEvent = ctx.eventAsReadBack(eventId) ?? (await ctx.call(() => ctx.api.getEvent(eventId)));
     if ((remoteEvent.status ?? '').toUpperCase() === 'CANCELLED') {
       ctx.conflict({
         seriesId: series.seriesId,

@@ -3,6 +3,7 @@ import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import type { OperationState, PublicEffect } from '../../../shared/outbox/operations';
 import type { ConflictTarget } from '../../../shared/sync/conflicts';
 import type { ConflictInput, Outbox } from '../../db/outbox/outbox';
+import type { ZoomEvent } from '../../../shared/zoom/zoomReadShapes';
 import type { ZoomEventsApi } from '../../zoom/zoomEventsApi';
 
 /** One outbox operation with its payload checked by its kind's schema. */
@@ -71,6 +72,11 @@ export interface RunContext {
   adopt(adoption: Adoption): boolean;
   /** The first hub the account may host in, looked up once per run. */
   firstHub(): Promise<string>;
+  /**
+   * The event as this run's read-back just read it (taken once), so that a step comparing it again
+   * need not ask Zoom a second time; undefined when the run did not read it.
+   */
+  eventAsReadBack(eventId: string): ZoomEvent | undefined;
   /** Progress: what is being done now, and how many operations just finished. */
   progress(step: string, finished: number): void;
   throwIfCancelled(): void;

@@ -217,6 +217,15 @@ describe("at a sync's start", () => {
     expect(h.sandbox.sandbox.data.events.find((e) => e.event_id === eventId)?.description).toBe('Mine');
   });
 
+  it('updates the event with what its read-back read: the event is read once per run', async () => {
+    edit((current) => ({ ...current, description: 'Mine' }));
+    expect(await h.syncRequests()).toMatchObject({
+      outcome: 'succeeded',
+      requests: [...h.refreshReads(), `updateEvent ${eventId}`].sort(),
+    });
+    expect(h.sandbox.sandbox.data.events.find((e) => e.event_id === eventId)?.description).toBe('Mine');
+  });
+
   it('stops when cancelled before the read-back, sending nothing', async () => {
     edit((current) => ({ ...current, description: 'Mine' }));
     const controller = new AbortController();
