@@ -10,6 +10,7 @@ import { ScheduleFields } from './ScheduleFields';
 import { TicketFields } from './TicketFields';
 import { ErrorBanner } from '../ErrorBanner';
 import { ZoomPages } from './ZoomPages';
+import { ZoomOriginPanel } from './ZoomOriginPanel';
 
 const saveWords: Readonly<Record<SaveState, string>> = {
   saved: 'All changes saved',
@@ -87,6 +88,7 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
         />
       </div>
       <ZoomPages seriesId={seriesId} />
+      <ZoomOriginPanel seriesId={seriesId} />
       <div className="tabs" role="tablist" aria-label="Series">
         {(['details', 'attendees'] as const).map((name) => (
           <button
