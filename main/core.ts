@@ -11,6 +11,7 @@ import { createDraftHandlers } from './ipc/handlers/draftHandlers';
 import { createSyncHandlers } from './ipc/handlers/syncHandlers';
 import { createZoomHandlers } from './ipc/handlers/zoomHandlers';
 import { createZoomReadHandlers } from './ipc/handlers/zoomReadHandlers';
+import { createZoomOpenHandlers } from './ipc/handlers/zoomOpenHandlers';
 import { createHistoryHandlers } from './ipc/handlers/historyHandlers';
 import { createRouter, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log/logger';
@@ -120,6 +121,7 @@ export function createCore(options: CoreOptions): Core {
       }),
       ...createCheckInHandlers(services.checkIn),
       ...createZoomReadHandlers({ catalog: services.zoomCatalog }),
+      ...createZoomOpenHandlers({ db, opener: services.zoomOpener, events }),
       ...createHistoryHandlers(),
     },
     logger,

@@ -15,6 +15,7 @@ import { ZoomConnection } from './account/zoomConnection';
 import { CheckInUploads } from './db/checkInUploads';
 import { CheckInUploader } from './checkin/upload/checkInUploader';
 import { createCheckInDesk, type CheckInDesk } from './checkin/checkInDesk';
+import { ZoomOpener } from './sync/readBack/openFromZoom';
 import { seriesOfEvents } from './db/zoomEventLinks';
 import { ZoomCatalog } from './sync/readBack/zoomCatalog';
 
@@ -57,6 +58,8 @@ export interface Services {
   readonly checkInUploader: CheckInUploader;
   /** Onsite check-in: downloaded lists, the desk's check-ins, settings and the kiosk. */
   readonly checkIn: CheckInDesk;
+  /** Opens events that are on Zoom as linked series. */
+  readonly zoomOpener: ZoomOpener;
   /** Browses the account's events on Zoom, page by page, each saying whether it is open here. */
   readonly zoomCatalog: ZoomCatalog;
   close(): Promise<void>;
@@ -130,6 +133,7 @@ export function createServices(options: ServicesOptions): Services {
     appSettings: new AppSettingsStore(new SettingsStore(db)),
     checkInUploader,
     checkIn,
+    zoomOpener: new ZoomOpener({ stores, zoom, now }),
     zoomCatalog: new ZoomCatalog({
       api: async () => (await zoom()).api,
       seriesOfEvents: (eventIds) => seriesOfEvents(db, eventIds),

@@ -74,6 +74,21 @@ const ticketSchema = z.object({
   profile: z.record(z.string(), z.unknown()),
 });
 
+/** A speaker of an event, as the console or `createSpeaker` adds one. */
+const speakerSchema = z.object({
+  speaker_id: z.string(),
+  event_id: z.string(),
+  name: z.string(),
+  fields: z.record(z.string(), z.unknown()),
+});
+
+/** An event's registration form: Zoom's standard fields asked, and the host's own questions. */
+const questionsSchema = z.object({
+  event_id: z.string(),
+  questions: z.array(z.record(z.string(), z.unknown())),
+  custom_questions: z.array(z.record(z.string(), z.unknown())),
+});
+
 const checkInSchema = z.object({
   event_id: z.string(),
   session_id: z.string().optional(),
@@ -92,6 +107,9 @@ export const sandboxDataSchema = z.object({
   accessLinks: z.array(accessLinkSchema),
   tickets: z.array(ticketSchema),
   checkIns: z.array(checkInSchema),
+  // State files from before speakers and questions load with none.
+  speakers: z.array(speakerSchema).default([]),
+  questions: z.array(questionsSchema).default([]),
 });
 
 export type SandboxData = z.infer<typeof sandboxDataSchema>;
@@ -102,6 +120,7 @@ export type SandboxTicketType = z.infer<typeof ticketTypeSchema>;
 export type SandboxAccessLink = z.infer<typeof accessLinkSchema>;
 export type SandboxTicket = z.infer<typeof ticketSchema>;
 export type SandboxCheckIn = z.infer<typeof checkInSchema>;
+export type SandboxSpeaker = z.infer<typeof speakerSchema>;
 
 /** The hubs every sandbox starts with: one the account hosts, one it does not. */
 export const sandboxHubs: SandboxHub[] = [
@@ -143,6 +162,8 @@ export function emptySandboxData(): SandboxData {
     accessLinks: [],
     tickets: [],
     checkIns: [],
+    speakers: [],
+    questions: [],
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type SandboxData,
   type SandboxEvent,
   type SandboxSession,
+  type SandboxSpeaker,
   type SandboxTicket,
   type SandboxTicketType,
 } from './sandboxData';
@@ -232,6 +233,8 @@ function removeEvent(data: SandboxData, eventId: string): void {
   data.accessLinks = data.accessLinks.filter((l) => l.event_id !== eventId);
   data.tickets = data.tickets.filter((t) => t.event_id !== eventId);
   data.checkIns = data.checkIns.filter((c) => c.event_id !== eventId);
+  data.speakers = data.speakers.filter((s) => s.event_id !== eventId);
+  data.questions = data.questions.filter((q) => q.event_id !== eventId);
 }
 
 function eventAction(data: SandboxData, request: SandboxRequest): SandboxAnswer {
@@ -726,6 +729,58 @@ function updateAttendeeActions(data: SandboxData, request: SandboxRequest): Sand
   return { status: 201, body: { errors } };
 }
 
+function speakerAnswer(speaker: SandboxSpeaker): Record<string, unknown> {
+  return { ...speaker.fields, speaker_id: speaker.speaker_id, name: speaker.name };
+}
+
+/** A speaker added as the console would; Zoom refuses a second speaker with the same email (1003). */
+function createSpeaker(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  editable(event);
+  const { name, ...fields } = request.body;
+  const email = text(fields.email)?.toLowerCase();
+  if (
+    email !== undefined &&
+    data.speakers.some((s) => s.event_id === event.event_id && text(s.fields.email)?.toLowerCase() === email)
+  ) {
+    return zoomError(400, 1003, 'The email address has already been used by another speaker.');
+  }
+  const speaker: SandboxSpeaker = {
+    speaker_id: newId(data, 'p'),
+    event_id: event.event_id,
+    name: text(name) ?? '',
+    fields,
+  };
+  data.speakers.push(speaker);
+  return { status: 201, body: speakerAnswer(speaker) };
+}
+
+function registrationQuestions(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  const form = data.questions.find((q) => q.event_id === event.event_id);
+  return { status: 200, body: { questions: form?.questions ?? [], custom_questions: form?.custom_questions ?? [] } };
+}
+
+/** Replaces the registration form; each question gets an ID as Zoom gives them. */
+function updateRegistrationQuestions(data: SandboxData, request: SandboxRequest): SandboxAnswer {
+  const event = eventOf(data, request);
+  editable(event);
+  const withIds = (list: unknown) =>
+    (Array.isArray(list) ? (list as Record<string, unknown>[]) : []).map((question) => ({
+      ...question,
+      question_id: text(question.question_id) ?? newId(data, 'q'),
+    }));
+  data.questions = [
+    ...data.questions.filter((q) => q.event_id !== event.event_id),
+    {
+      event_id: event.event_id,
+      questions: withIds(request.body.questions),
+      custom_questions: withIds(request.body.custom_questions),
+    },
+  ];
+  return { status: 204 };
+}
+
 /** Every operation the sandbox serves, by operationId of Zoom's OpenAPI document. */
 export const sandboxHandlers: Readonly<Record<string, Handler>> = {
   getHubList: (data) => {
@@ -820,6 +875,14 @@ export const sandboxHandlers: Readonly<Record<string, Handler>> = {
     return { status: 204 };
   },
   getRegistrants: listRegistrants,
+  getSpeakers: (data, request) => {
+    const event = eventOf(data, request);
+    const speakers = data.speakers.filter((s) => s.event_id === event.event_id).map(speakerAnswer);
+    return { status: 200, body: { total_records: speakers.length, speakers } };
+  },
+  createSpeaker,
+  getRegistrationQuestionsForEvent: registrationQuestions,
+  updateRegistrationQuestionsForEvent: updateRegistrationQuestions,
   ListEventAttendeeActions: listAttendeeActions,
   ListSessionAttendeeActions: listAttendeeActions,
   UpdateEventAttendeeActions: updateAttendeeActions,

@@ -92,6 +92,8 @@ const allScopes = [
   'zoom_events_registrants:read',
   'zoom_events_attendee_actions:read',
   'zoom_events_attendee_actions:write',
+  'zoom_events_speakers:read',
+  'zoom_events_speakers:write',
 ];
 const maxRecords = 200_000;
 

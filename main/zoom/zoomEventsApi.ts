@@ -17,7 +17,9 @@ import {
   zoomEventSchema,
   zoomHubListSchema,
   zoomRegistrantPageSchema,
+  zoomRegistrationQuestionsSchema,
   zoomSessionListSchema,
+  zoomSpeakerListSchema,
   zoomSessionSchema,
   zoomTicketBatchResultSchema,
   zoomTicketPageSchema,
@@ -29,7 +31,9 @@ import {
   type ZoomEvent,
   type ZoomHub,
   type ZoomRegistrant,
+  type ZoomRegistrationQuestions,
   type ZoomSession,
+  type ZoomSpeaker,
   type ZoomTicket,
   type ZoomTicketBatchResult,
   type ZoomTicketType,
@@ -303,6 +307,24 @@ export class ZoomEventsApi {
 
   deleteTicket(eventId: string, ticketId: string): Promise<undefined> {
     return this.http.call('deleteTicket', { params: { eventId, ticketId }, what: 'deleting a ticket' });
+  }
+
+  // Speakers and the registration form: read only, Cadence keeps them on Zoom as they are
+  async listSpeakers(eventId: string): Promise<ZoomSpeaker[]> {
+    const answer = await this.call(
+      'getSpeakers',
+      { params: { eventId }, what: "reading the event's speakers" },
+      zoomSpeakerListSchema,
+    );
+    return answer.speakers;
+  }
+
+  getRegistrationQuestions(eventId: string): Promise<ZoomRegistrationQuestions> {
+    return this.call(
+      'getRegistrationQuestionsForEvent',
+      { params: { eventId }, what: "reading the event's registration questions" },
+      zoomRegistrationQuestionsSchema,
+    );
   }
 
   // Registrants and check-in

@@ -191,3 +191,39 @@ export const zoomAttendeeActionResultSchema = z.looseObject({
 export type ZoomAttendeeActionResult = z.output<typeof zoomAttendeeActionResultSchema>;
 
 export const zoomEventActionResultSchema = z.looseObject({ status: optionalText, event_id: optionalText });
+
+/** A speaker from `GET /zoom_events/events/{eventId}/speakers`. */
+export const zoomSpeakerSchema = z.looseObject({
+  speaker_id: optionalText,
+  name: z.string(),
+  email: optionalText,
+  job_title: optionalText,
+  company_name: optionalText,
+});
+export type ZoomSpeaker = z.output<typeof zoomSpeakerSchema>;
+export const zoomSpeakerListSchema = z.looseObject({
+  total_records: z.number().optional(),
+  speakers: z.array(zoomSpeakerSchema).default([]),
+});
+
+/** A standard question of the registration form: a profile field Zoom asks for. */
+export const zoomRegistrationQuestionSchema = z.looseObject({
+  field_name: z.string(),
+  required: z.boolean().optional(),
+  title: optionalText,
+  question_id: optionalText,
+});
+/** A question the host wrote for the registration form. */
+export const zoomCustomQuestionSchema = z.looseObject({
+  title: z.string(),
+  type: optionalText,
+  required: z.boolean().optional(),
+  question_id: optionalText,
+  options: absentIfEmpty(z.array(z.string())),
+});
+/** The registration form of an event from `GET /zoom_events/events/{eventId}/questions`. */
+export const zoomRegistrationQuestionsSchema = z.looseObject({
+  questions: z.array(zoomRegistrationQuestionSchema).default([]),
+  custom_questions: z.array(zoomCustomQuestionSchema).default([]),
+});
+export type ZoomRegistrationQuestions = z.output<typeof zoomRegistrationQuestionsSchema>;

@@ -2,7 +2,7 @@ import { CadenceError } from '../../../shared/errors';
 import type { ZoomCatalog } from '../../sync/readBack/zoomCatalog';
 import type { ChannelHandlers } from '../router';
 
-type ZoomReadChannels = 'zoom.events' | 'zoom.open' | 'zoom.refresh' | 'zoom.origin';
+type ZoomReadChannels = 'zoom.events' | 'zoom.refresh';
 
 const notYet = (): never => {
   throw new CadenceError('unavailable', 'Reading events from Zoom is not available in this build.');
@@ -13,12 +13,10 @@ export interface ZoomReadHandlerDeps {
   catalog: ZoomCatalog;
 }
 
-/** Channels that read the account's events back from Zoom: browse, open, refresh. */
+/** Channels that read the account's events back from Zoom: browse, refresh (opening: `zoomOpenHandlers`). */
 export function createZoomReadHandlers(deps: ZoomReadHandlerDeps): Pick<ChannelHandlers, ZoomReadChannels> {
   return {
     'zoom.events': (query) => deps.catalog.page(query),
-    'zoom.open': notYet,
     'zoom.refresh': notYet,
-    'zoom.origin': notYet,
   };
 }
