@@ -54,7 +54,7 @@ export function OnZoomScreen() {
         </p>
       )}
       {!isOutOfReach && <ErrorBanner error={store.error} />}
-      <section className="panel" aria-labelledby="zoom-events-heading">
+      <section className="panel zoom-events" aria-labelledby="zoom-events-heading">
         <h2 id="zoom-events-heading">Events on Zoom</h2>
         <p className="muted">
           Upcoming and draft events of the hubs you host, made in Cadence or not. Opening one brings it into Cadence as
@@ -98,13 +98,15 @@ export function OnZoomScreen() {
         </div>
         {store.isOpening && <OpenProgressBar />}
         {store.events.length > 0 && (
-          <ZoomEventsTable
-            events={store.events}
-            selected={store.selected}
-            isDisabled={store.isOpening}
-            onToggle={store.toggle}
-            onToggleAll={store.toggleAll}
-          />
+          <div className="zoom-events-scroll">
+            <ZoomEventsTable
+              events={store.events}
+              selected={store.selected}
+              isDisabled={store.isOpening}
+              onToggle={store.toggle}
+              onToggleAll={store.toggleAll}
+            />
+          </div>
         )}
         <p className="muted" role="status">
           {store.isLoading

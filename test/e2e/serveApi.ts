@@ -24,6 +24,12 @@ export async function connectedSandbox(serve: ServeProcess) {
     async state<T = SandboxState>(): Promise<T> {
       return (await (await fetch(`${base}/_sandbox/state`)).json()) as T;
     },
+    /** Makes the tutorial's scenarios on it, as a planner would in Zoom's console; answers the events made. */
+    async seed(seed: Record<string, unknown> = {}): Promise<{ event_id: string; name: string; hub_id: string }[]> {
+      const response = await fetch(`${base}/_sandbox/seed`, { method: 'POST', body: JSON.stringify(seed) });
+      if (!response.ok) throw new Error(`sandbox seeding failed: ${await response.text()}`);
+      return ((await response.json()) as { events: { event_id: string; name: string; hub_id: string }[] }).events;
+    },
     async edit(edit: Record<string, unknown>): Promise<void> {
       const response = await fetch(`${base}/_sandbox/edits`, { method: 'POST', body: JSON.stringify(edit) });
       if (!response.ok) throw new Error(`sandbox edit failed: ${await response.text()}`);
