@@ -48,8 +48,10 @@ interface ScenarioPlan {
   /** For the monthly pattern: the first session is the first such weekday of a month. */
   isFirstOfMonth: boolean;
   ticketType: { name: string; quantity?: number };
-  /** What Cadence cannot model: a second ticket type, kept on Zoom. */
+  /** What Cadence cannot model and leaves on Zoom: a second ticket type, a speaker, a question of the registration form. */
   extraTicketType?: string;
+  speaker?: { name: string; email: string; job_title: string; company_name: string };
+  question?: { title: string; type: 'single_radio'; options: string[] };
   link: { name: string; option: 'all_sessions' | 'single_session' };
   /** Occurrences (1-based) moved an hour later and deleted, as a planner would in the console. */
   movedSession?: number;
@@ -86,6 +88,8 @@ const plans: Readonly<Record<SandboxScenario, ScenarioPlan>> = {
     recurrence: { type: 3, repeat_interval: 1, monthly_week: 1, monthly_week_day: 3, end_times: 6 },
     isFirstOfMonth: true,
     ticketType: { name: 'Webinar Ticket' },
+    speaker: { name: 'Jane Doe', email: 'jane.doe@example.com', job_title: 'Product Manager', company_name: 'Zoom' },
+    question: { title: 'What is your role?', type: 'single_radio', options: ['Engineer', 'Designer', 'Manager'] },
     link: { name: 'Webinar Registration', option: 'all_sessions' },
   },
   'per-session-training': {
@@ -182,6 +186,15 @@ function seedScenario(
   const ticketTypeId = String(ticketType.ticket_type_id);
   if (plan.extraTicketType !== undefined) {
     run('createTicketType', params, { name: plan.extraTicketType, free: true }, 'creating its second ticket type');
+  }
+  if (plan.speaker !== undefined) run('createSpeaker', params, plan.speaker, 'adding its speaker');
+  if (plan.question !== undefined) {
+    run(
+      'updateRegistrationQuestionsForEvent',
+      params,
+      { questions: [], custom_questions: [{ ...plan.question, required: true }] },
+      'asking its registration question',
+    );
   }
   run(
     'createEventAccessLink',

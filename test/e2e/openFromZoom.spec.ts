@@ -107,6 +107,10 @@ test('opening all of a hub and then one event: results with what stays on Zoom, 
   await expect(screen.result(standup).getByRole('list', { name: `Kept on Zoom for ${standup}` })).toContainText(
     'Guest Ticket',
   );
+  // The webinar's speaker and its registration form's question stay on Zoom too.
+  const webinarKept = screen.result(webinar).getByRole('list', { name: `Kept on Zoom for ${webinar}` });
+  await expect(webinarKept).toContainText('Jane Doe');
+  await expect(webinarKept).toContainText('What is your role?');
   await expect(screen.row(webinar).getByRole('link', { name: `Open in Cadence: ${webinar}` })).toBeVisible();
 
   await screen.chooseHub('Every hub');
