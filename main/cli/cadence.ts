@@ -17,6 +17,7 @@ import { runConnectCommand, runHubsCommand, type ConnectOptions } from './zoomCo
 import { escapeTerminalOutput } from './terminalText';
 import { addCheckInPushCommand } from './checkInPushCommand';
 import { runZoomEventsCommand } from './zoomEventsCommand';
+import { runZoomOpenCommand } from './zoomOpenCommand';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -152,6 +153,17 @@ function buildProgram(appRoot: string): Command {
     .option('--hub <id>', 'only the events of this hub (IDs as "cadence hubs" lists them)')
     .action(async (options: { hub?: string }) => {
       await runZoomEventsCommand(draftContext(), options);
+    });
+
+  zoomCommand
+    .command('open')
+    .description(
+      'bring events from Zoom into Cadence as series linked to them (so the next sync sends nothing); again refreshes them',
+    )
+    .argument('[eventIds...]', "Zoom event IDs (as 'cadence zoom events' lists them)")
+    .option('--hub <id>', 'every upcoming and draft event of this hub instead')
+    .action(async (eventIds: string[], options: { hub?: string }) => {
+      process.exitCode = await runZoomOpenCommand(zoomContext(), eventIds, options);
     });
 
   const checkin = program

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CadenceError } from '../../../shared/errors';
 import type {
   ZoomOpenReport,
@@ -11,6 +11,7 @@ import type { ZoomSeriesView } from '../../../shared/zoom/zoomSeries';
 import { formatInstant } from '../../../shared/recurrence/expandRecurrence';
 import { recordOpenedSeries } from '../../db/outbox/openedSeries';
 import type { Stores } from '../../db/stores';
+import { seriesOfEvents } from '../../db/zoomEventLinks';
 import { readZoomOrigin } from '../../db/zoomOriginQueries';
 import type { ZoomClient } from '../../zoom/zoomClient';
 import type { ZoomEventsApi } from '../../zoom/zoomEventsApi';
@@ -37,14 +38,18 @@ export interface ZoomOpenerDeps {
   concurrency?: number;
 }
 
-const seriesIdSchema = z.string().optional();
-
-function failed(eventId: string, name: string, message: string, path: string | null = null): ZoomOpenResult {
+function failed(
+  eventId: string,
+  name: string,
+  message: string,
+  path: string | null = null,
+  seriesId: string | null = null,
+): ZoomOpenResult {
   return {
     event_id: eventId,
     name,
     outcome: 'failed',
-    series_id: null,
+    series_id: seriesId,
     kept_on_zoom: [],
     changes: 0,
     conflicts: 0,
@@ -112,12 +117,7 @@ export class ZoomOpener {
   }
 
   private seriesOfEvent(eventId: string): string | undefined {
-    return seriesIdSchema.parse(
-      this.deps.stores.db
-        .prepare('SELECT id FROM series WHERE zoom_event_id = ? AND deleted_at IS NULL')
-        .pluck()
-        .get(eventId),
-    );
+    return seriesOfEvents(this.deps.stores.db, [eventId]).get(eventId);
   }
 
   private async openOne(
@@ -183,7 +183,7 @@ export class ZoomOpener {
   private async refreshOne(eventId: string, seriesId: string): Promise<ZoomOpenResult> {
     const name = this.deps.stores.series.get(seriesId, { withAttendees: false })?.name ?? '';
     if (this.deps.refresh === undefined) {
-      return failed(eventId, name, `${name || 'This event'} is open here already, as a series.`);
+      return failed(eventId, name, `${name || 'This event'} is open here already, as a series.`, null, seriesId);
     }
     try {
       const report = await this.deps.refresh(seriesId);
@@ -198,7 +198,7 @@ export class ZoomOpener {
         error: null,
       };
     } catch (error) {
-      if (error instanceof CadenceError) return failed(eventId, name, error.message);
+      if (error instanceof CadenceError) return failed(eventId, name, error.message, null, seriesId);
       throw error;
     }
   }
