@@ -120,7 +120,7 @@ export function createCore(options: CoreOptions): Core {
         events,
       }),
       ...createCheckInHandlers(services.checkIn),
-      ...createZoomReadHandlers({ catalog: services.zoomCatalog }),
+      ...createZoomReadHandlers({ catalog: services.zoomCatalog, refresher: services.zoomRefresh }),
       ...createZoomOpenHandlers({ db, opener: services.zoomOpener, events }),
       ...createHistoryHandlers(),
     },

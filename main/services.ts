@@ -17,6 +17,7 @@ import { CheckInUploader } from './checkin/upload/checkInUploader';
 import { createCheckInDesk, type CheckInDesk } from './checkin/checkInDesk';
 import { ZoomOpener } from './sync/readBack/openFromZoom';
 import { seriesOfEvents } from './db/zoomEventLinks';
+import { SeriesRefresher } from './sync/readBack/seriesRefresher';
 import { ZoomCatalog } from './sync/readBack/zoomCatalog';
 
 export interface ServicesOptions {
@@ -52,6 +53,8 @@ export interface Services {
   readonly attendeeImports: AttendeeImports;
   readonly conflicts: ConflictResolver;
   readonly sync: SyncService;
+  /** Refreshes a synced series from Zoom when the planner asks (a sync does it at its start). */
+  readonly zoomRefresh: SeriesRefresher;
   /** The planner's app settings (automatic sync). */
   readonly appSettings: AppSettingsStore;
   /** Uploads the check-ins recorded here, exactly once, and reads everyone's back. */
@@ -130,6 +133,7 @@ export function createServices(options: ServicesOptions): Services {
     attendeeImports: new AttendeeImports(attendees, now),
     conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series),
     sync,
+    zoomRefresh: new SeriesRefresher({ stores, zoom, now, isSyncing: () => sync.isRunning() }),
     appSettings: new AppSettingsStore(new SettingsStore(db)),
     checkInUploader,
     checkIn,

@@ -4,7 +4,15 @@ import { z } from 'zod';
 import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
 import { attendeeOriginSchema, type AttendeeRow } from '../../shared/drafts/attendeeList';
 import { CadenceError } from '../../shared/errors';
+import {
+  attendeeChanges,
+  attendeeSummary,
+  attendeeSummaryThreshold,
+  type HistoryChange,
+} from '../../shared/history/seriesChanges';
+import { changedHere, type ChangeSource } from '../../shared/history/seriesHistory';
 import { limits } from '../../shared/limits';
+import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
 import { attendeeColumns, insertAttendeeSql, attendeeFromRow } from './seriesRows';
 
@@ -30,6 +38,7 @@ export class AttendeeStore {
     private readonly db: Database.Database,
     private readonly outbox: Outbox,
     private readonly now: () => string,
+    private readonly history: HistoryStore,
   ) {}
 
   list(seriesId: string): AttendeeRow[] {
@@ -44,11 +53,21 @@ export class AttendeeStore {
 
   /**
    * Writes attendees: the row named by `id`, else the one with the same email, else a new row at
-   * the end. An email another person already has is refused, naming the entry.
+   * the end. An email another person already has is refused, naming the entry. `by` says who
+   * made the change, for the series' history; a person added from Zoom keeps that as their origin.
    */
-  write(seriesId: string, writes: readonly AttendeeWrite[]): { added: number; updated: number; ids: string[] } {
+  write(
+    seriesId: string,
+    writes: readonly AttendeeWrite[],
+    by: ChangeSource = changedHere,
+  ): { added: number; updated: number; ids: string[] } {
     return this.db
       .transaction(() => {
+        // A large write (an import) is one summary entry: reading every row it replaces would slow it down.
+        const isSummarised = writes.length > attendeeSummaryThreshold;
+        const history: HistoryChange[] = [];
+        const origin = by.source === 'zoom' || by.source === 'planner' ? by.source : undefined;
+        const setOrigin = this.db.prepare('UPDATE attendee SET origin = ? WHERE id = ?');
         const live = this.liveRows(seriesId);
         const byId = new Map(live.map((row) => [row.id, row]));
         const byEmail = new Map(live.map((row) => [row.email_key, row.id]));
@@ -86,6 +105,8 @@ export class AttendeeStore {
             const newId = randomUUID();
             position += 1;
             insert.run({ ...columns, id: newId, series_id: seriesId, position });
+            if (origin !== undefined) setOrigin.run(origin, newId);
+            if (!isSummarised) history.push(...attendeeChanges(undefined, write.attendee));
             byEmail.set(columns.email_key, newId);
             byId.set(newId, { id: newId, email_key: columns.email_key, zoom_ticket_id: null });
             changed.set(newId, write.attendee);
@@ -96,6 +117,7 @@ export class AttendeeStore {
           const previous = byId.get(id);
           if (previous !== undefined && previous.email_key !== columns.email_key) byEmail.delete(previous.email_key);
           byEmail.set(columns.email_key, id);
+          if (!isSummarised) history.push(...attendeeChanges(this.stored(id), write.attendee));
           update.run({ ...columns, id });
           changed.set(id, write.attendee);
           ids.push(id);
@@ -107,15 +129,23 @@ export class AttendeeStore {
         }
         this.touch(seriesId);
         this.outbox.replanTickets(seriesId, changed, false);
-        return { added, updated: ids.length - added, ids };
+        const updated = ids.length - added;
+        this.history.record(
+          seriesId,
+          by,
+          isSummarised ? [attendeeSummary({ added, changed: updated, removed: 0 })] : history,
+        );
+        return { added, updated, ids };
       })
       .immediate();
   }
 
   /** Removes attendees; one whose ticket is on Zoom stays as a tombstone until Zoom deletes it. */
-  remove(seriesId: string, ids: readonly string[]): number {
+  remove(seriesId: string, ids: readonly string[], by: ChangeSource = changedHere): number {
     return this.db
       .transaction(() => {
+        const isSummarised = ids.length > attendeeSummaryThreshold;
+        const history: HistoryChange[] = [];
         const live = new Map(this.liveRows(seriesId).map((row) => [row.id, row]));
         const tombstone = this.db.prepare('UPDATE attendee SET deleted_at = ? WHERE id = ?');
         const remove = this.db.prepare('DELETE FROM attendee WHERE id = ?');
@@ -123,6 +153,7 @@ export class AttendeeStore {
         for (const id of new Set(ids)) {
           const row = live.get(id);
           if (row === undefined) continue;
+          if (!isSummarised) history.push(...attendeeChanges(this.stored(id), undefined));
           if (row.zoom_ticket_id === null) remove.run(id);
           else tombstone.run(this.now(), id);
           changed.set(id, undefined);
@@ -130,9 +161,20 @@ export class AttendeeStore {
         this.touch(seriesId);
         // Scoped to these rows: a deleted row's pending create is dropped, a ticket's delete planned.
         this.outbox.replanTickets(seriesId, changed, false);
+        this.history.record(
+          seriesId,
+          by,
+          isSummarised ? [attendeeSummary({ added: 0, changed: 0, removed: changed.size })] : history,
+        );
         return changed.size;
       })
       .immediate();
+  }
+
+  /** An attendee as stored, before a change. */
+  private stored(id: string): AttendeeDraft | undefined {
+    const raw: unknown = this.db.prepare('SELECT * FROM attendee WHERE id = ?').get(id);
+    return raw === undefined ? undefined : attendeeFromRow(raw);
   }
 
   private liveRows(seriesId: string) {

@@ -5,7 +5,9 @@ import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { CadenceError } from '../../shared/errors';
+import { attendeeListChanges, attendeePairs, seriesChanges, seriesCreated } from '../../shared/history/seriesChanges';
 import { changedHere, type ChangeSource } from '../../shared/history/seriesHistory';
+import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
 import { attendeeColumns, insertAttendeeSql, readSeriesDraft } from './seriesRows';
 
@@ -32,6 +34,7 @@ export class SeriesStore {
     private readonly db: Database.Database,
     private readonly outbox: Outbox,
     private readonly now: () => string,
+    private readonly history: HistoryStore,
   ) {}
 
   /** How many times the series was saved: what changed between two reads of it tells whether it was edited. */
@@ -150,6 +153,8 @@ export class SeriesStore {
     }
     const isNew = id === undefined;
     const seriesId = id ?? randomUUID();
+    const before =
+      id === undefined ? undefined : readSeriesDraft(this.db, id, { withAttendees: !options.keepAttendees });
     const columns = {
       id: seriesId,
       key: draft.key ?? null,
@@ -197,7 +202,25 @@ export class SeriesStore {
       const attendees = this.writeAttendees(seriesId, draft.attendees, now);
       this.outbox.replanTickets(seriesId, attendees, true);
     }
+    this.recordHistory(seriesId, options, before, draft);
     return { id: seriesId, isNew };
+  }
+
+  /** The save's entries in the series' history: one for a series made or opened, else each field changed. */
+  private recordHistory(
+    seriesId: string,
+    options: { keepAttendees: boolean; by: ChangeSource },
+    before: SeriesDraft | undefined,
+    after: SeriesDraft,
+  ): void {
+    if (before === undefined || options.by.source === 'opened') {
+      this.history.record(seriesId, options.by, [seriesCreated(after)]);
+      return;
+    }
+    const attendees = options.keepAttendees
+      ? []
+      : attendeeListChanges(attendeePairs(before.attendees, after.attendees));
+    this.history.record(seriesId, options.by, [...seriesChanges(before, after), ...attendees]);
   }
 
   /** Occurrence changes as written, and the planned sessions, keeping their links to Zoom. */

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { OutboxPlanner } from '../../shared/outbox/planOperations';
 import { AttendeeStore } from './attendeeStore';
 import { ConflictStore } from './conflictStore';
+import { HistoryStore } from './historyStore';
 import { Outbox } from './outbox/outbox';
 import { SeriesStore } from './seriesStore';
 import { SyncLog } from './syncLog';
@@ -14,6 +15,7 @@ export interface Stores {
   series: SeriesStore;
   attendees: AttendeeStore;
   conflicts: ConflictStore;
+  history: HistoryStore;
   log: SyncLog;
   pages: ZoomPageStore;
 }
@@ -21,12 +23,14 @@ export interface Stores {
 /** The stores of a database; `planner` turns drafts into operations (the sync's operation kinds). */
 export function createStores(db: Database.Database, now: () => string, planner: OutboxPlanner): Stores {
   const outbox = new Outbox(db, now, planner);
+  const history = new HistoryStore(db, now);
   return {
     db,
     outbox,
-    series: new SeriesStore(db, outbox, now),
-    attendees: new AttendeeStore(db, outbox, now),
+    series: new SeriesStore(db, outbox, now, history),
+    attendees: new AttendeeStore(db, outbox, now, history),
     conflicts: new ConflictStore(db, now),
+    history,
     log: new SyncLog(db, now),
     pages: new ZoomPageStore(db, now),
   };

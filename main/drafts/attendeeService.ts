@@ -89,6 +89,7 @@ export class AttendeeService {
       const attendee: Record<string, unknown> = { ...row };
       delete attendee.id;
       delete attendee.on_zoom;
+      delete attendee.origin;
       attendee.occurrences = [...new Set((row.occurrences ?? []).map((n) => (n === from ? to : n)))].sort(
         (a, b) => a - b,
       );

@@ -35,6 +35,16 @@ export const sandboxEditSchema = z.discriminatedUnion('kind', [
     ticket_id: z.string(),
     fields: z.record(z.string(), z.unknown()),
   }),
+  /** Someone registers on the event's registration page: a ticket without Cadence's registration ID. */
+  z.strictObject({
+    kind: z.literal('register'),
+    event_id: z.string(),
+    email: z.string(),
+    first_name: z.string().optional(),
+    last_name: z.string().optional(),
+    session_ids: z.array(z.string()).optional(),
+  }),
+  z.strictObject({ kind: z.literal('delete-ticket'), event_id: z.string(), ticket_id: z.string() }),
   z.strictObject({
     kind: z.literal('create-access-link'),
     event_id: z.string(),
@@ -90,6 +100,17 @@ export function applyEdit(data: SandboxData, edit: z.output<typeof sandboxEditSc
       return run('updateTicketType', { eventId: edit.event_id, ticketTypeId: edit.ticket_type_id }, edit.fields);
     case 'update-ticket':
       return run('Updateticket', { eventId: edit.event_id, ticketId: edit.ticket_id }, edit.fields);
+    case 'register': {
+      const ticket = {
+        email: edit.email,
+        ...(edit.first_name === undefined ? {} : { first_name: edit.first_name }),
+        ...(edit.last_name === undefined ? {} : { last_name: edit.last_name }),
+        ...(edit.session_ids === undefined ? {} : { session_ids: edit.session_ids }),
+      };
+      return run('createTickets', { eventId: edit.event_id }, { tickets: [ticket] });
+    }
+    case 'delete-ticket':
+      return run('deleteTicket', { eventId: edit.event_id, ticketId: edit.ticket_id });
     case 'create-access-link':
       return run(
         'createEventAccessLink',

@@ -16,6 +16,10 @@ export type HistorySource = z.output<typeof historySourceSchema>;
 export const historyItemSchema = z.enum(['event', 'ticket_type', 'registration', 'session', 'attendee', 'series']);
 export type HistoryItem = z.output<typeof historyItemSchema>;
 
+/** What a resolution entry did: keep mine, take theirs, or undo of an earlier take theirs. */
+export const historyResolutionSchema = z.enum(['keep_mine', 'take_theirs', 'undo']);
+export type HistoryResolution = z.output<typeof historyResolutionSchema>;
+
 /** One change: a field's old → new value (null when absent), on one item of the series. */
 export const historyEntrySchema = z.object({
   id: z.number().int(),
@@ -31,6 +35,8 @@ export const historyEntrySchema = z.object({
   new: z.unknown(),
   /** The conflict a resolution settled; set on `resolution` entries. */
   conflict_id: z.number().int().nullable(),
+  /** On `resolution` entries: which choice made the change. */
+  resolution: historyResolutionSchema.nullable().default(null),
   /** The latest resolution of its conflict, still standing: it can be undone from the history. */
   can_undo: z.boolean(),
 });
@@ -59,6 +65,7 @@ export type HistoryPage = z.output<typeof historyPageSchema>;
 export interface ChangeSource {
   source: HistorySource;
   conflictId?: number;
+  resolution?: HistoryResolution;
 }
 
 /** The planner on this laptop: what every write is unless it says otherwise. */

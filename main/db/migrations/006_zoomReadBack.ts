@@ -28,8 +28,10 @@ export const zoomReadBack: Migration = {
       field TEXT NOT NULL,
       old_json TEXT,
       new_json TEXT,
-      conflict_id INTEGER REFERENCES conflict (id) ON DELETE SET NULL
+      conflict_id INTEGER REFERENCES conflict (id) ON DELETE SET NULL,
+      resolution TEXT CHECK (resolution IN ('keep_mine', 'take_theirs', 'undo'))
     );
     CREATE INDEX series_history_by_series ON series_history (series_id, id);
+    CREATE INDEX series_history_by_conflict ON series_history (conflict_id) WHERE conflict_id IS NOT NULL;
   `,
 };

@@ -37,8 +37,10 @@ import {
   readEventBase,
   readItemBase,
   readSessionBase,
+  readRegistrations,
   readTicketIds,
   readZoomState,
+  type StoredRegistration,
 } from './zoomState';
 
 /** A conflict for the planner, with what it is about as data. */
@@ -194,6 +196,11 @@ export class Outbox {
     return readTicketIds(this.db, attendeeId);
   }
 
+  /** Every attendee of a series with its tickets and snapshot, for comparing with Zoom's registrations. */
+  registrations(seriesId: string): StoredRegistration[] {
+    return readRegistrations(this.db, seriesId);
+  }
+
   /** Sessions a series still plans (not cancelled). */
   liveSessionCount(seriesId: string): number {
     return countSchema.parse(this.statements.liveSessions.get(seriesId));
@@ -294,6 +301,11 @@ export class Outbox {
     const id = optionalIdSchema.parse(this.statements.pendingOfKey.get(seriesId, key));
     if (id !== undefined) this.statements.hold.run('conflict', message, this.now(), id);
     return id;
+  }
+
+  /** The pending operation of a key, if one waits: what a conflict found by reading Zoom back holds. */
+  pendingOf(seriesId: string, key: string): number | undefined {
+    return optionalIdSchema.parse(this.statements.pendingOfKey.get(seriesId, key));
   }
 
   /** Holds an operation behind a conflict already open for its series (an event gone from Zoom). */

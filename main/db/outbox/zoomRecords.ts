@@ -167,6 +167,34 @@ export class ZoomRecords {
     });
   }
 
+  /**
+   * A registration read back from Zoom: its tickets and Zoom's version as its snapshot. An attendee
+   * added here with the same email takes the registration ID Zoom's tickets carry, so that every
+   * laptop knows the person by one ID.
+   */
+  registrationLinked(attendeeId: string, registrationId: string, ticketIds: readonly string[], base: object): void {
+    this.inTransaction(() => {
+      this.db
+        .prepare('UPDATE attendee SET id = ?, zoom_ticket_id = ?, synced_json = ? WHERE id = ?')
+        .run(registrationId, ticketIds.join(' '), JSON.stringify(base), attendeeId);
+    });
+  }
+
+  /** A registration gone from Zoom: its row goes with it (the caller decided nothing of it waits here). */
+  registrationGone(attendeeId: string): void {
+    this.db.prepare('DELETE FROM attendee WHERE id = ?').run(attendeeId);
+  }
+
+  /** A registration whose tickets are gone from Zoom while changed here: it is made again if the planner keeps it. */
+  registrationUnlinked(attendeeId: string): void {
+    this.db.prepare('UPDATE attendee SET zoom_ticket_id = NULL, synced_json = NULL WHERE id = ?').run(attendeeId);
+  }
+
+  /** The series was just read back from Zoom (a refresh, or a sync's start). */
+  readBack(seriesId: string): void {
+    this.db.prepare('UPDATE series SET refreshed_at = ? WHERE id = ?').run(this.now(), seriesId);
+  }
+
   ticketDeleted(operationId: number, attendeeId: string): void {
     this.inTransaction(() => {
       this.db.prepare('DELETE FROM attendee WHERE id = ? AND deleted_at IS NOT NULL').run(attendeeId);

@@ -5,6 +5,7 @@ import { registrationDraftSchema } from '../../../shared/drafts/registrationDraf
 import { ticketTypeDraftSchema } from '../../../shared/drafts/ticketTypeDraft';
 import { eventFieldsSchema, type EventFields } from '../../../shared/outbox/operations';
 import type { SeriesZoomState } from '../../../shared/outbox/planOperations';
+import { attendeeFromRow } from '../seriesRows';
 
 const zoomRowSchema = z.object({
   zoom_event_id: z.string().nullable(),
@@ -120,4 +121,39 @@ export function readAttendeeBase(db: Database.Database, attendeeId: string): Att
 export function readTicketIds(db: Database.Database, attendeeId: string): string[] {
   const ids = textSchema.parse(db.prepare('SELECT zoom_ticket_id FROM attendee WHERE id = ?').pluck().get(attendeeId));
   return ids == null ? [] : ids.split(' ');
+}
+
+/** One attendee row as a read-back compares it with Zoom: the draft, its tickets and its snapshot. */
+export interface StoredRegistration {
+  /** The registration ID (sent to Zoom as `external_ticket_id`). */
+  id: string;
+  attendee: AttendeeDraft;
+  ticketIds: string[];
+  base: AttendeeDraft | undefined;
+  /** Removed here, its ticket not yet deleted on Zoom. */
+  isRemoved: boolean;
+}
+
+const registrationRowSchema = z.object({
+  id: z.string(),
+  zoom_ticket_id: z.string().nullable(),
+  synced_json: z.string().nullable(),
+  deleted_at: z.string().nullable(),
+});
+
+/** Every attendee row of a series, removed ones still on Zoom included, in list order. */
+export function readRegistrations(db: Database.Database, seriesId: string): StoredRegistration[] {
+  return db
+    .prepare('SELECT * FROM attendee WHERE series_id = ? ORDER BY position')
+    .all(seriesId)
+    .map((raw) => {
+      const row = registrationRowSchema.parse(raw);
+      return {
+        id: row.id,
+        attendee: attendeeFromRow(raw),
+        ticketIds: row.zoom_ticket_id === null ? [] : row.zoom_ticket_id.split(' '),
+        base: parseSnapshot(attendeeDraftSchema, row.synced_json),
+        isRemoved: row.deleted_at !== null,
+      };
+    });
 }

@@ -12,7 +12,7 @@ import { changedFieldWords } from './words';
 export const accessLinkKey = 'access_link';
 
 /** The link's fields compared with Zoom, by the draft's names. */
-const linkFields = ['link_name', 'authentication_method'];
+export const linkFields = ['link_name', 'authentication_method'];
 
 const targetOf = (operation: string, zoomId: string | undefined) =>
   ({ item: 'access_link', operation, ...(zoomId === undefined ? {} : { zoom_id: zoomId }) }) as const;

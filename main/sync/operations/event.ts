@@ -9,7 +9,8 @@ import { draftFieldsFromZoomEvent } from '../../../shared/zoom/zoomToDraft';
 import { unlessGone } from '../runSignals';
 import { eventPatchBody } from '../zoomEventPatch';
 import { operationKind } from './operation';
-import { changedFieldWords, count, fieldList, pick } from './words';
+import { settleMerge } from './settleMerge';
+import { changedFieldWords, count, pick } from './words';
 
 /** Keys of the event's operations; what needs the event to exist depends on `eventKey` only. */
 export const eventKey = 'event';
@@ -130,36 +131,19 @@ export const eventUpdate = operationKind({
     const isRegenerated = hasSessions && (body?.recurrence !== undefined || isNewPattern(remote, base));
     ctx.outbox.transaction(() => {
       if (isRegenerated) series.forgetSessions();
-      const isAdopted =
-        isEmpty(plan.adopt) ||
-        ctx.adopt({
-          series,
-          operationId: op.id,
-          target,
-          what: 'the event',
-          remote: plan.adopt,
-          local: pick(local, Object.keys(plan.adopt) as (keyof EventFields)[]),
-          change: (current) => ({ ...current, ...plan.adopt }) as SeriesDraft,
-        });
-      if (plan.conflicts.length > 0) {
-        ctx.conflict({
-          seriesId: series.seriesId,
-          operationId: op.id,
-          kind: 'event_fields',
-          target,
-          subject: fieldList(plan.conflicts),
-          base: pick(base, plan.conflicts),
-          local: pick(local, plan.conflicts),
-          remote: pick(remote, plan.conflicts),
-          message: `${series.name}: ${fieldList(plan.conflicts)} changed both here and on Zoom.`,
-        });
-      }
-      const isSettled = isAdopted && plan.conflicts.length === 0;
-      ctx.outbox.records.eventMerged(
-        series.seriesId,
-        { ...base, ...plan.push, ...(isAdopted ? plan.adopt : {}) },
-        isSettled ? op.id : undefined,
-      );
+      settleMerge(ctx, series, {
+        operationId: op.id,
+        target,
+        base,
+        local,
+        remote,
+        plan,
+        sent: plan.push,
+        change: (current, adopt) => ({ ...current, ...adopt }) as SeriesDraft,
+        record: (snapshot, settled) => {
+          ctx.outbox.records.eventMerged(series.seriesId, snapshot, settled);
+        },
+      });
     });
   },
 });

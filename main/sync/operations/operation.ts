@@ -85,7 +85,8 @@ export interface Delivery<O extends Operation> {
 /** Values from Zoom to take into a draft. */
 export interface Adoption {
   series: SeriesRun;
-  operationId: number;
+  /** The operation an `invalid_remote` conflict holds; null when nothing waits for this object. */
+  operationId: number | null;
   target: ConflictTarget;
   /** The words for the fields ("the ticket type's"). */
   what: string;

@@ -16,7 +16,16 @@ import { changedFieldWords, fieldList, pick } from './words';
 export const ticketTypeKey = 'ticket_type';
 
 /** The ticket type's fields compared with Zoom, by the draft's names (which are Zoom's). */
-const ticketTypeFields = ['name', 'description', 'currency', 'free', 'price', 'quantity', 'start_time', 'end_time'];
+export const ticketTypeFields = [
+  'name',
+  'description',
+  'currency',
+  'free',
+  'price',
+  'quantity',
+  'start_time',
+  'end_time',
+];
 
 const targetOf = (operation: string, zoomId: string | undefined) =>
   ({ item: 'ticket_type', operation, ...(zoomId === undefined ? {} : { zoom_id: zoomId }) }) as const;
