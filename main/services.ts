@@ -123,6 +123,7 @@ export function createServices(options: ServicesOptions): Services {
       return desk.overview.events().find((e) => e.eventId === event.eventId) ?? event;
     },
   };
+  const zoomRefresh = new SeriesRefresher({ stores, zoom, now, isSyncing: () => sync.isRunning() });
   return {
     db,
     now,
@@ -133,11 +134,12 @@ export function createServices(options: ServicesOptions): Services {
     attendeeImports: new AttendeeImports(attendees, now),
     conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series),
     sync,
-    zoomRefresh: new SeriesRefresher({ stores, zoom, now, isSyncing: () => sync.isRunning() }),
+    zoomRefresh,
     appSettings: new AppSettingsStore(new SettingsStore(db)),
     checkInUploader,
     checkIn,
-    zoomOpener: new ZoomOpener({ stores, zoom, now }),
+    // Opening an event already open here refreshes its series instead of doubling it.
+    zoomOpener: new ZoomOpener({ stores, zoom, now, refresh: (seriesId) => zoomRefresh.refresh(seriesId) }),
     zoomCatalog: new ZoomCatalog({
       api: async () => (await zoom()).api,
       seriesOfEvents: (eventIds) => seriesOfEvents(db, eventIds),

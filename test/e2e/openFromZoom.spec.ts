@@ -144,6 +144,54 @@ test('opening all of a hub and then one event: results with what stays on Zoom, 
   await expect(page.getByRole('row').filter({ hasText: 'registered on Zoom' })).toHaveCount(3);
 });
 
+test('refreshing from Zoom after changes there: the series takes them, says what it took, and marks who registered on Zoom; opening again refreshes', async ({
+  shell,
+  page,
+  serve,
+}) => {
+  test.slow();
+  await new Planner(page, shell).trySandbox();
+  const sandbox = await connectedSandbox(serve);
+  const [seeded] = await sandbox.seed({ scenarios: ['weekly-standup'], registrants: 2 });
+  const eventId = seeded?.event_id ?? '';
+  await shell.link('On Zoom').click();
+  const screen = new OnZoomScreen(page);
+  await screen
+    .row(standup)
+    .getByRole('checkbox', { name: `Select ${standup}` })
+    .check();
+  await page.getByRole('button', { name: 'Open 1 event in Cadence' }).click();
+  await expect(screen.result(standup)).toContainText('Opened as a new series');
+  await screen.result(standup).getByRole('link', { name: 'Go to the series' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: standup })).toBeVisible();
+
+  // Someone renames the event in Zoom's console, and a colleague registers on its page.
+  await sandbox.edit({ kind: 'rename-event', event_id: eventId, name: 'Engineering Team Monday Sync' });
+  await sandbox.edit({ kind: 'register', event_id: eventId, email: 'new.colleague@example.com', first_name: 'Nia' });
+  const fromZoom = page.getByRole('region', { name: 'From Zoom' });
+  await fromZoom.getByRole('button', { name: 'Refresh from Zoom' }).click();
+  await expect(fromZoom.getByText(/^Read from Zoom: /)).toHaveText(
+    'Read from Zoom: 1 change taken into the series; 1 new registration made on Zoom, now attendees.',
+  );
+  await expect(page.getByRole('heading', { level: 2, name: 'Engineering Team Monday Sync' })).toBeVisible();
+  await expect(fromZoom).toContainText(/Opened from Zoom · last read from Zoom/);
+  await new Planner(page, shell).openTab('Attendees');
+  await expect(page.getByRole('row').filter({ hasText: 'registered on Zoom' })).toHaveCount(3);
+  await expect(page.getByRole('row').filter({ hasText: 'new.colleague@example.com' })).toContainText(
+    'registered on Zoom',
+  );
+
+  // Nothing more changed on Zoom: opening the event again reads it back and takes nothing.
+  await shell.link('On Zoom').click();
+  await screen.row('Engineering Team Monday Sync').getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Open 1 event in Cadence' }).click();
+  await expect(screen.result('Engineering Team Monday Sync')).toContainText(
+    'Already here, refreshed: nothing new on Zoom',
+  );
+  await shell.link('Sync').click();
+  await expect(page.getByRole('heading', { name: 'Nothing waiting to sync' })).toBeVisible();
+});
+
 test('Zoom out of reach: the On Zoom screen says so plainly and the series stay', async ({ shell, page, serve }) => {
   const sandbox = await startSandboxProcess(['--seed']);
   try {

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { IpcError } from '../../../shared/ipc/envelope';
-import type { RefreshReport, ZoomOrigin } from '../../../shared/zoom/zoomCatalog';
+import { useEffect } from 'react';
+import type { ZoomOrigin } from '../../../shared/zoom/zoomCatalog';
 import { refreshWords } from '../../lib/refreshWords';
 import { formatLogTime } from '../../lib/zonedTime';
 import { useAppStore } from '../../stores/useAppStore';
 import { useEditorStore } from '../../stores/useEditorStore';
+import { useZoomOriginStore } from '../../stores/useZoomOriginStore';
 import { KeptOnZoomList } from '../zoom/KeptOnZoomList';
 
 function originLine(origin: ZoomOrigin): string | undefined {
@@ -22,39 +22,15 @@ export function ZoomOriginPanel({ seriesId }: { seriesId: string }) {
   const isOffline = useAppStore((state) => state.online?.isOnline === false);
   const isOnZoom = useEditorStore((state) => state.isOnZoom);
   const reopen = useEditorStore((state) => state.open);
-  const [origin, setOrigin] = useState<ZoomOrigin>();
-  const [isRefreshing, setRefreshing] = useState(false);
-  const [report, setReport] = useState<RefreshReport>();
-  const [error, setError] = useState<IpcError>();
+  const { origin, isRefreshing, report, error, load, refresh } = useZoomOriginStore();
 
   useEffect(() => {
-    let isCurrent = true;
-    if (api !== undefined)
-      void api.zoom.origin({ seriesId }).then((result) => {
-        if (isCurrent && result.ok) setOrigin(result.value);
-      });
-    return () => {
-      isCurrent = false;
-    };
-  }, [api, seriesId, report]);
+    if (api !== undefined) void load(api, seriesId);
+  }, [api, seriesId, load]);
 
   if (api === undefined || origin === undefined) return null;
   const line = originLine(origin);
   if (!isOnZoom && line === undefined && origin.kept_on_zoom.length === 0) return null;
-
-  const refresh = async () => {
-    setRefreshing(true);
-    setError(undefined);
-    const result = await api.zoom.refresh({ seriesId });
-    setRefreshing(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setReport(result.value);
-    // What Zoom changed is in the draft now: the fields show it.
-    await reopen(api, seriesId);
-  };
 
   return (
     <section className="zoom-origin" aria-label="From Zoom">
@@ -65,7 +41,8 @@ export function ZoomOriginPanel({ seriesId }: { seriesId: string }) {
             type="button"
             className="button-quiet small"
             disabled={isRefreshing || isOffline}
-            onClick={() => void refresh()}
+            // What Zoom changed is in the draft now: the editor reads the series again to show it.
+            onClick={() => void refresh(api, seriesId, () => reopen(api, seriesId))}
           >
             {isRefreshing ? 'Reading from Zoom…' : 'Refresh from Zoom'}
           </button>
