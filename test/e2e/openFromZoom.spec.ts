@@ -99,8 +99,14 @@ test('opening all of a hub and then one event: results with what stays on Zoom, 
 
   await screen.chooseHub('Engineering Team Hub');
   await expect(screen.rows).toHaveCount(2);
+  // Zoom answering slowly, so the progress of opening can be seen.
+  await sandbox.setFaults({ latencyMs: [100, 100] });
   await page.getByRole('button', { name: 'Open all of Engineering Team Hub' }).click();
-  await expect(screen.results.getByRole('status')).toHaveText('2 of 2 events in Cadence now.');
+  await expect(page.getByRole('progressbar', { name: 'Opening progress' })).toBeVisible();
+  await expect(page.getByText(/^Reading from Zoom…$|^[12] of 2 · /)).toBeVisible();
+  await expect(screen.results.getByRole('status')).toHaveText('2 of 2 events in Cadence now.', { timeout: 30_000 });
+  await expect(page.getByRole('progressbar', { name: 'Opening progress' })).toHaveCount(0);
+  await sandbox.setFaults({ latencyMs: [0, 0] });
   await expect(screen.result(standup)).toContainText('Opened as a new series');
   await expect(screen.result(webinar)).toContainText('Opened as a new series');
   // The tutorial's standup has a second ticket type on Zoom, which Cadence leaves there.

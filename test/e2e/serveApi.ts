@@ -30,6 +30,11 @@ export async function connectedSandbox(serve: ServeProcess) {
       if (!response.ok) throw new Error(`sandbox seeding failed: ${await response.text()}`);
       return ((await response.json()) as { events: { event_id: string; name: string; hub_id: string }[] }).events;
     },
+    /** How the sandbox misbehaves from now on, e.g. `{ latencyMs: [100, 100] }`. */
+    async setFaults(faults: Record<string, unknown>): Promise<void> {
+      const response = await fetch(`${base}/_sandbox/faults`, { method: 'PUT', body: JSON.stringify(faults) });
+      if (!response.ok) throw new Error(`sandbox faults refused: ${await response.text()}`);
+    },
     async edit(edit: Record<string, unknown>): Promise<void> {
       const response = await fetch(`${base}/_sandbox/edits`, { method: 'POST', body: JSON.stringify(edit) });
       if (!response.ok) throw new Error(`sandbox edit failed: ${await response.text()}`);
