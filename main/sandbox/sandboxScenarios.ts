@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { sandboxScenarioSchema, type SandboxScenario, type SeededEvent } from '../../shared/zoom/sandboxSeed';
 import type { SandboxData } from './sandboxData';
 import { handleOperation, type SandboxAnswer } from './sandboxOperations';
+
+export type { SandboxScenario, SeededEvent };
 
 /**
  * The three scenarios of Zoom's recurring-events tutorial, made on the sandbox as a planner would
@@ -10,9 +13,6 @@ import { handleOperation, type SandboxAnswer } from './sandboxOperations';
  * registration ID). The tutorial's dates are in the past, so each starts on its weekday at its
  * time in the weeks after the day it is seeded.
  */
-export const sandboxScenarioSchema = z.enum(['weekly-standup', 'monthly-webinar', 'per-session-training']);
-export type SandboxScenario = z.output<typeof sandboxScenarioSchema>;
-
 export const sandboxSeedSchema = z.strictObject({
   /** Absent: all three. */
   scenarios: z.array(sandboxScenarioSchema).min(1).max(3).optional(),
@@ -20,14 +20,6 @@ export const sandboxSeedSchema = z.strictObject({
   registrants: z.number().int().min(0).max(1000).default(6),
 });
 export type SandboxSeed = z.input<typeof sandboxSeedSchema>;
-
-/** One event the seeding made. */
-export interface SeededEvent {
-  scenario: SandboxScenario;
-  event_id: string;
-  name: string;
-  hub_id: string;
-}
 
 /** The tutorial's hub, where the standup and the webinar go; the training goes to the sandbox's own hub. */
 export const engineeringHub = { hub_id: 'hub-engineering-team', name: 'Engineering Team Hub' } as const;

@@ -32,6 +32,7 @@ export function OnZoomScreen() {
   const api = useAppStore((state) => state.api);
   const isOffline = useAppStore((state) => state.online?.isOnline === false);
   const isConnected = useZoomStore((state) => state.status?.isConnected === true);
+  const isBuiltInSandbox = useZoomStore((state) => state.status?.source === 'sandbox');
   const store = useZoomEventsStore();
   const { load, setProgress } = store;
   useEffect(() => {
@@ -124,6 +125,23 @@ export function OnZoomScreen() {
           >
             Load more
           </button>
+        )}
+        {isBuiltInSandbox && (
+          <div className="sandbox-examples">
+            <p className="muted">
+              Connected to the built-in sandbox. Add the examples of Zoom&apos;s recurring-events tutorial to it: a
+              weekly standup, a monthly webinar and a training with registration per session, made as in Zoom&apos;s
+              console, with people registered.
+            </p>
+            <button
+              type="button"
+              className="button-quiet"
+              disabled={store.isSeeding || isBusy}
+              onClick={() => api && void store.seedSandbox(api)}
+            >
+              {store.isSeeding ? 'Adding the example events…' : 'Add example events to the sandbox'}
+            </button>
+          </div>
         )}
       </section>
       {store.report !== undefined && <OpenResults report={store.report} />}

@@ -18,6 +18,7 @@ interface ZoomEventsState {
   /** Event IDs ticked to open. */
   selected: ReadonlySet<string>;
   isOpening: boolean;
+  isSeeding: boolean;
   progress: OpenProgress | undefined;
   report: ZoomOpenReport | undefined;
   error: IpcError | undefined;
@@ -29,6 +30,8 @@ interface ZoomEventsState {
   toggleAll: () => void;
   openSelected: (api: CadenceApi) => Promise<void>;
   openHub: (api: CadenceApi) => Promise<void>;
+  /** Adds the tutorial's example events to the built-in sandbox, then lists again. */
+  seedSandbox: (api: CadenceApi) => Promise<void>;
   setProgress: (progress: OpenProgress) => void;
 }
 
@@ -83,6 +86,7 @@ export const useZoomEventsStore = create<ZoomEventsState>()((set, get) => {
     isLoading: false,
     selected: new Set(),
     isOpening: false,
+    isSeeding: false,
     progress: undefined,
     report: undefined,
     error: undefined,
@@ -126,6 +130,18 @@ export const useZoomEventsStore = create<ZoomEventsState>()((set, get) => {
     async openHub(api) {
       const { hubId } = get();
       if (hubId !== undefined) await open(api, { hub_id: hubId });
+    },
+    async seedSandbox(api) {
+      if (get().isSeeding) return;
+      set({ isSeeding: true, error: undefined });
+      const result = await settle(() => api.zoom.seedSandbox());
+      set({ isSeeding: false });
+      if (!result.ok) {
+        set({ error: result.error });
+        return;
+      }
+      // The example events bring a hub of their own.
+      await get().load(api);
     },
     setProgress: (progress) => set({ progress }),
   };

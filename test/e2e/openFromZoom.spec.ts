@@ -84,7 +84,7 @@ test("browsing Zoom's events: every hub page by page, one hub, each with its ses
   await expect(page.getByRole('button', { name: 'Open 1 event in Cadence' })).toBeEnabled();
 });
 
-test('opening all of a hub and then one event: results with what stays on Zoom, the series says so, people registered on Zoom are marked', async ({
+test('the example events added from the app, a whole hub and then one event opened: results with what stays on Zoom, the series says so, people registered on Zoom are marked', async ({
   shell,
   page,
   serve,
@@ -92,10 +92,16 @@ test('opening all of a hub and then one event: results with what stays on Zoom, 
   test.slow();
   await new Planner(page, shell).trySandbox();
   const sandbox = await connectedSandbox(serve);
-  await sandbox.seed({ registrants: 3 });
   await shell.link('On Zoom').click();
   const screen = new OnZoomScreen(page);
+  await expect(page.getByText('No upcoming or draft events on Zoom.')).toBeVisible();
+  await page.getByRole('button', { name: 'Add example events to the sandbox' }).click();
   await expect(screen.rows).toHaveCount(3);
+  await expect(page.getByRole('combobox', { name: 'Hub' }).getByRole('option')).toHaveText([
+    'Every hub',
+    'Sandbox Hub',
+    'Engineering Team Hub',
+  ]);
 
   await screen.chooseHub('Engineering Team Hub');
   await expect(screen.rows).toHaveCount(2);
@@ -147,7 +153,7 @@ test('opening all of a hub and then one event: results with what stays on Zoom, 
   await expect(fromZoom.getByRole('list', { name: 'Kept on Zoom' })).toContainText('Guest Ticket');
   await expect(fromZoom.getByRole('button', { name: 'Refresh from Zoom' })).toBeEnabled();
   await new Planner(page, shell).openTab('Attendees');
-  await expect(page.getByRole('row').filter({ hasText: 'registered on Zoom' })).toHaveCount(3);
+  await expect(page.getByRole('row').filter({ hasText: 'registered on Zoom' })).toHaveCount(6);
 });
 
 test('refreshing from Zoom after changes there: the series takes them, says what it took, and marks who registered on Zoom; opening again refreshes', async ({
@@ -212,6 +218,9 @@ test('Zoom out of reach: the On Zoom screen says so plainly and the series stay'
     await shell.link('On Zoom').click();
     const screen = new OnZoomScreen(page);
     await expect(screen.rows).toHaveCount(3);
+    // A sandbox run elsewhere stands for a real account: Cadence never adds example events to it.
+    await expect(page.getByRole('button', { name: 'Add example events to the sandbox' })).toHaveCount(0);
+    await expect(callServe(serve, 'zoom.seedSandbox')).rejects.toThrow(/"code":"forbidden"/);
     await sandbox.stop();
     await screen.chooseHub('Engineering Team Hub');
     await expect(
