@@ -34,6 +34,8 @@ export interface ZoomEventAnswers {
 /** Why an event cannot be opened: a kind Cadence does not model, or a field of Zoom's answer that breaks the rules. */
 export interface ZoomViewRefusal {
   reason: 'cannot_open' | 'invalid';
+  /** The event's name on Zoom. */
+  name: string;
   message: string;
   /** The field of Zoom's answer, such as `recurrence.weekly_days` or `ticket_types[1].price`. */
   path: string | null;
@@ -61,8 +63,13 @@ const instant = (time: string): string => {
   return Number.isFinite(ms) ? formatInstant(ms) : time;
 };
 
-function refused(reason: ZoomViewRefusal['reason'], message: string, path: string | null): ZoomViewResult {
-  return { ok: false, refusal: { reason, message, path } };
+function refused(
+  event: ZoomEvent,
+  reason: ZoomViewRefusal['reason'],
+  message: string,
+  path: string | null,
+): ZoomViewResult {
+  return { ok: false, refusal: { reason, name: event.name, message, path } };
 }
 
 /** Zoom's registration link: the default one of type registration, else the first of that type. */
@@ -208,11 +215,13 @@ export function zoomSeriesView(answers: ZoomEventAnswers): ZoomViewResult {
   if (fields === undefined) {
     return event.event_type.toUpperCase() === 'CONFERENCE'
       ? refused(
+          event,
           'cannot_open',
           'A conference has tracks and an agenda that Cadence does not model; it stays on Zoom.',
           'event_type',
         )
       : refused(
+          event,
           'cannot_open',
           `Cadence opens recurring and single-session events; this one is ${event.event_type || 'of no type'}.`,
           'event_type',
@@ -232,6 +241,7 @@ export function zoomSeriesView(answers: ZoomEventAnswers): ZoomViewResult {
     // Zoom may leave the duration out; the first session's length is the series'.
     recurrence.duration = Math.round((Date.parse(first.end_time) - Date.parse(fields.start_time)) / 60_000);
   }
+  if (recurrence?.end_date_time !== undefined) recurrence.end_date_time = instant(recurrence.end_date_time);
   const eventDraft: Record<string, unknown> = {
     ...fields,
     start_time: instant(fields.start_time),
@@ -243,7 +253,7 @@ export function zoomSeriesView(answers: ZoomEventAnswers): ZoomViewResult {
   if (!bare.success) {
     const issue = bare.error.issues[0];
     const path = issue === undefined ? '' : at(issue.path);
-    return refused('invalid', `Zoom's ${path || 'event'}: ${issue?.message ?? 'Cadence cannot read it.'}`, path);
+    return refused(event, 'invalid', `Zoom's ${path || 'event'}: ${issue?.message ?? 'Cadence cannot read it.'}`, path);
   }
 
   let mapping: SessionMapping = { sessions: [], changes: [], extra: [] };
@@ -296,7 +306,7 @@ export function zoomSeriesView(answers: ZoomEventAnswers): ZoomViewResult {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue === undefined ? '' : at(issue.path);
-    return refused('invalid', `Zoom's ${path || 'event'}: ${issue?.message ?? 'Cadence cannot read it.'}`, path);
+    return refused(event, 'invalid', `Zoom's ${path || 'event'}: ${issue?.message ?? 'Cadence cannot read it.'}`, path);
   }
   const draft: SeriesDraft = parsed.data;
   return {

@@ -15,6 +15,7 @@ import { seriesOfEvents } from '../../db/zoomEventLinks';
 import { readZoomOrigin } from '../../db/zoomOriginQueries';
 import type { ZoomClient } from '../../zoom/zoomClient';
 import type { ZoomEventsApi } from '../../zoom/zoomEventsApi';
+import { ZoomApiError, ZoomOutcomeUnknownError, ZoomUnreachableError } from '../../zoom/zoomErrors';
 import { readZoomSeries } from './readZoomSeries';
 
 /** How many events are read at once; the client's rate limiter paces the requests themselves. */
@@ -57,6 +58,12 @@ function failed(
   };
 }
 
+/** Zoom out of reach, busy past patience or failing: no event can be opened now, so the opening stops. */
+function isOutOfReach(error: unknown): boolean {
+  if (error instanceof ZoomUnreachableError || error instanceof ZoomOutcomeUnknownError) return true;
+  return error instanceof ZoomApiError && (error.status === 429 || error.status >= 500);
+}
+
 function url(value: string | null): string | null {
   const parsed = zoomPageUrlSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
@@ -67,6 +74,7 @@ function url(value: string | null): string | null {
  * events. Each new one becomes a series linked to Zoom in one transaction, its snapshot what Zoom
  * holds, so that the outbox plans nothing for it; one already open here is refreshed instead,
  * never doubled. An event that cannot be opened is reported with its reason; the others open.
+ * Zoom out of reach stops the opening with its error: what opened until then stays open.
  */
 export class ZoomOpener {
   constructor(private readonly deps: ZoomOpenerDeps) {}
@@ -131,10 +139,11 @@ export class ZoomOpener {
     try {
       read = await readZoomSeries(api, eventId);
     } catch (error) {
-      if (error instanceof CadenceError) return failed(eventId, '', error.message);
+      // An event Zoom does not have or will not show: that event's failure; the others still open.
+      if (error instanceof CadenceError && !isOutOfReach(error)) return failed(eventId, '', error.message);
       throw error;
     }
-    if (!read.ok) return failed(eventId, '', read.refusal.message, read.refusal.path);
+    if (!read.ok) return failed(eventId, read.refusal.name, read.refusal.message, read.refusal.path);
     const view = read.view;
     const hubName = view.draft.hub_id === undefined ? undefined : (await hubNames()).get(view.draft.hub_id);
     const pages: ZoomPages = {
@@ -189,7 +198,8 @@ export class ZoomOpener {
       const report = await this.deps.refresh(seriesId);
       return {
         event_id: eventId,
-        name,
+        // As it is now: the refresh may have taken a new name from Zoom.
+        name: this.deps.stores.series.get(seriesId, { withAttendees: false })?.name ?? name,
         outcome: 'refreshed',
         series_id: seriesId,
         kept_on_zoom: readZoomOrigin(this.deps.stores.db, seriesId).kept_on_zoom,
@@ -198,7 +208,9 @@ export class ZoomOpener {
         error: null,
       };
     } catch (error) {
-      if (error instanceof CadenceError) return failed(eventId, name, error.message, null, seriesId);
+      if (error instanceof CadenceError && !isOutOfReach(error)) {
+        return failed(eventId, name, error.message, null, seriesId);
+      }
       throw error;
     }
   }

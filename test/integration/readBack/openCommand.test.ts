@@ -65,7 +65,8 @@ describe('cadence zoom open', () => {
     expect(report.results[0]?.error?.message).toMatch(/no longer exists on Zoom/);
 
     const again = await cadence(['zoom', 'open', training?.event_id ?? '']);
-    expect(again.stdout).toContain('Git & GitHub Training Series');
+    expect(again.stdout).toMatch(/^Refreshed "Git & GitHub Training Series" \(/m);
+    expect(again.stdout).toContain('0 changes taken from Zoom, 0 conflicts');
     const drafts = await cadence(['--json', 'drafts']);
     expect((JSON.parse(drafts.stdout) as { drafts: unknown[] }).drafts).toHaveLength(1);
   });
@@ -74,5 +75,12 @@ describe('cadence zoom open', () => {
     const run = await cadence(['zoom', 'open', 'e1', '--hub', 'h1']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/event IDs, or a hub/);
+  });
+
+  it('says Zoom is out of reach with exit 4 when the sandbox is gone', async () => {
+    await sandbox.stop();
+    const run = await cadence(['zoom', 'open', 'e1', 'e2']);
+    expect(run.status).toBe(4);
+    expect(run.stderr).toMatch(/^cadence: /);
   });
 });

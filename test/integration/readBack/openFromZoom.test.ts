@@ -197,9 +197,14 @@ describe('opening events made on Zoom', () => {
       (request) => request.path.startsWith('/v2/') && request.method !== 'GET',
     );
     expect(changing).toEqual([]);
+
+    // The series' history says it was opened from Zoom.
+    expect(
+      harness.db.prepare('SELECT DISTINCT source FROM series_history WHERE series_id = ?').pluck().all(weeklyId),
+    ).toEqual(['opened']);
   });
 
-  it('opens an event once: opening it again leaves one series', async () => {
+  it('opens an event once: opening it again refreshes the series from Zoom', async () => {
     const event = await makeConsoleEvent(harness.sandbox.client, {
       event: weeklyEvent,
       option: 'all_sessions',
@@ -207,10 +212,26 @@ describe('opening events made on Zoom', () => {
     });
     const first = await harness.services.zoomOpener.open({ event_ids: [event.eventId, event.eventId] });
     expect(first.results.map((result) => result.outcome)).toEqual(['opened']);
+    const seriesId = first.results[0]?.series_id;
+
+    // Someone registers on Zoom's registration page and the event is renamed in the console.
+    await harness.sandbox.control.edit({ kind: 'register', event_id: event.eventId, email: 'grace@example.com' });
+    await harness.sandbox.control.edit({ kind: 'rename-event', event_id: event.eventId, name: 'Platform Sync' });
     const again = await harness.services.zoomOpener.open({ event_ids: [event.eventId] });
-    expect(again.results[0]?.series_id).toBe(first.results[0]?.series_id);
-    expect(harness.drafts.list().map((series) => series.name)).toEqual(['Platform Standup']);
-    expect(harness.db.prepare('SELECT COUNT(*) FROM attendee').pluck().get()).toBe(1);
+    expect(again.results).toMatchObject([
+      { outcome: 'refreshed', series_id: seriesId, name: 'Platform Sync', conflicts: 0, error: null },
+    ]);
+    expect(again.results[0]?.changes).toBe(2);
+    expect(again.results[0]?.kept_on_zoom.map((item) => item.name)).toEqual(['VIP']);
+    expect(harness.drafts.list().map((series) => series.name)).toEqual(['Platform Sync']);
+    const attendees = z
+      .array(attendeeRowSchema)
+      .parse(harness.db.prepare('SELECT id, email, origin, zoom_ticket_id FROM attendee ORDER BY email').all());
+    expect(attendees.map((row) => [row.email, row.origin])).toEqual([
+      ['ada@example.com', 'zoom'],
+      ['grace@example.com', 'zoom'],
+    ]);
+    expect(harness.services.sync.pending()).toEqual([]);
   });
 
   it('says why a conference and an unknown event cannot be opened, and opens the others', async () => {
@@ -235,20 +256,32 @@ describe('opening events made on Zoom', () => {
       event_id: conference.event_id,
       fields: { event_type: 'CONFERENCE' },
     });
+    // A name longer than a series name may be: nothing of it reaches the database.
+    const longName = await makeConsoleEvent(harness.sandbox.client, {
+      event: { ...weeklyEvent, name: 'Long' },
+      registrations: [],
+    });
+    await harness.sandbox.control.edit({ kind: 'rename-event', event_id: longName.eventId, name: 'N'.repeat(201) });
     const progress: number[] = [];
     const report = await harness.services.zoomOpener.open(
-      { event_ids: [conference.event_id, 'e-no-such-event', event.eventId] },
+      { event_ids: [conference.event_id, 'e-no-such-event', longName.eventId, event.eventId] },
       (step) => progress.push(step.done),
     );
     expect(report.results.map((result) => [result.event_id, result.outcome])).toEqual([
       [conference.event_id, 'failed'],
       ['e-no-such-event', 'failed'],
+      [longName.eventId, 'failed'],
       [event.eventId, 'opened'],
     ]);
+    expect(report.results[2]?.error).toEqual({
+      message: "Zoom's name: The series name is at most 200 characters.",
+      path: 'name',
+    });
+    expect(report.results[0]?.name).toBe('Annual Conference');
     expect(report.results[0]?.error?.path).toBe('event_type');
     expect(report.results[0]?.error?.message).toMatch(/conference/i);
     expect(report.results[1]?.error?.message).toMatch(/no longer exists on Zoom/);
-    expect(progress).toEqual([1, 2, 3]);
+    expect(progress).toEqual([1, 2, 3, 4]);
     expect(harness.drafts.list()).toHaveLength(1);
   });
 
@@ -263,5 +296,33 @@ describe('opening events made on Zoom', () => {
     // Every request the sandbox received, a new access token's included.
     expect(report.requests).toBe((await harness.sandbox.control.requests()).length);
     expect(harness.services.sync.pending()).toEqual([]);
+  });
+
+  it('opens an event when the app may not read speakers or registration questions, saying so', async () => {
+    const event = await makeConsoleEvent(harness.sandbox.client, {
+      event: weeklyEvent,
+      option: 'all_sessions',
+      registrations: [{ email: 'ada@example.com' }],
+      speaker: 'Grace Hopper',
+    });
+    // Every scope opening reads with, but neither speakers' nor the registration form's (which the
+    // classic ticket-type scope would grant: the granular one does not).
+    const scopes = [
+      'zoom_events_basic:read',
+      'zoom_events:read:list_ticket_types',
+      'zoom_events_hubs:read',
+      'zoom_events_sessions:read',
+      'zoom_events_access_links:read',
+      'zoom_events_tickets:read',
+    ];
+    await harness.sandbox.control.setFaults({ scopes });
+    await harness.sandbox.control.expireTokens();
+    const report = await harness.services.zoomOpener.open({ event_ids: [event.eventId] });
+    expect(report.results[0]?.outcome).toBe('opened');
+    expect(report.results[0]?.kept_on_zoom.map((item) => [item.kind, item.name, item.zoom_id])).toEqual([
+      ['ticket_type', 'VIP', event.vipTicketTypeId],
+      ['speaker', 'Speakers', null],
+      ['question', 'Registration questions', null],
+    ]);
   });
 });

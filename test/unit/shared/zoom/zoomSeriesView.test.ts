@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/zoom/zoomReadShapes';
 import { zoomRegistrationId } from '../../../../shared/zoom/zoomRegistrations';
 import { zoomSeriesView, type ZoomEventAnswers } from '../../../../shared/zoom/zoomSeriesView';
+import { mapSessionsToOccurrences } from '../../../../shared/zoom/zoomSessionMapping';
 
 // A Monday standup in New York, 10:00 for 30 minutes, 6 weeks from 2027-01-04 (15:00Z in winter).
 const weeklyEvent = zoomEventSchema.parse({
@@ -277,5 +278,81 @@ describe('zoomSeriesView', () => {
       ['speaker', 'Speakers'],
       ['question', 'Registration questions'],
     ]);
+  });
+
+  it('opens a single-session event without sessions to map, and Zoom times with milliseconds', () => {
+    const event = zoomEventSchema.parse({
+      ...weeklyEvent,
+      event_type: 'SIMPLE_EVENT',
+      recurrence: '',
+      calendar: [{ start_time: '2027-03-01T17:00:00.000Z', end_time: '2027-03-01T18:30:00.000Z' }],
+    });
+    const view = openView(
+      answers({
+        event,
+        sessions: [],
+        accessLinks: [{ ...registrationLink, recurring_registration_option: undefined }],
+        tickets: [ticket({ ticket_id: 'k1', email: 'ada@example.com' })],
+      }),
+    );
+    expect(view.draft).toMatchObject({
+      event_type: 'SIMPLE_EVENT',
+      start_time: '2027-03-01T17:00:00Z',
+      end_time: '2027-03-01T18:30:00Z',
+      registration: { link_name: 'Register' },
+      attendees: [{ email: 'ada@example.com' }],
+    });
+    expect(view.event.end_time).toBe('2027-03-01T18:30:00Z');
+    expect(view.sessions).toEqual([]);
+  });
+});
+
+describe('mapSessionsToOccurrences', () => {
+  const weekly = [0, 1, 2, 3].map((week) => {
+    const start = Date.UTC(2027, 0, 4 + 7 * week, 15);
+    return { index: week + 1, start, end: start + 1_800_000 };
+  });
+  const at = (ms: number) => new Date(ms).toISOString().replace('.000', '');
+  const zoomSession = (id: string, start: number, minutes = 30) => session(id, at(start), at(start + minutes * 60_000));
+
+  it('gives a moved session the occurrence nearest to it, and cancels the one Zoom deleted before it', () => {
+    const [first, , third, fourth] = weekly.map((o) => o.start) as [number, number, number, number];
+    // Session 2 deleted; session 4 moved a day later.
+    const mapping = mapSessionsToOccurrences(weekly, [
+      zoomSession('a', first),
+      zoomSession('c', third),
+      zoomSession('d', fourth + 86_400_000),
+    ]);
+    expect(mapping.sessions.map((s) => [s.occurrence, s.sessionId])).toEqual([
+      [1, 'a'],
+      [3, 'c'],
+      [4, 'd'],
+    ]);
+    expect(mapping.changes).toEqual([
+      { occurrence: 2, action: 'cancel' },
+      {
+        occurrence: 4,
+        action: 'move',
+        start_time: at(fourth + 86_400_000),
+        end_time: at(fourth + 86_400_000 + 1_800_000),
+      },
+    ]);
+  });
+
+  it("moves a session whose end alone changed, and leaves sessions beyond the recurrence's on Zoom", () => {
+    const mapping = mapSessionsToOccurrences(weekly.slice(0, 2), [
+      zoomSession('a', weekly[0]?.start ?? 0, 45),
+      zoomSession('b', weekly[1]?.start ?? 0),
+      zoomSession('x', (weekly[1]?.start ?? 0) + 3 * 86_400_000),
+    ]);
+    expect(mapping.changes).toEqual([
+      {
+        occurrence: 1,
+        action: 'move',
+        start_time: at(weekly[0]?.start ?? 0),
+        end_time: at((weekly[0]?.start ?? 0) + 2_700_000),
+      },
+    ]);
+    expect(mapping.extra.map((s) => s.session_id)).toEqual(['x']);
   });
 });
