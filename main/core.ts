@@ -122,7 +122,7 @@ export function createCore(options: CoreOptions): Core {
       ...createCheckInHandlers(services.checkIn),
       ...createZoomReadHandlers({ catalog: services.zoomCatalog, refresher: services.zoomRefresh }),
       ...createZoomOpenHandlers({ db, opener: services.zoomOpener, events }),
-      ...createHistoryHandlers(),
+      ...createHistoryHandlers(services.stores.history),
     },
     logger,
     kioskGate(() => services.checkIn.kiosk.state()),

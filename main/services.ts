@@ -132,7 +132,7 @@ export function createServices(options: ServicesOptions): Services {
     drafts: new DraftService(db, stores.series, stores.outbox, now),
     attendees,
     attendeeImports: new AttendeeImports(attendees, now),
-    conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series),
+    conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series, stores.history),
     sync,
     zoomRefresh,
     appSettings: new AppSettingsStore(new SettingsStore(db)),

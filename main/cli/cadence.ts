@@ -9,6 +9,7 @@ import { exitCodeFor, exitCodes } from './exitCodes';
 import { runCheckInPull, runCheckInRecord, runCheckInStatus, type RecordOptions } from './checkInCommands';
 import { runDraftsCommand, runImportCommand, runStatusCommand } from './draftCommands';
 import { runExpandCommand } from './expandCommand';
+import { runHistoryCommand } from './historyCommand';
 import { ticketTypeRulesSchema, type TicketTypeRules } from '../sandbox/sandboxBehaviour';
 import { runSandboxCommand } from './sandboxCommand';
 import { runConflictsCommand, runResolveCommand, runSyncCommand } from './syncCommand';
@@ -106,6 +107,16 @@ function buildProgram(appRoot: string): Command {
     .option('--undo', "give the draft back what taking Zoom's version replaced, and open the conflict again")
     .action((id: string, options: { keep?: string; undo?: boolean }) =>
       runResolveCommand({ ...draftContext(), stderr: process.stderr }, id, options),
+    );
+
+  program
+    .command('history')
+    .description('the changes to a series, newest first, with who made them (this laptop, Zoom, a resolution…)')
+    .argument('<series>', 'the series ID or key')
+    .option('--source <sources>', 'only changes by these, comma-separated: here, zoom, planner, resolution, opened')
+    .option('--limit <count>', 'at most this many changes (1 to 500; 100 by default)')
+    .action((series: string, options: { source?: string; limit?: string }) =>
+      runHistoryCommand(draftContext(), series, options),
     );
 
   program

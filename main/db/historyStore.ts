@@ -12,6 +12,7 @@ import {
   type HistoryPage,
   type HistoryQuery,
 } from '../../shared/history/seriesHistory';
+import { CadenceError } from '../../shared/errors';
 import { replacedValueSchema } from '../../shared/sync/conflicts';
 
 const entryRowSchema = z.object({
@@ -104,6 +105,19 @@ export class HistoryStore {
     }
   }
 
+  /** The newest entry's ID of all series (0 when there is none): a mark to ask what was recorded since. */
+  mark(): number {
+    return z.number().parse(this.db.prepare('SELECT coalesce(max(id), 0) FROM series_history').pluck().get());
+  }
+
+  /** Whether entries of this conflict were recorded after `mark`. */
+  hasConflictEntriesSince(conflictId: number, mark: number): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM series_history WHERE conflict_id = ? AND id > ? LIMIT 1').get(conflictId, mark) !==
+      undefined
+    );
+  }
+
   /**
    * One page of a series' history, newest first, filtered by who, what and text (in the field,
    * the subject or a value). `can_undo` marks the entry of the latest resolution of a conflict
@@ -111,6 +125,11 @@ export class HistoryStore {
    */
   list(input: HistoryQuery): HistoryPage {
     const query = historyQuerySchema.parse(input);
+    if (
+      this.db.prepare('SELECT 1 FROM series WHERE id = ? AND deleted_at IS NULL').get(query.series_id) === undefined
+    ) {
+      throw new CadenceError('not_found', 'This series no longer exists.');
+    }
     const where = ['series_id = ?'];
     const args: unknown[] = [query.series_id];
     if (query.source !== undefined) {

@@ -9,7 +9,7 @@ import { attendeeListChanges, attendeePairs, seriesChanges, seriesCreated } from
 import { changedHere, type ChangeSource } from '../../shared/history/seriesHistory';
 import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
-import { attendeeColumns, insertAttendeeSql, readSeriesDraft } from './seriesRows';
+import { attendeeColumns, attendeeFromRow, insertAttendeeSql, readSeriesDraft } from './seriesRows';
 
 const existingAttendeeSchema = z.object({
   id: z.string(),
@@ -153,8 +153,7 @@ export class SeriesStore {
     }
     const isNew = id === undefined;
     const seriesId = id ?? randomUUID();
-    const before =
-      id === undefined ? undefined : readSeriesDraft(this.db, id, { withAttendees: !options.keepAttendees });
+    const before = id === undefined ? undefined : this.storedBefore(id, options.keepAttendees);
     const columns = {
       id: seriesId,
       key: draft.key ?? null,
@@ -204,6 +203,20 @@ export class SeriesStore {
     }
     this.recordHistory(seriesId, options, before, draft);
     return { id: seriesId, isNew };
+  }
+
+  /**
+   * The series as stored before a save, for its history: its attendees only when the save writes
+   * them, read row by row (the whole draft's checks would add seconds to a large list).
+   */
+  private storedBefore(id: string, keepAttendees: boolean): SeriesDraft | undefined {
+    const draft = readSeriesDraft(this.db, id, { withAttendees: false });
+    if (draft === undefined || keepAttendees) return draft;
+    const attendees = this.db
+      .prepare('SELECT * FROM attendee WHERE series_id = ? AND deleted_at IS NULL ORDER BY position')
+      .all(id)
+      .map(attendeeFromRow);
+    return { ...draft, attendees };
   }
 
   /** The save's entries in the series' history: one for a series made or opened, else each field changed. */

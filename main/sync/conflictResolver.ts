@@ -11,7 +11,10 @@ import {
   type Resolution,
   type ResolutionResult,
 } from '../../shared/sync/conflicts';
+import type { ChangeSource } from '../../shared/history/seriesHistory';
+import { resolutionChanges } from '../../shared/history/resolutionChanges';
 import type { ConflictStore, StoredConflict } from '../db/conflictStore';
+import type { HistoryStore } from '../db/historyStore';
 import type { Outbox } from '../db/outbox/outbox';
 import { cancelledSession } from '../db/outbox/zoomRecords';
 import type { SeriesStore } from '../db/seriesStore';
@@ -48,7 +51,11 @@ export class ConflictResolver {
     private readonly conflicts: ConflictStore,
     private readonly outbox: Outbox,
     private readonly series: SeriesStore,
+    private readonly history: HistoryStore,
   ) {}
+
+  /** Who the draft writes of a resolution are made by, in the series' history. */
+  private by: ChangeSource = { source: 'resolution' };
 
   list(): ConflictSummary[] {
     return this.conflicts.open().map((conflict) => conflictSummarySchema.parse(conflict));
@@ -59,7 +66,9 @@ export class ConflictResolver {
     if (conflict === undefined) throw new CadenceError('not_found', `There is no conflict ${String(id)}.`);
     if (conflict.resolvedAt !== null) throw new CadenceError('conflict', `Conflict ${String(id)} is already settled.`);
     return this.outbox.transaction(() => {
-      const settled = keep === 'local' ? this.keepLocal(conflict) : this.takeRemote(conflict);
+      const settled = this.recorded(conflict, keep === 'local' ? 'keep_mine' : 'take_theirs', () =>
+        keep === 'local' ? this.keepLocal(conflict) : this.takeRemote(conflict),
+      );
       this.conflicts.markResolved(conflict, keep, settled.replaced, settled.sameKind);
       return { resolved: id, message: settled.message, can_undo: settled.replaced !== undefined };
     });
@@ -80,29 +89,57 @@ export class ConflictResolver {
         `Conflict ${String(id)} has nothing to undo: only taking Zoom’s version changes your draft, and that can be undone.`,
       );
     }
-    return this.outbox.transaction(() => {
-      this.saveValid(conflict, restored(this.draftOf(conflict), replaced.data));
-      if (replaced.data.in === 'attendees') {
-        // A new registration: the next sync asks Zoom again, and a refusal is a new conflict.
-        this.conflicts.forgetReplaced(conflict.id);
-        return { reopened: id, message: 'The attendee is back; the next sync asks Zoom to register them again.' };
+    return this.outbox.transaction(() =>
+      this.recorded(conflict, 'undo', () => this.undoInTransaction(conflict, replaced.data)),
+    );
+  }
+
+  /**
+   * Runs a resolution with its draft writes attributed to it; one that wrote nothing into the
+   * draft (keep mine changes what is sent) is recorded from the conflict's two versions.
+   */
+  private recorded<T>(conflict: StoredConflict, resolution: 'keep_mine' | 'take_theirs' | 'undo', settle: () => T): T {
+    const mark = this.history.mark();
+    this.by = { source: 'resolution', conflictId: conflict.id, resolution };
+    try {
+      const result = settle();
+      const isSeriesKept = this.series.get(conflict.series_id, { withAttendees: false }) !== undefined;
+      if (isSeriesKept && !this.history.hasConflictEntriesSince(conflict.id, mark)) {
+        this.history.record(
+          conflict.series_id,
+          this.by,
+          resolutionChanges(conflict, resolution === 'take_theirs' ? 'remote' : 'local'),
+        );
       }
-      const { target } = conflict;
-      if (target.item === 'session' && isRecord(conflict.base)) {
-        const { start_time: start, end_time: end } = conflict.base;
-        if (typeof start === 'string' && typeof end === 'string') {
-          this.outbox.records.sessionSynced(conflict.series_id, target.occurrence, {
-            start_time: start,
-            end_time: end,
-            status: 'scheduled',
-          });
-        }
-      } else if (isRecord(conflict.base)) this.acceptAsBase(conflict.series_id, target, conflict.base);
-      this.series.replan(conflict.series_id);
-      const held = this.outbox.holdPending(conflict.series_id, heldKeyOf(conflict.target), conflict.message);
-      this.conflicts.reopen(conflict.id, held ?? null);
-      return { reopened: id, message: `Your ${conflict.subject} is back in the draft; the conflict is open again.` };
-    });
+      return result;
+    } finally {
+      this.by = { source: 'resolution' };
+    }
+  }
+
+  private undoInTransaction(conflict: StoredConflict, replaced: ReplacedValue): { reopened: number; message: string } {
+    const { id } = conflict;
+    this.saveValid(conflict, restored(this.draftOf(conflict), replaced));
+    if (replaced.in === 'attendees') {
+      // A new registration: the next sync asks Zoom again, and a refusal is a new conflict.
+      this.conflicts.forgetReplaced(conflict.id);
+      return { reopened: id, message: 'The attendee is back; the next sync asks Zoom to register them again.' };
+    }
+    const { target } = conflict;
+    if (target.item === 'session' && isRecord(conflict.base)) {
+      const { start_time: start, end_time: end } = conflict.base;
+      if (typeof start === 'string' && typeof end === 'string') {
+        this.outbox.records.sessionSynced(conflict.series_id, target.occurrence, {
+          start_time: start,
+          end_time: end,
+          status: 'scheduled',
+        });
+      }
+    } else if (isRecord(conflict.base)) this.acceptAsBase(conflict.series_id, target, conflict.base);
+    this.series.replan(conflict.series_id);
+    const held = this.outbox.holdPending(conflict.series_id, heldKeyOf(conflict.target), conflict.message);
+    this.conflicts.reopen(conflict.id, held ?? null);
+    return { reopened: id, message: `Your ${conflict.subject} is back in the draft; the conflict is open again.` };
   }
 
   private draftOf(conflict: StoredConflict): SeriesDraft {
@@ -130,7 +167,7 @@ export class ConflictResolver {
         issues,
       );
     }
-    this.series.save(parsed.data, conflict.series_id);
+    this.series.save(parsed.data, conflict.series_id, this.by);
   }
 
   /** Zoom's values become the snapshot of the target, so that the local ones differ from it and are sent. */

@@ -76,7 +76,7 @@ export class LastSyncedZoom {
       case 'createEventAccessLink':
         return { ...body, access_link_id: `{link of "${row?.name ?? ''}"}` };
       case 'getEventAccessLinks':
-        return { access_links: [] };
+        return { access_links: this.accessLinks(row) };
       case 'GetEventAccessLink': {
         const base = row === undefined ? undefined : readItemBase(this.db, 'registration_link', row.id);
         return {
@@ -86,8 +86,10 @@ export class LastSyncedZoom {
           authentication_method: base?.authentication_method,
         };
       }
-      case 'getTickets':
-        return { tickets: this.tickets(call.query?.external_ticket_id) };
+      case 'getTickets': {
+        const externalId = call.query?.external_ticket_id;
+        return { tickets: externalId === undefined ? this.allTickets(eventId, row) : this.tickets(externalId) };
+      }
       case 'createTickets': {
         const tickets = (body.tickets ?? []) as Body[];
         return {
@@ -128,15 +130,26 @@ export class LastSyncedZoom {
   }
 
   private sessions(eventId: string, row: z.output<typeof seriesRowSchema> | undefined) {
+    return this.sessionsByOccurrence(eventId, row).map((session) => ({
+      session_id: session.session_id,
+      start_time: session.start_time,
+      end_time: session.end_time,
+    }));
+  }
+
+  /** The sessions Zoom has as last synced: a session cancelled on Zoom is gone there. */
+  private sessionsByOccurrence(eventId: string, row: z.output<typeof seriesRowSchema> | undefined) {
     const seriesId = row?.id;
     if (seriesId === undefined) return [];
     const mapped = readZoomState(this.db, seriesId).sessions;
     const draft = this.draftOf(seriesId);
     const planned = draft === undefined ? [] : plannedSessions(draft);
-    return planned.map((session) => {
+    return planned.flatMap((session) => {
       const synced = mapped.get(session.occurrence);
+      if (synced?.base?.status === 'cancelled') return [];
       const times = synced?.base ?? session;
       return {
+        occurrence: session.occurrence,
         session_id:
           synced === undefined || synced.sessionId === ''
             ? `{session ${String(session.occurrence)} of "${row?.name ?? eventId}"}`
@@ -144,6 +157,57 @@ export class LastSyncedZoom {
         start_time: times.start_time,
         end_time: times.end_time,
       };
+    });
+  }
+
+  /** The series' registration link as last synced. */
+  private accessLinks(row: z.output<typeof seriesRowSchema> | undefined): Body[] {
+    if (row === undefined) return [];
+    const id = z
+      .string()
+      .nullable()
+      .optional()
+      .parse(
+        this.db.prepare('SELECT zoom_access_link_id FROM registration_link WHERE series_id = ?').pluck().get(row.id),
+      );
+    if (id == null) return [];
+    const base = readItemBase(this.db, 'registration_link', row.id);
+    return [
+      {
+        access_link_id: id,
+        type: 'registration',
+        is_default: true,
+        name: base?.link_name ?? '',
+        authentication_method: base?.authentication_method,
+        recurring_registration_option: base?.recurring_registration_option,
+      },
+    ];
+  }
+
+  /** Every ticket of the series as last synced, removed attendees' included (Zoom still has them). */
+  private allTickets(eventId: string, row: z.output<typeof seriesRowSchema> | undefined): Body[] {
+    if (row === undefined) return [];
+    const sessionIdOf = new Map(
+      this.sessionsByOccurrence(eventId, row).map((session) => [session.occurrence, session.session_id]),
+    );
+    const rows = z
+      .array(z.object({ id: z.string(), zoom_ticket_id: z.string() }))
+      .parse(
+        this.db
+          .prepare('SELECT id, zoom_ticket_id FROM attendee WHERE series_id = ? AND zoom_ticket_id IS NOT NULL')
+          .all(row.id),
+      );
+    return rows.flatMap((attendee) => {
+      const base = readAttendeeBase(this.db, attendee.id);
+      if (base === undefined) return [];
+      const { occurrences, ...details } = base;
+      const sessionIds = (occurrences ?? []).flatMap((occurrence) => sessionIdOf.get(occurrence) ?? []);
+      return attendee.zoom_ticket_id.split(' ').map((ticketId) => ({
+        ...details,
+        ticket_id: ticketId,
+        external_ticket_id: attendee.id,
+        ...(sessionIds.length === 0 ? {} : { session_ids: sessionIds }),
+      }));
     });
   }
 

@@ -7,6 +7,9 @@ import type { ZoomEventsApi } from '../zoom/zoomEventsApi';
 import { ZoomApiError } from '../zoom/zoomErrors';
 import type { Operation, OperationKind } from './operations/operation';
 import { operationKindOf } from './operations/registry';
+import { readForRefresh } from './readBack/readForRefresh';
+import { refreshFromZoom, type ReadZoomSeries } from './readBack/refreshFromZoom';
+import type { RefreshStores } from './readBack/refreshTally';
 import { EngineContext, RunningSeries, type DraftWriter } from './runContext';
 import { Cancelled, Offline, RateLimited } from './runSignals';
 
@@ -30,12 +33,16 @@ export interface SyncOptions {
    * hold their keys as a conflict would, so what depends on them waits too.
    */
   isWithheld?: (op: StoredOperation) => boolean;
+  /** How a linked series' event is read back at the run's start; what a refresh compares, by default. */
+  readBack?: ReadZoomSeries;
 }
 
-/** What a run works with: the outbox's owner, the drafts, its log, and Zoom. */
+/** What a run works with: the outbox's owner, the drafts and attendees, its log, and Zoom. */
 export interface SyncParts {
   outbox: Outbox;
   drafts: DraftWriter & { revision(seriesId: string): number; replan(seriesId: string): void };
+  /** Registrations read back from Zoom are written through the attendee store. */
+  attendees: RefreshStores['attendees'];
   log: SyncLog;
   api: ZoomEventsApi;
 }
@@ -80,15 +87,18 @@ export class SyncEngine {
     if (warm !== undefined) await new Promise((resolve) => setImmediate(resolve));
     const runId = this.parts.log.startRun();
     const requestsBefore = this.requestCount();
-    const work = this.parts.outbox.work();
-    const isWithheld = this.options.isWithheld ?? (() => false);
-    const bySeries = this.schedule(work.filter((op) => !isWithheld(op)));
-    this.ctx.total = [...bySeries.values()].reduce((sum, ops) => sum + ops.length, 0);
-    const held = this.parts.outbox.heldKeys();
-    for (const op of work.filter(isWithheld)) held.set(op.seriesId, new Set(held.get(op.seriesId)).add(op.key));
     let outcome: SyncOutcome = 'succeeded';
     let message = '';
     try {
+      this.ctx.progress('Reading Zoom', 0);
+      // What changed on Zoom comes in first, so that the work below is planned against it.
+      await this.readBack(runId);
+      const work = this.parts.outbox.work();
+      const isWithheld = this.options.isWithheld ?? (() => false);
+      const bySeries = this.schedule(work.filter((op) => !isWithheld(op)));
+      this.ctx.total = [...bySeries.values()].reduce((sum, ops) => sum + ops.length, 0);
+      const held = this.parts.outbox.heldKeys();
+      for (const op of work.filter(isWithheld)) held.set(op.seriesId, new Set(held.get(op.seriesId)).add(op.key));
       this.ctx.progress('Starting', 0);
       const queue = [...bySeries.entries()];
       const width = this.options.isSerial === true ? 1 : (this.options.concurrency ?? 16);
@@ -128,6 +138,33 @@ export class SyncEngine {
     return report;
   }
 
+  /**
+   * Refreshes every linked, ready series from Zoom, concurrently within the client's rate limiter.
+   * A series whose event Zoom answers with what Cadence cannot hold is left as it is (its own steps
+   * still run); the run's signals (offline, 429, cancelled) end the run.
+   */
+  private async readBack(runId: number): Promise<void> {
+    const read = this.options.readBack ?? readForRefresh;
+    const stores = { outbox: this.parts.outbox, drafts: this.parts.drafts, attendees: this.parts.attendees };
+    const queue = this.parts.outbox.linkedSeries();
+    const width = this.options.isSerial === true ? 1 : (this.options.concurrency ?? 16);
+    const workers = Array.from({ length: Math.min(width, queue.length) }, async () => {
+      for (let next = queue.shift(); next !== undefined && this.stopped === undefined; next = queue.shift()) {
+        const seriesId = next;
+        await this.guarded(async () => {
+          try {
+            await refreshFromZoom(this.ctx, seriesId, read, stores);
+          } catch (error) {
+            if (!isRefusal(error)) throw error;
+            this.parts.log.write(runId, 'warn', seriesId, 'not refreshed from Zoom', { message: error.message });
+          }
+        });
+      }
+    });
+    await Promise.allSettled(workers);
+    if (this.stopped !== undefined) throw this.stopped;
+  }
+
   private requestCount(): number {
     return this.options.requestCount?.() ?? 0;
   }
@@ -161,6 +198,12 @@ export class SyncEngine {
    * (in this run, or held by a conflict). What stays blocked waits for the planner.
    */
   private async runSeries(seriesId: string, ops: Scheduled[], heldKeys: ReadonlySet<string>): Promise<void> {
+    const { outbox } = this.parts;
+    if (outbox.hasOpenConflict(seriesId, 'remote_deleted') || outbox.hasOpenConflict(seriesId, 'remote_cancelled')) {
+      // The event is gone from Zoom (seen at the run's start): everything waits for the planner's choice.
+      for (const op of ops) outbox.holdBehind(op.id, 'The event is no longer on Zoom.');
+      return;
+    }
     const revision = this.parts.drafts.revision(seriesId);
     const state = this.parts.outbox.zoomState(seriesId);
     // The steps need the series' own fields; the attendees travel in their operations' payloads.

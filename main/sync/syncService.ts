@@ -23,7 +23,7 @@ export interface SyncServiceDeps {
 }
 
 function partsOf(stores: Stores, api: ZoomEventsApi): SyncParts {
-  return { outbox: stores.outbox, drafts: stores.series, log: stores.log, api };
+  return { outbox: stores.outbox, drafts: stores.series, attendees: stores.attendees, log: stores.log, api };
 }
 
 /** Runs syncs for every host: one at a time, cancellable, with progress; the waiting list and the dry run. */
@@ -45,7 +45,8 @@ export class SyncService {
   async plan(): Promise<PlannedCall[]> {
     const copy = this.deps.copyStores();
     try {
-      if (copy.outbox.work().length === 0) return [];
+      // Nothing to send and nothing to read back: no call at all, not even signing in.
+      if (copy.outbox.work().length === 0 && copy.outbox.linkedSeries().length === 0) return [];
       const transport = new RecordingZoomTransport(new LastSyncedZoom(copy.db, (id) => copy.series.get(id)));
       await new SyncEngine(partsOf(copy, new ZoomEventsApi(transport)), { isSerial: true, now: this.deps.now }).run();
       const signIn: PlannedCall = {

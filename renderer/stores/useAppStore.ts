@@ -3,18 +3,22 @@ import type { AppInfo, OnlineState } from '../../shared/appInfo';
 import type { CadenceApi } from '../../shared/ipc/cadenceApi';
 import type { IpcError } from '../../shared/ipc/envelope';
 
-export const screens = ['series', 'sync', 'checkin', 'settings'] as const;
+export const screens = ['series', 'zoom', 'sync', 'checkin', 'settings'] as const;
 export type Screen = (typeof screens)[number];
 
 export function isScreen(value: string): value is Screen {
   return (screens as readonly string[]).includes(value);
 }
 
+/** The parts of a series' page. */
+export const seriesTabs = ['details', 'attendees', 'history'] as const;
+export type SeriesTab = (typeof seriesTabs)[number];
+
 /** Where the planner is: a screen, and on the Series screen perhaps one series and its tab. */
 export interface Route {
   screen: Screen;
   seriesId?: string;
-  tab?: 'details' | 'attendees';
+  tab?: SeriesTab;
 }
 
 /** Reads `#series/ID/attendees`-style fragments; anything unknown is the series list. */
@@ -22,12 +26,13 @@ export function parseRoute(hash: string): Route {
   const [screen = '', seriesId, tab] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (!isScreen(screen)) return { screen: 'series' };
   if (screen !== 'series' || seriesId === undefined || seriesId === '') return { screen };
-  return { screen, seriesId, tab: tab === 'attendees' ? 'attendees' : 'details' };
+  const known = seriesTabs.find((name) => name === tab);
+  return { screen, seriesId, tab: known ?? 'details' };
 }
 
 export function routeHash(route: Route): string {
   if (route.seriesId === undefined) return `#${route.screen}`;
-  const tab = route.tab === 'attendees' ? '/attendees' : '';
+  const tab = route.tab === undefined || route.tab === 'details' ? '' : `/${route.tab}`;
   return `#${route.screen}/${encodeURIComponent(route.seriesId)}${tab}`;
 }
 

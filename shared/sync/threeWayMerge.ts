@@ -6,6 +6,8 @@ export interface MergePlan<T extends object> {
   adopt: Partial<T>;
   /** Changed on both sides to different values: the planner decides. */
   conflicts: (keyof T & string)[];
+  /** Changed on both sides to the same value: nothing to send or take, only the snapshot moves. */
+  converged: Partial<T>;
 }
 
 /** JSON with object keys in order, so that the same value always reads the same. */
@@ -37,12 +39,13 @@ export function threeWayMerge<T extends object>(
   remote: T,
   fields: readonly (keyof T & string)[],
 ): MergePlan<T> {
-  const plan: MergePlan<T> = { push: {}, adopt: {}, conflicts: [] };
+  const plan: MergePlan<T> = { push: {}, adopt: {}, conflicts: [], converged: {} };
   for (const field of fields) {
     const isLocalChange = !same(local[field], base[field]);
     const isRemoteChange = !same(remote[field], base[field]);
     if (isLocalChange && isRemoteChange) {
-      if (!same(local[field], remote[field])) plan.conflicts.push(field);
+      if (same(local[field], remote[field])) plan.converged[field] = remote[field];
+      else plan.conflicts.push(field);
     } else if (isLocalChange) plan.push[field] = local[field];
     else if (isRemoteChange) plan.adopt[field] = remote[field];
   }

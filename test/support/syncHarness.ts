@@ -29,6 +29,11 @@ export function standupSeries(attendees: number, overrides: Record<string, unkno
   };
 }
 
+/** The event a request's path names, if any. */
+function eventIdIn(path: string): string {
+  return /\/events\/([^/?]+)/.exec(path)?.[1] ?? '';
+}
+
 /** A data directory with the services every host runs, and a sandbox with a client signed in to it. */
 export async function syncHarness(options?: Parameters<typeof sandboxHarness>[0], clock?: { now: () => number }) {
   const dir = makeTempDir();
@@ -46,8 +51,46 @@ export async function syncHarness(options?: Parameters<typeof sandboxHarness>[0]
     /** One sync with the engine's options (the app's sync is `services.sync.run()`). */
     sync(syncOptions: SyncOptions = {}) {
       const { stores } = services;
-      const parts = { outbox: stores.outbox, drafts: stores.series, log: stores.log, api: sandbox.client.api };
+      const parts = {
+        outbox: stores.outbox,
+        drafts: stores.series,
+        attendees: stores.attendees,
+        log: stores.log,
+        api: sandbox.client.api,
+      };
       return new SyncEngine(parts, { requestCount: () => sandbox.client.requestCount(), ...syncOptions }).run();
+    },
+    /**
+     * The reads a sync starts with: each linked, ready series read back from Zoom (its event, its
+     * sessions if recurring, ticket types, links and one page of tickets), as `operation event`, sorted.
+     */
+    refreshReads(): string[] {
+      const linked = db
+        .prepare(
+          'SELECT zoom_event_id AS eventId, event_type AS type FROM series WHERE zoom_event_id IS NOT NULL AND deleted_at IS NULL AND is_ready = 1',
+        )
+        .all() as { eventId: string; type: string }[];
+      return linked
+        .flatMap(({ eventId, type }) =>
+          [
+            'getEventInfo',
+            ...(type === 'RECURRING' ? ['getEventSessionList'] : []),
+            'getEventTicketTypes',
+            'getEventAccessLinks',
+            'getTickets',
+          ].map((operation) => `${operation} ${eventId}`),
+        )
+        .sort();
+    },
+    /** One sync and what reached Zoom: its outcome and each request as `operation event`, sorted. */
+    async syncRequests(syncOptions: SyncOptions = {}) {
+      await sandbox.control.clearRequests();
+      const report = await this.sync(syncOptions);
+      const requests = (await sandbox.control.requests())
+        .filter((request) => request.operationId !== undefined)
+        .map((request) => `${request.operationId ?? ''} ${eventIdIn(request.path)}`)
+        .sort();
+      return { outcome: report.outcome, done: report.done, requests };
     },
     async close() {
       await services.close();

@@ -216,6 +216,11 @@ export class Outbox {
     return new Set(keysSchema.parse(this.statements.linkedEvents.all()));
   }
 
+  /** Series a sync reads back from Zoom first: linked, ready, not deleted here, and not gone from Zoom. */
+  linkedSeries(): string[] {
+    return keysSchema.parse(this.statements.linkedSeries.all());
+  }
+
   // The sync's work
 
   /** Operations to send or to reconcile, oldest first. */
@@ -311,6 +316,17 @@ export class Outbox {
   /** Holds an operation behind a conflict already open for its series (an event gone from Zoom). */
   holdBehind(operationId: number, message: string): void {
     this.statements.hold.run('conflict', message, this.now(), operationId);
+  }
+
+  /** Whether the same conflict (kind, target and subject) is open already: one read back again repeats none. */
+  hasOpenConflictOn(input: Pick<ConflictInput, 'seriesId' | 'kind' | 'target' | 'subject'>): boolean {
+    const found: unknown = this.statements.openConflictOn.get(
+      input.seriesId,
+      input.kind,
+      JSON.stringify(input.target),
+      input.subject,
+    );
+    return found !== undefined;
   }
 
   hasOpenConflict(seriesId: string, kind: ConflictKind): boolean {

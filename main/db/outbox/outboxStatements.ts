@@ -68,6 +68,9 @@ export function prepareOutboxStatements(db: Database.Database) {
          @message, @remote_refused, @now)`,
     ),
     openConflictOfKind: db.prepare('SELECT 1 FROM conflict WHERE series_id = ? AND kind = ? AND resolved_at IS NULL'),
+    openConflictOn: db.prepare(
+      'SELECT 1 FROM conflict WHERE series_id = ? AND kind = ? AND target_json = ? AND subject = ? AND resolved_at IS NULL',
+    ),
     waitingCount: db.prepare(`SELECT count(*) FROM outbox WHERE state IN ${waitingStates}`).pluck(),
     openConflictCount: db.prepare('SELECT count(*) FROM conflict WHERE resolved_at IS NULL').pluck(),
     waiting: db.prepare(
@@ -79,6 +82,14 @@ export function prepareOutboxStatements(db: Database.Database) {
     liveSessions: db.prepare(`SELECT count(*) FROM occurrence WHERE series_id = ? AND status != 'cancelled'`).pluck(),
     seriesName: db.prepare('SELECT name FROM series WHERE id = ?').pluck(),
     linkedEvents: db.prepare('SELECT zoom_event_id FROM series WHERE zoom_event_id IS NOT NULL').pluck(),
+    linkedSeries: db
+      .prepare(
+        `SELECT s.id FROM series s WHERE s.zoom_event_id IS NOT NULL AND s.deleted_at IS NULL AND s.is_ready = 1
+           AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.series_id = s.id AND c.resolved_at IS NULL
+             AND c.kind IN ('remote_deleted', 'remote_cancelled'))
+         ORDER BY s.created_at, s.rowid`,
+      )
+      .pluck(),
     attendeeTickets: db.prepare('SELECT id, zoom_ticket_id, synced_json, deleted_at FROM attendee WHERE series_id = ?'),
   };
 }

@@ -1,11 +1,9 @@
-import { CadenceError } from '../../../shared/errors';
+import type { HistoryStore } from '../../db/historyStore';
 import type { ChannelHandlers } from '../router';
 
 /** A series' history of changes. */
-export function createHistoryHandlers(): Pick<ChannelHandlers, 'history.list'> {
+export function createHistoryHandlers(history: HistoryStore): Pick<ChannelHandlers, 'history.list'> {
   return {
-    'history.list': () => {
-      throw new CadenceError('unavailable', 'The history is not available in this build.');
-    },
+    'history.list': (query) => history.list(query),
   };
 }

@@ -36,7 +36,8 @@ export interface Settlement {
  * The one model of a three-way comparison's outcome, for a sync's steps and for a read-back alike:
  * what changed on Zoom only is taken into the draft (if it stays valid, else an `invalid_remote`
  * conflict), a field changed on both sides differently is a conflict holding the operation, and
- * the snapshot becomes base + what was sent + what was taken. One transaction.
+ * the snapshot becomes base + what both sides agree on + what was sent + what was taken. One
+ * transaction.
  */
 export function settleMerge<T extends object>(
   ctx: RunContext,
@@ -73,7 +74,7 @@ export function settleMerge<T extends object>(
     }
     const isSettled = isAdopted && plan.conflicts.length === 0;
     compared.record(
-      { ...compared.base, ...compared.sent, ...(isAdopted ? plan.adopt : {}) },
+      { ...compared.base, ...plan.converged, ...compared.sent, ...(isAdopted ? plan.adopt : {}) },
       isSettled && compared.operationId !== null ? compared.operationId : undefined,
     );
     return {

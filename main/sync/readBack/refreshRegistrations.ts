@@ -61,6 +61,20 @@ export function refreshRegistrations(
   const fits = (attendee: AttendeeDraft) =>
     attendeeDraftSchema.safeParse(attendee).success &&
     (attendee.occurrences ?? []).every((occurrence) => live.has(occurrence));
+  // A session deleted on Zoom leaves its tickets pointing nowhere: that is the session's change
+  // (compared with the sessions), not the person's.
+  const onZoom = new Set(view.sessions.map((session) => session.sessionId));
+  const goneSessions = new Set(
+    [...ctx.outbox.zoomState(series.seriesId).sessions]
+      .filter(([, session]) => session.sessionId !== '' && !onZoom.has(session.sessionId))
+      .map(([occurrence]) => occurrence),
+  );
+  const asRegistered = (registration: ZoomRegistration, base: AttendeeDraft | undefined): ZoomRegistration => {
+    const kept = (base?.occurrences ?? []).filter((occurrence) => goneSessions.has(occurrence));
+    if (kept.length === 0 || registration.attendee.occurrences === undefined) return registration;
+    const occurrences = [...new Set([...registration.attendee.occurrences, ...kept])].sort((a, b) => a - b);
+    return { ...registration, attendee: { ...registration.attendee, occurrences } };
+  };
   const plan: RegistrationPlan = { added: [], changed: [], removed: [], linked: [], orphaned: [] };
   const seen = new Set<string>();
   for (const registration of view.registrations) {
@@ -69,7 +83,9 @@ export function refreshRegistrations(
       registration.ticketIds.map((ticketId) => byTicket.get(ticketId)).find((row) => row !== undefined);
     if (match !== undefined) {
       seen.add(match.id);
-      if (!match.isRemoved) compareRegistration(ctx, series, match, registration, fits, plan, tally);
+      if (!match.isRemoved) {
+        compareRegistration(ctx, series, match, asRegistered(registration, match.base), fits, plan, tally);
+      }
       continue;
     }
     const email = registration.attendee.email.toLowerCase();
@@ -88,12 +104,16 @@ export function refreshRegistrations(
       continue;
     }
     if (!fits(registration.attendee)) {
+      const target = registrationTarget('ticket.create', registration.registrationId, registration.attendee.email);
+      const subject = registration.attendee.email;
+      if (ctx.outbox.hasOpenConflictOn({ seriesId: series.seriesId, kind: 'invalid_remote', target, subject }))
+        continue;
       ctx.conflict({
         seriesId: series.seriesId,
         operationId: null,
         kind: 'invalid_remote',
-        target: registrationTarget('ticket.create', registration.registrationId, registration.attendee.email),
-        subject: registration.attendee.email,
+        target,
+        subject,
         remote: registration.attendee,
         message: `${series.name}: ${registration.attendee.email} registered on Zoom for sessions this series no longer holds; the registration stays on Zoom.`,
         remoteRefused: 'Cadence cannot list a registration for sessions the series has cancelled.',
@@ -210,12 +230,15 @@ function compareRegistration(
   if (isAdopted) plan.changed.push({ id: row.id, attendee: adopted, by: sourceOf(registration) });
   else if (!isEmpty(merge.adopt)) {
     const fields = Object.keys(merge.adopt);
+    const target = registrationTarget('ticket.update', row.id, row.attendee.email);
+    const subject = `registration of ${row.attendee.email}: ${fieldList(fields)}`;
+    if (ctx.outbox.hasOpenConflictOn({ seriesId: series.seriesId, kind: 'invalid_remote', target, subject })) return;
     ctx.conflict({
       seriesId: series.seriesId,
       operationId: operationId ?? null,
       kind: 'invalid_remote',
-      target: registrationTarget('ticket.update', row.id, row.attendee.email),
-      subject: `registration of ${row.attendee.email}: ${fieldList(fields)}`,
+      target,
+      subject,
       local: pick(local, fields),
       remote: pick(remote, fields),
       message: `${series.name}: ${row.attendee.email}'s ${fieldList(fields)} changed on Zoom to sessions this series no longer holds.`,

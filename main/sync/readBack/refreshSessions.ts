@@ -64,10 +64,11 @@ export function refreshSessions(
       continue;
     }
     const isLocalChange = isLocalCancelled || !isSameTimes(local, base);
+    // The operation the target names is the waiting change's here, as the session steps name it.
     const target = {
       item: 'session',
       occurrence,
-      operation: remote === undefined ? 'session.delete' : 'session.update',
+      operation: isLocalCancelled ? 'session.delete' : 'session.update',
       zoom_id: sessionId,
     } as const;
     const subject = `session ${String(occurrence)}`;

@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { useAppStore } from '../../stores/useAppStore';
+import { seriesTabs, useAppStore, type SeriesTab } from '../../stores/useAppStore';
 import { useEditorStore, type SaveState } from '../../stores/useEditorStore';
 import { plural } from '../../lib/words';
 import { AttendeesPanel } from '../attendees/AttendeesPanel';
 import { EventFields } from './EventFields';
+import { HistoryPanel } from './HistoryPanel';
 import { OccurrencePreview } from './OccurrencePreview';
 import { ReadinessToggle } from './ReadinessToggle';
 import { ScheduleFields } from './ScheduleFields';
 import { TicketFields } from './TicketFields';
 import { ErrorBanner } from '../ErrorBanner';
 import { ZoomPages } from './ZoomPages';
+import { ZoomOriginPanel } from './ZoomOriginPanel';
 
 const saveWords: Readonly<Record<SaveState, string>> = {
   saved: 'All changes saved',
@@ -18,8 +20,14 @@ const saveWords: Readonly<Record<SaveState, string>> = {
   failed: 'Not saved',
 };
 
-/** One series: its details with the live preview, or its attendees. */
-export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'details' | 'attendees' }) {
+const tabNames: Readonly<Record<SeriesTab, string>> = {
+  details: 'Details',
+  attendees: 'Attendees',
+  history: 'History',
+};
+
+/** One series: its details with the live preview, its attendees, or its history. */
+export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesTab }) {
   const api = useAppStore((state) => state.api);
   const navigate = useAppStore((state) => state.navigate);
   const { details, issues, saveState, error, open, change, flush, isReady, setReady } = useEditorStore();
@@ -87,8 +95,9 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
         />
       </div>
       <ZoomPages seriesId={seriesId} />
+      <ZoomOriginPanel seriesId={seriesId} />
       <div className="tabs" role="tablist" aria-label="Series">
-        {(['details', 'attendees'] as const).map((name) => (
+        {seriesTabs.map((name) => (
           <button
             key={name}
             type="button"
@@ -99,7 +108,7 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
             className="tab"
             onClick={() => navigate({ screen: 'series', seriesId, tab: name })}
           >
-            {name === 'details' ? 'Details' : 'Attendees'}
+            {tabNames[name]}
           </button>
         ))}
       </div>
@@ -126,9 +135,13 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: 'detail
           </div>
           <OccurrencePreview details={details} issues={issues} edit={edit} />
         </div>
-      ) : (
+      ) : tab === 'attendees' ? (
         <div role="tabpanel" id="panel-attendees" aria-labelledby="tab-attendees">
           <AttendeesPanel seriesId={seriesId} details={details} />
+        </div>
+      ) : (
+        <div role="tabpanel" id="panel-history" aria-labelledby="tab-history">
+          <HistoryPanel seriesId={seriesId} zone={details.timezone} />
         </div>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ConflictSummary } from '../../../shared/sync/conflicts';
+import { nameOf } from '../../lib/fieldNames';
 import { formatMoment, plannerTimeZone } from '../../lib/zonedTime';
 import { useAppStore } from '../../stores/useAppStore';
 import { useSyncStore } from '../../stores/useSyncStore';
@@ -18,34 +19,8 @@ export const conflictTitles: Readonly<Record<ConflictSummary['kind'], string>> =
   invalid_remote: 'Zoom holds a value Cadence cannot take',
 };
 
-const fieldNames: Readonly<Record<string, string>> = {
-  name: 'Name',
-  description: 'Description',
-  timezone: 'Time zone',
-  start_time: 'Start',
-  end_time: 'End',
-  recurrence: 'Schedule',
-  link_name: 'Link name',
-  quantity: 'Number of tickets',
-  price: 'Price',
-  free: 'Free',
-  status: 'Status',
-  first_name: 'First name',
-  last_name: 'Last name',
-  email: 'Email',
-  currency: 'Currency',
-  ticket_type: 'Ticket type',
-  registration: 'Registration link',
-  recurring_registration_option: 'Registers for',
-  authentication_method: 'Sign-in',
-  send_notification: 'Email confirmation',
-  occurrences: 'Sessions',
-};
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const nameOf = (field: string) => fieldNames[field] ?? field.replaceAll('_', ' ');
 
 /** A value in words: times as times, yes and no, lists with commas, Zoom's codes (all_sessions) as words. */
 function words(value: unknown, zone: string): string {

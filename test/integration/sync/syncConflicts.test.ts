@@ -63,6 +63,15 @@ async function syncWithOneConflict(kind: string) {
   return conflict;
 }
 
+/** A sync that finds these conflicts, in this order. */
+async function syncWithConflicts(kinds: readonly string[]) {
+  const report = await h.sync();
+  expect(report.outcome).toBe('needs_attention');
+  const conflicts = resolver().list();
+  expect(conflicts.map((c) => c.kind)).toEqual(kinds);
+  return conflicts.map((_, i) => nth(conflicts, i));
+}
+
 describe('event fields', () => {
   it('pushes local-only changes and adopts remote-only ones without a conflict', async () => {
     await h.sandbox.control.edit({ kind: 'update-event', event_id: eventId, fields: { description: 'Their words' } });
@@ -70,7 +79,7 @@ describe('event fields', () => {
     expect((await h.sync()).outcome).toBe('succeeded');
     expect(zoomEvent()).toMatchObject({ name: 'My name', description: 'Their words' });
     expect(h.drafts.get(seriesId).draft).toMatchObject({ name: 'My name', description: 'Their words' });
-    expect((await h.sync()).requests).toBe(0);
+    expect((await h.syncRequests()).requests).toEqual(h.refreshReads());
   });
 
   it('holds a field changed on both sides; keep mine sends it', async () => {
@@ -96,7 +105,7 @@ describe('event fields', () => {
     resolver().resolve(conflict.id, 'remote');
     expect(h.drafts.get(seriesId).draft.name).toBe('Their name');
     await h.sandbox.control.clearRequests();
-    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    expect(await h.syncRequests()).toMatchObject({ outcome: 'succeeded', requests: h.refreshReads() });
   });
 
   it('reports a change Zoom does not allow after publishing; take theirs reverts it', async () => {
@@ -107,7 +116,7 @@ describe('event fields', () => {
     resolver().resolve(conflict.id, 'remote');
     const draft = h.drafts.get(quiet.quietId).draft;
     expect(draft.event_type === 'RECURRING' && draft.recurrence.end_times).toBe(12);
-    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    expect(await h.syncRequests()).toMatchObject({ outcome: 'succeeded', requests: h.refreshReads() });
   });
 });
 
@@ -133,7 +142,7 @@ describe('ticket type and link', () => {
     expect(draft).toMatchObject({ name: 'Renamed', ticket_type: { quantity: 25, description: 'For the team' } });
     expect(draft.ticket_type?.start_time).toBeUndefined();
     await h.sandbox.control.clearRequests();
-    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    expect(await h.syncRequests()).toMatchObject({ outcome: 'succeeded', requests: h.refreshReads() });
   });
 
   it('a quantity changed on both sides: keep mine sends mine, take theirs keeps Zoom’s', async () => {
@@ -163,7 +172,7 @@ describe('ticket type and link', () => {
     const second = await change(40, 50);
     resolver().resolve(second.id, 'remote');
     expect(h.drafts.get(seriesId).draft.ticket_type?.quantity).toBe(40);
-    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    expect(await h.syncRequests()).toMatchObject({ outcome: 'succeeded', requests: h.refreshReads() });
     expect(h.sandbox.sandbox.data.ticketTypes[0]?.quantity).toBe(40);
   });
 });
@@ -198,7 +207,7 @@ describe('a registration’s details', () => {
     const second = await change('Faro', 'Braga');
     resolver().resolve(second.id, 'remote');
     expect(h.drafts.get(seriesId).draft.attendees.find((a) => a.email === 'person0@example.com')?.city).toBe('Faro');
-    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    expect(await h.syncRequests()).toMatchObject({ outcome: 'succeeded', requests: h.refreshReads() });
     expect(person0()?.profile.city).toBe('Faro');
   });
 });
@@ -251,7 +260,7 @@ describe('the event gone from Zoom', () => {
     expect(zoomEvent()).toMatchObject({ name: 'Engineering Team Weekly Standup', status: 'CANCELLED' });
     resolver().resolve(conflict.id, 'remote');
     expect(h.drafts.list()).toEqual([]);
-    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    expect(await h.syncRequests()).toMatchObject({ outcome: 'succeeded', requests: h.refreshReads() });
   });
 });
 
@@ -262,7 +271,7 @@ describe('each kind, the other way', () => {
     const conflict = await syncWithOneConflict('remote_deleted');
     resolver().resolve(conflict.id, 'remote');
     expect(h.drafts.list()).toEqual([]);
-    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    expect(await h.syncRequests()).toMatchObject({ outcome: 'succeeded', requests: h.refreshReads() });
   });
 
   it('cancelled on Zoom: keep mine creates a new event, and the cancelled one stays as Zoom has it', async () => {
@@ -296,15 +305,18 @@ describe('each kind, the other way', () => {
       fields: { quantity: 3 },
     });
     edit((draft) => ({ ...draft, attendees: [...draft.attendees, { email: 'fourth@example.com' }] }));
-    const conflict = await syncWithOneConflict('refused');
-    expect(conflict.message).toMatch(/sold out/);
+    // Zoom's quantity of 3 cannot hold the draft's four attendees: shown at the sync's start, not taken.
+    const [quantity, conflict] = await syncWithConflicts(['invalid_remote', 'refused']);
+    expect(quantity).toMatchObject({ subject: 'quantity', local: { quantity: 10 }, remote: { quantity: 3 } });
+    expect(conflict?.message).toMatch(/sold out/);
     await h.sandbox.control.edit({
       kind: 'update-ticket-type',
       event_id: eventId,
       ticket_type_id: ticketType.ticket_type_id,
       fields: { quantity: 10 },
     });
-    resolver().resolve(conflict.id, 'local');
+    resolver().resolve(quantity?.id ?? 0, 'local');
+    resolver().resolve(conflict?.id ?? 0, 'local');
     expect((await h.sync()).outcome).toBe('succeeded');
     expect(h.sandbox.sandbox.data.tickets.map((t) => t.email)).toContain('fourth@example.com');
 
@@ -315,9 +327,14 @@ describe('each kind, the other way', () => {
       fields: { quantity: 4 },
     });
     edit((draft) => ({ ...draft, attendees: [...draft.attendees, { email: 'fifth@example.com' }] }));
-    const second = await syncWithOneConflict('refused');
-    resolver().resolve(second.id, 'remote');
-    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    const [secondQuantity, second] = await syncWithConflicts(['invalid_remote', 'refused']);
+    resolver().resolve(second?.id ?? 0, 'remote');
+    resolver().resolve(secondQuantity?.id ?? 0, 'local');
+    // The planner kept their quantity: it is the next sync's one write, its step reading the ticket type first.
+    expect(await h.syncRequests()).toMatchObject({
+      outcome: 'succeeded',
+      requests: [...h.refreshReads(), `getEventTicketTypes ${eventId}`, `updateTicketType ${eventId}`].sort(),
+    });
     expect(h.sandbox.sandbox.data.tickets.map((t) => t.email)).not.toContain('fifth@example.com');
     expect(h.drafts.get(seriesId).draft.attendees.map((a) => a.email)).not.toContain('fifth@example.com');
   });
@@ -359,7 +376,7 @@ describe('sessions', () => {
     expect(draft.event_type === 'RECURRING' && draft.occurrence_changes).toEqual([
       { occurrence: 3, action: 'move', start_time: '2027-01-19T18:00:00Z', end_time: '2027-01-19T18:30:00Z' },
     ]);
-    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    expect(await h.syncRequests()).toMatchObject({ outcome: 'succeeded', requests: h.refreshReads() });
   });
 
   it('deleted on Zoom and moved here: keep mine is refused, take theirs cancels it here', async () => {
@@ -371,7 +388,7 @@ describe('sessions', () => {
     resolver().resolve(conflict.id, 'remote');
     const draft = h.drafts.get(seriesId).draft;
     expect(draft.event_type === 'RECURRING' && draft.occurrence_changes).toEqual([{ occurrence: 4, action: 'cancel' }]);
-    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    expect(await h.syncRequests()).toMatchObject({ outcome: 'succeeded', requests: h.refreshReads() });
   });
 });
 
@@ -388,12 +405,18 @@ describe('items Zoom refuses', () => {
       ...draft,
       attendees: [...draft.attendees, { email: 'fourth@example.com' }, { email: 'fifth@example.com' }],
     }));
-    const conflict = await syncWithOneConflict('ticket_refused');
+    const [quantity, conflict] = await syncWithConflicts(['invalid_remote', 'ticket_refused']);
+    expect(quantity).toMatchObject({ subject: 'quantity', remote: { quantity: 4 } });
     expect(conflict).toMatchObject({ subject: 'fifth@example.com' });
-    expect(conflict.message).toMatch(/sold out/);
-    resolver().resolve(conflict.id, 'remote');
+    expect(conflict?.message).toMatch(/sold out/);
+    resolver().resolve(conflict?.id ?? 0, 'remote');
     expect(h.drafts.get(seriesId).draft.attendees.map((a) => a.email)).not.toContain('fifth@example.com');
-    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', requests: 0 });
+    resolver().resolve(quantity?.id ?? 0, 'local');
+    // The planner kept their quantity: it is the next sync's one write, its step reading the ticket type first.
+    expect(await h.syncRequests()).toMatchObject({
+      outcome: 'succeeded',
+      requests: [...h.refreshReads(), `getEventTicketTypes ${eventId}`, `updateTicketType ${eventId}`].sort(),
+    });
   });
 
   it('keep mine tries again, and succeeds once Zoom has room', async () => {
@@ -408,14 +431,15 @@ describe('items Zoom refuses', () => {
       ...draft,
       attendees: [...draft.attendees, { email: 'fourth@example.com' }, { email: 'fifth@example.com' }],
     }));
-    const conflict = await syncWithOneConflict('ticket_refused');
+    const [quantity, conflict] = await syncWithConflicts(['invalid_remote', 'ticket_refused']);
     await h.sandbox.control.edit({
       kind: 'update-ticket-type',
       event_id: eventId,
       ticket_type_id: ticketType.ticket_type_id,
       fields: { quantity: 10 },
     });
-    resolver().resolve(conflict.id, 'local');
+    resolver().resolve(quantity?.id ?? 0, 'local');
+    resolver().resolve(conflict?.id ?? 0, 'local');
     expect((await h.sync()).outcome).toBe('succeeded');
     expect(h.sandbox.sandbox.data.tickets.map((t) => t.email)).toContain('fifth@example.com');
   });

@@ -173,13 +173,15 @@ describe('exactly once through lost answers, 5xx and SIGKILL', () => {
     expect(standupSessions.map((s) => s.start_time)).not.toContain('2027-02-16T15:00:00Z');
     // Every request body fitted Zoom's OpenAPI document.
     expect(sandbox.requests.filter((r) => r.bodyIssues.length > 0)).toEqual([]);
-    // And the next sync has nothing to send.
+    // And the next sync has nothing to send: it only reads each series back from Zoom.
     await control.clearRequests();
     const again = await runSync();
-    expect(JSON.parse(again.output.split('\n')[1] ?? '{}')).toMatchObject({
-      outcome: 'succeeded',
-      done: 0,
-      requests: 0,
-    });
+    expect(JSON.parse(again.output.split('\n')[1] ?? '{}')).toMatchObject({ outcome: 'succeeded', done: 0 });
+    const reads = (await control.requests()).filter((r) => r.operationId !== undefined);
+    const perSeries = ['getEventInfo', 'getEventTicketTypes', 'getEventAccessLinks', 'getTickets'];
+    const expected = series.flatMap((one) =>
+      one.event_type === 'SIMPLE_EVENT' ? perSeries : [...perSeries, 'getEventSessionList'],
+    );
+    expect(reads.map((r) => r.operationId).sort()).toEqual(expected.sort());
   }, 240_000);
 });

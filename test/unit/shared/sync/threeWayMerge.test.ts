@@ -12,7 +12,12 @@ const base: Fields = { name: 'Standup', description: 'Daily', timezone: 'UTC' };
 describe('three-way merge', () => {
   it('pushes what changed here, adopts what changed on Zoom, and leaves the rest', () => {
     const plan = threeWayMerge(base, { ...base, name: 'Team standup' }, { ...base, timezone: 'Europe/Paris' }, fields);
-    expect(plan).toEqual({ push: { name: 'Team standup' }, adopt: { timezone: 'Europe/Paris' }, conflicts: [] });
+    expect(plan).toEqual({
+      push: { name: 'Team standup' },
+      adopt: { timezone: 'Europe/Paris' },
+      conflicts: [],
+      converged: {},
+    });
   });
 
   it('reports a field changed on both sides to different values, and only that field', () => {
@@ -22,7 +27,8 @@ describe('three-way merge', () => {
       { ...base, name: 'Theirs', timezone: 'Asia/Tokyo' },
       fields,
     );
-    expect(plan).toEqual({ push: {}, adopt: {}, conflicts: ['name'] });
+    // Both chose Asia/Tokyo: nothing to send or take, and the snapshot moves to it.
+    expect(plan).toEqual({ push: {}, adopt: {}, conflicts: ['name'], converged: { timezone: 'Asia/Tokyo' } });
   });
 
   it('does not count the order of an object’s keys as a change', () => {
@@ -33,7 +39,7 @@ describe('three-way merge', () => {
       { name: { b: 2, a: 1 } },
       ['name'],
     );
-    expect(plan).toEqual({ push: {}, adopt: {}, conflicts: [] });
+    expect(plan).toEqual({ push: {}, adopt: {}, conflicts: [], converged: {} });
   });
 
   it('treats empty text from Zoom as an absent field', () => {
@@ -43,6 +49,6 @@ describe('three-way merge', () => {
       { ...base, description: '' },
       fields,
     );
-    expect(plan).toEqual({ push: {}, adopt: {}, conflicts: [] });
+    expect(plan).toEqual({ push: {}, adopt: {}, conflicts: [], converged: {} });
   });
 });

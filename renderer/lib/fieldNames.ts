@@ -1,0 +1,37 @@
+import { attendeeFieldLabels } from './attendeeFields';
+
+/** What a planner calls a field of a series, its ticket type, registration link or attendee. */
+export const fieldNames: Readonly<Record<string, string>> = {
+  ...attendeeFieldLabels,
+  name: 'Name',
+  description: 'Description',
+  timezone: 'Time zone',
+  start_time: 'Start',
+  end_time: 'End',
+  recurrence: 'Schedule',
+  link_name: 'Link name',
+  quantity: 'Number of tickets',
+  price: 'Price',
+  free: 'Free',
+  status: 'Status',
+  first_name: 'First name',
+  last_name: 'Last name',
+  email: 'Email',
+  currency: 'Currency',
+  ticket_type: 'Ticket type',
+  registration: 'Registration link',
+  recurring_registration_option: 'Registers for',
+  authentication_method: 'Sign-in',
+  send_notification: 'Email confirmation',
+  occurrences: 'Sessions',
+  event_type: 'Kind of event',
+  hub_id: 'Hub',
+  meeting_type: 'Meeting type',
+  attendance_type: 'Attendance',
+  access_level: 'Access',
+  publish: 'Published',
+  key: 'Key',
+};
+
+/** A field's name in words: its label, or its code with spaces. */
+export const nameOf = (field: string): string => fieldNames[field] ?? field.replaceAll('_', ' ');
