@@ -189,7 +189,9 @@ describe('opening events made on Zoom', () => {
 
     // Nothing waits, and a sync changes nothing on Zoom.
     expect(harness.services.sync.pending()).toEqual([]);
-    expect(await harness.services.sync.plan()).toEqual([]);
+    // The dry run lists only what a sync reads (it reads each series back from Zoom first).
+    const planned = await harness.services.sync.plan();
+    expect(planned.filter((call) => call.method !== 'GET' && call.what !== 'signing in')).toEqual([]);
     await harness.sandbox.control.clearRequests();
     const sync = await harness.services.sync.run();
     expect(sync.outcome).toBe('succeeded');
