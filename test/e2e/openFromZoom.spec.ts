@@ -47,7 +47,7 @@ test("browsing Zoom's events: every hub page by page, one hub, each with its ses
   test.slow();
   await new Planner(page, shell).trySandbox();
   const sandbox = await connectedSandbox(serve);
-  await sandbox.seed({ registrants: 6 });
+  const firstRound = await sandbox.seed({ registrants: 6 });
   // Ten more rounds with nobody registered: 33 events, more than one page of 30.
   for (let round = 0; round < 10; round += 1) await sandbox.seed({ registrants: 0 });
 
@@ -82,6 +82,14 @@ test("browsing Zoom's events: every hub page by page, one hub, each with its ses
   await screen.row(training).first().getByRole('checkbox').focus();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Open 1 event in Cadence' })).toBeEnabled();
+
+  // Deleted on Zoom meanwhile: the result says it was not opened, and why.
+  const gone = firstRound.find((event) => event.name === training)?.event_id ?? '';
+  await sandbox.edit({ kind: 'delete-event', event_id: gone });
+  await page.getByRole('button', { name: 'Open 1 event in Cadence' }).click();
+  await expect(screen.results.getByRole('status')).toHaveText('0 of 1 event in Cadence now.');
+  await expect(screen.result(training)).toContainText('Not opened');
+  await expect(screen.result(training).locator('.field-problem')).not.toBeEmpty();
 });
 
 test('the example events added from the app, a whole hub and then one event opened: results with what stays on Zoom, the series says so, people registered on Zoom are marked', async ({
