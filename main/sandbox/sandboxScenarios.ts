@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { sandboxScenarioSchema, type SandboxScenario, type SeededEvent } from '../../shared/zoom/sandboxSeed';
 import type { SandboxData } from './sandboxData';
 import { handleOperation, type SandboxAnswer } from './sandboxOperations';
+
+export type { SandboxScenario, SeededEvent };
 
 /**
  * The three scenarios of Zoom's recurring-events tutorial, made on the sandbox as a planner would
@@ -10,9 +13,6 @@ import { handleOperation, type SandboxAnswer } from './sandboxOperations';
  * registration ID). The tutorial's dates are in the past, so each starts on its weekday at its
  * time in the weeks after the day it is seeded.
  */
-export const sandboxScenarioSchema = z.enum(['weekly-standup', 'monthly-webinar', 'per-session-training']);
-export type SandboxScenario = z.output<typeof sandboxScenarioSchema>;
-
 export const sandboxSeedSchema = z.strictObject({
   /** Absent: all three. */
   scenarios: z.array(sandboxScenarioSchema).min(1).max(3).optional(),
@@ -20,14 +20,6 @@ export const sandboxSeedSchema = z.strictObject({
   registrants: z.number().int().min(0).max(1000).default(6),
 });
 export type SandboxSeed = z.input<typeof sandboxSeedSchema>;
-
-/** One event the seeding made. */
-export interface SeededEvent {
-  scenario: SandboxScenario;
-  event_id: string;
-  name: string;
-  hub_id: string;
-}
 
 /** The tutorial's hub, where the standup and the webinar go; the training goes to the sandbox's own hub. */
 export const engineeringHub = { hub_id: 'hub-engineering-team', name: 'Engineering Team Hub' } as const;
@@ -48,8 +40,10 @@ interface ScenarioPlan {
   /** For the monthly pattern: the first session is the first such weekday of a month. */
   isFirstOfMonth: boolean;
   ticketType: { name: string; quantity?: number };
-  /** What Cadence cannot model: a second ticket type, kept on Zoom. */
+  /** What Cadence cannot model and leaves on Zoom: a second ticket type, a speaker, a question of the registration form. */
   extraTicketType?: string;
+  speaker?: { name: string; email: string; job_title: string; company_name: string };
+  question?: { title: string; type: 'single_radio'; options: string[] };
   link: { name: string; option: 'all_sessions' | 'single_session' };
   /** Occurrences (1-based) moved an hour later and deleted, as a planner would in the console. */
   movedSession?: number;
@@ -86,6 +80,8 @@ const plans: Readonly<Record<SandboxScenario, ScenarioPlan>> = {
     recurrence: { type: 3, repeat_interval: 1, monthly_week: 1, monthly_week_day: 3, end_times: 6 },
     isFirstOfMonth: true,
     ticketType: { name: 'Webinar Ticket' },
+    speaker: { name: 'Jane Doe', email: 'jane.doe@example.com', job_title: 'Product Manager', company_name: 'Zoom' },
+    question: { title: 'What is your role?', type: 'single_radio', options: ['Engineer', 'Designer', 'Manager'] },
     link: { name: 'Webinar Registration', option: 'all_sessions' },
   },
   'per-session-training': {
@@ -182,6 +178,15 @@ function seedScenario(
   const ticketTypeId = String(ticketType.ticket_type_id);
   if (plan.extraTicketType !== undefined) {
     run('createTicketType', params, { name: plan.extraTicketType, free: true }, 'creating its second ticket type');
+  }
+  if (plan.speaker !== undefined) run('createSpeaker', params, plan.speaker, 'adding its speaker');
+  if (plan.question !== undefined) {
+    run(
+      'updateRegistrationQuestionsForEvent',
+      params,
+      { questions: [], custom_questions: [{ ...plan.question, required: true }] },
+      'asking its registration question',
+    );
   }
   run(
     'createEventAccessLink',

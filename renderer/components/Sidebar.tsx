@@ -4,6 +4,7 @@ import { KeyboardShortcuts } from './KeyboardShortcuts';
 
 export const screenTitles: Readonly<Record<Screen, string>> = {
   series: 'Series',
+  zoom: 'On Zoom',
   sync: 'Sync',
   checkin: 'Check-in',
   settings: 'Settings',
@@ -11,6 +12,7 @@ export const screenTitles: Readonly<Record<Screen, string>> = {
 
 const items: readonly { screen: Screen; icon: IconName }[] = [
   { screen: 'series', icon: 'series' },
+  { screen: 'zoom', icon: 'cloud' },
   { screen: 'sync', icon: 'sync' },
   { screen: 'checkin', icon: 'checkin' },
   { screen: 'settings', icon: 'settings' },

@@ -3,7 +3,7 @@ import type { AppInfo, OnlineState } from '../../shared/appInfo';
 import type { CadenceApi } from '../../shared/ipc/cadenceApi';
 import type { IpcError } from '../../shared/ipc/envelope';
 
-export const screens = ['series', 'sync', 'checkin', 'settings'] as const;
+export const screens = ['series', 'zoom', 'sync', 'checkin', 'settings'] as const;
 export type Screen = (typeof screens)[number];
 
 export function isScreen(value: string): value is Screen {

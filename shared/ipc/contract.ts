@@ -17,6 +17,7 @@ import {
 } from '../zoomConnection';
 import { limits } from '../limits';
 import { historyPageSchema, historyQuerySchema } from '../history/seriesHistory';
+import { seededEventSchema } from '../zoom/sandboxSeed';
 import {
   refreshReportSchema,
   zoomEventsPageSchema,
@@ -197,6 +198,8 @@ export const channels = {
   'zoom.setPlan': channel(z.strictObject({ plan: zoomPlanSchema }), connectionStatusSchema),
   /** Removes the credentials from the keychain. */
   'zoom.forget': channel(z.strictObject({}), z.object({ wasConnected: z.boolean() })),
+  /** Adds the tutorial's example events to the built-in sandbox (never to a real account), as made in Zoom's console. */
+  'zoom.seedSandbox': channel(z.strictObject({}), z.object({ events: z.array(seededEventSchema) })),
   /** One page of the account's events on Zoom, those Cadence did not create too; each says whether it is open here. */
   'zoom.events': channel(zoomEventsQuerySchema, zoomEventsPageSchema),
   /**

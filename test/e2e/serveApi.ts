@@ -24,6 +24,17 @@ export async function connectedSandbox(serve: ServeProcess) {
     async state<T = SandboxState>(): Promise<T> {
       return (await (await fetch(`${base}/_sandbox/state`)).json()) as T;
     },
+    /** Makes the tutorial's scenarios on it, as a planner would in Zoom's console; answers the events made. */
+    async seed(seed: Record<string, unknown> = {}): Promise<{ event_id: string; name: string; hub_id: string }[]> {
+      const response = await fetch(`${base}/_sandbox/seed`, { method: 'POST', body: JSON.stringify(seed) });
+      if (!response.ok) throw new Error(`sandbox seeding failed: ${await response.text()}`);
+      return ((await response.json()) as { events: { event_id: string; name: string; hub_id: string }[] }).events;
+    },
+    /** How the sandbox misbehaves from now on, e.g. `{ latencyMs: [100, 100] }`. */
+    async setFaults(faults: Record<string, unknown>): Promise<void> {
+      const response = await fetch(`${base}/_sandbox/faults`, { method: 'PUT', body: JSON.stringify(faults) });
+      if (!response.ok) throw new Error(`sandbox faults refused: ${await response.text()}`);
+    },
     async edit(edit: Record<string, unknown>): Promise<void> {
       const response = await fetch(`${base}/_sandbox/edits`, { method: 'POST', body: JSON.stringify(edit) });
       if (!response.ok) throw new Error(`sandbox edit failed: ${await response.text()}`);

@@ -1,8 +1,17 @@
 import type { ZoomConnection } from '../../account/zoomConnection';
+import { CadenceError } from '../../../shared/errors';
+import type { SeededEvent } from '../../../shared/zoom/sandboxSeed';
 import type { ChannelHandlers } from '../router';
 
 type ZoomChannels =
-  'zoom.status' | 'zoom.connect' | 'zoom.trySandbox' | 'zoom.test' | 'zoom.hubs' | 'zoom.setPlan' | 'zoom.forget';
+  | 'zoom.status'
+  | 'zoom.connect'
+  | 'zoom.trySandbox'
+  | 'zoom.test'
+  | 'zoom.hubs'
+  | 'zoom.setPlan'
+  | 'zoom.forget'
+  | 'zoom.seedSandbox';
 
 export interface ZoomHandlerDeps {
   connection: ZoomConnection;
@@ -11,6 +20,8 @@ export interface ZoomHandlerDeps {
     apiUrl: string;
     oauthUrl: string;
     credentials: { account_id: string; client_id: string; client_secret: string };
+    /** Adds the tutorial's example events to it. */
+    seed(): SeededEvent[];
   }>;
 }
 
@@ -31,5 +42,16 @@ export function createZoomHandlers(deps: ZoomHandlerDeps): Pick<ChannelHandlers,
       return connection.status();
     },
     'zoom.forget': async () => ({ wasConnected: await connection.forget() }),
+    'zoom.seedSandbox': async () => {
+      // Example events go to the stand-in only: a real account, or a sandbox run elsewhere, is never changed this way.
+      if (!connection.usesBuiltInSandbox()) {
+        throw new CadenceError(
+          'forbidden',
+          'Example events can be added only to the built-in sandbox; connect to it with "Try without a Zoom account".',
+        );
+      }
+      const sandbox = await deps.sandbox();
+      return { events: sandbox.seed() };
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AttendeeRow } from '../../../shared/drafts/attendeeList';
+import type { AttendeeOrigin, AttendeeRow } from '../../../shared/drafts/attendeeList';
 import { sessionChoiceOf } from '../../lib/sessionsChoice';
 import { plural } from '../../lib/words';
 import { useAppStore } from '../../stores/useAppStore';
@@ -11,6 +11,12 @@ import { CsvImportDialog } from './CsvImportDialog';
 import { ErrorBanner } from '../ErrorBanner';
 
 const rowHeight = 40;
+
+/** Where a registration came from, when not from this laptop. */
+const originWords: Readonly<Record<Exclude<AttendeeOrigin, 'here'>, string>> = {
+  zoom: 'registered on Zoom',
+  planner: 'added by another planner',
+};
 
 type SortKey = 'position' | 'email' | 'name' | 'organization' | 'sessions' | 'on_zoom';
 type Sort = { key: SortKey; descending: boolean };
@@ -211,7 +217,10 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
                   <span role="cell">{name}</span>
                   <span role="cell">{row.organization ?? ''}</span>
                   {showSessions && <span role="cell">{row.occurrences?.join(', ') ?? '—'}</span>}
-                  <span role="cell">{row.on_zoom ? 'Registered' : 'Waiting'}</span>
+                  <span role="cell">
+                    {row.on_zoom ? 'Registered' : 'Waiting'}
+                    {row.origin !== 'here' && <span className="origin-mark">{originWords[row.origin]}</span>}
+                  </span>
                   <span role="cell">
                     <button
                       type="button"

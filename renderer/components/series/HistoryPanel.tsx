@@ -4,6 +4,7 @@ import { changeWords, sourceOf, whenWords } from '../../lib/historyWords';
 import { plannerTimeZone } from '../../lib/zonedTime';
 import { useAppStore } from '../../stores/useAppStore';
 import { useHistoryStore } from '../../stores/useHistoryStore';
+import { useZoomOriginStore } from '../../stores/useZoomOriginStore';
 import { ErrorBanner } from '../ErrorBanner';
 
 /** The "who" filter: each choice stands for the sources a planner thinks of as one. */
@@ -76,6 +77,8 @@ function ChoiceFilter({
 export function HistoryPanel({ seriesId, zone }: { seriesId: string; zone: string }) {
   const api = useAppStore((state) => state.api);
   const { entries, nextBefore, error, message, load, loadMore, undo } = useHistoryStore();
+  // A refresh from Zoom on this page brings changes too: its report is the sign to read again.
+  const refreshed = useZoomOriginStore((state) => state.report);
   const [who, setWho] = useState<ReadonlySet<string>>(new Set());
   const [what, setWhat] = useState<ReadonlySet<string>>(new Set());
   const [text, setText] = useState('');
@@ -99,7 +102,7 @@ export function HistoryPanel({ seriesId, zone }: { seriesId: string; zone: strin
     void load(api, filter);
     // A sync brings Zoom's changes and settles or opens conflicts: the list follows.
     return api.on('sync.finished', () => void load(api, filter));
-  }, [api, load, seriesId, who, what, query]);
+  }, [api, load, seriesId, who, what, query, refreshed]);
 
   if (api === undefined) return null;
   const now = new Date();

@@ -11,6 +11,7 @@ import { ScheduleFields } from './ScheduleFields';
 import { TicketFields } from './TicketFields';
 import { ErrorBanner } from '../ErrorBanner';
 import { ZoomPages } from './ZoomPages';
+import { ZoomOriginPanel } from './ZoomOriginPanel';
 
 const saveWords: Readonly<Record<SaveState, string>> = {
   saved: 'All changes saved',
@@ -94,6 +95,7 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesT
         />
       </div>
       <ZoomPages seriesId={seriesId} />
+      <ZoomOriginPanel seriesId={seriesId} />
       <div className="tabs" role="tablist" aria-label="Series">
         {seriesTabs.map((name) => (
           <button

@@ -52,6 +52,27 @@ describe('a sync', () => {
   });
 });
 
+describe('a refresh from Zoom', () => {
+  it('records someone registered on Zoom’s page as added on Zoom, and a rename there', async () => {
+    await h.sandbox.control.edit({
+      kind: 'register',
+      event_id: eventId,
+      email: 'walkup@example.com',
+      first_name: 'Walk',
+    });
+    await h.sandbox.control.edit({ kind: 'rename-event', event_id: eventId, name: 'Their name' });
+    await h.services.zoomRefresh.refresh(seriesId);
+    expect(
+      list({ source: ['zoom'] }).entries.map((entry) => [entry.item, entry.subject, entry.field, entry.new]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['event', null, 'name', 'Their name'],
+        ['attendee', 'walkup@example.com', '*', expect.objectContaining({ first_name: 'Walk' })],
+      ]),
+    );
+  });
+});
+
 describe('a resolution', () => {
   it('taking Zoom’s version is an entry that can be undone, and its undo is recorded', async () => {
     const conflict = await nameConflict();

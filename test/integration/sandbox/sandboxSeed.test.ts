@@ -47,6 +47,11 @@ describe('seeding the sandbox with events Cadence did not create', () => {
     const webinarEvent = await api.getEvent(webinar ?? '');
     expect(webinarEvent).toMatchObject({ meeting_type: 'WEBINAR', timezone: 'America/Los_Angeles' });
     expect(webinarEvent.recurrence).toMatchObject({ type: 3, monthly_week: 1, monthly_week_day: 3, end_times: 6 });
+    // A speaker and a question of the registration form, which Cadence leaves on Zoom.
+    expect(await api.listSpeakers(webinar ?? '')).toEqual([expect.objectContaining({ name: 'Jane Doe' })]);
+    expect((await api.getRegistrationQuestions(webinar ?? '')).custom_questions).toEqual([
+      expect.objectContaining({ title: 'What is your role?', type: 'single_radio', required: true }),
+    ]);
     const firstTuesdays = (await api.listSessions(webinar ?? '')).map((session) =>
       DateTime.fromISO(session.start_time, { zone: 'America/Los_Angeles' }).toFormat('d ccc HH'),
     );

@@ -50,6 +50,7 @@ function spyHandlers() {
     'zoom.hubs': vi.fn(() => []),
     'zoom.setPlan': vi.fn(() => connectionStatus),
     'zoom.forget': vi.fn(() => ({ wasConnected: false })),
+    'zoom.seedSandbox': vi.fn(() => ({ events: [] })),
     'sync.run': vi.fn(() => ({
       outcome: 'succeeded' as const,
       done: 0,
