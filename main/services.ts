@@ -138,7 +138,7 @@ export function createServices(options: ServicesOptions): Services {
     appSettings: new AppSettingsStore(new SettingsStore(db)),
     checkInUploader,
     checkIn,
-    // Opening an event already open here refreshes its series instead of doubling it.
+    // Opening an event that is a series here already refreshes it instead.
     zoomOpener: new ZoomOpener({ stores, zoom, now, refresh: (seriesId) => zoomRefresh.refresh(seriesId) }),
     zoomCatalog: new ZoomCatalog({
       api: async () => (await zoom()).api,

@@ -19,6 +19,7 @@ import { escapeTerminalOutput } from './terminalText';
 import { addCheckInPushCommand } from './checkInPushCommand';
 import { runZoomEventsCommand } from './zoomEventsCommand';
 import { runZoomOpenCommand } from './zoomOpenCommand';
+import { runZoomRefreshCommand } from './zoomRefreshCommand';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -175,6 +176,16 @@ function buildProgram(appRoot: string): Command {
     .option('--hub <id>', 'every upcoming and draft event of this hub instead')
     .action(async (eventIds: string[], options: { hub?: string }) => {
       process.exitCode = await runZoomOpenCommand(zoomContext(), eventIds, options);
+    });
+
+  zoomCommand
+    .command('refresh')
+    .description(
+      'read synced series back from Zoom now, as every sync does first: changes made there, new registrations',
+    )
+    .argument('<series...>', 'series IDs or keys')
+    .action(async (series: string[]) => {
+      process.exitCode = await runZoomRefreshCommand(draftContext(), series);
     });
 
   const checkin = program

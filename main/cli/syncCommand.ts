@@ -38,7 +38,13 @@ export async function runSyncCommand(context: SyncCommandContext, options: { dry
       const calls = await service.plan();
       if (context.isJson) context.stdout.write(`${JSON.stringify({ dry_run: true, calls })}\n`);
       else if (calls.length === 0) context.stdout.write('Nothing to send: everything is in sync.\n');
-      else {
+      else if (calls.every((call) => call.method === 'GET' || call.what === 'signing in')) {
+        // Only the sync's read-back: the series are compared with Zoom, and nothing is sent.
+        const reads = calls.filter((call) => call.method === 'GET').length;
+        context.stdout.write(
+          `Nothing to send: everything is in sync. A sync first reads the series back from Zoom (${String(reads)} requests).\n`,
+        );
+      } else {
         context.stdout.write(
           `${calls.map(describeCall).join('\n')}\n${String(calls.length)} calls; nothing was sent (--dry-run).\n`,
         );

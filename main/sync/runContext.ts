@@ -138,6 +138,9 @@ export class EngineContext implements RunContext {
     // would no longer load. The planner keeps theirs or changes the series.
     const problems = draftIssues(parsed.error).map((issue) => `${issue.path}: ${issue.message}`);
     const fields = Object.keys(adoption.remote);
+    const same = { seriesId: series.seriesId, kind: 'invalid_remote' as const, target: adoption.target };
+    // Read back again at the next sync, the same refusal is already waiting for the planner.
+    if (this.outbox.hasOpenConflictOn({ ...same, subject: fields.join(', ') })) return false;
     this.conflict({
       seriesId: series.seriesId,
       operationId: adoption.operationId,

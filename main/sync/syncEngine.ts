@@ -153,7 +153,7 @@ export class SyncEngine {
         const seriesId = next;
         await this.guarded(async () => {
           try {
-            await refreshFromZoom(this.ctx, seriesId, read, stores);
+            await refreshFromZoom(this.ctx, seriesId, read, stores, { stepsFollow: true });
           } catch (error) {
             if (!isRefusal(error)) throw error;
             this.parts.log.write(runId, 'warn', seriesId, 'not refreshed from Zoom', { message: error.message });

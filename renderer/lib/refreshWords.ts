@@ -10,7 +10,7 @@ export function refreshWords(report: RefreshReport): string {
     ...(report.changes === 0 ? [] : [`${plural(report.changes, 'change')} taken into the series`]),
     ...(report.new_registrations === 0
       ? []
-      : [`${plural(report.new_registrations, 'new registration')} made on Zoom, now attendees`]),
+      : [`${plural(report.new_registrations, 'new registration')} from Zoom, now attendees`]),
     ...(report.removed_registrations === 0
       ? []
       : [`${plural(report.removed_registrations, 'registration')} removed on Zoom, removed here`]),

@@ -69,10 +69,15 @@ export const useZoomEventsStore = create<ZoomEventsState>()((set, get) => {
       return;
     }
     const seriesOf = new Map(result.value.results.map((r) => [r.event_id, r.series_id]));
+    // An event Zoom no longer answers for comes back under its ID: the list still knows its name.
+    const listedName = new Map(get().events.map((event) => [event.event_id, event.name]));
+    const results = result.value.results.map((r) =>
+      r.name === '' || r.name === r.event_id ? { ...r, name: listedName.get(r.event_id) ?? r.name } : r,
+    );
     set((state) => ({
       isOpening: false,
       progress: undefined,
-      report: result.value,
+      report: { ...result.value, results },
       selected: new Set(),
       events: state.events.map((event) => ({ ...event, series_id: seriesOf.get(event.event_id) ?? event.series_id })),
     }));

@@ -5,31 +5,15 @@ import type { TicketTypeDraft } from '../drafts/ticketTypeDraft';
 import { eventFieldsOf } from '../outbox/planOperations';
 import { formatInstant } from '../recurrence/expandRecurrence';
 import { planSeriesTiming } from '../recurrence/seriesTiming';
-import type { KeptOnZoomItem } from './zoomCatalog';
-import type {
-  ZoomAccessLink,
-  ZoomEvent,
-  ZoomRegistrationQuestions,
-  ZoomSession,
-  ZoomSpeaker,
-  ZoomTicket,
-  ZoomTicketType,
-} from './zoomReadShapes';
-import { groupTickets, type TicketGroup } from './zoomRegistrations';
+import type { ZoomAccessLink, ZoomEvent, ZoomTicketType } from './zoomReadShapes';
+import { keptItems, refusedAttendee } from './keptOnZoom';
+import type { ZoomEventAnswers } from './zoomEventAnswers';
+import { groupTickets } from './zoomRegistrations';
 import type { ZoomSeriesView } from './zoomSeries';
 import { mapSessionsToOccurrences, type SessionMapping } from './zoomSessionMapping';
 import { draftFieldsFromZoomEvent } from './zoomToDraft';
 
-/** Everything Zoom answered about one event; `undefined` where Zoom would not say (a scope the app lacks). */
-export interface ZoomEventAnswers {
-  event: ZoomEvent;
-  sessions: readonly ZoomSession[];
-  ticketTypes: readonly ZoomTicketType[];
-  accessLinks: readonly ZoomAccessLink[];
-  tickets: readonly ZoomTicket[];
-  speakers: readonly ZoomSpeaker[] | undefined;
-  questions: ZoomRegistrationQuestions | undefined;
-}
+export type { ZoomEventAnswers } from './zoomEventAnswers';
 
 /** Why an event cannot be opened: a kind Cadence does not model, or a field of Zoom's answer that breaks the rules. */
 export interface ZoomViewRefusal {
@@ -42,21 +26,6 @@ export interface ZoomViewRefusal {
 }
 
 export type ZoomViewResult = { ok: true; view: ZoomSeriesView } | { ok: false; refusal: ZoomViewRefusal };
-
-/** The standard registration fields Cadence keeps an answer to (the attendee's own fields). */
-const heldQuestionFields = new Set([
-  'first_name',
-  'last_name',
-  'address',
-  'city',
-  'state',
-  'zip',
-  'country',
-  'phone',
-  'industry',
-  'job_title',
-  'organization',
-]);
 
 const instant = (time: string): string => {
   const ms = Date.parse(time);
@@ -123,86 +92,6 @@ function zoomPathOf(path: readonly PropertyKey[], ticketTypeIndex: number, linkI
   }
 }
 
-function keptItems(answers: ZoomEventAnswers, ticketTypeId: string | undefined, linkId: string | undefined) {
-  const kept: KeptOnZoomItem[] = [];
-  for (const type of answers.ticketTypes) {
-    if (type.ticket_type_id === ticketTypeId) continue;
-    const sold = answers.tickets.filter((ticket) => ticket.ticket_type_id === type.ticket_type_id).length;
-    kept.push({
-      kind: 'ticket_type',
-      name: type.name,
-      zoom_id: type.ticket_type_id,
-      reason: `A series has one ticket type in Cadence; this one stays on Zoom as it is, with its ${String(sold)} ${
-        sold === 1 ? 'registration' : 'registrations'
-      }.`,
-    });
-  }
-  for (const link of answers.accessLinks) {
-    if (link.access_link_id === linkId) continue;
-    kept.push({
-      kind: 'access_link',
-      name: link.name,
-      zoom_id: link.access_link_id,
-      reason: 'A series has one registration link in Cadence; this link stays on Zoom as it is.',
-    });
-  }
-  if (answers.speakers === undefined) {
-    kept.push({
-      kind: 'speaker',
-      name: 'Speakers',
-      zoom_id: null,
-      reason: 'Zoom did not let Cadence read the speakers (the app lacks the speakers scope); they stay on Zoom.',
-    });
-  }
-  for (const speaker of answers.speakers ?? []) {
-    kept.push({
-      kind: 'speaker',
-      name: speaker.name,
-      zoom_id: speaker.speaker_id ?? null,
-      reason: 'Cadence does not model speakers; they stay on Zoom as they are.',
-    });
-  }
-  if (answers.questions === undefined) {
-    kept.push({
-      kind: 'question',
-      name: 'Registration questions',
-      zoom_id: null,
-      reason: 'Zoom did not let Cadence read the registration form (the app lacks the scope); it stays on Zoom.',
-    });
-  }
-  for (const question of answers.questions?.questions ?? []) {
-    if (heldQuestionFields.has(question.field_name)) continue;
-    kept.push({
-      kind: 'question',
-      name: question.title ?? question.field_name,
-      zoom_id: question.question_id ?? null,
-      reason: 'Cadence has no field for this answer; the question stays on Zoom’s registration form.',
-    });
-  }
-  for (const question of answers.questions?.custom_questions ?? []) {
-    kept.push({
-      kind: 'question',
-      name: question.title,
-      zoom_id: question.question_id ?? null,
-      reason: 'Cadence does not model custom registration questions; it stays on Zoom’s registration form.',
-    });
-  }
-  return kept;
-}
-
-function refusedAttendee(group: TicketGroup, issue: z.core.$ZodIssue): KeptOnZoomItem {
-  const email = typeof group.fields.email === 'string' ? group.fields.email : '';
-  const field = issue.path.slice(2).map(String).join('.');
-  return {
-    kind: 'other',
-    name: email,
-    zoom_id: group.ticketIds[0] ?? null,
-    reason: `Zoom holds this registration with ${field === '' ? 'details' : `a ${field}`} Cadence cannot keep (${
-      issue.message
-    }); it stays on Zoom as it is.`,
-  };
-}
-
 /**
  * One event on Zoom in Cadence's terms, from Zoom's answers alone (see `ZoomSeriesView`). The
  * draft passes `seriesDraftSchema` as a planner's would; a registration that does not is kept on
@@ -233,7 +122,11 @@ export function zoomSeriesView(answers: ZoomEventAnswers): ZoomViewResult {
     answers.ticketTypes.find((type) => type.ticket_type_id === link?.ticket_type_id) ?? answers.ticketTypes[0];
   const ticketTypeIndex = ticketType === undefined ? 0 : answers.ticketTypes.indexOf(ticketType);
   const linkIndex = link === undefined ? 0 : answers.accessLinks.indexOf(link);
-  const at = (path: readonly PropertyKey[]) => zoomPathOf(path, ticketTypeIndex, linkIndex);
+  // The first problem, at the field of Zoom's answer that holds it.
+  const invalid = (issue: z.core.$ZodIssue | undefined): ZoomViewResult => {
+    const path = issue === undefined ? '' : zoomPathOf(issue.path, ticketTypeIndex, linkIndex);
+    return refused(event, 'invalid', `Zoom's ${path || 'event'}: ${issue?.message ?? 'Cadence cannot read it.'}`, path);
+  };
 
   const first = event.calendar?.[0];
   const recurrence = fields.recurrence;
@@ -251,9 +144,7 @@ export function zoomSeriesView(answers: ZoomEventAnswers): ZoomViewResult {
   };
   const bare = seriesDraftSchema.safeParse(eventDraft);
   if (!bare.success) {
-    const issue = bare.error.issues[0];
-    const path = issue === undefined ? '' : at(issue.path);
-    return refused(event, 'invalid', `Zoom's ${path || 'event'}: ${issue?.message ?? 'Cadence cannot read it.'}`, path);
+    return invalid(bare.error.issues[0]);
   }
 
   let mapping: SessionMapping = { sessions: [], changes: [], extra: [] };
@@ -304,9 +195,7 @@ export function zoomSeriesView(answers: ZoomEventAnswers): ZoomViewResult {
     parsed = seriesDraftSchema.safeParse(build());
   }
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue === undefined ? '' : at(issue.path);
-    return refused(event, 'invalid', `Zoom's ${path || 'event'}: ${issue?.message ?? 'Cadence cannot read it.'}`, path);
+    return invalid(parsed.error.issues[0]);
   }
   const draft: SeriesDraft = parsed.data;
   return {

@@ -47,7 +47,7 @@ test("browsing Zoom's events: every hub page by page, one hub, each with its ses
   test.slow();
   await new Planner(page, shell).trySandbox();
   const sandbox = await connectedSandbox(serve);
-  await sandbox.seed({ registrants: 6 });
+  const firstRound = await sandbox.seed({ registrants: 6 });
   // Ten more rounds with nobody registered: 33 events, more than one page of 30.
   for (let round = 0; round < 10; round += 1) await sandbox.seed({ registrants: 0 });
 
@@ -82,6 +82,14 @@ test("browsing Zoom's events: every hub page by page, one hub, each with its ses
   await screen.row(training).first().getByRole('checkbox').focus();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Open 1 event in Cadence' })).toBeEnabled();
+
+  // Deleted on Zoom meanwhile: the result says it was not opened, and why.
+  const gone = firstRound.find((event) => event.name === training)?.event_id ?? '';
+  await sandbox.edit({ kind: 'delete-event', event_id: gone });
+  await page.getByRole('button', { name: 'Open 1 event in Cadence' }).click();
+  await expect(screen.results.getByRole('status')).toHaveText('0 of 1 event in Cadence now.');
+  await expect(screen.result(training)).toContainText('Not opened');
+  await expect(screen.result(training).locator('.field-problem')).not.toBeEmpty();
 });
 
 test('the example events added from the app, a whole hub and then one event opened: results with what stays on Zoom, the series says so, people registered on Zoom are marked', async ({
@@ -152,6 +160,9 @@ test('the example events added from the app, a whole hub and then one event open
   await expect(fromZoom).toContainText(/Opened from Zoom · last read from Zoom/);
   await expect(fromZoom.getByRole('list', { name: 'Kept on Zoom' })).toContainText('Guest Ticket');
   await expect(fromZoom.getByRole('button', { name: 'Refresh from Zoom' })).toBeEnabled();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await new Planner(page, shell).openTab('Attendees');
   await expect(page.getByRole('row').filter({ hasText: 'registered on Zoom' })).toHaveCount(6);
 });
@@ -180,10 +191,20 @@ test('refreshing from Zoom after changes there: the series takes them, says what
   // Someone renames the event in Zoom's console, and a colleague registers on its page.
   await sandbox.edit({ kind: 'rename-event', event_id: eventId, name: 'Engineering Team Monday Sync' });
   await sandbox.edit({ kind: 'register', event_id: eventId, email: 'new.colleague@example.com', first_name: 'Nia' });
+  // Another planner's Cadence registers someone too: its ticket carries that Cadence's registration ID.
+  await sandbox.edit({ kind: 'register', event_id: eventId, email: 'guest@example.com', first_name: 'Gus' });
+  const { tickets } = await sandbox.state<{ tickets: { ticket_id: string; email: string }[] }>();
+  const guestTicket = tickets.find((ticket) => ticket.email === 'guest@example.com')?.ticket_id ?? '';
+  await sandbox.edit({
+    kind: 'update-ticket',
+    event_id: eventId,
+    ticket_id: guestTicket,
+    fields: { external_ticket_id: 'registration-from-another-laptop' },
+  });
   const fromZoom = page.getByRole('region', { name: 'From Zoom' });
   await fromZoom.getByRole('button', { name: 'Refresh from Zoom' }).click();
   await expect(fromZoom.getByText(/^Read from Zoom: /)).toHaveText(
-    'Read from Zoom: 1 change taken into the series; 1 new registration made on Zoom, now attendees.',
+    'Read from Zoom: 1 change taken into the series; 2 new registrations from Zoom, now attendees.',
   );
   await expect(page.getByRole('heading', { level: 2, name: 'Engineering Team Monday Sync' })).toBeVisible();
   await expect(fromZoom).toContainText(/Opened from Zoom · last read from Zoom/);
@@ -191,6 +212,9 @@ test('refreshing from Zoom after changes there: the series takes them, says what
   await expect(page.getByRole('row').filter({ hasText: 'registered on Zoom' })).toHaveCount(3);
   await expect(page.getByRole('row').filter({ hasText: 'new.colleague@example.com' })).toContainText(
     'registered on Zoom',
+  );
+  await expect(page.getByRole('row').filter({ hasText: 'guest@example.com' })).toContainText(
+    'added by another planner',
   );
 
   // Nothing more changed on Zoom: opening the event again reads it back and takes nothing.

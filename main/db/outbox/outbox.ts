@@ -318,6 +318,17 @@ export class Outbox {
     this.statements.hold.run('conflict', message, this.now(), operationId);
   }
 
+  /** Whether the same conflict (kind, target and subject) is open already: one read back again repeats none. */
+  hasOpenConflictOn(input: Pick<ConflictInput, 'seriesId' | 'kind' | 'target' | 'subject'>): boolean {
+    const found: unknown = this.statements.openConflictOn.get(
+      input.seriesId,
+      input.kind,
+      JSON.stringify(input.target),
+      input.subject,
+    );
+    return found !== undefined;
+  }
+
   hasOpenConflict(seriesId: string, kind: ConflictKind): boolean {
     return this.statements.openConflictOfKind.get(seriesId, kind) !== undefined;
   }

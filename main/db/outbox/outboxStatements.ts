@@ -68,6 +68,9 @@ export function prepareOutboxStatements(db: Database.Database) {
          @message, @remote_refused, @now)`,
     ),
     openConflictOfKind: db.prepare('SELECT 1 FROM conflict WHERE series_id = ? AND kind = ? AND resolved_at IS NULL'),
+    openConflictOn: db.prepare(
+      'SELECT 1 FROM conflict WHERE series_id = ? AND kind = ? AND target_json = ? AND subject = ? AND resolved_at IS NULL',
+    ),
     waitingCount: db.prepare(`SELECT count(*) FROM outbox WHERE state IN ${waitingStates}`).pluck(),
     openConflictCount: db.prepare('SELECT count(*) FROM conflict WHERE resolved_at IS NULL').pluck(),
     waiting: db.prepare(

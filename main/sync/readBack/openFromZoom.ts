@@ -176,7 +176,10 @@ export class ZoomOpener {
         if (this.seriesOfEvent(view.eventId) !== undefined) return undefined;
         const { id } = stores.series.save({ ...view.draft, attendees: [] }, undefined, { source: 'opened' });
         recordOpenedSeries(stores.db, id, view, pages, formatInstant(this.deps.now()));
-        stores.series.replan(id);
+        // Planned from the view's draft, which passed the rules already: reading it back would check every attendee again.
+        stores.outbox.replanSeries(id, view.draft);
+        const attendees = new Map(view.registrations.map((r) => [r.registrationId, r.attendee] as const));
+        stores.outbox.replanTickets(id, attendees, true);
         const waiting = stores.outbox.waiting().filter((op) => op.seriesId === id);
         if (waiting.length > 0) {
           // The snapshot and the draft disagree: a bug, and sending it would change Zoom behind the planner's back.

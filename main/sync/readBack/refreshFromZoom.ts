@@ -6,7 +6,7 @@ import { ZoomApiError } from '../../zoom/zoomErrors';
 import type { RunContext } from '../operations/operation';
 import { RunningSeries, type DraftWriter } from '../runContext';
 import { refreshSeries, seriesGone } from './refreshSeries';
-import { emptyTally, type RefreshStores, type RefreshTally } from './refreshTally';
+import { emptyTally, type RefreshOptions, type RefreshStores, type RefreshTally } from './refreshTally';
 
 /** Reads one event from Zoom in Cadence's terms (every request it makes goes through `api`). */
 export type ReadZoomSeries = (api: ZoomEventsApi, eventId: string) => Promise<ZoomViewResult>;
@@ -39,6 +39,7 @@ export async function refreshFromZoom(
   seriesId: string,
   read: ReadZoomSeries,
   stores: RefreshStores & { outbox: Outbox },
+  options: RefreshOptions = { stepsFollow: false },
 ): Promise<RefreshTally> {
   ctx.throwIfCancelled();
   const series = seriesRunOf(ctx, stores.outbox, stores.drafts, seriesId);
@@ -58,5 +59,5 @@ export async function refreshFromZoom(
     const { message, path } = answer.refusal;
     throw new CadenceError('conflict', `${series.name}: ${message}`, [{ path: path ?? 'event', message }]);
   }
-  return refreshSeries(ctx, series, answer.view, stores);
+  return refreshSeries(ctx, series, answer.view, stores, options);
 }

@@ -8,7 +8,7 @@ import type { ZoomRegistration, ZoomSeriesView } from '../../../shared/zoom/zoom
 import type { StoredRegistration } from '../../db/outbox/zoomState';
 import type { RunContext, SeriesRun } from '../operations/operation';
 import { fieldList, pick } from '../operations/words';
-import type { RefreshStores, RefreshTally } from './refreshTally';
+import type { RefreshOptions, RefreshStores, RefreshTally } from './refreshTally';
 
 /** An attendee's fields compared with Zoom's ticket; the email is who they are, not a field. */
 const comparedFields = ['first_name', 'last_name', ...attendeeProfileFields, 'occurrences'] as const;
@@ -48,6 +48,7 @@ export function refreshRegistrations(
   view: ZoomSeriesView,
   stores: RefreshStores,
   tally: RefreshTally,
+  options: RefreshOptions,
 ): { afterReplan: () => void } {
   const stored = ctx.outbox.registrations(series.seriesId);
   const byId = new Map(stored.map((row) => [row.id, row]));
@@ -84,7 +85,7 @@ export function refreshRegistrations(
     if (match !== undefined) {
       seen.add(match.id);
       if (!match.isRemoved) {
-        compareRegistration(ctx, series, match, asRegistered(registration, match.base), fits, plan, tally);
+        compareRegistration(ctx, series, match, asRegistered(registration, match.base), { fits, plan, tally, options });
       }
       continue;
     }
@@ -104,12 +105,16 @@ export function refreshRegistrations(
       continue;
     }
     if (!fits(registration.attendee)) {
+      const target = registrationTarget('ticket.create', registration.registrationId, registration.attendee.email);
+      const subject = registration.attendee.email;
+      if (ctx.outbox.hasOpenConflictOn({ seriesId: series.seriesId, kind: 'invalid_remote', target, subject }))
+        continue;
       ctx.conflict({
         seriesId: series.seriesId,
         operationId: null,
         kind: 'invalid_remote',
-        target: registrationTarget('ticket.create', registration.registrationId, registration.attendee.email),
-        subject: registration.attendee.email,
+        target,
+        subject,
         remote: registration.attendee,
         message: `${series.name}: ${registration.attendee.email} registered on Zoom for sessions this series no longer holds; the registration stays on Zoom.`,
         remoteRefused: 'Cadence cannot list a registration for sessions the series has cancelled.',
@@ -195,9 +200,17 @@ function compareRegistration(
   series: SeriesRun,
   row: StoredRegistration,
   registration: ZoomRegistration,
-  fits: (attendee: AttendeeDraft) => boolean,
-  plan: RegistrationPlan,
-  tally: RefreshTally,
+  {
+    fits,
+    plan,
+    tally,
+    options,
+  }: {
+    fits: (attendee: AttendeeDraft) => boolean;
+    plan: RegistrationPlan;
+    tally: RefreshTally;
+    options: RefreshOptions;
+  },
 ): void {
   const remote = registration.attendee as Fields;
   // Linked without a snapshot (an answer lost on its way): Zoom's version is the base.
@@ -207,7 +220,8 @@ function compareRegistration(
   const changedOnZoom = Object.keys(threeWayMerge(base, base, remote, comparedFields).adopt);
   const operationId = ctx.outbox.pendingOf(series.seriesId, `ticket:${row.id}`);
   const conflicts: string[] = merge.conflicts;
-  if (conflicts.length > 0 && operationId !== undefined) {
+  // A change about to be sent is compared again by its own step, which raises the conflict.
+  if (conflicts.length > 0 && operationId !== undefined && !options.stepsFollow) {
     ctx.conflict({
       seriesId: series.seriesId,
       operationId,
@@ -226,12 +240,15 @@ function compareRegistration(
   if (isAdopted) plan.changed.push({ id: row.id, attendee: adopted, by: sourceOf(registration) });
   else if (!isEmpty(merge.adopt)) {
     const fields = Object.keys(merge.adopt);
+    const target = registrationTarget('ticket.update', row.id, row.attendee.email);
+    const subject = `registration of ${row.attendee.email}: ${fieldList(fields)}`;
+    if (ctx.outbox.hasOpenConflictOn({ seriesId: series.seriesId, kind: 'invalid_remote', target, subject })) return;
     ctx.conflict({
       seriesId: series.seriesId,
       operationId: operationId ?? null,
       kind: 'invalid_remote',
-      target: registrationTarget('ticket.update', row.id, row.attendee.email),
-      subject: `registration of ${row.attendee.email}: ${fieldList(fields)}`,
+      target,
+      subject,
       local: pick(local, fields),
       remote: pick(remote, fields),
       message: `${series.name}: ${row.attendee.email}'s ${fieldList(fields)} changed on Zoom to sessions this series no longer holds.`,

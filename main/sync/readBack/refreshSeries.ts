@@ -13,14 +13,14 @@ import { settleMerge } from '../operations/settleMerge';
 import { ticketTypeFields } from '../operations/ticketType';
 import { refreshRegistrations } from './refreshRegistrations';
 import { refreshSessions } from './refreshSessions';
-import { emptyTally, type RefreshStores, type RefreshTally } from './refreshTally';
+import { emptyTally, type RefreshOptions, type RefreshStores, type RefreshTally } from './refreshTally';
 
 /**
  * A conflict already held by an open conflict or on its way is settled by its own step; a read-back
- * raises only what holds a waiting change.
+ * raises only what holds a waiting change, and leaves that to the step when the step follows.
  */
-function heldBy<T extends object>(plan: MergePlan<T>, operationId: number | null): MergePlan<T> {
-  return operationId === null ? { ...plan, conflicts: [] } : plan;
+function heldBy<T extends object>(plan: MergePlan<T>, operationId: number | null, options: RefreshOptions) {
+  return operationId === null || options.stepsFollow ? { ...plan, conflicts: [] } : plan;
 }
 
 /**
@@ -55,6 +55,7 @@ function refreshEvent(
   draft: SeriesDraft,
   view: ZoomSeriesView,
   tally: RefreshTally,
+  options: RefreshOptions,
 ) {
   const { seriesId } = series;
   const local = eventFieldsOf(draft);
@@ -62,7 +63,11 @@ function refreshEvent(
   const remote: EventFields = { ...base, ...view.event };
   const hasSessions = ctx.outbox.zoomState(seriesId).sessions.size > 0;
   const operationId = ctx.outbox.pendingOf(seriesId, eventFieldsKey) ?? null;
-  const plan = heldBy(threeWayMerge(base, local, remote, comparedFieldsOf(local, base, hasSessions)), operationId);
+  const plan = heldBy(
+    threeWayMerge(base, local, remote, comparedFieldsOf(local, base, hasSessions)),
+    operationId,
+    options,
+  );
   const settled = settleMerge(ctx, series, {
     operationId,
     target: { item: 'event', operation: 'event.update', ...(view.eventId === '' ? {} : { zoom_id: view.eventId }) },
@@ -94,6 +99,7 @@ function refreshItems(
   draft: SeriesDraft,
   view: ZoomSeriesView,
   tally: RefreshTally,
+  options: RefreshOptions,
 ) {
   const { seriesId } = series;
   const state = ctx.outbox.zoomState(seriesId);
@@ -129,7 +135,7 @@ function refreshItems(
     const compared = compareItem(ctx, series, operationId, item);
     const settled = settleMerge(ctx, series, {
       ...compared,
-      plan: heldBy(compared.plan, operationId),
+      plan: heldBy(compared.plan, operationId, options),
       record: (snapshot) => {
         ctx.outbox.records.itemMerged(item.table, seriesId, snapshot);
       },
@@ -152,6 +158,7 @@ export function refreshSeries(
   series: SeriesRun,
   view: ZoomSeriesView,
   stores: RefreshStores,
+  options: RefreshOptions = { stepsFollow: false },
 ): RefreshTally {
   if (view.status.toLowerCase() === 'cancelled') return seriesGone(ctx, series, 'remote_cancelled');
   return ctx.outbox.transaction(() => {
@@ -160,11 +167,11 @@ export function refreshSeries(
     const current = () => stores.drafts.get(seriesId, { withAttendees: false });
     const first = current();
     if (first === undefined) return tally;
-    refreshEvent(ctx, series, first, view, tally);
+    refreshEvent(ctx, series, first, view, tally, options);
     const afterEvent = current() ?? first;
-    refreshItems(ctx, series, afterEvent, view, tally);
-    refreshSessions(ctx, series, current() ?? afterEvent, view, tally);
-    const registrations = refreshRegistrations(ctx, series, current() ?? afterEvent, view, stores, tally);
+    refreshItems(ctx, series, afterEvent, view, tally, options);
+    refreshSessions(ctx, series, current() ?? afterEvent, view, tally, options);
+    const registrations = refreshRegistrations(ctx, series, current() ?? afterEvent, view, stores, tally, options);
     ctx.outbox.records.readBack(seriesId);
     stores.drafts.replan(seriesId);
     registrations.afterReplan();

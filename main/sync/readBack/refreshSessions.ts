@@ -4,7 +4,7 @@ import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import type { ZoomSeriesView } from '../../../shared/zoom/zoomSeries';
 import { cancelledSession } from '../../db/outbox/zoomRecords';
 import type { RunContext, SeriesRun } from '../operations/operation';
-import type { RefreshTally } from './refreshTally';
+import type { RefreshOptions, RefreshTally } from './refreshTally';
 
 type Times = { start_time: string; end_time: string };
 
@@ -30,6 +30,7 @@ export function refreshSessions(
   draft: SeriesDraft,
   view: ZoomSeriesView,
   tally: RefreshTally,
+  options: RefreshOptions,
 ): void {
   if (draft.event_type !== 'RECURRING') return;
   const { seriesId } = series;
@@ -73,9 +74,9 @@ export function refreshSessions(
     } as const;
     const subject = `session ${String(occurrence)}`;
     if (isLocalChange) {
-      // A change already held by a conflict, or on its way, is settled by its own step.
+      // A change already held by a conflict, on its way, or about to be sent is settled by its own step.
       const operationId = ctx.outbox.pendingOf(seriesId, `session:${String(occurrence)}`);
-      if (operationId === undefined) continue;
+      if (operationId === undefined || options.stepsFollow) continue;
       ctx.conflict({
         seriesId,
         operationId,

@@ -24,3 +24,13 @@ export interface RefreshStores {
   };
   attendees: Pick<AttendeeStore, 'write' | 'remove'>;
 }
+
+/** How a refresh is run. */
+export interface RefreshOptions {
+  /**
+   * The sync's steps run right after (a sync's start): a field changed on both sides whose change
+   * waits in an operation is left to that operation's step, which sends what changed here only and
+   * raises the conflict for the rest, exactly as without a refresh. On request, the refresh raises it.
+   */
+  stepsFollow: boolean;
+}

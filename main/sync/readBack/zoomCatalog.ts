@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CadenceError } from '../../../shared/errors';
 import {
+  zoomEventStatusSchema,
   zoomEventsQuerySchema,
   type ZoomEventListItem,
   type ZoomEventStatus,
@@ -17,7 +18,7 @@ const defaultStatuses: readonly ZoomEventStatus[] = ['upcoming', 'draft'];
  * Where the next page starts: the status Zoom lists by and Zoom's own page token within it.
  * Zoom pages each status separately, so the browse list walks the statuses one after the other.
  */
-const cursorSchema = z.object({ status: z.string(), token: z.string().optional() });
+const cursorSchema = z.object({ status: zoomEventStatusSchema, token: z.string().optional() });
 type Cursor = z.output<typeof cursorSchema>;
 
 const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
@@ -75,7 +76,7 @@ export class ZoomCatalog {
     const found: ZoomEvent[] = [];
     // Zoom filters by status only: the hub is filtered here, so a page is filled from as many of Zoom's as it takes.
     while (cursor !== undefined && found.length < query.page_size) {
-      const status = cursor.status as ZoomEventStatus;
+      const { status } = cursor;
       const page = await api.eventsPage(status, query.page_size, cursor.token);
       found.push(...page.events.filter((event) => query.hub_id === undefined || event.hub_id === query.hub_id));
       cursor = nextCursor(statuses, status, page.next_page_token);

@@ -62,6 +62,14 @@ describe('cadence zoom events', () => {
     ]);
   });
 
+  it('says "open" for an event opened in Cadence', async () => {
+    const training = sandbox.seeded.find((event) => event.name === 'Git & GitHub Training Series');
+    expect((await zoomEvents(['zoom', 'open', training?.event_id ?? ''])).status).toBe(0);
+    const lines = (await zoomEvents(['zoom', 'events'])).stdout.split('\n');
+    expect(lines.find((line) => line.startsWith('Git & GitHub Training Series'))).toMatch(/\s6\s+open\s/);
+    expect(lines.find((line) => line.startsWith('Engineering Team Weekly Standup'))).toMatch(/\s6\s+—\s/);
+  });
+
   it('says Zoom is out of reach with exit 4 when the sandbox is gone', async () => {
     await sandbox.stop();
     const run = await zoomEvents(['zoom', 'events']);

@@ -19,7 +19,7 @@ describe('what a refresh from Zoom took, in words', () => {
 
   it('names each kind of change with its count, one or many', () => {
     expect(refreshWords({ ...nothing, changes: 2, new_registrations: 1, removed_registrations: 3, conflicts: 1 })).toBe(
-      'Read from Zoom: 2 changes taken into the series; 1 new registration made on Zoom, now attendees; ' +
+      'Read from Zoom: 2 changes taken into the series; 1 new registration from Zoom, now attendees; ' +
         '3 registrations removed on Zoom, removed here; 1 conflict (changed here and on Zoom) to settle on the Sync screen.',
     );
   });
