@@ -204,3 +204,25 @@ describe('registrations', () => {
     expect(ticketsOnZoom().filter((t) => t.email === first.email)).toMatchObject([{ first_name: 'Mine' }]);
   });
 });
+
+describe("at a sync's start", () => {
+  it('reads the series back before sending, and Zoom out of reach ends the run with the edit still waiting', async () => {
+    edit((current) => ({ ...current, description: 'Mine' }));
+    await h.sandbox.control.setFaults({ failNextRequests: 30 });
+    const report = await h.sync();
+    expect(report).toMatchObject({ outcome: 'offline', done: 0, waiting: 1 });
+    expect(h.services.sync.pending()).toMatchObject([{ sentence: expect.stringContaining('Update') as unknown }]);
+    await h.sandbox.control.setFaults({ failNextRequests: 0 });
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', done: 1 });
+    expect(h.sandbox.sandbox.data.events.find((e) => e.event_id === eventId)?.description).toBe('Mine');
+  });
+
+  it('stops when cancelled before the read-back, sending nothing', async () => {
+    edit((current) => ({ ...current, description: 'Mine' }));
+    const controller = new AbortController();
+    controller.abort();
+    await h.sandbox.control.clearRequests();
+    expect(await h.sync({ signal: controller.signal })).toMatchObject({ outcome: 'cancelled', done: 0 });
+    expect((await h.sandbox.control.requests()).filter((r) => r.operationId !== undefined)).toEqual([]);
+  });
+});
