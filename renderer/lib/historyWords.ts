@@ -25,6 +25,16 @@ export const itemWords: Readonly<Record<HistoryItem, string>> = {
   attendee: 'Attendees',
 };
 
+/** Fields whose values are Zoom's codes rather than the planner's own words. */
+const codeFields = new Set([
+  'event_type',
+  'meeting_type',
+  'attendance_type',
+  'access_level',
+  'recurring_registration_option',
+  'authentication_method',
+]);
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -34,7 +44,10 @@ export function valueWords(value: unknown, zone: string, field?: string): string
   if (field === 'recurrence' && isRecord(value)) return describeRecurrence(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?Z$/.test(value))
     return formatMoment(value, zone);
-  if (typeof value === 'string') return /^[a-z]+(_[a-z]+)+$/.test(value) ? value.replaceAll('_', ' ') : value;
+  // Zoom's codes (all_sessions, PRIVATE_RESTRICTED, WEBINAR) as words; names and currencies as they are.
+  if (typeof value === 'string' && field !== undefined && codeFields.has(field))
+    return value.toLowerCase().replaceAll('_', ' ');
+  if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') return value.toLocaleString();
   if (Array.isArray(value)) return value.map((item) => valueWords(item, zone)).join(', ');

@@ -23,6 +23,10 @@ describe('a history entry in words', () => {
   it('names the field and its old and new values', () => {
     expect(changeWords(entry({ old: 'Weekly sync', new: 'Team sync' }), zone)).toBe('Name: Weekly sync → Team sync');
     expect(changeWords(entry({ field: 'description', new: 'Notes' }), zone)).toBe('Description: — → Notes');
+    expect(changeWords(entry({ field: 'meeting_type', old: 'MEETING', new: 'WEBINAR' }), zone)).toBe(
+      'Meeting type: meeting → webinar',
+    );
+    expect(changeWords(entry({ old: 'NASA', new: 'all_hands' }), zone)).toBe('Name: NASA → all_hands');
     expect(
       changeWords(
         entry({ field: 'recurrence', old: { type: 2, weekly_days: [2] }, new: { type: 2, weekly_days: [4] } }),
