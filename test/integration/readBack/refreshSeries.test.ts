@@ -190,6 +190,29 @@ describe('registrations', () => {
     expect(ticketsOnZoom()).toHaveLength(2);
   });
 
+  it('makes details corrected both on Zoom and here a conflict; taking theirs keeps Zoom’s', async () => {
+    const [first] = ticketsOnZoom();
+    if (first === undefined) throw new Error('no tickets');
+    const row = attendees().find((a) => a.email === first.email);
+    h.services.attendees.save(seriesId, row?.id, { email: first.email, first_name: 'Mine' });
+    await h.sandbox.control.edit({
+      kind: 'update-ticket',
+      event_id: eventId,
+      ticket_id: first.ticket_id,
+      fields: { first_name: 'Theirs' },
+    });
+    expect(await refresh()).toMatchObject({ changes: 0, conflicts: 1 });
+    const [conflict] = h.services.conflicts.list();
+    expect(conflict).toMatchObject({
+      kind: 'item_fields',
+      local: { first_name: 'Mine' },
+      remote: { first_name: 'Theirs' },
+    });
+    h.services.conflicts.resolve(conflict?.id ?? 0, 'remote');
+    expect(attendees().find((a) => a.email === first.email)?.first_name).toBe('Theirs');
+    await expectNothingSent();
+  });
+
   it('makes a registration removed on Zoom and changed here a conflict; keeping mine registers them again', async () => {
     const [first] = ticketsOnZoom();
     if (first === undefined) throw new Error('no tickets');
