@@ -40,3 +40,14 @@ export async function startSandboxProcess(args: string[] = []): Promise<SandboxP
     stop: () => stopChild(child),
   };
 }
+
+/** The environment a script gives `cadence` to reach this sandbox: its credentials and endpoints. */
+export function sandboxEnv(sandbox: SandboxProcess): NodeJS.ProcessEnv {
+  return {
+    ZOOM_ACCOUNT_ID: sandbox.account_id,
+    ZOOM_CLIENT_ID: sandbox.client_id,
+    ZOOM_CLIENT_SECRET: sandbox.client_secret,
+    CADENCE_ZOOM_API_URL: sandbox.api_url,
+    CADENCE_ZOOM_OAUTH_URL: sandbox.oauth_url,
+  };
+}

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCadence } from '../../support/runCadence';
-import { startSandboxProcess, type SandboxProcess } from '../../support/sandboxProcess';
+import { sandboxEnv, startSandboxProcess, type SandboxProcess } from '../../support/sandboxProcess';
 import { makeTempDir } from '../../support/tempDir';
 
 // `cadence sandbox --seed` and `cadence zoom events` as a planner's script runs them: real
@@ -19,13 +19,7 @@ afterEach(async () => {
 });
 
 function zoomEvents(args: string[]) {
-  return runCadence(['--data-dir', join(dir.path, 'data'), ...args], '', {
-    ZOOM_ACCOUNT_ID: sandbox.account_id,
-    ZOOM_CLIENT_ID: sandbox.client_id,
-    ZOOM_CLIENT_SECRET: sandbox.client_secret,
-    CADENCE_ZOOM_API_URL: sandbox.api_url,
-    CADENCE_ZOOM_OAUTH_URL: sandbox.oauth_url,
-  });
+  return runCadence(['--data-dir', join(dir.path, 'data'), ...args], '', sandboxEnv(sandbox));
 }
 
 describe('cadence zoom events', () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ZoomOpenReport } from '../../../shared/zoom/zoomCatalog';
 import { runCadence } from '../../support/runCadence';
 import { SandboxControl } from '../../support/sandbox';
-import { startSandboxProcess, type SandboxProcess } from '../../support/sandboxProcess';
+import { sandboxEnv, startSandboxProcess, type SandboxProcess } from '../../support/sandboxProcess';
 import { makeTempDir } from '../../support/tempDir';
 
 // `cadence zoom open` as a planner's script runs it: real processes, real HTTP on 127.0.0.1, the
@@ -21,13 +21,7 @@ afterEach(async () => {
 });
 
 function cadence(args: string[]) {
-  return runCadence(['--data-dir', join(dir.path, 'data'), ...args], '', {
-    ZOOM_ACCOUNT_ID: sandbox.account_id,
-    ZOOM_CLIENT_ID: sandbox.client_id,
-    ZOOM_CLIENT_SECRET: sandbox.client_secret,
-    CADENCE_ZOOM_API_URL: sandbox.api_url,
-    CADENCE_ZOOM_OAUTH_URL: sandbox.oauth_url,
-  });
+  return runCadence(['--data-dir', join(dir.path, 'data'), ...args], '', sandboxEnv(sandbox));
 }
 
 describe('cadence zoom open', () => {
