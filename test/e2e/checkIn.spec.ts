@@ -72,8 +72,6 @@ test("a scanner's ticket ID checks the person in at once; the same ticket again 
 }) => {
   test.slow();
   const desk = await deskWithConference(page, shell, serve);
-  // What waits is counted here: the background upload must not send it meanwhile.
-  await callServe(serve, 'checkin.changeSettings', { uploadAutomatically: false });
   const ticketId = await ticketOf(serve, 'grace@example.com');
 
   await desk.scan(ticketId);
@@ -349,6 +347,7 @@ test('switching event while check-ins wait asks first and says they stay recorde
 test('the background upload empties the waiting count on screen by itself', async ({ page, shell, serve }) => {
   test.slow();
   const desk = await deskWithConference(page, shell, serve);
+  await callServe(serve, 'checkin.changeSettings', { uploadAutomatically: true });
   await expect(page.getByText('Last upload').locator('xpath=following-sibling::dd[1]')).toHaveText('Not yet');
   await page.getByRole('button', { name: 'Check in Ada Lovelace' }).click();
   await expect(desk.waiting).toHaveText('1');

@@ -77,8 +77,13 @@ export class CheckInDesk {
  * The scene of most check-in tests: the built-in sandbox, the conference synced and published on
  * it, and its registrants downloaded at the desk.
  */
+/**
+ * The desk with the conference downloaded. The background upload is off, so that what a test
+ * counts as waiting is not sent meanwhile; a test of the background upload turns it on.
+ */
 export async function deskWithConference(page: Page, shell: AppShell, serve: ServeProcess): Promise<CheckInDesk> {
   await new Planner(page, shell).trySandbox();
+  await callServe(serve, 'checkin.changeSettings', { uploadAutomatically: false });
   await callServe(serve, 'drafts.import', { file: { version: 1, series: [conference] }, dryRun: false });
   await callServe(serve, 'sync.run', { makePublic: true });
   const desk = new CheckInDesk(page, shell);
