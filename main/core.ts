@@ -13,6 +13,8 @@ import { createZoomHandlers } from './ipc/handlers/zoomHandlers';
 import { createZoomReadHandlers } from './ipc/handlers/zoomReadHandlers';
 import { createZoomOpenHandlers } from './ipc/handlers/zoomOpenHandlers';
 import { createHistoryHandlers } from './ipc/handlers/historyHandlers';
+import { createMeetingHandlers } from './ipc/handlers/meetingHandlers';
+import { createExportHandlers } from './ipc/handlers/exportHandlers';
 import { createRouter, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log/logger';
 import { builtInSandbox } from './sandbox/builtInSandbox';
@@ -123,6 +125,8 @@ export function createCore(options: CoreOptions): Core {
       ...createZoomReadHandlers({ catalog: services.zoomCatalog, refresher: services.zoomRefresh }),
       ...createZoomOpenHandlers({ db, opener: services.zoomOpener, events }),
       ...createHistoryHandlers(services.stores.history),
+      ...createMeetingHandlers(services.meetings),
+      ...createExportHandlers(services.exporter),
     },
     logger,
     kioskGate(() => services.checkIn.kiosk.state()),

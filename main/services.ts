@@ -19,6 +19,8 @@ import { ZoomOpener } from './sync/readBack/openFromZoom';
 import { seriesOfEvents } from './db/zoomEventLinks';
 import { SeriesRefresher } from './sync/readBack/seriesRefresher';
 import { ZoomCatalog } from './sync/readBack/zoomCatalog';
+import { createMeetingService, type MeetingService } from './meetings/meetingService';
+import { createSeriesExporter, type SeriesExporter } from './drafts/export/seriesExporter';
 
 export interface ServicesOptions {
   db: Database.Database;
@@ -65,6 +67,10 @@ export interface Services {
   readonly zoomOpener: ZoomOpener;
   /** Browses the account's events on Zoom, page by page, each saying whether it is open here. */
   readonly zoomCatalog: ZoomCatalog;
+  /** Recurring Zoom Meetings: drafts, config imports; synced by \`sync\` with the series. */
+  readonly meetings: MeetingService;
+  /** Series as CSV, iCalendar or a series file. */
+  readonly exporter: SeriesExporter;
   close(): Promise<void>;
 }
 
@@ -144,6 +150,8 @@ export function createServices(options: ServicesOptions): Services {
       api: async () => (await zoom()).api,
       seriesOfEvents: (eventIds) => seriesOfEvents(db, eventIds),
     }),
+    meetings: createMeetingService(),
+    exporter: createSeriesExporter(),
     async close() {
       sync.cancel();
       await account.close();

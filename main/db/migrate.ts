@@ -60,12 +60,28 @@ export function migrate(db: Database.Database, options: MigrateOptions): Migrati
     // VACUUM INTO writes a consistent copy, the write-ahead log included.
     db.prepare('VACUUM INTO ?').run(backup);
   }
-  db.transaction(() => {
-    for (const step of steps.slice(from)) {
-      db.exec(step.up);
-      step.transform?.(db);
-      db.pragma(`user_version = ${String(step.version)}`);
-    }
-  }).immediate();
+  const pending = steps.slice(from);
+  // Dropping a table others refer to would otherwise act on their rows (ON DELETE); the pragma
+  // cannot change inside a transaction, so it is set around it and every reference checked within.
+  const rebuilds = pending.some((step) => step.rebuildsTables === true);
+  const hadForeignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (rebuilds && hadForeignKeys) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const step of pending) {
+        db.exec(step.up);
+        step.transform?.(db);
+        db.pragma(`user_version = ${String(step.version)}`);
+      }
+      if (rebuilds && db.prepare('PRAGMA foreign_key_check').all().length > 0) {
+        throw new CadenceError(
+          'internal',
+          `${options.file} could not be upgraded: a row refers to one that does not exist. The file has not been changed.`,
+        );
+      }
+    }).immediate();
+  } finally {
+    if (rebuilds && hadForeignKeys) db.pragma('foreign_keys = ON');
+  }
   return { from, to: latest, ...(backup === undefined ? {} : { backup }) };
 }

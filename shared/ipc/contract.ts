@@ -16,6 +16,8 @@ import {
   zoomPlanSchema,
 } from '../zoomConnection';
 import { limits } from '../limits';
+import { meetingImportReportSchema, meetingSummarySchema, storedMeetingSchema } from '../meetings/meetingViews';
+import { exportedFileSchema, exportRequestSchema } from '../export/exportFile';
 import { historyPageSchema, historyQuerySchema } from '../history/seriesHistory';
 import { seededEventSchema } from '../zoom/sandboxSeed';
 import {
@@ -256,6 +258,33 @@ export const channels = {
     z.strictObject({ eventId: checkInScopeSchema.shape.eventId.optional() }),
     checkInUploadReportSchema,
   ),
+  /** Every recurring meeting drafted or synced, with where it stands with Zoom. */
+  'meetings.list': channel(z.strictObject({}), z.array(meetingSummarySchema)),
+  'meetings.get': channel(z.strictObject({ id: z.string().min(1) }), storedMeetingSchema),
+  /**
+   * Saves a meeting draft (new without `id`) and plans what Zoom must get, in one transaction. The
+   * draft is validated in main; its problems come back at paths relative to the draft.
+   */
+  'meetings.save': channel(
+    z.strictObject({ id: z.string().min(1).optional(), draft: z.unknown() }),
+    z.object({ id: z.string(), isNew: z.boolean() }),
+  ),
+  /** A meeting never sent is removed; one on Zoom is deleted there at the next sync. */
+  'meetings.delete': channel(
+    z.strictObject({ id: z.string().min(1) }),
+    z.object({ outcome: z.enum(['removed', 'queued']) }),
+  ),
+  /**
+   * Imports a recurring-meetings config (the script's format, its text) as meeting drafts; problems
+   * come back by JSON path, all at once, nothing half-done. The app never uses a \`zoom_api\` block:
+   * the report warns that the file holds a secret.
+   */
+  'meetings.importConfig': channel(
+    z.strictObject({ text: z.string().max(5_000_000), dryRun: z.boolean().default(false) }),
+    meetingImportReportSchema,
+  ),
+  /** An export of the chosen series (all by default), to save as a file. */
+  'export.file': channel(exportRequestSchema, exportedFileSchema),
 } as const;
 
 /** Notifications from main to the renderer: progress and state changes. */

@@ -4,6 +4,7 @@ import { zoomPages } from './003_zoomPages';
 import { seriesReadiness } from './004_seriesReadiness';
 import { checkIn } from './005_checkIn';
 import { zoomReadBack } from './006_zoomReadBack';
+import { meetings } from './007_meetings';
 import type { Migration } from './migration';
 
 /** Every schema step in order; the last one's version is the schema this build writes. */
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   seriesReadiness,
   checkIn,
   zoomReadBack,
+  meetings,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -9,4 +9,9 @@ export interface Migration {
   up: string;
   /** Rewrites rows the SQL cannot, after it, in the same transaction. */
   transform?: (db: Database.Database) => void;
+  /**
+   * The step rebuilds tables that others refer to (create, copy, drop, rename), which SQLite
+   * allows only with foreign keys off; they are checked as a whole before the step commits.
+   */
+  rebuildsTables?: true;
 }

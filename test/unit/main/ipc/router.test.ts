@@ -77,6 +77,19 @@ function spyHandlers() {
     })),
     'zoom.origin': vi.fn(() => ({ opened_at: null, refreshed_at: null, kept_on_zoom: [] })),
     'history.list': vi.fn(() => ({ entries: [] })),
+    'meetings.list': vi.fn(() => []),
+    'meetings.get': vi.fn(() => {
+      throw new CadenceError('not_found', 'There is no such meeting.');
+    }),
+    'meetings.save': vi.fn(() => ({ id: 'm', isNew: true })),
+    'meetings.delete': vi.fn(() => ({ outcome: 'removed' as const })),
+    'meetings.importConfig': vi.fn(() => ({
+      dry_run: true,
+      meetings: [],
+      output_file: 'zoom_meetings.csv',
+      warnings: [],
+    })),
+    'export.file': vi.fn(() => ({ file_name: 'series.csv', media_type: 'text/csv', content: '', series: 0 })),
     ...checkInSpies(),
   } satisfies ChannelHandlers;
 }
