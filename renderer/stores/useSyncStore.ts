@@ -6,6 +6,7 @@ import type { ConflictSummary, Resolution } from '../../shared/sync/conflicts';
 import type { SyncProgress, SyncReport } from '../../shared/sync/syncReport';
 import type { PendingChange, SyncRun } from '../../shared/sync/syncRun';
 import { useEditorStore } from './useEditorStore';
+import { useMeetingEditorStore } from './useMeetingEditorStore';
 
 interface SyncState {
   status: SyncStatus | undefined;
@@ -87,7 +88,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     async run(api) {
       if (get().isRunning || get().publicChanges !== undefined) return;
       // The editor's last change goes with this sync, not the next one.
-      await useEditorStore.getState().flush(api);
+      await Promise.all([useEditorStore.getState().flush(api), useMeetingEditorStore.getState().flush(api)]);
       const pending = await api.sync.pending();
       if (!pending.ok) {
         set({ error: pending.error });
