@@ -52,7 +52,9 @@ export function RecurrenceFields({ timing, issues, editRecurrence, repetitions, 
   const start = wallClockInputs(timing.start_time, timing.timezone);
   const monthlyMode = recurrence.monthly_week !== undefined ? 'weekday' : 'day';
   const endMode = recurrence.end_date_time !== undefined ? 'date' : 'count';
-  const weeklyDays = new Set<number>(recurrence.weekly_days ?? []);
+  // Without days of its own, a weekly recurrence repeats on its start's weekday (docs/recurrence.md).
+  const startWeekday = start.date === '' ? [] : [new Date(`${start.date}T00:00:00Z`).getUTCDay() + 1];
+  const weeklyDays = new Set<number>(recurrence.weekly_days ?? startWeekday);
   const monthlyDay = Array.isArray(recurrence.monthly_days) ? recurrence.monthly_days[0] : recurrence.monthly_days;
   const endDate =
     recurrence.end_date_time === undefined ? '' : wallClockInputs(recurrence.end_date_time, timing.timezone).date;
