@@ -150,7 +150,7 @@ export function createServices(options: ServicesOptions): Services {
       api: async () => (await zoom()).api,
       seriesOfEvents: (eventIds) => seriesOfEvents(db, eventIds),
     }),
-    meetings: createMeetingService(),
+    meetings: createMeetingService({ db, store: stores.meetings, quota: stores.meetingQuota, now }),
     exporter: createSeriesExporter(),
     async close() {
       sync.cancel();

@@ -21,6 +21,7 @@ import type { SeriesStore } from '../db/seriesStore';
 import { withValues } from '../../shared/sync/withValues';
 import { accessLinkKey } from './operations/accessLink';
 import { eventFieldsKey } from './operations/event';
+import { meetingKeys } from './operations/meetingPlan';
 import { ticketTypeKey } from './operations/ticketType';
 
 /** What a resolution did: the message for the planner, and the draft values it replaced (kept with the conflict). */
@@ -406,6 +407,8 @@ function heldKeyOf(target: ConflictTarget): string {
       return `ticket:${target.attendee_id}`;
     case 'sessions':
       return 'sessions';
+    case 'meeting':
+      return meetingKeys.fields;
   }
 }
 

@@ -3,6 +3,7 @@ import type { OutboxPlanner } from '../../../shared/outbox/planOperations';
 import { accessLinkCreate, accessLinkUpdate, planAccessLink } from './accessLink';
 import { eventCreate, eventDelete, eventFieldsKey, eventPublish, eventUpdate, planEvent, planPublish } from './event';
 import type { OperationKind } from './operation';
+import { planMeeting } from './meetingPlan';
 import { planSessions, sessionDelete, sessionUpdate } from './session';
 import { planTicket, ticketCreate, ticketDelete, ticketUpdate } from './ticket';
 import { planTicketType, ticketTypeCreate, ticketTypeUpdate } from './ticketType';
@@ -50,6 +51,7 @@ export const outboxPlanner: OutboxPlanner = {
     ];
   },
   planTicket,
+  planMeeting,
 };
 
 function isNewSchedule(operation: PlannedOperation): boolean {
