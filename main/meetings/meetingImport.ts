@@ -42,21 +42,17 @@ export function readConfigOrThrow(text: string, what: string): MeetingConfig {
 
 /**
  * Imports a read config's meetings as drafts, by key: a meeting imported before is updated (or left
- * as it is when nothing changed), never doubled. Without `drafts` (no database yet) every meeting
- * would be new; that is only asked for a dry run.
+ * as it is when nothing changed), never doubled. A dry run writes nothing.
  */
 export function importMeetingConfig(
   config: MeetingConfig,
-  drafts: MeetingDrafts | undefined,
+  drafts: MeetingDrafts,
   options: { dryRun: boolean; zoomApiUse: ZoomApiBlockUse },
 ): MeetingImportReport {
   const list = config.meetings.map((meeting) => meeting.draft);
-  const upserts: { id: string | null; action: ImportAction }[] =
-    drafts === undefined
-      ? list.map(() => ({ id: null, action: 'created' }))
-      : options.dryRun
-        ? drafts.previewByKey(list).map((preview) => ({ id: null, action: preview.action }))
-        : drafts.upsertByKey(list);
+  const upserts: { id: string | null; action: ImportAction }[] = options.dryRun
+    ? drafts.previewByKey(list).map((preview) => ({ id: null, action: preview.action }))
+    : drafts.upsertByKey(list);
   return {
     dry_run: options.dryRun,
     meetings: list.map((draft, index) => {
