@@ -94,7 +94,7 @@ function writeImportReport(
   const count = (action: string) => report.meetings.filter((meeting) => meeting.action === action).length;
   const lines = [
     ...(hostCheck === undefined ? [] : hostCheckLines(hostCheck)),
-    `${options.dryRun === true ? 'Would import' : 'Imported'} ${String(report.meetings.length)} meetings: ${String(count('created'))} new, ${String(count('updated'))} updated, ${String(count('unchanged'))} unchanged.`,
+    `${options.dryRun === true ? 'Would import' : 'Imported'} ${String(report.meetings.length)} meeting${report.meetings.length === 1 ? '' : 's'}: ${String(count('created'))} new, ${String(count('updated'))} updated, ${String(count('unchanged'))} unchanged.`,
     ...importLines(
       report,
       file.config.meetings.map((meeting) => meeting.draft),
