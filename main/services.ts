@@ -20,6 +20,7 @@ import { seriesOfEvents } from './db/zoomEventLinks';
 import { SeriesRefresher } from './sync/readBack/seriesRefresher';
 import { ZoomCatalog } from './sync/readBack/zoomCatalog';
 import { createMeetingService, type MeetingService } from './meetings/meetingService';
+import { importMeetingConfig, readConfigOrThrow } from './meetings/meetingImport';
 import { createSeriesExporter, type SeriesExporter } from './drafts/export/seriesExporter';
 
 export interface ServicesOptions {
@@ -150,7 +151,18 @@ export function createServices(options: ServicesOptions): Services {
       api: async () => (await zoom()).api,
       seriesOfEvents: (eventIds) => seriesOfEvents(db, eventIds),
     }),
-    meetings: createMeetingService({ db, store: stores.meetings, quota: stores.meetingQuota, now }),
+    meetings: createMeetingService({
+      db,
+      store: stores.meetings,
+      quota: stores.meetingQuota,
+      now,
+      // The app never signs in with a config's zoom_api block; the report says so.
+      importConfig: (text, options) =>
+        importMeetingConfig(readConfigOrThrow(text, 'The config'), stores.meetings, {
+          dryRun: options.dryRun,
+          zoomApiUse: 'ignored',
+        }),
+    }),
     exporter: createSeriesExporter(),
     async close() {
       sync.cancel();

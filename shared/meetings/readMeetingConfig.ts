@@ -11,8 +11,11 @@ import { meetingDraftSchema, type MeetingDraft, type MeetingDraftInput } from '.
 export interface ConfigMeetingDraft {
   /** `meetings[2]` */
   path: string;
-  draft: MeetingDraft;
+  draft: KeyedMeetingDraft;
 }
+
+/** A meeting draft with the key that finds it again at the next import. */
+export type KeyedMeetingDraft = MeetingDraft & { key: string };
 
 /** A config read whole: every meeting valid, or nothing. */
 export interface MeetingConfig {
@@ -157,7 +160,7 @@ export function draftOfConfigMeeting(meeting: ConfigMeeting): MeetingDraftInput 
 }
 
 /** One meeting checked whole: its own fields, the loose spots, then the meeting draft's rules. */
-function readMeeting(value: unknown, path: string): { draft: MeetingDraft } | { issues: Issue[] } {
+function readMeeting(value: unknown, path: string): { draft: KeyedMeetingDraft } | { issues: Issue[] } {
   const parsed = configMeetingSchema.safeParse(value);
   if (!parsed.success) {
     return {
@@ -176,7 +179,7 @@ function readMeeting(value: unknown, path: string): { draft: MeetingDraft } | { 
   const draft = meetingDraftSchema.safeParse(draftOfConfigMeeting(parsed.data));
   if (!draft.success) for (const issue of draft.error.issues) add(configPathOf(issue.path), issue.message);
   if (issues.size > 0 || !draft.success) return { issues: [...issues.values()] };
-  return { draft: draft.data };
+  return { draft: { ...draft.data, key: configMeetingKey(parsed.data) } };
 }
 
 /**
@@ -202,7 +205,7 @@ export function readMeetingConfig(input: unknown): MeetingConfigReading {
       issues.push(...meeting.issues);
       return;
     }
-    const key = meeting.draft.key ?? '';
+    const key = meeting.draft.key;
     const first = firstWithKey.get(key);
     if (first !== undefined) {
       issues.push({
