@@ -21,10 +21,17 @@ function MeetingRow({ meeting, onDelete }: { meeting: MeetingSummary; onDelete: 
   return (
     <tr>
       <th scope="row">
-        <a href={`#meetings/${encodeURIComponent(meeting.id)}`} className="row-link">
-          {meeting.topic}
-        </a>
+        {meeting.problem === null ? (
+          <a href={`#meetings/${encodeURIComponent(meeting.id)}`} className="row-link">
+            {meeting.topic}
+          </a>
+        ) : (
+          meeting.topic
+        )}
         <span className="muted row-sub">{meeting.host_email}</span>
+        {meeting.problem !== null && (
+          <span className="row-sub field-problem">This version of Cadence cannot open it: {meeting.problem}</span>
+        )}
       </th>
       <td>
         {meeting.recurrence === undefined ? 'Recurring' : describeRecurrence(meeting.recurrence)}
