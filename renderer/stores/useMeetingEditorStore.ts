@@ -36,6 +36,8 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let saving: Promise<void> = Promise.resolve();
 /** A new meeting's first save is on its way: another would make a second meeting. */
 let isCreating = false;
+/** The new meeting whose place the editor has just taken: opening it again keeps what is shown. */
+let adoptedId: string | undefined;
 /** The draft last handed to main, so a close right after a save does not send it twice. */
 let sentDraft: MeetingDraft | undefined;
 
@@ -56,8 +58,10 @@ export const useMeetingEditorStore = create<MeetingEditorState>()((set, get) => 
   error: undefined,
   async open(api, meetingId) {
     set({ createdId: undefined });
-    // Already shown: a new meeting that has just been saved and given its ID; only its standing is read.
-    if (get().meetingId === meetingId && get().draft !== undefined) {
+    // Already shown: the new meeting that has just been saved and given its ID; only its standing is read.
+    const isAdopted = adoptedId === meetingId && get().meetingId === meetingId && get().draft !== undefined;
+    adoptedId = undefined;
+    if (isAdopted) {
       const found = await api.meetings.get({ id: meetingId });
       if (found.ok && get().meetingId === meetingId) set({ summary: found.value.summary });
       return;
@@ -127,5 +131,8 @@ export const useMeetingEditorStore = create<MeetingEditorState>()((set, get) => 
     sentDraft = draft;
     void api.meetings.save({ ...(meetingId === undefined ? {} : { id: meetingId }), draft });
   },
-  takeCreated: () => set({ createdId: undefined }),
+  takeCreated() {
+    adoptedId = get().createdId;
+    set({ createdId: undefined });
+  },
 }));

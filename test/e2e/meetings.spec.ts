@@ -136,7 +136,7 @@ test('a planner imports a config, edits a meeting across a change of the clocks,
   expect((await sandbox.state<SandboxMeetings>()).meetings.filter((meeting) => meeting.topic === topic)).toEqual([]);
 });
 
-test('a new meeting is saved once it has a host; a draft never sent is removed at once', async ({
+test('a new meeting is saved once it has a host, keeps an edit typed as the tab closes, and a draft never sent is removed at once', async ({
   shell,
   page,
   serve,
@@ -152,16 +152,24 @@ test('a new meeting is saved once it has a host; a draft never sent is removed a
   await page.getByLabel('Topic').fill('Sales Pipeline Review');
   await meetings.expectSaved();
   await expect(page).toHaveURL(/#meetings\/[^/]+$/);
+  const address = page.url();
   expect((await callServe<{ topic: string }[]>(serve, 'meetings.list')).map((entry) => entry.topic)).toEqual([
     'Sales Pipeline Review',
   ]);
 
-  page.once('dialog', (question) => {
+  await page.getByLabel('Topic').fill('Sales Pipeline Review, weekly');
+  await page.close();
+  const reopened = await page.context().newPage();
+  await reopened.goto(serve.url);
+  await reopened.goto(address);
+  await expect(reopened.getByLabel('Topic')).toHaveValue('Sales Pipeline Review, weekly');
+
+  reopened.once('dialog', (question) => {
     expect(question.message()).toContain('removed now');
     void question.accept();
   });
-  await page.getByRole('button', { name: 'Delete meeting' }).click();
-  await expect(page.getByRole('region', { name: 'No meetings yet' })).toBeVisible();
+  await reopened.getByRole('button', { name: 'Delete meeting' }).click();
+  await expect(reopened.getByRole('region', { name: 'No meetings yet' })).toBeVisible();
   expect(await callServe<unknown[]>(serve, 'meetings.list')).toEqual([]);
 });
 

@@ -44,6 +44,11 @@ function MeetingRow({ meeting, onDelete }: { meeting: MeetingSummary; onDelete: 
       <td className="numeric">{meeting.occurrences}</td>
       <td>
         <MeetingStateBadge state={meeting.state} />
+        {meeting.state === 'conflict' && (
+          <span className="row-sub">
+            <a href="#sync">Settle it in Sync</a>
+          </span>
+        )}
         {meeting.state === 'waiting_for_quota' && (
           <span className="muted row-sub">{waitsUntilWords(meeting.waits_until)}</span>
         )}
