@@ -105,7 +105,7 @@ test('a planner imports a config, edits a meeting across a change of the clocks,
 
   // Sync sends it; the list shows it on Zoom with its links, as the sandbox holds it.
   await planner.syncNow('nothing asked');
-  await expect(page.getByRole('status').filter({ hasText: /everything is in sync/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /everything is in sync/i })).toBeVisible();
   await meetings.open();
   await expect(row).toContainText('On Zoom');
   const sandbox = await connectedSandbox(serve);
@@ -130,7 +130,7 @@ test('a planner imports a config, edits a meeting across a change of the clocks,
   await row.getByRole('button', { name: `Delete ${topic}` }).click();
   await expect(row).toContainText('Deleting');
   await planner.syncNow('nothing asked');
-  await expect(page.getByRole('status').filter({ hasText: /everything is in sync/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /everything is in sync/i })).toBeVisible();
   await meetings.open();
   await expect(page.getByRole('region', { name: 'No meetings yet' })).toBeVisible();
   expect((await sandbox.state<SandboxMeetings>()).meetings.filter((meeting) => meeting.topic === topic)).toEqual([]);
