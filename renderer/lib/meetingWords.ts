@@ -1,4 +1,5 @@
 import type { MeetingSummary } from '../../shared/meetings/meetingViews';
+import { plural } from './words';
 import { formatMoment, plannerTimeZone } from './zonedTime';
 
 /** What deleting a meeting does, asked before it is done: a draft goes at once, one on Zoom at the next sync. */
@@ -22,4 +23,14 @@ export function countActions(meetings: readonly { action: 'created' | 'updated' 
   const counts = { created: 0, updated: 0, unchanged: 0 };
   for (const meeting of meetings) counts[meeting.action] += 1;
   return counts;
+}
+
+/** "2 new meetings, 1 updated": what an import did, leaving out what did not happen. */
+export function importWords(counts: ReturnType<typeof countActions>): string {
+  const parts = [
+    counts.created > 0 ? plural(counts.created, 'new meeting') : '',
+    counts.updated > 0 ? `${String(counts.updated)} updated` : '',
+    counts.unchanged > 0 ? `${String(counts.unchanged)} unchanged` : '',
+  ].filter(Boolean);
+  return parts.length === 0 ? 'no meetings' : parts.join(', ');
 }

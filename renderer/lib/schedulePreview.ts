@@ -29,6 +29,24 @@ export type PreviewSchedule = { timezone: string; start_time: string } & (
   | { event_type: 'RECURRING'; recurrence: RecurrenceDraft; occurrence_changes: readonly OccurrenceChange[] }
 );
 
+/** A recurring schedule has no moved or cancelled occurrences: one list, so the preview's cache holds. */
+const noChanges: readonly OccurrenceChange[] = [];
+
+/** A recurring meeting's timing as the preview reads a schedule (its occurrences as Zoom schedules them). */
+export function recurringSchedule(timing: {
+  timezone: string;
+  start_time: string;
+  recurrence: RecurrenceDraft;
+}): PreviewSchedule {
+  return {
+    event_type: 'RECURRING',
+    timezone: timing.timezone,
+    start_time: timing.start_time,
+    recurrence: timing.recurrence,
+    occurrence_changes: noChanges,
+  };
+}
+
 /** The fields the sessions depend on; edits replace a field's value, so an unchanged one keeps its identity. */
 function scheduleFields(details: PreviewSchedule): readonly unknown[] {
   return details.event_type === 'RECURRING'

@@ -1,15 +1,13 @@
 import { useEffect, useRef, type ChangeEvent } from 'react';
 import { describeRecurrence } from '../../../shared/recurrence/describeRecurrence';
 import type { MeetingSummary } from '../../../shared/meetings/meetingViews';
-import { countActions, deleteMeetingQuestion, waitsUntilWords } from '../../lib/meetingWords';
-import { plural } from '../../lib/words';
+import { countActions, deleteMeetingQuestion, importWords, waitsUntilWords } from '../../lib/meetingWords';
 import { formatMoment } from '../../lib/zonedTime';
 import { newMeetingId, useAppStore } from '../../stores/useAppStore';
 import { useMeetingEditorStore } from '../../stores/useMeetingEditorStore';
 import { useMeetingsStore, visibleMeetings } from '../../stores/useMeetingsStore';
 import { ConnectPrompt } from '../ConnectPrompt';
 import { EmptyState } from '../EmptyState';
-import { PageAddress } from '../series/ZoomPages';
 import { ImportConfigDialog } from './ImportConfigDialog';
 import { MeetingStateBadge } from './MeetingStateBadge';
 
@@ -52,14 +50,29 @@ function MeetingRow({ meeting, onDelete }: { meeting: MeetingSummary; onDelete: 
         {meeting.state === 'waiting_for_quota' && (
           <span className="muted row-sub">{waitsUntilWords(meeting.waits_until)}</span>
         )}
-        {meeting.join_url !== null && (
+        {(meeting.join_url !== null || meeting.registration_url !== null) && (
           <span className="row-sub">
-            <PageAddress url={meeting.join_url} name={`join link of ${meeting.topic}`} />
-          </span>
-        )}
-        {meeting.registration_url !== null && (
-          <span className="row-sub">
-            <PageAddress url={meeting.registration_url} name={`registration link of ${meeting.topic}`} />
+            {meeting.join_url !== null && (
+              <a
+                href={meeting.join_url}
+                target="_blank"
+                rel="noreferrer noopener"
+                aria-label={`Open the join link of ${meeting.topic}`}
+              >
+                Join link
+              </a>
+            )}
+            {meeting.join_url !== null && meeting.registration_url !== null && ' · '}
+            {meeting.registration_url !== null && (
+              <a
+                href={meeting.registration_url}
+                target="_blank"
+                rel="noreferrer noopener"
+                aria-label={`Open the registration link of ${meeting.topic}`}
+              >
+                Registration link
+              </a>
+            )}
           </span>
         )}
       </td>
@@ -160,8 +173,7 @@ export function MeetingList() {
       )}
       {importCounts !== undefined && (
         <div className="banner success" role="status">
-          Imported the config: {plural(importCounts.created, 'new meeting')}, {plural(importCounts.updated, 'meeting')}{' '}
-          updated, {plural(importCounts.unchanged, 'meeting')} unchanged. They reach Zoom at the next sync.{' '}
+          Imported the config: {importWords(importCounts)}. Changes reach Zoom at the next sync.{' '}
           <button type="button" className="button-link" onClick={dismiss}>
             Dismiss
           </button>

@@ -3,25 +3,11 @@ import { maxMeetingOccurrences } from '../../../shared/meetings/meetingRules';
 import { describeRecurrence } from '../../../shared/recurrence/describeRecurrence';
 import type { Issue } from '../../../shared/ipc/envelope';
 import { problemAt } from '../../lib/issues';
-import { previewSessions, type PreviewSchedule } from '../../lib/schedulePreview';
+import { previewSessions, recurringSchedule } from '../../lib/schedulePreview';
 import { plural } from '../../lib/words';
 import { plannerTimeZone } from '../../lib/zonedTime';
 import { OccurrenceTimes } from '../OccurrenceTimes';
 import { SessionsList } from '../series/SessionsList';
-
-/** A meeting has no moved or cancelled occurrences here: one list, so the preview's cache holds. */
-const noChanges: readonly never[] = [];
-
-/** The meeting's timing as the preview reads a recurring schedule. */
-function scheduleOf(draft: MeetingDraft): PreviewSchedule {
-  return {
-    event_type: 'RECURRING',
-    timezone: draft.timezone,
-    start_time: draft.start_time,
-    recurrence: draft.recurrence,
-    occurrence_changes: noChanges,
-  };
-}
 
 /**
  * The occurrences as Zoom will schedule them, worked out by the same expansion as a series' sessions,
@@ -29,7 +15,7 @@ function scheduleOf(draft: MeetingDraft): PreviewSchedule {
  * occurrences checked.
  */
 export function MeetingPreview({ draft, issues }: { draft: MeetingDraft; issues: readonly Issue[] }) {
-  const sessions = previewSessions(scheduleOf(draft));
+  const sessions = previewSessions(recurringSchedule(draft));
   const { timezone } = draft;
   const mine = plannerTimeZone();
   const tooMany =
