@@ -198,6 +198,37 @@ test('a config with problems shows each by its JSON path, and imports nothing', 
   dropRefusedCalls(pageErrors);
 });
 
+test("a meeting past its host's daily limit on Zoom says until when it waits", async ({ shell, page, serve }) => {
+  const planner = new Planner(page, shell);
+  const meetings = new MeetingsPage(page, shell);
+  await planner.trySandbox();
+  await (await connectedSandbox(serve)).setFaults({ meetingDailyLimit: 1 });
+  await meetings.open();
+  const [meeting] = config.meetings;
+  await meetings.chooseConfig({ meetings: [meeting, { ...meeting, topic: 'Friday Wrap-up', weekly_days: '6' }] });
+  await meetings.importDialog.getByRole('button', { name: 'Import 2 meetings' }).click();
+  await expect(meetings.importDialog).toHaveCount(0);
+
+  await planner.syncNow('nothing asked');
+  await expect(page.getByRole('region', { name: 'Waiting for Zoom' })).toContainText('1 change waiting');
+  await meetings.open();
+  // Zoom's limit renews at midnight UTC, said in the planner's own time.
+  const now = new Date();
+  const renewal = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  const renewalClock = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Berlin',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(renewal);
+  const rows = meetings.list.getByRole('row');
+  await expect(rows.filter({ hasText: 'On Zoom' })).toHaveCount(1);
+  const waiting = rows.filter({ hasText: "Waits for the host's daily limit" });
+  await expect(waiting).toHaveCount(1);
+  await expect(waiting).toContainText(`until `);
+  await expect(waiting).toContainText(renewalClock);
+});
+
 test('the Meetings screens pass axe-core with no serious or critical violations', async ({ shell, page }) => {
   // axe-core over the editor's time-zone options takes longer than a screen's test on a busy two-core machine.
   test.slow();
