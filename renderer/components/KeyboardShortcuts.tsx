@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { useAppStore } from '../stores/useAppStore';
+import { newMeetingId, useAppStore } from '../stores/useAppStore';
 import { useSeriesStore } from '../stores/useSeriesStore';
 import { useSyncStore } from '../stores/useSyncStore';
 
 export const shortcuts: readonly { keys: string; what: string }[] = [
-  { keys: 'N', what: 'New series' },
-  { keys: '/', what: 'Search (series, or attendees in a series)' },
+  { keys: 'N', what: 'New series (on Meetings, a new meeting)' },
+  { keys: '/', what: 'Search (series, meetings, or attendees in a series)' },
   { keys: 'S', what: 'Sync now' },
   { keys: '?', what: 'Show these shortcuts' },
   { keys: 'Esc', what: 'Close a dialog' },
@@ -32,7 +32,10 @@ export function KeyboardShortcuts() {
       const { api, navigate, route } = useAppStore.getState();
       if (api === undefined) return;
       const key = event.key;
-      if (key === 'n' || key === 'N') {
+      if ((key === 'n' || key === 'N') && route.screen === 'meetings') {
+        event.preventDefault();
+        navigate({ screen: 'meetings', meetingId: newMeetingId });
+      } else if (key === 'n' || key === 'N') {
         event.preventDefault();
         void useSeriesStore
           .getState()
@@ -42,7 +45,8 @@ export function KeyboardShortcuts() {
           });
       } else if (key === '/') {
         event.preventDefault();
-        if (route.screen !== 'series') navigate('series');
+        if (route.screen === 'meetings') navigate('meetings');
+        else if (route.screen !== 'series') navigate('series');
         requestAnimationFrame(() =>
           document.querySelector<HTMLInputElement>('[data-shortcut-target="search"]')?.focus(),
         );

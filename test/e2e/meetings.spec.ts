@@ -143,7 +143,9 @@ test('a new meeting is saved once it has a host, keeps an edit typed as the tab 
 }) => {
   const meetings = new MeetingsPage(page, shell);
   await meetings.open();
-  await page.getByRole('button', { name: 'New meeting' }).click();
+  // N on the Meetings screen starts a new meeting, as New meeting does.
+  await expect(page.getByRole('button', { name: 'New meeting' })).toHaveAttribute('aria-keyshortcuts', 'N');
+  await page.keyboard.press('n');
   // It starts at its host, the one thing a new meeting lacks.
   await expect(page.getByLabel('Host email')).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: 'Not saved yet' })).toBeVisible();

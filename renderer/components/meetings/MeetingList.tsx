@@ -139,7 +139,9 @@ export function MeetingList() {
           type="search"
           className="search"
           aria-label="Search meetings"
-          placeholder="Search meetings"
+          aria-keyshortcuts="/"
+          placeholder="Search meetings   /"
+          data-shortcut-target="search"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
@@ -158,6 +160,7 @@ export function MeetingList() {
         <button
           type="button"
           className="button-primary"
+          aria-keyshortcuts="N"
           onClick={() => navigate({ screen: 'meetings', meetingId: newMeetingId })}
         >
           New meeting
