@@ -111,7 +111,8 @@ export class MeetingScheduler {
       const state = this.outbox.statesOf([op.id]).get(op.id);
       // A step that had nothing to do yet leaves its operation in line.
       if (state === 'in_flight') this.outbox.markPending([op.id]);
-      const isDone = state === 'done';
+      // A delete Zoom did takes the meeting here with its operations: gone is done.
+      const isDone = state === 'done' || state === undefined;
       this.ctx.progress(`${meeting.topic}: ${op.module.describe(op.payload)}`, isDone ? 1 : 0);
       return isDone;
     } catch (error) {
