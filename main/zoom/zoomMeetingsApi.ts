@@ -6,6 +6,7 @@ import {
   type ZoomMeeting,
   type ZoomMeetingBody,
   type ZoomMeetingListItem,
+  type ZoomMeetingUpdateBody,
   type ZoomUser,
 } from '../../shared/zoom/zoomMeetingShapes';
 import { collectPages, maxPageSize } from './paginate';
@@ -24,7 +25,7 @@ export interface ZoomMeetingsApi {
   /** `GET /meetings/{id}`, with its occurrences. */
   getMeeting(meetingId: string): Promise<ZoomMeeting>;
   /** `PATCH /meetings/{id}`: counts against the host's daily limit. */
-  updateMeeting(meetingId: string, fields: Partial<ZoomMeetingBody>): Promise<undefined>;
+  updateMeeting(meetingId: string, fields: ZoomMeetingUpdateBody): Promise<undefined>;
   /** `DELETE /meetings/{id}`: the whole recurring meeting. */
   deleteMeeting(meetingId: string): Promise<undefined>;
   /** `GET /users/{email}/meetings?type=scheduled`, every page: finding a lost create again. */
@@ -59,7 +60,7 @@ export class ZoomMeetingsClient implements ZoomMeetingsApi {
     return this.call('meeting', { params: { meetingId }, what: 'reading the meeting' }, zoomMeetingSchema);
   }
 
-  updateMeeting(meetingId: string, fields: Partial<ZoomMeetingBody>): Promise<undefined> {
+  updateMeeting(meetingId: string, fields: ZoomMeetingUpdateBody): Promise<undefined> {
     return this.http.call('meetingUpdate', { params: { meetingId }, body: fields, what: 'updating the meeting' });
   }
 
