@@ -77,6 +77,18 @@ describe('the Meetings client', () => {
     expect(read.host_email).toBe(host);
   });
 
+  it('reads the occurrences already past only when asked', async () => {
+    let now = Date.parse('2027-02-01T00:00:00Z');
+    const h = await start({ clock: () => now, faults: { tokenTtlSeconds: 60 * 60 * 24 * 365 } });
+    const created = await h.client.meetings.createMeeting(host, meetingBody(draft()));
+    now = Date.parse('2027-03-16T00:00:00Z');
+    const coming = await h.client.meetings.getMeeting(String(created.id));
+    const every = await h.client.meetings.getMeeting(String(created.id), { withPastOccurrences: true });
+    // Six Mondays from 1 March: three are past on 16 March.
+    expect(coming.occurrences).toHaveLength(3);
+    expect(every.occurrences).toEqual(created.occurrences);
+  });
+
   it('answers no registration link when registration is off', async () => {
     const h = await start();
     const created = await h.client.meetings.createMeeting(host, meetingBody(draft({ settings: { approval_type: 2 } })));
