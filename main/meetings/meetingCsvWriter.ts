@@ -12,7 +12,8 @@ export interface WrittenCsvRow {
 /**
  * Appends a row for each of the config's meetings that Zoom has and the CSV lacks, once: the row
  * is on disk before it is recorded, and a row found in the file (written just before a crash) is
- * recorded without being written again. Each row asks Zoom for the meeting as it scheduled it.
+ * recorded without being written again. Each row asks Zoom for the meeting as it scheduled it,
+ * past occurrences included.
  */
 export async function writeMeetingCsv(deps: {
   file: string;
@@ -33,7 +34,7 @@ export async function writeMeetingCsv(deps: {
     const draft = drafts.get(meeting.key);
     if (draft === undefined) continue;
     if (!listed.has(meeting.zoomMeetingId)) {
-      const zoom = await (await deps.api()).getMeeting(meeting.zoomMeetingId);
+      const zoom = await (await deps.api()).getMeeting(meeting.zoomMeetingId, { withPastOccurrences: true });
       const row = meetingCsvRow(zoom, draft, deps.now());
       appendMeetingCsvRows(deps.file, [row]);
       written.push({ key: meeting.key, row });

@@ -21,8 +21,11 @@ export interface ZoomMeetingsApi {
   getUser(email: string): Promise<ZoomUser>;
   /** `POST /users/{email}/meetings`: counts against the host's daily limit of creates and updates. */
   createMeeting(hostEmail: string, body: ZoomMeetingBody): Promise<ZoomMeeting>;
-  /** `GET /meetings/{id}`, with its occurrences. */
-  getMeeting(meetingId: string): Promise<ZoomMeeting>;
+  /**
+   * `GET /meetings/{id}`, with its occurrences: the upcoming ones, or every one Zoom scheduled with
+   * `withPastOccurrences` (`show_previous_occurrences`).
+   */
+  getMeeting(meetingId: string, options?: { withPastOccurrences?: boolean }): Promise<ZoomMeeting>;
   /** `PATCH /meetings/{id}`: counts against the host's daily limit. */
   updateMeeting(meetingId: string, fields: Partial<ZoomMeetingBody>): Promise<undefined>;
   /** `DELETE /meetings/{id}`: the whole recurring meeting. */
@@ -55,8 +58,16 @@ export class ZoomMeetingsClient implements ZoomMeetingsApi {
     );
   }
 
-  getMeeting(meetingId: string): Promise<ZoomMeeting> {
-    return this.call('meeting', { params: { meetingId }, what: 'reading the meeting' }, zoomMeetingSchema);
+  getMeeting(meetingId: string, options: { withPastOccurrences?: boolean } = {}): Promise<ZoomMeeting> {
+    return this.call(
+      'meeting',
+      {
+        params: { meetingId },
+        ...(options.withPastOccurrences === true ? { query: { show_previous_occurrences: true } } : {}),
+        what: 'reading the meeting',
+      },
+      zoomMeetingSchema,
+    );
   }
 
   updateMeeting(meetingId: string, fields: Partial<ZoomMeetingBody>): Promise<undefined> {
