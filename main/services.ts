@@ -7,6 +7,7 @@ import { AttendeeImports } from './drafts/attendeeImports';
 import { AttendeeService } from './drafts/attendeeService';
 import { DraftService } from './drafts/draftService';
 import { ConflictResolver } from './sync/conflictResolver';
+import { MeetingConflictResolver } from './sync/meetingConflictResolver';
 import { outboxPlanner } from './sync/operations/registry';
 import { SyncService, type SyncServiceDeps } from './sync/syncService';
 import { createCredentialVault } from './vault/credentialVault';
@@ -139,7 +140,13 @@ export function createServices(options: ServicesOptions): Services {
     drafts: new DraftService(db, stores.series, stores.outbox, now),
     attendees,
     attendeeImports: new AttendeeImports(attendees, now),
-    conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series, stores.history),
+    conflicts: new ConflictResolver(
+      stores.conflicts,
+      stores.outbox,
+      stores.series,
+      stores.history,
+      new MeetingConflictResolver(stores.outbox, stores.meetings),
+    ),
     sync,
     zoomRefresh,
     appSettings: new AppSettingsStore(new SettingsStore(db)),

@@ -216,6 +216,11 @@ export class MeetingStore {
     throw new CadenceError('invalid_input', message, [{ path: 'host_email', message }]);
   }
 
+  /** Removes a meeting here with everything of it (Zoom no longer has it, or never will). */
+  forget(id: string): void {
+    this.db.prepare('DELETE FROM meeting WHERE id = ?').run(id);
+  }
+
   private isSame(id: string, draft: MeetingDraft): boolean {
     const stored: unknown = this.db.prepare('SELECT draft_json FROM meeting WHERE id = ?').pluck().get(id);
     return stored === JSON.stringify(draft);

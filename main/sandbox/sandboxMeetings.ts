@@ -282,7 +282,8 @@ function createMeeting(data: SandboxData, request: MeetingRequest): SandboxAnswe
   meeting.id = meetingNumber(data);
   data.meetings.push(meeting);
   count();
-  return { status: 201, body: meetingAnswer(data, meeting, request.now, false) };
+  // A create answers every occurrence it scheduled, the way its preview lists them.
+  return { status: 201, body: meetingAnswer(data, meeting, request.now, true) };
 }
 
 /** Applies an update; `isCounted` false for a change made in Zoom's web portal (an edit). */

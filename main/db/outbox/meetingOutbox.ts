@@ -4,7 +4,6 @@ import { meetingDraftSchema, type MeetingDraft } from '../../../shared/meetings/
 import { operationStateSchema, type OperationState, type PlannedOperation } from '../../../shared/outbox/operations';
 import type { MeetingZoomState, OutboxPlanner } from '../../../shared/outbox/planOperations';
 import type { ConflictKind, ConflictTarget } from '../../../shared/sync/conflicts';
-import { withValues } from '../../../shared/sync/withValues';
 import { jsonOr, keysSchema } from './outboxRows';
 import { heldStates, waitingStates } from './outboxStatements';
 import { parseSnapshot } from './zoomState';
@@ -39,7 +38,7 @@ export interface MeetingConflictInput {
 export interface WaitingMeetingOperation {
   meetingId: string;
   topic: string;
-  hostKey: string;
+  hostEmail: string;
   kind: string;
   payload: unknown;
   state: 'pending' | 'in_flight' | 'blocked' | 'conflict' | 'failed';
@@ -62,7 +61,7 @@ const storedRowSchema = z.object({
   state: operationStateSchema,
   attempts: z.number(),
 });
-const waitingRowSchema = storedRowSchema.extend({ topic: z.string(), host_key: z.string() });
+const waitingRowSchema = storedRowSchema.extend({ topic: z.string(), host_email: z.string() });
 const pendingRowSchema = z.object({
   id: z.number(),
   op_key: z.string(),
@@ -128,7 +127,7 @@ export class MeetingOutbox {
       ),
       waiting: db.prepare(
         `SELECT o.id, o.meeting_id, o.op_key, o.kind, o.payload_json, o.depends_on_json, o.state, o.attempts,
-           m.topic, m.host_key
+           m.topic, m.host_email
          FROM outbox o JOIN meeting m ON m.id = o.meeting_id WHERE o.state IN ${waitingStates} ORDER BY o.id`,
       ),
       zoomRow: db.prepare('SELECT zoom_meeting_id, synced_json FROM meeting WHERE id = ?'),
@@ -234,7 +233,7 @@ export class MeetingOutbox {
       return {
         meetingId: op.meetingId,
         topic: row.topic,
-        hostKey: row.host_key,
+        hostEmail: row.host_email,
         kind: op.kind,
         payload: op.payload,
         state: isBlocked ? 'blocked' : op.state === 'done' ? 'pending' : op.state,
@@ -352,15 +351,28 @@ export class MeetingOutbox {
     });
   }
 
-  /** Zoom's values become the snapshot, so that what differs from them is sent (keeping one's own version). */
-  patchBase(meetingId: string, fields: Readonly<Record<string, unknown>>): void {
-    const current = textSchema.parse(
-      this.db.prepare('SELECT synced_json FROM meeting WHERE id = ?').pluck().get(meetingId),
+  /** A new snapshot from settling a conflict (Zoom's values, so that what differs from them is sent). */
+  setBase(meetingId: string, base: MeetingDraft): void {
+    this.db.prepare('UPDATE meeting SET synced_json = ? WHERE id = ?').run(JSON.stringify(base), meetingId);
+  }
+
+  /**
+   * Keeping one's own version of a meeting Zoom holds in a form Cadence cannot read: its held
+   * update goes again as the whole meeting, overwriting Zoom's.
+   */
+  sendWhole(operationId: number): void {
+    const payload = textSchema.parse(
+      this.db.prepare('SELECT payload_json FROM outbox WHERE id = ?').pluck().get(operationId),
     );
-    const base = jsonOr<Record<string, unknown>>(current ?? 'null', z.record(z.string(), z.unknown()), {});
+    const changes = jsonOr(payload ?? 'null', z.object({ changes: z.record(z.string(), z.unknown()) }), {
+      changes: {},
+    });
     this.db
-      .prepare('UPDATE meeting SET synced_json = ? WHERE id = ?')
-      .run(JSON.stringify(withValues(base, fields)), meetingId);
+      .prepare(
+        `UPDATE outbox SET state = 'pending', payload_json = ?, last_error = NULL, updated_at = ?
+         WHERE id = ? AND state IN ${heldStates}`,
+      )
+      .run(JSON.stringify({ ...changes, whole: true }), this.now(), operationId);
   }
 
   /** Forgets the meeting's link to Zoom (it is gone there): the next sync creates it again. */

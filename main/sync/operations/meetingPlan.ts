@@ -1,8 +1,8 @@
 import type { MeetingDraft } from '../../../shared/meetings/meetingDraft';
-import { comparedMeetingFields, meetingFieldsOf } from '../../../shared/meetings/meetingFields';
+import { meetingFieldValues } from '../../../shared/meetings/meetingFieldValues';
+import { changedMeetingFields, comparableMeetingFields } from '../../../shared/meetings/meetingToZoom';
 import type { PlannedOperation } from '../../../shared/outbox/operations';
-import { changedFields, isEmpty, type MeetingZoomState } from '../../../shared/outbox/planOperations';
-import { pick } from './words';
+import type { MeetingZoomState } from '../../../shared/outbox/planOperations';
 
 /** Keys of a meeting's operations: one pending operation per key and meeting. */
 export const meetingKeys = { create: 'meeting', fields: 'meeting.fields', delete: 'meeting.delete' } as const;
@@ -11,8 +11,9 @@ export const meetingKeys = { create: 'meeting', fields: 'meeting.fields', delete
 export const meetingKinds = { create: 'meeting.create', update: 'meeting.update', delete: 'meeting.delete' } as const;
 
 /**
- * What Zoom needs for a meeting draft: create it, update the fields changed since the last sync,
- * or delete it (`draft` undefined) once Zoom has it.
+ * What Zoom needs for a meeting draft: create it, update the fields changed since the last sync
+ * (compared in Zoom's normal form, so that a default Zoom filled in is no change), or delete it
+ * (`draft` undefined) once Zoom has it.
  */
 export function planMeeting(draft: MeetingDraft | undefined, zoom: MeetingZoomState): PlannedOperation[] {
   if (draft === undefined) {
@@ -30,10 +31,17 @@ export function planMeeting(draft: MeetingDraft | undefined, zoom: MeetingZoomSt
   if (zoom.meetingId === undefined) {
     return [{ key: meetingKeys.create, kind: meetingKinds.create, payload: { meeting: draft }, dependsOn: [] }];
   }
-  const local = pick(meetingFieldsOf(draft), comparedMeetingFields);
-  const base = zoom.base === undefined ? local : pick(meetingFieldsOf(zoom.base), comparedMeetingFields);
-  const changes = changedFields(local, base);
-  return isEmpty(changes)
+  if (zoom.base === undefined) return [];
+  const local = comparableMeetingFields(draft);
+  const changed = changedMeetingFields(local, comparableMeetingFields(zoom.base));
+  return changed.length === 0
     ? []
-    : [{ key: meetingKeys.fields, kind: meetingKinds.update, payload: { changes }, dependsOn: [] }];
+    : [
+        {
+          key: meetingKeys.fields,
+          kind: meetingKinds.update,
+          payload: { changes: meetingFieldValues(local, changed) },
+          dependsOn: [],
+        },
+      ];
 }
