@@ -9,7 +9,8 @@
 //   minimum is 1 token + 100 creates: Zoom has no batch create, and each create's answer carries
 //   the meeting's ID, links and occurrences, all the script's CSV needs. Cadence also reads each
 //   meeting back once for its CSV row (the occurrences Zoom scheduled, past ones included), so its
-//   floor today is 201; the reads are counted apart.
+//   floor today is 201; the reads are counted apart. They go while the sync creates (a read is
+//   LIGHT, a create MEDIUM: their limits run side by side).
 // - wall time of the command (process start to exit: opening the data folder, the import, the
 //   sync, the CSV) and the sandbox's own span (first request's arrival to the last answer).
 // - beside it, the script's own pace: one call, then one second, for every create: at least
