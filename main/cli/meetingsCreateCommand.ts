@@ -252,7 +252,7 @@ export async function runMeetingsCreateCommand(
         const saved =
           written.length === 0
             ? `No new meetings to add to ${file.csvPath}.`
-            : `Meeting details saved to: ${file.csvPath} (${String(written.length)} new rows)`;
+            : `Meeting details saved to: ${file.csvPath} (${String(written.length)} new row${written.length === 1 ? '' : 's'})`;
         const mark = sync.outcome === 'succeeded' ? '✓ Complete!' : sync.message;
         human(`\n${rule}\n${mark} ${saved}\n${rule}\n`);
       }

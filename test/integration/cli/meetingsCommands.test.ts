@@ -350,6 +350,29 @@ describe('problems', () => {
   });
 });
 
+describe("a host's daily limit", () => {
+  it(
+    'the dry run and the run say which meeting waits for the next UTC day; the rest is created',
+    { timeout: 60_000 },
+    async () => {
+      await control.setFaults({ meetingDailyLimit: 1 });
+      const config = JSON.parse(readFileSync(example('two'), 'utf8')) as { meetings: Record<string, unknown>[] };
+      const engineering = config.meetings[1] ?? {};
+      const twice = join(dir.path, 'twice.json');
+      writeFileSync(twice, JSON.stringify({ ...config, meetings: [engineering, { ...engineering, topic: 'Retro' }] }));
+      const run = await cadence(['meetings', 'create', twice]);
+      expect(run.stdout).toContain('✓ Meeting created successfully!');
+      expect(run.stdout).toMatch(
+        /Processing: Retro\n {2}Host: engineering@company\.com\n {2}… Waits for engineering@company\.com's daily limit .* after \d{4}-\d{2}-\d{2}T00:00:00Z/,
+      );
+      expect(run.status).toBe(3);
+      expect(csvRows('zoom_meetings.csv').map((row) => row.meeting_topic)).toEqual(['Engineering Sprint Planning']);
+      const preview = await cadence(['meetings', 'create', twice, '--dry-run']);
+      expect(preview.stdout).toMatch(/Retro.*waits for engineering@company\.com's daily limit/);
+    },
+  );
+});
+
 describe('a crash mid-sync', () => {
   it(
     'killed while meetings are being created, run again: no meeting twice, no CSV row twice',
