@@ -6,6 +6,7 @@ import {
   type ZoomMeeting,
   type ZoomMeetingBody,
   type ZoomMeetingListItem,
+  type ZoomMeetingUpdateBody,
   type ZoomUser,
 } from '../../shared/zoom/zoomMeetingShapes';
 import { collectPages, maxPageSize } from './paginate';
@@ -27,7 +28,7 @@ export interface ZoomMeetingsApi {
    */
   getMeeting(meetingId: string, options?: { withPastOccurrences?: boolean }): Promise<ZoomMeeting>;
   /** `PATCH /meetings/{id}`: counts against the host's daily limit. */
-  updateMeeting(meetingId: string, fields: Partial<ZoomMeetingBody>): Promise<undefined>;
+  updateMeeting(meetingId: string, fields: ZoomMeetingUpdateBody): Promise<undefined>;
   /** `DELETE /meetings/{id}`: the whole recurring meeting. */
   deleteMeeting(meetingId: string): Promise<undefined>;
   /** `GET /users/{email}/meetings?type=scheduled`, every page: finding a lost create again. */
@@ -70,7 +71,7 @@ export class ZoomMeetingsClient implements ZoomMeetingsApi {
     );
   }
 
-  updateMeeting(meetingId: string, fields: Partial<ZoomMeetingBody>): Promise<undefined> {
+  updateMeeting(meetingId: string, fields: ZoomMeetingUpdateBody): Promise<undefined> {
     return this.http.call('meetingUpdate', { params: { meetingId }, body: fields, what: 'updating the meeting' });
   }
 
