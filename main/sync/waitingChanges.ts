@@ -39,7 +39,6 @@ export function waitingChanges(
         return {
           series_id: seriesId,
           series_name: entry.name,
-          meeting_id: null,
           sentence,
           operations: ops.length,
           state: first?.state ?? 'pending',

@@ -1,11 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MeetingDraftInput } from '../../../shared/meetings/meetingDraft';
+import { nextUtcMidnight } from '../../../shared/meetings/meetingQuota';
 import { syncHarness } from '../../support/syncHarness';
 
 // Meetings go through the same outbox and engine as the series, against the sandbox's Meetings
 // API over HTTP: created exactly once, updated three ways, deleted, and conflicts for the planner.
 let h: Awaited<ReturnType<typeof syncHarness>>;
-let now = Date.parse('2026-12-01T10:00:00Z');
+// One clock for Cadence and the sandbox: the real one (the sandbox's per-second limits need time
+// to pass), moved on to another UTC day when a test says so.
+let offset = 0;
+const clock = () => Date.now() + offset;
+const toNextUtcDay = () => {
+  offset += Date.parse(nextUtcMidnight(clock())) - clock() + 5_000;
+};
 
 const host = 'alice@example.com';
 const weeklySync = (overrides: Partial<MeetingDraftInput> = {}): MeetingDraftInput => ({
@@ -20,8 +27,8 @@ const weeklySync = (overrides: Partial<MeetingDraftInput> = {}): MeetingDraftInp
 });
 
 beforeEach(async () => {
-  now = Date.parse('2026-12-01T10:00:00Z');
-  h = await syncHarness({ users: [host], clock: () => now }, { now: () => now });
+  offset = 0;
+  h = await syncHarness({ users: [host], clock }, { now: clock });
 });
 afterEach(async () => {
   await h.close();
@@ -170,5 +177,80 @@ describe('changes on Zoom', () => {
     expect(h.services.meetings.list()).toEqual([]);
     expect(await sync()).toMatchObject({ outcome: 'succeeded', waiting: 0 });
     expect(zoomMeetings()).toEqual([]);
+  });
+});
+
+describe('the host’s daily limit', () => {
+  const saveMany = (count: number) => {
+    for (let i = 0; i < count; i += 1) {
+      h.services.meetings.save(
+        undefined,
+        weeklySync({
+          key: `m${String(i)}`,
+          topic: `Meeting ${String(i)}`,
+          recurrence: { type: 1, end_times: 3, duration: 30 },
+        }),
+      );
+    }
+  };
+  const creates = async () =>
+    (await h.sandbox.control.requests()).filter((request) => request.operationId === 'meetingCreate');
+
+  it('120 meetings for one host: 100 sent, 20 wait (the dry run says which), the next UTC day’s sync sends them', async () => {
+    saveMany(120);
+    const renewal = nextUtcMidnight(clock());
+    const planned = (await h.services.sync.plan()).filter(
+      (call) => call.method === 'POST' && call.path.endsWith('/meetings'),
+    );
+    expect(planned.filter((call) => call.waits_until === undefined)).toHaveLength(100);
+    const waiting = planned.filter((call) => call.waits_until !== undefined);
+    expect(waiting.map((call) => [call.series, call.waits_until])).toEqual(
+      Array.from({ length: 20 }, (_, i) => [`Meeting ${String(100 + i)}`, renewal]),
+    );
+    expect(waiting[0]?.what).toMatch(/waits for alice@example.com's daily limit/);
+
+    const report = await sync();
+    expect(report).toMatchObject({ outcome: 'needs_attention', done: 100, waiting: 20, conflicts: 0 });
+    expect(report.message).toMatch(/20 meeting changes wait for the host's daily limit/);
+    expect(zoomMeetings()).toHaveLength(100);
+    expect(await creates()).toHaveLength(100);
+    const list = h.services.meetings.list();
+    expect(list.filter((m) => m.state === 'synced')).toHaveLength(100);
+    expect(list.filter((m) => m.state === 'waiting_for_quota').map((m) => [m.topic, m.waits_until])).toEqual(
+      Array.from({ length: 20 }, (_, i) => [`Meeting ${String(100 + i)}`, renewal]),
+    );
+    expect(h.services.sync.pending().filter((change) => change.state === 'pending')).toHaveLength(20);
+
+    // The same day, nothing more goes.
+    await h.sandbox.control.clearRequests();
+    expect(await sync()).toMatchObject({ done: 0, waiting: 20 });
+    expect(await creates()).toEqual([]);
+
+    toNextUtcDay();
+    const nextDay = await h.services.sync.plan();
+    expect(nextDay.filter((call) => call.path.endsWith('/meetings') && call.waits_until === undefined)).toHaveLength(
+      20,
+    );
+    expect(await sync()).toMatchObject({ outcome: 'succeeded', done: 20, waiting: 0 });
+    expect(zoomMeetings()).toHaveLength(120);
+    expect(h.services.meetings.list().every((m) => m.state === 'synced')).toBe(true);
+  }, 60_000);
+
+  it('Zoom’s own daily limit answer marks the host spent: what it refused waits, never failed or retried', async () => {
+    await h.sandbox.control.setFaults({ meetingDailyLimit: 3 });
+    saveMany(5);
+    const report = await sync();
+    expect(report).toMatchObject({ outcome: 'needs_attention', done: 3, waiting: 2, conflicts: 0 });
+    expect(zoomMeetings()).toHaveLength(3);
+    // Each refused create was sent once, and none after Zoom said the day is spent.
+    expect((await creates()).length).toBeLessThanOrEqual(5);
+    expect(h.services.meetings.list().filter((m) => m.state === 'waiting_for_quota')).toHaveLength(2);
+    await h.sandbox.control.clearRequests();
+    expect(await sync()).toMatchObject({ done: 0, waiting: 2 });
+    expect(await creates()).toEqual([]);
+
+    toNextUtcDay();
+    expect(await sync()).toMatchObject({ outcome: 'succeeded', done: 2, waiting: 0 });
+    expect(zoomMeetings()).toHaveLength(5);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import type { PlannedCall } from '../../../shared/sync/syncReport';
 import { ZoomEventsApi } from '../../../main/zoom/zoomEventsApi';
+import { ZoomMeetingsClient } from '../../../main/zoom/zoomMeetingsApi';
 import type { ZoomCall, ZoomTransport } from '../../../main/zoom/zoomHttp';
 import { plannedCallOf } from '../../../main/sync/dryRun';
 import { SyncEngine } from '../../../main/sync/syncEngine';
@@ -129,7 +130,7 @@ class SpyTransport implements ZoomTransport {
 const idKeys = new Set(['ticket_type_id', 'event_id', 'session_id', 'hub_id']);
 /** A call with Zoom's IDs (or the dry run's placeholders for them) taken out. */
 function shape(call: PlannedCall): string {
-  const path = call.path.replace(/\/(events|sessions|ticket_types|access_links|tickets)\/[^/?]+/g, '/$1/{id}');
+  const path = call.path.replace(/\/(events|sessions|ticket_types|access_links|tickets|meetings)\/[^/?]+/g, '/$1/{id}');
   const body = JSON.stringify(call.body ?? null, (key, value: unknown) =>
     idKeys.has(key) ? '{id}' : key === 'session_ids' ? (value as unknown[]).map(() => '{id}') : value,
   );
@@ -146,6 +147,7 @@ describe('the dry run is the sync', () => {
       attendees: stores.attendees,
       log: stores.log,
       api: new ZoomEventsApi(spy),
+      meetings: { api: new ZoomMeetingsClient(spy), store: stores.meetings, quota: stores.meetingQuota },
     };
     const report = await new SyncEngine(parts, { isSerial: true, now: () => now }).run();
     expect([report.outcome, h.services.conflicts.list().map((c) => c.message)]).toEqual(['succeeded', []]);
@@ -220,6 +222,36 @@ describe('the dry run is the sync', () => {
     const reads = (await h.services.sync.plan()).slice(1);
     expect(reads.every((call) => call.method === 'GET')).toBe(true);
     expect(reads).toHaveLength(h.refreshReads().length);
+  });
+
+  it('makes the same calls for the meeting kinds: create, update and delete', async () => {
+    const meeting = (key: string, topic: string) => ({
+      key,
+      host_email: 'user@yourorganization.com',
+      topic,
+      timezone: 'Europe/Berlin',
+      start_time: '2027-03-01T09:00:00Z',
+      recurrence: { type: 2 as const, weekly_days: [2, 5], end_times: 10, duration: 45 },
+    });
+    const first = h.services.meetings.save(undefined, meeting('a', 'Design review')).id;
+    const second = h.services.meetings.save(undefined, meeting('b', 'Office hours')).id;
+    const createDry = await dryCalls();
+    expect(createDry.map((call) => call.split(' ').slice(0, 2).join(' '))).toEqual([
+      'POST /users/user@yourorganization.com/meetings',
+      'POST /users/user@yourorganization.com/meetings',
+    ]);
+    expect(await realCalls(frozenNow)).toEqual(createDry);
+
+    h.services.meetings.save(first, { ...meeting('a', 'Design review, weekly'), settings: { waiting_room: false } });
+    h.services.meetings.delete(second);
+    const changeDry = await dryCalls();
+    expect(changeDry.map((call) => call.split(' ').slice(0, 2).join(' '))).toEqual([
+      'GET /meetings/{id}',
+      'PATCH /meetings/{id}',
+      'DELETE /meetings/{id}',
+    ]);
+    expect(await realCalls(frozenNow)).toEqual(changeDry);
+    expect(await h.services.sync.plan()).toEqual([]);
   });
 });
 
