@@ -3,7 +3,7 @@ import type { PlannedCall, SyncReport } from '../../shared/sync/syncReport';
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import { MeetingCsvRows } from '../db/meetingCsvRows';
 import { meetingIdsInCsv } from '../meetings/meetingCsv';
-import { writeMeetingCsv } from '../meetings/meetingCsvWriter';
+import { writeMeetingCsv, type WrittenCsvRow } from '../meetings/meetingCsvWriter';
 import { importMeetingConfig } from '../meetings/meetingImport';
 import type { Services } from '../services';
 import { exitCodes } from './exitCodes';
@@ -60,6 +60,34 @@ function meetingBlock(
       lines.push('  … Not sent yet; it waits for the next "cadence sync".');
   }
   return lines;
+}
+
+/**
+ * Appends the CSV's missing rows, one pass at a time: passes during the sync write what was
+ * created so far (a pass that fails is left to the next), the last one's failure is the run's.
+ */
+class CsvAppender {
+  private chain: Promise<void> = Promise.resolve();
+  private readonly written: WrittenCsvRow[] = [];
+
+  constructor(private readonly pass: () => Promise<WrittenCsvRow[]>) {}
+
+  soon(): void {
+    this.chain = this.chain
+      .then(() => this.pass())
+      .then(
+        (rows) => {
+          this.written.push(...rows);
+        },
+        () => undefined,
+      );
+  }
+
+  async last(): Promise<WrittenCsvRow[]> {
+    await this.chain;
+    this.written.push(...(await this.pass()));
+    return this.written;
+  }
 }
 
 /** The config's meetings as the list shows them now, by key. */
@@ -176,6 +204,15 @@ export async function runMeetingsCreateCommand(
       human(`${rule}\nCreating ${String(report.meetings.length)} recurring meeting(s)...\n${rule}\n`);
 
       const progress = new MeetingProgress(report, human);
+      const csv = new CsvAppender(() =>
+        writeMeetingCsv({
+          file: file.csvPath,
+          drafts: file.config.meetings.map((meeting) => meeting.draft),
+          rows: new MeetingCsvRows(services.db, () => formatInstant(services.now())),
+          api: async () => (await services.account.zoom()).meetings,
+          now: () => formatInstant(services.now()),
+        }),
+      );
       let lastLook = 0;
       const controller = new AbortController();
       const stop = () => {
@@ -192,20 +229,15 @@ export async function runMeetingsCreateCommand(
             if (now - lastLook < 250) return;
             lastLook = now;
             progress.show(summariesByKey(services), false);
+            // Rows of the meetings created so far, while the sync goes on (their reads use another rate limit).
+            csv.soon();
           },
         });
       } finally {
         process.off('SIGINT', stop);
       }
       progress.show(summariesByKey(services), true);
-
-      const written = await writeMeetingCsv({
-        file: file.csvPath,
-        drafts: file.config.meetings.map((meeting) => meeting.draft),
-        rows: new MeetingCsvRows(services.db, () => formatInstant(services.now())),
-        api: async () => (await services.account.zoom()).meetings,
-        now: () => formatInstant(services.now()),
-      });
+      const written = await csv.last();
       const keys = new Set(report.meetings.map((meeting) => meeting.key));
       if (context.isJson) {
         const result: CreateResult = {
@@ -220,7 +252,7 @@ export async function runMeetingsCreateCommand(
         const saved =
           written.length === 0
             ? `No new meetings to add to ${file.csvPath}.`
-            : `Meeting details saved to: ${file.csvPath} (${String(written.length)} new rows)`;
+            : `Meeting details saved to: ${file.csvPath} (${String(written.length)} new row${written.length === 1 ? '' : 's'})`;
         const mark = sync.outcome === 'succeeded' ? '✓ Complete!' : sync.message;
         human(`\n${rule}\n${mark} ${saved}\n${rule}\n`);
       }
