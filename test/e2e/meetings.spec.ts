@@ -68,7 +68,7 @@ test('a planner imports a config, edits a meeting across a change of the clocks,
   await expect(row).toContainText('Draft');
 
   // The preview keeps 9:00 in New York across the US change; the planner's own time moves twice.
-  await row.getByRole('link', { name: topic }).click();
+  await row.getByRole('link', { name: topic, exact: true }).click();
   await expect(page.getByLabel('Host email')).toHaveValue('manager@company.com');
   await expect(meetings.preview.getByRole('listitem')).toHaveCount(5);
   await expect(meetings.occurrence(2)).toContainText('Mon, Mar 8, 2027');
@@ -248,7 +248,7 @@ test('the Meetings screens pass axe-core with no serious or critical violations'
   await meetings.importDialog.getByRole('button', { name: 'Import 1 meeting' }).click();
   await expect(meetings.row(topic)).toBeVisible();
   await check('list');
-  await meetings.row(topic).getByRole('link', { name: topic }).click();
+  await meetings.row(topic).getByRole('link', { name: topic, exact: true }).click();
   await page.getByLabel('Host email').fill('manager at company');
   await expect(page.getByLabel('Host email')).toHaveAttribute('aria-invalid', 'true');
   await check('editor');

@@ -27,7 +27,7 @@ export class MeetingsPage {
   }
 
   row(topic: string): Locator {
-    return this.list.getByRole('row').filter({ has: this.page.getByRole('link', { name: topic }) });
+    return this.list.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: topic }) });
   }
 
   get importDialog(): Locator {

@@ -19,7 +19,8 @@ function MeetingRow({ meeting, onDelete }: { meeting: MeetingSummary; onDelete: 
   return (
     <tr>
       <th scope="row">
-        {meeting.problem === null ? (
+        {/* A meeting being deleted, or one this version cannot read, is not opened. */}
+        {meeting.problem === null && meeting.state !== 'deleting' ? (
           <a href={`#meetings/${encodeURIComponent(meeting.id)}`} className="row-link">
             {meeting.topic}
           </a>
