@@ -55,6 +55,8 @@ export interface ZoomHttpOptions {
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   random?: () => number;
+  /** The clock a daily limit's renewal is read by when Zoom gives it in seconds or not at all. */
+  now?: () => number;
   /** Told after each request whether Zoom answered at all, so a lost network is noticed at once. */
   onReachability?: (isReachable: boolean) => void;
 }
@@ -180,7 +182,10 @@ export class ZoomHttp {
       }
       // A daily limit is the host's or the account's for the day: the label stays open for the rest.
       if (answer.status === 429 && isDailyLimit(answer.headers)) {
-        throw zoomDailyLimitError(answer.json, answer.headers, { operation: what, now: Date.now() });
+        throw zoomDailyLimitError(answer.json, answer.headers, {
+          operation: what,
+          now: (this.options.now ?? Date.now)(),
+        });
       }
       if (answer.status === 429) this.pauseAfter429(spec, token, answer.headers);
       throw zoomApiError(answer.status, answer.json, { operation: what, scopes: scopesToName(spec.scopes) });

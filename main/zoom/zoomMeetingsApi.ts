@@ -6,6 +6,7 @@ import {
   type ZoomMeeting,
   type ZoomMeetingBody,
   type ZoomMeetingListItem,
+  type ZoomMeetingUpdateBody,
   type ZoomUser,
 } from '../../shared/zoom/zoomMeetingShapes';
 import { collectPages, maxPageSize } from './paginate';
@@ -21,10 +22,13 @@ export interface ZoomMeetingsApi {
   getUser(email: string): Promise<ZoomUser>;
   /** `POST /users/{email}/meetings`: counts against the host's daily limit of creates and updates. */
   createMeeting(hostEmail: string, body: ZoomMeetingBody): Promise<ZoomMeeting>;
-  /** `GET /meetings/{id}`, with its occurrences. */
-  getMeeting(meetingId: string): Promise<ZoomMeeting>;
+  /**
+   * `GET /meetings/{id}`, with its occurrences: the upcoming ones, or every one Zoom scheduled with
+   * `withPastOccurrences` (`show_previous_occurrences`).
+   */
+  getMeeting(meetingId: string, options?: { withPastOccurrences?: boolean }): Promise<ZoomMeeting>;
   /** `PATCH /meetings/{id}`: counts against the host's daily limit. */
-  updateMeeting(meetingId: string, fields: Partial<ZoomMeetingBody>): Promise<undefined>;
+  updateMeeting(meetingId: string, fields: ZoomMeetingUpdateBody): Promise<undefined>;
   /** `DELETE /meetings/{id}`: the whole recurring meeting. */
   deleteMeeting(meetingId: string): Promise<undefined>;
   /** `GET /users/{email}/meetings?type=scheduled`, every page: finding a lost create again. */
@@ -55,11 +59,19 @@ export class ZoomMeetingsClient implements ZoomMeetingsApi {
     );
   }
 
-  getMeeting(meetingId: string): Promise<ZoomMeeting> {
-    return this.call('meeting', { params: { meetingId }, what: 'reading the meeting' }, zoomMeetingSchema);
+  getMeeting(meetingId: string, options: { withPastOccurrences?: boolean } = {}): Promise<ZoomMeeting> {
+    return this.call(
+      'meeting',
+      {
+        params: { meetingId },
+        ...(options.withPastOccurrences === true ? { query: { show_previous_occurrences: true } } : {}),
+        what: 'reading the meeting',
+      },
+      zoomMeetingSchema,
+    );
   }
 
-  updateMeeting(meetingId: string, fields: Partial<ZoomMeetingBody>): Promise<undefined> {
+  updateMeeting(meetingId: string, fields: ZoomMeetingUpdateBody): Promise<undefined> {
     return this.http.call('meetingUpdate', { params: { meetingId }, body: fields, what: 'updating the meeting' });
   }
 

@@ -2,7 +2,7 @@ import { formatInstant } from '../recurrence/expandRecurrence';
 import type { RecurrenceDraft } from '../recurrence/recurrenceSchema';
 import { planSeriesTiming, toSeriesTiming, type PathIssue } from '../recurrence/seriesTiming';
 import { ZoneClock } from '../recurrence/zoneClock';
-import type { ZoomMeeting, ZoomMeetingBody } from '../zoom/zoomMeetingShapes';
+import type { ZoomMeeting, ZoomMeetingBody, ZoomMeetingUpdateBody } from '../zoom/zoomMeetingShapes';
 import { meetingDraftSchema, meetingSettingsSchema, type MeetingDraft, type MeetingSettings } from './meetingDraft';
 
 /** A recurring meeting with a fixed time, the only kind Cadence makes. */
@@ -198,4 +198,33 @@ function sameRecurrence(a: ComparableRecurrence, b: ComparableRecurrence): boole
     if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) return false;
   }
   return true;
+}
+
+/** The fields that say when a meeting happens: Zoom schedules its occurrences again from all of them. */
+const timingFields: ReadonlySet<MeetingFieldName> = new Set(['timezone', 'start_time', 'duration', 'recurrence']);
+
+/**
+ * The update request that sends only what changed, from a valid draft and the names
+ * `changedMeetingFields` gave: the timing whole (start, zone, duration and recurrence together,
+ * since the start is written in the zone and Zoom schedules the occurrences from all four), each
+ * other field on its own, changed settings only. Empty when nothing changed.
+ */
+export function meetingUpdateBody(draft: MeetingDraft, changed: readonly MeetingFieldName[]): ZoomMeetingUpdateBody {
+  const full = meetingBody(draft);
+  const update: ZoomMeetingUpdateBody = {};
+  if (changed.some((name) => timingFields.has(name))) {
+    update.start_time = full.start_time;
+    update.timezone = full.timezone;
+    update.duration = full.duration;
+    update.recurrence = full.recurrence;
+  }
+  if (changed.includes('topic')) update.topic = full.topic;
+  // An agenda emptied here is sent as "", which is how Zoom clears it.
+  if (changed.includes('agenda')) update.agenda = full.agenda ?? '';
+  if (changed.includes('password') && full.password !== undefined) update.password = full.password;
+  const settings = settingNames.filter((name) => changed.includes(`settings.${name}`));
+  if (settings.length > 0) {
+    update.settings = Object.fromEntries(settings.map((name) => [name, full.settings[name]]));
+  }
+  return update;
 }

@@ -129,3 +129,11 @@ export interface ZoomMeetingBody {
     registration_type: 1 | 2 | 3;
   };
 }
+
+/**
+ * What Cadence sends to update a meeting: any of the create's fields, settings one by one (Zoom
+ * keeps the settings a PATCH leaves out).
+ */
+export type ZoomMeetingUpdateBody = Partial<Omit<ZoomMeetingBody, 'settings'>> & {
+  settings?: Partial<ZoomMeetingBody['settings']>;
+};

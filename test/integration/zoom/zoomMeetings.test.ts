@@ -6,6 +6,7 @@ import {
   comparableMeetingFields,
   draftOfZoomMeeting,
   meetingBody,
+  meetingUpdateBody,
 } from '../../../shared/meetings/meetingToZoom';
 import { expandSeries } from '../../../shared/recurrence/seriesTiming';
 import { ZoomApiError, ZoomDailyLimitError, ZoomOutcomeUnknownError } from '../../../main/zoom/zoomErrors';
@@ -76,6 +77,18 @@ describe('the Meetings client', () => {
     expect(read.host_email).toBe(host);
   });
 
+  it('reads the occurrences already past only when asked', async () => {
+    let now = Date.parse('2027-02-01T00:00:00Z');
+    const h = await start({ clock: () => now, faults: { tokenTtlSeconds: 60 * 60 * 24 * 365 } });
+    const created = await h.client.meetings.createMeeting(host, meetingBody(draft()));
+    now = Date.parse('2027-03-16T00:00:00Z');
+    const coming = await h.client.meetings.getMeeting(String(created.id));
+    const every = await h.client.meetings.getMeeting(String(created.id), { withPastOccurrences: true });
+    // Six Mondays from 1 March: three are past on 16 March.
+    expect(coming.occurrences).toHaveLength(3);
+    expect(every.occurrences).toEqual(created.occurrences);
+  });
+
   it('answers no registration link when registration is off', async () => {
     const h = await start();
     const created = await h.client.meetings.createMeeting(host, meetingBody(draft({ settings: { approval_type: 2 } })));
@@ -99,6 +112,25 @@ describe('the Meetings client', () => {
     const gone = await failure(h.client.meetings.getMeeting(id));
     expect(gone).toBeInstanceOf(ZoomApiError);
     expect(gone).toMatchObject({ status: 404, zoomCode: 3001, code: 'not_found' });
+  });
+
+  it('sends a draft’s changes as an update that makes Zoom’s meeting equal to the changed draft', async () => {
+    const h = await start();
+    const planned = draft();
+    const created = await h.client.meetings.createMeeting(host, meetingBody(planned));
+    const changed = draft({
+      topic: 'Tuesday Team Sync',
+      agenda: undefined,
+      recurrence: { type: 2, weekly_days: [3, 5], end_times: 8, duration: 30 },
+      settings: { mute_upon_entry: false },
+    });
+    const names = changedMeetingFields(comparableMeetingFields(planned), comparableMeetingFields(changed));
+    // New days move the first occurrence: the start compares as changed too.
+    expect(names).toEqual(['topic', 'agenda', 'start_time', 'duration', 'recurrence', 'settings.mute_upon_entry']);
+    await h.client.meetings.updateMeeting(String(created.id), meetingUpdateBody(changed, names));
+    const read = draftOfZoomMeeting(await h.client.meetings.getMeeting(String(created.id)), { host_email: host });
+    if (!read.ok) throw new Error(JSON.stringify(read.issues));
+    expect(changedMeetingFields(comparableMeetingFields(changed), comparableMeetingFields(read.draft))).toEqual([]);
   });
 
   it('lists every page of a host’s meetings', async () => {

@@ -10,6 +10,7 @@ import {
   comparableMeetingFields,
   draftOfZoomMeeting,
   meetingBody,
+  meetingUpdateBody,
   zoomLocalStart,
 } from '../../../../shared/meetings/meetingToZoom';
 import type { ZoomMeeting } from '../../../../shared/zoom/zoomMeetingShapes';
@@ -214,5 +215,30 @@ describe('draftOfZoomMeeting and the comparable fields', () => {
     });
     expect(read.ok).toBe(false);
     expect(!read.ok && read.issues.map((issue) => issue.path.join('.'))).toEqual(['settings.audio']);
+  });
+});
+
+describe('meetingUpdateBody', () => {
+  it('sends only what changed: settings one by one, the timing whole', () => {
+    const changed = draft({ topic: 'Renamed', settings: { waiting_room: false } });
+    expect(meetingUpdateBody(changed, ['topic', 'settings.waiting_room'])).toEqual({
+      topic: 'Renamed',
+      settings: { waiting_room: false },
+    });
+    const moved = draft({ recurrence: { type: 2, weekly_days: [4], end_times: 8, duration: 45 } });
+    expect(meetingUpdateBody(moved, ['recurrence'])).toEqual({
+      start_time: '2026-03-03T09:00:00',
+      timezone: 'America/New_York',
+      duration: 45,
+      recurrence: { type: 2, repeat_interval: 1, weekly_days: '4', end_times: 8 },
+    });
+    expect(meetingUpdateBody(draft({}), [])).toEqual({});
+  });
+
+  it('clears an agenda with "", and leaves a passcode the draft does not set to Zoom', () => {
+    expect(meetingUpdateBody(draft({}), ['agenda', 'password'])).toEqual({ agenda: '' });
+    const update = meetingUpdateBody(draft({ agenda: 'New', password: 'pw1' }), ['agenda', 'password']);
+    expect(update).toEqual({ agenda: 'New', password: 'pw1' });
+    expect(validator.bodyIssues('PATCH', '/meetings/85000007919', update)).toEqual([]);
   });
 });
