@@ -85,7 +85,7 @@ export function createCore(options: CoreOptions): Core {
   const autoSync = autoSyncWhenOnline({
     sync,
     isEnabled: () => services.appSettings.read().auto_sync_when_online,
-    hasWork: () => services.stores.outbox.work().length > 0,
+    hasWork: () => services.stores.outbox.work().length > 0 || services.stores.outbox.meetings.work().length > 0,
     onProgress: (progress) => events.emit('sync.progress', progress),
     onFinished: (report) => events.emit('sync.finished', report),
     onError: (error) => logger.error('automatic sync failed', { error }),

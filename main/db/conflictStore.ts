@@ -61,7 +61,7 @@ export class ConflictStore {
           // A meeting's conflict has no series: its series ID is empty and its name is the meeting's topic.
           series_id: row.series_id ?? '',
           series_name: row.owner_name ?? '',
-          ...(row.meeting_id === null ? {} : { meeting_id: row.meeting_id }),
+          meeting_id: row.meeting_id,
           kind: row.kind,
           target: target.success ? target.data : { item: 'event' as const },
           subject: row.subject,

@@ -69,7 +69,7 @@ export class ConflictResolver {
     if (conflict === undefined) throw new CadenceError('not_found', `There is no conflict ${String(id)}.`);
     if (conflict.resolvedAt !== null) throw new CadenceError('conflict', `Conflict ${String(id)} is already settled.`);
     const meetingId = conflict.meeting_id;
-    if (meetingId !== undefined) {
+    if (meetingId !== null) {
       // A meeting has no series history; its resolution replaces nothing that can be undone.
       return this.outbox.transaction(() => {
         const message = this.meetings.resolve({ ...conflict, meeting_id: meetingId }, keep);

@@ -39,6 +39,7 @@ export function waitingChanges(
         return {
           series_id: seriesId,
           series_name: entry.name,
+          meeting_id: null,
           sentence,
           operations: ops.length,
           state: first?.state ?? 'pending',

@@ -57,8 +57,8 @@ export const conflictSummarySchema = z.object({
   series_id: z.string(),
   /** The series' name, or the meeting's topic. */
   series_name: z.string(),
-  /** The recurring meeting the conflict is about; absent for a series'. */
-  meeting_id: z.string().optional(),
+  /** The recurring meeting the conflict is about; null for a series'. */
+  meeting_id: z.string().nullable().default(null),
   kind: conflictKindSchema,
   target: conflictTargetSchema,
   /** What the conflict is about, in the planner's words ("name", "session 2"). */

@@ -21,8 +21,8 @@ export const pendingChangeSchema = z.object({
   series_id: z.string(),
   /** The series' name, or the meeting's topic. */
   series_name: z.string(),
-  /** The recurring meeting the change is for; absent for a series'. */
-  meeting_id: z.string().optional(),
+  /** The recurring meeting the change is for; null for a series'. */
+  meeting_id: z.string().nullable().default(null),
   sentence: z.string(),
   /** How many outbox operations the sentence stands for. */
   operations: z.number().int(),

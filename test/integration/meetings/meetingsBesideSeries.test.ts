@@ -46,7 +46,7 @@ it('keeps the series’ conflict and waiting change, and lists a meeting’s bes
   expect(services.conflicts.list()).toEqual([
     expect.objectContaining({ id: 3, series_id: 's1', series_name: 'Standup', kind: 'event_fields', subject: 'name' }),
   ]);
-  expect(services.conflicts.list()[0]).not.toHaveProperty('meeting_id');
+  expect(services.conflicts.list()[0]?.meeting_id).toBeNull();
   expect(services.sync.pending()).toEqual([
     expect.objectContaining({ series_id: 's1', series_name: 'Standup', state: 'conflict' }),
   ]);
@@ -85,7 +85,7 @@ it('keeps the series’ conflict and waiting change, and lists a meeting’s bes
     message: 'Design review: User does not exist: ann@example.com.',
   });
   expect(services.conflicts.list().map((c) => [c.series_id, c.meeting_id, c.series_name, c.kind])).toEqual([
-    ['s1', undefined, 'Standup', 'event_fields'],
+    ['s1', null, 'Standup', 'event_fields'],
     ['', id, 'Design review', 'refused'],
   ]);
   expect(services.meetings.list()).toMatchObject([{ id, state: 'conflict' }]);

@@ -315,6 +315,7 @@ describe('what Zoom refuses never blocks the queue', () => {
       {
         series_id: seriesId,
         series_name: 'Engineering Team Weekly Standup',
+        meeting_id: null,
         sentence: 'Register 1 person for "Engineering Team Weekly Standup"',
         operations: 1,
         state: 'failed',
