@@ -15,6 +15,7 @@ import {
   verifyHosts,
   type MeetingsCommandContext,
   type MeetingsImportOptions,
+  unverifiedHosts,
 } from './meetingsImportCommand';
 import { describeCall, syncOutcomeExit } from './syncCommand';
 import { withServices } from './withServices';
@@ -135,18 +136,25 @@ async function dryRun(
   return withThrowawayServices(
     context.dataDir,
     async (services) => {
-      const hostCheck = options.verbose === true ? await verifyHosts(services, file) : undefined;
-      const report = importMeetingConfig(file.config, meetingDraftsOf(services), {
+      // The drafts go into the throwaway copy, so the sync's plan is the plan of this config.
+      const imported = importMeetingConfig(file.config, meetingDraftsOf(services), {
         dryRun: false,
-        zoomApiUse: 'this_run',
+        zoomApiUse: 'ignored',
       });
+      const report: MeetingImportReport = {
+        ...imported,
+        dry_run: true,
+        meetings: imported.meetings.map((meeting) =>
+          meeting.action === 'created' ? { ...meeting, id: null } : meeting,
+        ),
+      };
       const calls = await services.sync.plan();
       for (const warning of report.warnings) context.stderr.write(`Warning: ${warning}\n`);
       const drafts = file.config.meetings.map((meeting) => meeting.draft);
       if (context.isJson) {
         const result: CreateResult = {
           dry_run: true,
-          import: { ...report, dry_run: true },
+          import: report,
           sync: null,
           calls,
           meetings: [],
@@ -156,9 +164,9 @@ async function dryRun(
         return exitCodes.done;
       }
       const lines = [
-        ...(hostCheck === undefined ? [] : hostCheckLines(hostCheck)),
+        ...(options.verbose === true ? [unverifiedHosts] : []),
         `Would create ${String(report.meetings.length)} recurring meeting(s) from ${file.path}:`,
-        ...importLines({ ...report, dry_run: true }, drafts, options.verbose === true),
+        ...importLines(report, drafts, options.verbose === true),
         '',
         calls.length === 0
           ? 'Nothing to send: everything is on Zoom as configured.'

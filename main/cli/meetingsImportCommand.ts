@@ -62,6 +62,9 @@ export function importLines(report: MeetingImportReport, drafts: readonly KeyedM
   });
 }
 
+/** What `--verbose` says in a dry run, which makes no request (as the script's). */
+export const unverifiedHosts = 'Hosts are checked on Zoom by the run itself: --dry-run makes no request.';
+
 /** The host check's lines for `--verbose`. */
 export function hostCheckLines(check: HostCheck): string[] {
   if (check.outcome === 'skipped') return [`Warning: ${skippedHostCheckWarning}`];
@@ -94,6 +97,7 @@ function writeImportReport(
   const count = (action: string) => report.meetings.filter((meeting) => meeting.action === action).length;
   const lines = [
     ...(hostCheck === undefined ? [] : hostCheckLines(hostCheck)),
+    ...(options.verbose === true && options.dryRun === true ? [unverifiedHosts] : []),
     `${options.dryRun === true ? 'Would import' : 'Imported'} ${String(report.meetings.length)} meeting${report.meetings.length === 1 ? '' : 's'}: ${String(count('created'))} new, ${String(count('updated'))} updated, ${String(count('unchanged'))} unchanged.`,
     ...importLines(
       report,
@@ -118,11 +122,13 @@ export async function runMeetingsImportCommand(
 ): Promise<void> {
   const file = readMeetingConfigFile(path);
   const isDryRun = options.dryRun === true;
-  const zoomApiUse = options.verbose === true ? 'this_run' : 'ignored';
+  const isChecked = options.verbose === true && !isDryRun;
+  const zoomApiUse = isChecked ? 'this_run' : 'ignored';
   await (isDryRun ? withThrowawayServices : withServices)(
     context.dataDir,
     async (services) => {
-      const hostCheck = options.verbose === true ? await verifyHosts(services, file) : undefined;
+      // A dry run makes no request, as the script's: the hosts are checked by the run itself.
+      const hostCheck = isChecked ? await verifyHosts(services, file) : undefined;
       const report = importMeetingConfig(file.config, meetingDraftsOf(services), { dryRun: isDryRun, zoomApiUse });
       writeImportReport(context, report, file, options, hostCheck);
     },

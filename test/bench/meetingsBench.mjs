@@ -12,7 +12,8 @@
 //   floor today is 201; the reads are counted apart. They go while the sync creates (a read is
 //   LIGHT, a create MEDIUM: their limits run side by side).
 // - wall time of the command (process start to exit: opening the data folder, the import, the
-//   sync, the CSV) and the sandbox's own span (first request's arrival to the last answer).
+//   sync, the CSV) and the sandbox's own span (first request's arrival to the last answer); the
+//   creates' own span beside the fastest the MEDIUM limit allows (100 ÷ 20/s = 5 s).
 // - beside it, the script's own pace: one call, then one second, for every create: at least
 //   100 × (1 s + the latency) = 110 s here (its token and `--verbose` host checks not counted).
 // A run that does not end with exit 0, 100 meetings on the sandbox and 100 CSV rows stops the
@@ -33,6 +34,7 @@ const meetingsPerHost = 5;
 const meetings = hosts * meetingsPerHost;
 const minimumRequests = 1 + meetings;
 const scriptPauseMs = 1000;
+const mediumPerSecond = 20;
 const resultsFile = join('test-results', 'meetings-bench.json');
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -121,7 +123,11 @@ async function oneRun(sandbox, index) {
     for (const request of requests) byKind[kindOf(request)] = (byKind[kindOf(request)] ?? 0) + 1;
     const spanMs =
       Math.max(...requests.map((request) => request.answeredAt)) - Math.min(...requests.map((request) => request.at));
+    const creates = requests.filter((request) => kindOf(request) === 'create');
+    const createSpanMs =
+      Math.max(...creates.map((request) => request.answeredAt)) - Math.min(...creates.map((request) => request.at));
     return {
+      createSpanMs,
       requests: requests.length,
       ratio: requests.length / minimumRequests,
       byKind,
@@ -153,6 +159,8 @@ try {
       median: median(results.map((r) => r.sandboxSpanMs)) / 1000,
       runs: results.map((r) => r.sandboxSpanMs / 1000),
     },
+    creates_span_s: { median: median(results.map((r) => r.createSpanMs)) / 1000 },
+    creates_floor_s: meetings / mediumPerSecond,
     script_floor_s: scriptFloorMs / 1000,
   };
   const fmt = (value) => value.toFixed(2);
@@ -170,6 +178,9 @@ try {
     `  wall time           ${fmt(summary.wall_s.median)} s (runs ${summary.wall_s.runs.map(fmt).join(', ')})`,
   );
   console.log(`  sandbox span        ${fmt(summary.sandbox_span_s.median)} s`);
+  console.log(
+    `  creates' span       ${fmt(summary.creates_span_s.median)} s (the MEDIUM limit's floor: ${String(meetings)} ÷ ${String(mediumPerSecond)}/s = ${fmt(summary.creates_floor_s)} s)`,
+  );
   console.log(`  the script's pace   ≥ ${fmt(summary.script_floor_s)} s (one call, then one second, per create)`);
   mkdirSync('test-results', { recursive: true });
   writeFileSync(resultsFile, `${JSON.stringify(summary, null, 2)}\n`);

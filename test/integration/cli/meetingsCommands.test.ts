@@ -262,6 +262,11 @@ describe('--verbose', () => {
           meetings: [config.meetings[0], { ...config.meetings[1], host_email: 'engneering@company.com' }],
         }),
       );
+      // A dry run makes no request, as the script's.
+      const preview = await cadence(['meetings', 'import', typo, '--verbose', '--dry-run']);
+      expect(preview.status).toBe(0);
+      expect(preview.stdout).toContain('--dry-run makes no request');
+      expect(await control.requests()).toEqual([]);
       const refused = await cadence(['--json', 'meetings', 'import', typo, '--verbose']);
       expect(refused.status).toBe(2);
       expect(JSON.parse(refused.stdout)).toMatchObject({
