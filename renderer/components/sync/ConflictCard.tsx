@@ -129,9 +129,7 @@ export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
   const settling = useSyncStore((state) => state.settling);
   const zone =
     useSyncStore((state) =>
-      conflict.meeting_id === undefined
-        ? state.seriesZones[conflict.series_id]
-        : state.meetingZones[conflict.meeting_id],
+      conflict.meeting_id === null ? state.seriesZones[conflict.series_id] : state.meetingZones[conflict.meeting_id],
     ) ?? plannerTimeZone();
   const resolve = useSyncStore((state) => state.resolve);
   const refused = useSyncStore((state) => (state.refused?.id === conflict.id ? state.refused.message : undefined));
