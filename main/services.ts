@@ -151,7 +151,7 @@ export function createServices(options: ServicesOptions): Services {
       seriesOfEvents: (eventIds) => seriesOfEvents(db, eventIds),
     }),
     meetings: createMeetingService(),
-    exporter: createSeriesExporter(),
+    exporter: createSeriesExporter({ db, now }),
     async close() {
       sync.cancel();
       await account.close();
