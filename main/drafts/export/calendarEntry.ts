@@ -4,7 +4,7 @@ import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import { formatInstant } from '../../../shared/recurrence/expandRecurrence';
 import { planSeriesTiming } from '../../../shared/recurrence/seriesTiming';
 import type { ExportSeriesRow } from '../../db/exportQueries';
-import { recurrenceRule, type RecurrenceRule } from './recurrenceRule';
+import { recurrencePattern, type RecurrenceRule } from './recurrenceRule';
 
 /** One moved occurrence: where the series would have put it, and where it is. */
 export interface MovedOccurrence {
@@ -27,6 +27,8 @@ export interface CalendarEntry {
   start: string;
   end: string;
   rule: RecurrenceRule | null;
+  /** Occurrences the rule cannot say (RDATE). */
+  added: string[];
   /** Pattern starts of the cancelled occurrences. */
   cancelled: string[];
   moved: MovedOccurrence[];
@@ -59,7 +61,7 @@ export function calendarEntry(draft: SeriesDraft, series: ExportSeriesRow): Cale
     joinUrl: series.event_url,
   };
   if (draft.event_type === 'SIMPLE_EVENT') {
-    return { ...common, start: draft.start_time, end: draft.end_time, rule: null, cancelled: [], moved: [] };
+    return { ...common, start: draft.start_time, end: draft.end_time, rule: null, added: [], cancelled: [], moved: [] };
   }
   const plan = planSeriesTiming(draft);
   // A stored draft has passed these rules when it was saved.
@@ -68,11 +70,13 @@ export function calendarEntry(draft: SeriesDraft, series: ExportSeriesRow): Cale
   const first = plan.instants[0];
   if (first === undefined) throw new Error(`The series "${draft.name}" has no occurrence.`);
   const sessions = plannedSessions(draft);
+  const pattern = recurrencePattern(draft, plan.instants);
   return {
     ...common,
     start: formatInstant(first.start),
     end: formatInstant(first.end),
-    rule: recurrenceRule(draft),
+    rule: pattern.rule,
+    added: pattern.added,
     cancelled: sessions
       .filter((session) => session.status === 'cancelled')
       .map((session) => patternStarts.get(session.occurrence) ?? session.start_time),

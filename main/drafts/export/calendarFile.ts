@@ -30,13 +30,17 @@ export function rruleProperty(rule: RecurrenceRule): string {
   return `RRULE:${parts.join(';')}`;
 }
 
-/** The RRULE and, when occurrences are cancelled, the EXDATE of their pattern starts. */
+/** A DATE-TIME list property: with the zone's TZID, or in UTC. */
+function dateTimeList(name: string, instants: readonly string[], zone: ZoneBlock | undefined): string {
+  const values = instants.map((instant) => dateTimeValue(instant, zone)).join(',');
+  return zone === undefined ? `${name}:${values}` : `${name};TZID=${zone.tzid}:${values}`;
+}
+
+/** The RRULE, the RDATE of what it cannot say, and the EXDATE of the cancelled occurrences' pattern starts. */
 function recurrenceLines(entry: CalendarEntry, rule: RecurrenceRule, zone: ZoneBlock | undefined): string {
   const lines = [rruleProperty(rule)];
-  if (entry.cancelled.length > 0) {
-    const values = entry.cancelled.map((start) => dateTimeValue(start, zone)).join(',');
-    lines.push(zone === undefined ? `EXDATE:${values}` : `EXDATE;TZID=${zone.tzid}:${values}`);
-  }
+  if (entry.added.length > 0) lines.push(dateTimeList('RDATE', entry.added, zone));
+  if (entry.cancelled.length > 0) lines.push(dateTimeList('EXDATE', entry.cancelled, zone));
   return lines.join('\n');
 }
 
