@@ -35,8 +35,8 @@ export function readCalendar(text: string): { calendar: ICAL.Component; series: 
     const instances: { start: string; end: string }[] = [];
     if (event.isRecurring()) {
       const iterator = event.iterator();
-      // The iterator answers null past the last instance, though its types say otherwise.
-      for (let next: ICAL.Time | null = iterator.next(); next !== null; next = iterator.next() as ICAL.Time | null) {
+      // The iterator answers nothing past the last instance, though its types say otherwise.
+      for (let next = iterator.next() as ICAL.Time | undefined; next !== undefined; next = iterator.next()) {
         const details = event.getOccurrenceDetails(next);
         instances.push({ start: utc(details.startDate), end: utc(details.endDate) });
         if (instances.length > 500) throw new Error(`${uid} does not end`);
