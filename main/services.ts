@@ -7,6 +7,7 @@ import { AttendeeImports } from './drafts/attendeeImports';
 import { AttendeeService } from './drafts/attendeeService';
 import { DraftService } from './drafts/draftService';
 import { ConflictResolver } from './sync/conflictResolver';
+import { MeetingConflictResolver } from './sync/meetingConflictResolver';
 import { outboxPlanner } from './sync/operations/registry';
 import { SyncService, type SyncServiceDeps } from './sync/syncService';
 import { createCredentialVault } from './vault/credentialVault';
@@ -20,6 +21,7 @@ import { seriesOfEvents } from './db/zoomEventLinks';
 import { SeriesRefresher } from './sync/readBack/seriesRefresher';
 import { ZoomCatalog } from './sync/readBack/zoomCatalog';
 import { createMeetingService, type MeetingService } from './meetings/meetingService';
+import { importMeetingConfig, readConfigOrThrow } from './meetings/meetingImport';
 import { createSeriesExporter, type SeriesExporter } from './drafts/export/seriesExporter';
 
 export interface ServicesOptions {
@@ -138,7 +140,13 @@ export function createServices(options: ServicesOptions): Services {
     drafts: new DraftService(db, stores.series, stores.outbox, now),
     attendees,
     attendeeImports: new AttendeeImports(attendees, now),
-    conflicts: new ConflictResolver(stores.conflicts, stores.outbox, stores.series, stores.history),
+    conflicts: new ConflictResolver(
+      stores.conflicts,
+      stores.outbox,
+      stores.series,
+      stores.history,
+      new MeetingConflictResolver(stores.outbox, stores.meetings),
+    ),
     sync,
     zoomRefresh,
     appSettings: new AppSettingsStore(new SettingsStore(db)),
@@ -150,7 +158,18 @@ export function createServices(options: ServicesOptions): Services {
       api: async () => (await zoom()).api,
       seriesOfEvents: (eventIds) => seriesOfEvents(db, eventIds),
     }),
-    meetings: createMeetingService(),
+    meetings: createMeetingService({
+      db,
+      store: stores.meetings,
+      quota: stores.meetingQuota,
+      now,
+      // The app never signs in with a config's zoom_api block; the report says so.
+      importConfig: (text, options) =>
+        importMeetingConfig(readConfigOrThrow(text, 'The config'), stores.meetings, {
+          dryRun: options.dryRun,
+          zoomApiUse: 'ignored',
+        }),
+    }),
     exporter: createSeriesExporter({ db, now }),
     async close() {
       sync.cancel();

@@ -22,6 +22,9 @@ import { addCheckInPushCommand } from './checkInPushCommand';
 import { runZoomEventsCommand } from './zoomEventsCommand';
 import { runZoomOpenCommand } from './zoomOpenCommand';
 import { runZoomRefreshCommand } from './zoomRefreshCommand';
+import { runMeetingsImportCommand, type MeetingsImportOptions } from './meetingsImportCommand';
+import { runMeetingsCreateCommand } from './meetingsCreateCommand';
+import { runMeetingsListCommand } from './meetingsListCommand';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -204,6 +207,39 @@ function buildProgram(appRoot: string): Command {
     .argument('<series...>', 'series IDs or keys')
     .action(async (series: string[]) => {
       process.exitCode = await runZoomRefreshCommand(draftContext(), series);
+    });
+
+  const meetings = program
+    .command('meetings')
+    .description("recurring Zoom Meetings for many hosts, from the recurring-meetings script's config file");
+
+  meetings
+    .command('import')
+    .description('read a recurring-meetings config as meeting drafts (by key: again updates, never doubles)')
+    .argument('<config>', "the script's JSON config")
+    .option('--dry-run', 'check the config and report what would change; change nothing')
+    .option('-v, --verbose', 'check each host on Zoom first, and say more about each meeting')
+    .action(async (config: string, options: MeetingsImportOptions) => {
+      await runMeetingsImportCommand(zoomContext(), config, options);
+    });
+
+  meetings
+    .command('create')
+    .description(
+      "import a config and send it to Zoom at once, as the script does, appending each meeting created to the config's CSV",
+    )
+    .argument('<config>', "the script's JSON config")
+    .option('--dry-run', 'list what would be imported and every call the sync would make; send nothing')
+    .option('-v, --verbose', 'check each host on Zoom first, and say more about each meeting')
+    .action(async (config: string, options: MeetingsImportOptions) => {
+      process.exitCode = await runMeetingsCreateCommand(zoomContext(), config, options);
+    });
+
+  meetings
+    .command('list')
+    .description('list the meetings with where each stands with Zoom')
+    .action(async () => {
+      await runMeetingsListCommand(zoomContext());
     });
 
   const checkin = program

@@ -27,7 +27,7 @@ const ticketTypesLine: Readonly<Record<TicketTypeRules, string>> = {
   reference: "the API reference's rules: single-session and recurring events come with one and take no other",
 };
 
-/** `cadence sandbox`: the Zoom Events simulator on 127.0.0.1 until interrupted. */
+/** `cadence sandbox`: the Zoom Events and Meetings simulator on 127.0.0.1 until interrupted. */
 export async function runSandboxCommand(options: SandboxCommandOptions): Promise<void> {
   const credentials: ZoomCredentials = {
     account_id: options.accountId ?? sandboxDefaultCredentials.account_id,
@@ -43,9 +43,10 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
     ...(statePath === undefined ? {} : { statePath }),
   });
   const seeded = options.seed === true ? sandbox.seed() : [];
+  const hosts = sandbox.data.users.map((user) => user.email);
   if (options.isJson) {
     options.stdout.write(
-      `${JSON.stringify({ url: sandbox.url, api_url: sandbox.apiUrl, oauth_url: sandbox.oauthUrl, ...credentials, state: statePath ?? null, ticket_types: sandbox.behaviour.ticketTypes, seeded })}\n`,
+      `${JSON.stringify({ url: sandbox.url, api_url: sandbox.apiUrl, oauth_url: sandbox.oauthUrl, ...credentials, state: statePath ?? null, ticket_types: sandbox.behaviour.ticketTypes, meeting_hosts: hosts, seeded })}\n`,
     );
   } else {
     options.stdout.write(
@@ -58,6 +59,8 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
         `  Client secret:  ${credentials.client_secret}`,
         `  State:          ${statePath ?? 'in memory (lost when it stops; keep it with --state FILE)'}`,
         `  Ticket types:   ${ticketTypesLine[sandbox.behaviour.ticketTypes]}`,
+        `  Meeting hosts:  ${hosts.join(', ')}`,
+        `                  (add one: curl -X POST ${sandbox.url}/_sandbox/users -d '{"email": "…"}')`,
         ...(seeded.length === 0
           ? []
           : ['Seeded with events made as on Zoom (open them with "cadence zoom open EVENT_ID"):']),

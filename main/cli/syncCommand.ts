@@ -11,7 +11,8 @@ export interface SyncCommandContext {
   stderr: NodeJS.WriteStream;
 }
 
-const outcomeExit: Readonly<Record<SyncReport['outcome'], number>> = {
+/** The exit status for how a sync ended. */
+export const syncOutcomeExit: Readonly<Record<SyncReport['outcome'], number>> = {
   succeeded: exitCodes.done,
   needs_attention: exitCodes.needsPerson,
   offline: exitCodes.zoomUnreachable,
@@ -26,7 +27,8 @@ function progressBar(progress: SyncProgress, width = 24): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(progress.done)}/${String(progress.total)} ${progress.step}${eta}`;
 }
 
-function describeCall(call: PlannedCall): string {
+/** One planned call as `--dry-run` lists it. */
+export function describeCall(call: PlannedCall): string {
   const body = call.body === undefined ? '' : `\n    ${JSON.stringify(call.body)}`;
   return `${call.method.padEnd(6)} ${call.path}  — ${call.series === '' ? '' : `${call.series}: `}${call.what}${body}`;
 }
@@ -66,7 +68,7 @@ export async function runSyncCommand(context: SyncCommandContext, options: { dry
       });
       if (showBar) context.stderr.write('\n');
       context.stdout.write(context.isJson ? `${JSON.stringify(report)}\n` : `${report.message}\n`);
-      return outcomeExit[report.outcome];
+      return syncOutcomeExit[report.outcome];
     } finally {
       process.off('SIGINT', stop);
     }

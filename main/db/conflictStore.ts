@@ -9,8 +9,10 @@ import {
 
 const conflictRowSchema = z.object({
   id: z.number(),
-  series_id: z.string(),
-  series_name: z.string(),
+  series_id: z.string().nullable(),
+  meeting_id: z.string().nullable(),
+  /** The series' name, or the meeting's topic. */
+  owner_name: z.string().nullable(),
   outbox_id: z.number().nullable(),
   kind: conflictKindSchema,
   target_json: z.string(),
@@ -45,7 +47,9 @@ export class ConflictStore {
   private rows(where: string, ...args: unknown[]): StoredConflict[] {
     return this.db
       .prepare(
-        `SELECT c.*, s.name AS series_name FROM conflict c JOIN series s ON s.id = c.series_id ${where} ORDER BY c.id`,
+        `SELECT c.*, coalesce(s.name, m.topic) AS owner_name FROM conflict c
+           LEFT JOIN series s ON s.id = c.series_id LEFT JOIN meeting m ON m.id = c.meeting_id
+         ${where} ORDER BY c.id`,
       )
       .all(...args)
       .map((raw) => {
@@ -54,8 +58,10 @@ export class ConflictStore {
         const target = conflictTargetSchema.safeParse(parse(row.target_json));
         return {
           id: row.id,
-          series_id: row.series_id,
-          series_name: row.series_name,
+          // A meeting's conflict has no series: its series ID is empty and its name is the meeting's topic.
+          series_id: row.series_id ?? '',
+          series_name: row.owner_name ?? '',
+          meeting_id: row.meeting_id,
           kind: row.kind,
           target: target.success ? target.data : { item: 'event' as const },
           subject: row.subject,

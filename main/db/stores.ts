@@ -3,6 +3,8 @@ import type { OutboxPlanner } from '../../shared/outbox/planOperations';
 import { AttendeeStore } from './attendeeStore';
 import { ConflictStore } from './conflictStore';
 import { HistoryStore } from './historyStore';
+import { MeetingQuotaStore } from './meetingQuotaStore';
+import { MeetingStore } from './meetingStore';
 import { Outbox } from './outbox/outbox';
 import { SeriesStore } from './seriesStore';
 import { SyncLog } from './syncLog';
@@ -18,6 +20,10 @@ export interface Stores {
   history: HistoryStore;
   log: SyncLog;
   pages: ZoomPageStore;
+  /** Recurring meeting drafts, saved with their outbox operations. */
+  meetings: MeetingStore;
+  /** What was spent of each host's daily limit of meeting creates and updates. */
+  meetingQuota: MeetingQuotaStore;
 }
 
 /** The stores of a database; `planner` turns drafts into operations (the sync's operation kinds). */
@@ -33,5 +39,7 @@ export function createStores(db: Database.Database, now: () => string, planner: 
     history,
     log: new SyncLog(db, now),
     pages: new ZoomPageStore(db, now),
+    meetings: new MeetingStore(db, outbox, now),
+    meetingQuota: new MeetingQuotaStore(db),
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -97,6 +98,48 @@ const checkInSchema = z.object({
   source: z.string(),
 });
 
+/** A user of the account: a meeting host, found by email or ID. */
+const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  first_name: z.string(),
+  last_name: z.string(),
+  type: z.number().int(),
+  status: z.string(),
+  timezone: z.string(),
+});
+
+/** One occurrence of a recurring meeting as Zoom schedules it; its ID is its start in epoch ms. */
+const occurrenceSchema = z.object({
+  occurrence_id: z.string(),
+  start_time: z.string(),
+  duration: z.number().int(),
+  status: z.string(),
+});
+
+/** A meeting as Zoom keeps it: the request's fields, its recurrence in Zoom's read form, its occurrences. */
+const meetingSchema = z.object({
+  id: z.number().int(),
+  uuid: z.string(),
+  host_id: z.string(),
+  topic: z.string(),
+  type: z.number().int(),
+  /** The start asked for, in UTC; Zoom answers the first occurrence's. */
+  start_time: z.string(),
+  duration: z.number().int(),
+  timezone: z.string(),
+  agenda: z.string(),
+  password: z.string().optional(),
+  created_at: z.string(),
+  recurrence: z.record(z.string(), z.unknown()).optional(),
+  settings: z.record(z.string(), z.unknown()),
+  occurrences: z.array(occurrenceSchema),
+  registration_token: z.string(),
+});
+
+/** Meeting creates and updates of one host on one UTC day, for Zoom's per-user daily limit. */
+const meetingQuotaSchema = z.object({ user_id: z.string(), day: z.string(), count: z.number().int() });
+
 export const sandboxDataSchema = z.object({
   version: z.literal(1),
   nextId: z.number().int(),
@@ -110,6 +153,10 @@ export const sandboxDataSchema = z.object({
   // State files from before speakers and questions load with none.
   speakers: z.array(speakerSchema).default([]),
   questions: z.array(questionsSchema).default([]),
+  // State files from before meetings load with the example hosts and no meetings.
+  users: z.array(userSchema).default(() => sandboxUsers()),
+  meetings: z.array(meetingSchema).default([]),
+  meetingQuota: z.array(meetingQuotaSchema).default([]),
 });
 
 export type SandboxData = z.infer<typeof sandboxDataSchema>;
@@ -121,6 +168,61 @@ export type SandboxAccessLink = z.infer<typeof accessLinkSchema>;
 export type SandboxTicket = z.infer<typeof ticketSchema>;
 export type SandboxCheckIn = z.infer<typeof checkInSchema>;
 export type SandboxSpeaker = z.infer<typeof speakerSchema>;
+export type SandboxUser = z.infer<typeof userSchema>;
+export type SandboxMeeting = z.infer<typeof meetingSchema>;
+export type SandboxOccurrence = z.infer<typeof occurrenceSchema>;
+
+/**
+ * The hosts of the recurring-meetings script's documentation (its configuration reference, its
+ * console output and its three examples), so that its example configs run against the sandbox.
+ */
+export const exampleHostEmails = [
+  'user@yourorganization.com',
+  'user1@yourorganization.com',
+  'user2@yourorganization.com',
+  'manager@company.com',
+  'sales@company.com',
+  'engineering@company.com',
+  'hr@company.com',
+] as const;
+
+/** A user shaped like Zoom's, its ID derived from its email so that it is the same in every sandbox. */
+export function sandboxUser(email: string, names: { first_name?: string; last_name?: string } = {}): SandboxUser {
+  const local = email.split('@')[0] ?? email;
+  return {
+    id: createHash('sha256').update(email.toLowerCase()).digest('base64url').slice(0, 22),
+    email,
+    first_name: names.first_name ?? local.charAt(0).toUpperCase() + local.slice(1),
+    last_name: names.last_name ?? 'Sandbox',
+    type: 2,
+    status: 'active',
+    timezone: 'UTC',
+  };
+}
+
+/** A user to add through `POST /_sandbox/users` or the sandbox's `users` option. */
+export const sandboxUserInputSchema = z.strictObject({
+  email: z.email(),
+  first_name: z.string().min(1).optional(),
+  last_name: z.string().min(1).optional(),
+});
+
+/** Adds a user unless one with the email (any case) is there; answers the account's user. */
+export function addUser(data: SandboxData, input: z.output<typeof sandboxUserInputSchema>): SandboxUser {
+  const known = data.users.find((user) => user.email.toLowerCase() === input.email.toLowerCase());
+  if (known !== undefined) return known;
+  const user = sandboxUser(input.email, {
+    ...(input.first_name === undefined ? {} : { first_name: input.first_name }),
+    ...(input.last_name === undefined ? {} : { last_name: input.last_name }),
+  });
+  data.users.push(user);
+  return user;
+}
+
+/** The users every sandbox starts with: the script's example hosts. */
+export function sandboxUsers(): SandboxUser[] {
+  return exampleHostEmails.map((email) => sandboxUser(email));
+}
 
 /** The hubs every sandbox starts with: one the account hosts, one it does not. */
 export const sandboxHubs: SandboxHub[] = [
@@ -164,6 +266,9 @@ export function emptySandboxData(): SandboxData {
     checkIns: [],
     speakers: [],
     questions: [],
+    users: sandboxUsers(),
+    meetings: [],
+    meetingQuota: [],
   };
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { SandboxData } from './sandboxData';
+import { Refusal } from './sandboxAnswers';
+import { deleteMeeting, updateMeeting } from './sandboxMeetings';
 import { handleOperation, removeEvent, zoomError, type SandboxAnswer } from './sandboxOperations';
 
 /** What "another planner" can do on the sandbox's Zoom behind Cadence's back. */
@@ -66,6 +68,18 @@ export const sandboxEditSchema = z.discriminatedUnion('kind', [
     session_id: z.string().optional(),
     source: z.string().default('zoom'),
   }),
+  /**
+   * Someone changes a meeting in Zoom's web portal: any of the fields a meeting update takes
+   * (`topic`, `agenda`, `duration`, `settings`, `recurrence`, …), under the same rules, not
+   * counted against the host's daily limit.
+   */
+  z.strictObject({
+    kind: z.literal('update-meeting'),
+    meeting_id: z.union([z.string(), z.number()]),
+    fields: z.record(z.string(), z.unknown()),
+  }),
+  /** Someone deletes a meeting in Zoom's web portal. */
+  z.strictObject({ kind: z.literal('delete-meeting'), meeting_id: z.union([z.string(), z.number()]) }),
 ]);
 export type SandboxEdit = z.input<typeof sandboxEditSchema>;
 
@@ -125,6 +139,10 @@ export function applyEdit(data: SandboxData, edit: z.output<typeof sandboxEditSc
       return checkIn(run, { ...edit, emails: [edit.email] });
     case 'check-in-many':
       return checkIn(run, edit);
+    case 'update-meeting':
+      return updateMeetingFromPortal(data, String(edit.meeting_id), edit.fields, now);
+    case 'delete-meeting':
+      return runMeetingEdit(() => deleteMeeting(data, String(edit.meeting_id)));
   }
 }
 
@@ -146,4 +164,25 @@ function checkIn(
     errors.push(...((answer.body as { errors?: unknown[] } | undefined)?.errors ?? []));
   }
   return { status: 201, body: { errors } };
+}
+
+/** A meeting edit, its refusal answered as the API would answer it. */
+function runMeetingEdit(edit: () => SandboxAnswer): SandboxAnswer {
+  try {
+    return edit();
+  } catch (error) {
+    if (error instanceof Refusal) return error.answer;
+    throw error;
+  }
+}
+
+/** A change in the web portal goes through the update's own rules, but not the daily limit. */
+function updateMeetingFromPortal(
+  data: SandboxData,
+  meetingId: string,
+  fields: Record<string, unknown>,
+  now: number,
+): SandboxAnswer {
+  const request = { params: { meetingId }, query: new URLSearchParams(), body: fields, now };
+  return runMeetingEdit(() => updateMeeting(data, request, { isCounted: false }));
 }

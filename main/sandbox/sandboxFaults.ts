@@ -23,9 +23,11 @@ export const sandboxFaultsSchema = z.strictObject({
   rateLimits: z
     .strictObject({ LIGHT: z.number().positive(), MEDIUM: z.number().positive(), HEAVY: z.number().positive() })
     .default({ LIGHT: 30, MEDIUM: 20, HEAVY: 10 }),
+  /** Meeting creates and updates each host may make per UTC day (Zoom's per-user limit: 100). */
+  meetingDailyLimit: z.number().int().min(0).default(100),
   /** Lifetime of the access tokens it issues. */
   tokenTtlSeconds: z.number().int().positive().default(3600),
-  /** The scopes its tokens carry; every scope of the Events API when absent. */
+  /** The scopes its tokens carry; every scope Cadence's operations need when absent. */
   scopes: z.array(z.string()).optional(),
 });
 export type SandboxFaults = z.output<typeof sandboxFaultsSchema>;

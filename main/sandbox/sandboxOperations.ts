@@ -1,4 +1,3 @@
-import type { Issue } from '../../shared/ipc/envelope';
 import { addDefaultTicketType, isTicketTypeChangeAllowed, type TicketTypeChange } from './defaultTicketType';
 import type { TicketTypeRules } from './sandboxBehaviour';
 import {
@@ -11,6 +10,8 @@ import {
   type SandboxTicket,
   type SandboxTicketType,
 } from './sandboxData';
+import { pageOf, Refusal, refuse, zoomError, type SandboxAnswer } from './sandboxAnswers';
+import { meetingHandlers } from './sandboxMeetings';
 import { scheduleOf } from './sessionSchedule';
 
 export interface SandboxRequest {
@@ -23,30 +24,15 @@ export interface SandboxRequest {
   dropGeneratedSessions?: number;
   /** Whose ticket type rules to follow (see `sandboxBehaviourSchema`); the tutorial's when absent. */
   ticketTypes?: TicketTypeRules;
+  /** The Meetings API's creates and updates per host per UTC day; Zoom's 100 when absent. */
+  meetingDailyLimit?: number;
 }
-export interface SandboxAnswer {
-  status: number;
-  body?: unknown;
-}
-
 /** Request bodies arrive already checked against Zoom's OpenAPI document. */
 type Body = Record<string, unknown>;
 type Handler = (data: SandboxData, request: SandboxRequest) => SandboxAnswer;
 
 const maxTicketsPerRequest = 30;
 const maxAttendeeActionsPerRequest = 300;
-
-/** Zoom's error answer. */
-export function zoomError(status: number, code: number, message: string, errors?: Issue[]): SandboxAnswer {
-  return {
-    status,
-    body: {
-      code,
-      message,
-      ...(errors === undefined ? {} : { errors: errors.map((e) => ({ field: e.path, message: e.message })) }),
-    },
-  };
-}
 
 /** A copy of `record` without `keys`. */
 function omit<T extends object, K extends keyof T>(record: T, keys: readonly K[]): Omit<T, K> {
@@ -55,16 +41,6 @@ function omit<T extends object, K extends keyof T>(record: T, keys: readonly K[]
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-/** A refusal found while handling: thrown inside a handler, answered as Zoom would. */
-class Refusal extends Error {
-  constructor(readonly answer: SandboxAnswer) {
-    super('refused');
-  }
-}
-const refuse = (status: number, code: number, message: string, errors?: Issue[]): never => {
-  throw new Refusal(zoomError(status, code, message, errors));
-};
 
 /** The event the request names; one in a hub the account does not host is Zoom's 260200. */
 function eventOf(data: SandboxData, request: SandboxRequest, notFoundCode = 2002): SandboxEvent {
@@ -81,23 +57,6 @@ function sessionOf(data: SandboxData, event: SandboxEvent, sessionId: string | u
 
 function editable(event: SandboxEvent): void {
   if (event.status === 'CANCELLED') refuse(400, 260210, 'The event is cancelled and can no longer be edited.');
-}
-
-/** One page of a list, `next_page_token` the offset of the next one. */
-function pageOf<T>(
-  items: readonly T[],
-  query: URLSearchParams,
-): { total_records: number; next_page_token: string; page: T[] } {
-  const size = Number(query.get('page_size') ?? '30');
-  if (!Number.isInteger(size) || size < 1 || size > 300) {
-    refuse(400, 300, 'Validation Failed.', [{ path: 'page_size', message: 'must be between 1 and 300' }]);
-  }
-  const token = query.get('next_page_token');
-  const offset = token === null || token === '' ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8'));
-  if (!Number.isInteger(offset) || offset < 0) refuse(400, 300, 'The next page token is invalid or expired.');
-  const page = items.slice(offset, offset + size);
-  const next = offset + size < items.length ? Buffer.from(String(offset + size), 'utf8').toString('base64url') : '';
-  return { total_records: items.length, next_page_token: next, page };
 }
 
 function eventAnswer(data: SandboxData, event: SandboxEvent): Record<string, unknown> {
@@ -887,6 +846,7 @@ export const sandboxHandlers: Readonly<Record<string, Handler>> = {
   ListSessionAttendeeActions: listAttendeeActions,
   UpdateEventAttendeeActions: updateAttendeeActions,
   UpdateSessionAttendeeActions: updateAttendeeActions,
+  ...meetingHandlers,
 };
 
 /**
@@ -904,4 +864,4 @@ export function handleOperation(data: SandboxData, request: SandboxRequest): San
   }
 }
 
-export { removeEvent };
+export { removeEvent, zoomError, type SandboxAnswer };

@@ -10,7 +10,7 @@ import { operationSpec } from '../zoom/openApi/operationCatalog';
 import { ZoomRequestValidator } from '../zoom/openApi/zoomRequestValidator';
 import type { RateLimitLabel } from '../zoom/rateLimits';
 import { sandboxBehaviourPatchSchema, sandboxBehaviourSchema, type SandboxBehaviour } from './sandboxBehaviour';
-import { emptySandboxData, sandboxDataSchema, type SandboxData } from './sandboxData';
+import { addUser, emptySandboxData, sandboxDataSchema, sandboxUserInputSchema, type SandboxData } from './sandboxData';
 import { applyEdit, sandboxEditSchema } from './sandboxEdits';
 import { sandboxFaultsPatchSchema, sandboxFaultsSchema, seededRandom, type SandboxFaults } from './sandboxFaults';
 import { handleOperation, zoomError, type SandboxAnswer } from './sandboxOperations';
@@ -34,6 +34,8 @@ export interface SandboxOptions {
   /** Seeds the fault draws, so that a run can be replayed. */
   seed?: number;
   clock?: () => number;
+  /** Users (meeting hosts) to add by email, beside the script's example hosts every sandbox has. */
+  users?: readonly string[];
 }
 
 /** One request the sandbox received, for tests to inspect. */
@@ -94,6 +96,9 @@ const allScopes = [
   'zoom_events_attendee_actions:write',
   'zoom_events_speakers:read',
   'zoom_events_speakers:write',
+  'meeting:read:admin',
+  'meeting:write:admin',
+  'user:read:admin',
 ];
 const maxRecords = 200_000;
 
@@ -114,6 +119,7 @@ function send(response: ServerResponse, answer: SandboxAnswer, headers: Record<s
   response.writeHead(answer.status, {
     ...(body === '' ? {} : { 'content-type': 'application/json; charset=utf-8' }),
     'content-length': String(Buffer.byteLength(body)),
+    ...answer.headers,
     ...headers,
   });
   response.end(body);
@@ -147,6 +153,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const random = seededRandom(options.seed ?? 1);
   const validator = new ZoomRequestValidator();
   let data = loadState(options.statePath);
+  for (const email of options.users ?? []) addUser(data, { email });
   let faults: SandboxFaults = sandboxFaultsSchema.parse(options.faults ?? {});
   let behaviour: SandboxBehaviour = sandboxBehaviourSchema.parse(options.behaviour ?? {});
   const tokens = new Map<string, IssuedToken>();
@@ -293,6 +300,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       now: clock(),
       dropGeneratedSessions: faults.dropGeneratedSessions,
       ticketTypes: behaviour.ticketTypes,
+      meetingDailyLimit: faults.meetingDailyLimit,
     });
     if (writes && answer.status < 400) save();
     const forcedLoss = faults.loseNextResponses > 0;
@@ -316,6 +324,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return;
       case 'POST /reset':
         data = emptySandboxData();
+        for (const email of options.users ?? []) addUser(data, { email });
         tokens.clear();
         arrivals.clear();
         requests.length = 0;
@@ -362,6 +371,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const answer = applyEdit(data, edit.data, clock());
         if (answer.status < 400) save();
         send(response, { status: 200, body: { status: answer.status, answer: answer.body ?? null } });
+        return;
+      }
+      case 'GET /users':
+        send(response, { status: 200, body: { users: data.users } });
+        return;
+      case 'POST /users': {
+        const user = sandboxUserInputSchema.safeParse(input);
+        if (!user.success) {
+          send(response, { status: 400, body: { message: 'Invalid user.', issues: user.error.issues } });
+          return;
+        }
+        const added = addUser(data, user.data);
+        save();
+        send(response, { status: 200, body: added });
         return;
       }
       case 'POST /seed': {

@@ -21,6 +21,8 @@ import type { SeriesStore } from '../db/seriesStore';
 import { withValues } from '../../shared/sync/withValues';
 import { accessLinkKey } from './operations/accessLink';
 import { eventFieldsKey } from './operations/event';
+import { meetingKeys } from './operations/meetingPlan';
+import type { MeetingConflictResolver } from './meetingConflictResolver';
 import { ticketTypeKey } from './operations/ticketType';
 
 /** What a resolution did: the message for the planner, and the draft values it replaced (kept with the conflict). */
@@ -52,6 +54,7 @@ export class ConflictResolver {
     private readonly outbox: Outbox,
     private readonly series: SeriesStore,
     private readonly history: HistoryStore,
+    private readonly meetings: MeetingConflictResolver,
   ) {}
 
   /** Who the draft writes of a resolution are made by, in the series' history. */
@@ -65,6 +68,15 @@ export class ConflictResolver {
     const conflict = this.conflicts.get(id);
     if (conflict === undefined) throw new CadenceError('not_found', `There is no conflict ${String(id)}.`);
     if (conflict.resolvedAt !== null) throw new CadenceError('conflict', `Conflict ${String(id)} is already settled.`);
+    const meetingId = conflict.meeting_id;
+    if (meetingId !== null) {
+      // A meeting has no series history; its resolution replaces nothing that can be undone.
+      return this.outbox.transaction(() => {
+        const message = this.meetings.resolve({ ...conflict, meeting_id: meetingId }, keep);
+        this.conflicts.markResolved(conflict, keep, undefined);
+        return { resolved: id, message, can_undo: false };
+      });
+    }
     return this.outbox.transaction(() => {
       const settled = this.recorded(conflict, keep === 'local' ? 'keep_mine' : 'take_theirs', () =>
         keep === 'local' ? this.keepLocal(conflict) : this.takeRemote(conflict),
@@ -406,6 +418,8 @@ function heldKeyOf(target: ConflictTarget): string {
       return `ticket:${target.attendee_id}`;
     case 'sessions':
       return 'sessions';
+    case 'meeting':
+      return meetingKeys.fields;
   }
 }
 

@@ -4,6 +4,7 @@ import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import type { ZoomCall } from '../zoom/zoomHttp';
 import { readAttendeeBase, readEventBase, readItemBase, readZoomState } from '../db/outbox/zoomState';
+import { LastSyncedMeetings } from './lastSyncedMeetings';
 
 const seriesRowSchema = z.object({
   id: z.string(),
@@ -23,6 +24,7 @@ export class LastSyncedZoom {
   /** Placeholder and real event IDs → the series they belong to. */
   private readonly seriesOfEvent = new Map<string, z.output<typeof seriesRowSchema>>();
   private readonly created = new Map<string, Body>();
+  private readonly meetings: LastSyncedMeetings;
 
   constructor(
     private readonly db: Database.Database,
@@ -33,10 +35,15 @@ export class LastSyncedZoom {
       .all()
       .map((raw) => seriesRowSchema.parse(raw));
     for (const row of this.series) if (row.zoom_event_id !== null) this.seriesOfEvent.set(row.zoom_event_id, row);
+    this.meetings = new LastSyncedMeetings(db);
   }
 
-  /** The series a call is about, by the event in its path; '' for the account's own calls. */
+  /** The series a call is about, by the event in its path (a meeting's topic for a meeting's call); '' for the account's own calls. */
   seriesName(call: ZoomCall): string {
+    const meetingId = call.params?.meetingId;
+    if (meetingId !== undefined) return this.meetings.topicOf(meetingId);
+    const topic = (call.body as Body | undefined)?.topic;
+    if (typeof topic === 'string') return topic;
     const eventId = call.params?.eventId;
     if (eventId === undefined)
       return typeof (call.body as Body | undefined)?.name === 'string' ? String((call.body as Body).name) : '';
@@ -103,6 +110,14 @@ export class LastSyncedZoom {
       }
       case 'getTicketDetails':
         return this.ticket(params.ticketId ?? '');
+      case 'meetingCreate':
+        return this.meetings.created(body);
+      case 'meeting':
+        return this.meetings.meeting(params.meetingId ?? '');
+      case 'meetings':
+        return { meetings: [] };
+      case 'user':
+        return { id: `{user ${params.userId ?? ''}}`, email: params.userId ?? '' };
       default:
         return undefined;
     }

@@ -12,6 +12,21 @@ import { ZoomOutcomeUnknownError } from '../zoom/zoomErrors';
 import type { Adoption, Delivery, Operation, RunContext, SeriesLinks, SeriesRun } from './operations/operation';
 import { mapSessions } from './operations/session';
 import { Cancelled, NotSent, Offline, RateLimited, zoomCall } from './runSignals';
+import { meetingDraftSchema, type MeetingDraft } from '../../shared/meetings/meetingDraft';
+import { withMeetingFieldValues } from '../../shared/meetings/meetingFieldValues';
+import { nextUtcMidnight, utcDayOf } from '../../shared/meetings/meetingQuota';
+import type { PlannedCall } from '../../shared/sync/syncReport';
+import type { MeetingQuotaStore } from '../db/meetingQuotaStore';
+import type { MeetingRow } from '../db/meetingStore';
+import type { MeetingConflictInput } from '../db/outbox/meetingOutbox';
+import type { ZoomMeetingsApi } from '../zoom/zoomMeetingsApi';
+import type {
+  CountedCall,
+  MeetingAdoption,
+  MeetingOperation,
+  MeetingRun,
+  MeetingRunContext,
+} from './operations/meetingOperation';
 
 /** Where the sync reads and writes drafts: the one store that saves a draft with its outbox. */
 export interface DraftWriter {
@@ -20,8 +35,31 @@ export interface DraftWriter {
   saveDetails(draft: SeriesDraft, id: string, by?: ChangeSource): unknown;
 }
 
+/** Where the sync reads and writes meeting drafts: the one store that saves a meeting with its outbox. */
+export interface MeetingWriter {
+  get(id: string): MeetingDraft | undefined;
+  row(id: string): MeetingRow | undefined;
+  /** Saves a draft with Zoom's values in it (checked by the draft's schema), in the caller's transaction. */
+  saveFromZoom(draft: MeetingDraft, id: string): void;
+  replan(id: string): void;
+}
+
+/** What a run needs to sync meetings: the Meetings API, the meeting drafts, and the hosts' daily limits. */
+export interface MeetingSyncParts {
+  api: ZoomMeetingsApi;
+  store: MeetingWriter;
+  quota: MeetingQuotaStore;
+}
+
+/** A create or update left waiting for its host's daily limit, as the dry run lists it. */
+export type QuotaWait = PlannedCall & { waits_until: string };
+
 export interface RunContextOptions {
   api: ZoomEventsApi;
+  /** Absent: the run syncs no meetings (a series' refresh). */
+  meetings?: MeetingSyncParts;
+  /** Told of each meeting create or update that waits for its host's daily limit. */
+  onQuotaWait?: (wait: QuotaWait) => void;
   outbox: Outbox;
   drafts: DraftWriter;
   log: SyncLog;
@@ -36,12 +74,14 @@ export interface RunContextOptions {
 const maxRateLimitedWrites = 5;
 
 /** The context of one run: what steps may use, and the run's counts. */
-export class EngineContext implements RunContext {
+export class EngineContext implements MeetingRunContext {
   readonly api: ZoomEventsApi;
   readonly outbox: Outbox;
   conflicts = 0;
   done = 0;
   total = 0;
+  /** Meeting creates and updates left for their hosts' next UTC day. */
+  quotaWaits = 0;
   private readonly started: number;
   private hubs: Promise<string[]> | undefined;
   private readonly readBackEvents = new Map<string, ZoomEvent>();
@@ -77,7 +117,7 @@ export class EngineContext implements RunContext {
   }
 
   exactlyOnce<T>(
-    op: Operation,
+    op: Pick<Operation, 'id' | 'state'>,
     send: () => Promise<T>,
     lookup: () => Promise<T | undefined>,
     record: (result: T) => void,
@@ -95,7 +135,7 @@ export class EngineContext implements RunContext {
     });
   }
 
-  async deliver<O extends Operation>(ops: readonly O[], delivery: Delivery<O>): Promise<void> {
+  async deliver<O extends Pick<Operation, 'id' | 'state'>>(ops: readonly O[], delivery: Delivery<O>): Promise<void> {
     const maxUnknown = this.options.maxUnknownOutcomes ?? 3;
     const ids = (some: readonly O[]) => some.map((op) => op.id);
     let pending = ops;
@@ -155,6 +195,90 @@ export class EngineContext implements RunContext {
       remoteRefused: `Zoom's version breaks the series' rules: ${problems.join('; ')}. Keep yours, or change the series and sync again.`,
     });
     return false;
+  }
+
+  // Meetings
+
+  private get meetingParts(): MeetingSyncParts {
+    const parts = this.options.meetings;
+    if (parts === undefined) throw new CadenceError('internal', 'This run syncs no meetings.');
+    return parts;
+  }
+
+  get meetings(): ZoomMeetingsApi {
+    return this.meetingParts.api;
+  }
+
+  meetingConflict(input: MeetingConflictInput): void {
+    this.conflicts += 1;
+    this.outbox.meetings.openConflict(input);
+  }
+
+  adoptIntoMeeting(adoption: MeetingAdoption): boolean {
+    const { meeting } = adoption;
+    const { store } = this.meetingParts;
+    const current = store.get(meeting.meetingId);
+    if (current === undefined) return true;
+    const parsed = meetingDraftSchema.safeParse(withMeetingFieldValues(current, adoption.remote));
+    const fields = Object.keys(adoption.remote).join(', ');
+    if (parsed.success) {
+      store.saveFromZoom(parsed.data, meeting.meetingId);
+      this.options.log.write(null, 'info', null, `Took from Zoom for the meeting "${meeting.topic}": ${fields}`, {
+        meeting_id: meeting.meetingId,
+        ...adoption.remote,
+      });
+      return true;
+    }
+    // A value Zoom accepts but Cadence's rules refuse never reaches the draft: the meeting would no longer load.
+    const problems = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`);
+    const same = {
+      meetingId: meeting.meetingId,
+      kind: 'invalid_remote' as const,
+      target: {
+        item: 'meeting' as const,
+        operation: 'meeting.update',
+        ...(meeting.zoomMeetingId === undefined ? {} : { zoom_id: meeting.zoomMeetingId }),
+      },
+      subject: fields,
+    };
+    if (this.outbox.meetings.hasOpenConflictOn(same)) return false;
+    this.meetingConflict({
+      ...same,
+      operationId: adoption.operationId,
+      local: adoption.local,
+      remote: adoption.remote,
+      message: `${meeting.topic}: ${fields} changed on Zoom to a value Cadence cannot hold (${problems.join('; ')}).`,
+      remoteRefused: `Zoom's version breaks the meeting's rules: ${problems.join('; ')}. Keep yours, or change the meeting and sync again.`,
+    });
+    return false;
+  }
+
+  takeQuota(meeting: MeetingRun, op: MeetingOperation, call: CountedCall): boolean {
+    if (this.meetingParts.quota.reserve(meeting.hostKey, utcDayOf(this.now()))) return true;
+    this.waitForQuota(meeting, op, call);
+    return false;
+  }
+
+  returnQuota(meeting: MeetingRun): void {
+    this.meetingParts.quota.release(meeting.hostKey, utcDayOf(this.now()));
+  }
+
+  quotaSpent(meeting: MeetingRun, op: MeetingOperation, call: CountedCall): void {
+    this.meetingParts.quota.markSpent(meeting.hostKey, utcDayOf(this.now()));
+    this.waitForQuota(meeting, op, call);
+  }
+
+  /** The operation back in line, saying until when it waits; the dry run hears of it. */
+  private waitForQuota(meeting: MeetingRun, op: MeetingOperation, call: CountedCall): void {
+    const until = nextUtcMidnight(this.now());
+    const words = `waits for ${meeting.hostEmail}'s daily limit of meeting creates and updates until ${until}`;
+    this.outbox.markPending([op.id], `The meeting ${words}.`);
+    this.quotaWaits += 1;
+    this.options.onQuotaWait?.({ series: meeting.topic, ...call, what: `${call.what} — ${words}`, waits_until: until });
+  }
+
+  replanMeeting(meetingId: string): void {
+    this.meetingParts.store.replan(meetingId);
   }
 
   /** Remembers the event as the run's read-back read it, for the step that compares it again. */

@@ -1,3 +1,4 @@
+import { CadenceError } from '../../shared/errors';
 import { ZoomApiError, ZoomUnreachableError } from '../zoom/zoomErrors';
 
 /** Zoom cannot be reached (or keeps refusing with 5xx): the run ends, the outbox waits. */
@@ -28,4 +29,9 @@ export async function unlessGone(work: () => Promise<unknown>): Promise<void> {
   await work().catch((error: unknown) => {
     if (!(error instanceof ZoomApiError && error.status === 404)) throw error;
   });
+}
+
+/** Zoom (or Cadence's own check) refused this operation: a conflict for the planner, and the run goes on. */
+export function isRefusal(error: unknown): error is ZoomApiError | CadenceError {
+  return error instanceof ZoomApiError || (error instanceof CadenceError && error.code !== 'internal');
 }

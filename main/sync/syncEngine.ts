@@ -11,8 +11,9 @@ import { operationKindOf } from './operations/registry';
 import { readForRefresh } from './readBack/readForRefresh';
 import { refreshFromZoom, type ReadZoomSeries } from './readBack/refreshFromZoom';
 import type { RefreshStores } from './readBack/refreshTally';
-import { EngineContext, RunningSeries, type DraftWriter } from './runContext';
-import { Cancelled, Offline, RateLimited } from './runSignals';
+import { MeetingScheduler, type ScheduledMeetingOperation } from './meetingScheduler';
+import { EngineContext, RunningSeries, type DraftWriter, type MeetingSyncParts, type QuotaWait } from './runContext';
+import { Cancelled, isRefusal, Offline, RateLimited } from './runSignals';
 
 export interface SyncOptions {
   signal?: AbortSignal;
@@ -36,6 +37,8 @@ export interface SyncOptions {
   isWithheld?: (op: StoredOperation) => boolean;
   /** How a linked series' event is read back at the run's start; what a refresh compares, by default. */
   readBack?: ReadZoomSeries;
+  /** Told of each meeting create or update left for its host's next UTC day (the dry run lists them). */
+  onQuotaWait?: (wait: QuotaWait) => void;
 }
 
 /** What a run works with: the outbox's owner, the drafts and attendees, its log, and Zoom. */
@@ -46,6 +49,8 @@ export interface SyncParts {
   attendees: RefreshStores['attendees'];
   log: SyncLog;
   api: ZoomEventsApi;
+  /** The Meetings API, meeting drafts and hosts' daily limits; absent, the run syncs no meetings. */
+  meetings?: MeetingSyncParts;
 }
 
 type Scheduled = Operation & { module: OperationKind; order: number };
@@ -77,6 +82,8 @@ export class SyncEngine {
       drafts: parts.drafts,
       log: parts.log,
       now: this.now,
+      ...(parts.meetings === undefined ? {} : { meetings: parts.meetings }),
+      ...(options.onQuotaWait === undefined ? {} : { onQuotaWait: options.onQuotaWait }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       ...(options.maxUnknownOutcomes === undefined ? {} : { maxUnknownOutcomes: options.maxUnknownOutcomes }),
@@ -100,6 +107,11 @@ export class SyncEngine {
       this.ctx.total = [...bySeries.values()].reduce((sum, ops) => sum + ops.length, 0);
       const held = this.parts.outbox.heldKeys();
       for (const op of work.filter(isWithheld)) held.set(op.seriesId, new Set(held.get(op.seriesId)).add(op.key));
+      const meetings = this.meetingScheduler();
+      const byMeeting =
+        meetings?.schedule(this.parts.outbox.meetings.work()) ?? new Map<string, ScheduledMeetingOperation[]>();
+      this.ctx.total += [...byMeeting.values()].reduce((sum, ops) => sum + ops.length, 0);
+      const meetingHeld = this.parts.outbox.meetings.heldKeys();
       this.ctx.progress('Starting', 0);
       const queue = [...bySeries.entries()];
       const width = this.options.isSerial === true ? 1 : (this.options.concurrency ?? 16);
@@ -108,9 +120,12 @@ export class SyncEngine {
           await this.runSeries(next[0], next[1], held.get(next[0]) ?? new Set());
         }
       });
+      // Meetings run beside the series within the same rate limiter; a serial run takes them after.
+      if (this.options.isSerial === true) await Promise.allSettled(workers);
+      const meetingRun = meetings?.run(byMeeting, meetingHeld, width) ?? Promise.resolve();
       // Every worker finishes the calls it has on their way before the run ends, even when another
       // has stopped: a run that ended early could overlap the next one.
-      await Promise.allSettled(workers);
+      await Promise.allSettled([...workers, meetingRun]);
       if (this.stopped !== undefined) throw this.stopped;
     } catch (error) {
       if (error instanceof Offline) {
@@ -130,6 +145,9 @@ export class SyncEngine {
     const { done, conflicts } = this.ctx;
     if (outcome === 'succeeded' && (toSettle > 0 || waiting > 0)) outcome = 'needs_attention';
     if (message === '') message = summary(outcome, done, waiting, toSettle);
+    if (this.ctx.quotaWaits > 0) {
+      message += ` ${plural(this.ctx.quotaWaits, 'meeting change')} wait for the host's daily limit of Zoom until the next UTC day; the next sync after 00:00 UTC sends them.`;
+    }
     if (outcome === 'offline') message = `Offline — ${plural(waiting, 'change')} waiting. ${message}`;
     const notReady = this.parts.outbox.notReadyWaiting();
     if (notReady.length > 0) message += ` Kept out as not ready: ${notReady.map((name) => `"${name}"`).join(', ')}.`;
@@ -172,6 +190,22 @@ export class SyncEngine {
     });
     await Promise.allSettled(workers);
     if (this.stopped !== undefined) throw this.stopped;
+  }
+
+  /** The meetings' part of the run, reporting its signals to this run. */
+  private meetingScheduler(): MeetingScheduler | undefined {
+    const parts = this.parts.meetings;
+    if (parts === undefined) return undefined;
+    return new MeetingScheduler(this.ctx, this.parts.outbox, parts.store, {
+      isStopped: () => this.stopped !== undefined,
+      stop: (error) => {
+        this.stopped ??= error;
+      },
+      onRateLimited: (error) => {
+        this.rateLimited += 1;
+        if (this.rateLimited >= maxRateLimitedSeries) this.stopped ??= error;
+      },
+    });
   }
 
   private requestCount(): number {
@@ -363,10 +397,6 @@ function eventsKeptBy(api: ZoomEventsApi, keep: (event: ZoomEvent) => void): Zoo
       };
     },
   });
-}
-
-function isRefusal(error: unknown): error is ZoomApiError | CadenceError {
-  return error instanceof ZoomApiError || (error instanceof CadenceError && error.code !== 'internal');
 }
 
 /** Ready operations in steps: consecutive operations of one kind, in batches of the kind's size. */

@@ -8,13 +8,14 @@ import { RecordingZoomTransport } from './dryRun';
 import { LastSyncedZoom } from './lastSyncedZoom';
 import { operationKindOf } from './operations/registry';
 import { SyncEngine, type SyncOptions, type SyncParts } from './syncEngine';
-import { waitingChanges } from './waitingChanges';
+import { waitingChanges, waitingMeetingChanges } from './waitingChanges';
+import { ZoomMeetingsClient, type ZoomMeetingsApi } from '../zoom/zoomMeetingsApi';
 import { readZoomPages } from './zoomPageReader';
 
 export interface SyncServiceDeps {
   stores: Stores;
   /** The signed-in Zoom client (the account's). */
-  zoom: () => Promise<Pick<ZoomClient, 'api' | 'requestCount' | 'tokens'>>;
+  zoom: () => Promise<Pick<ZoomClient, 'api' | 'meetings' | 'requestCount' | 'tokens'>>;
   /** A throwaway copy of the stores for the dry run: the real steps run over it and it is closed after. */
   copyStores: () => Stores & { close(): void };
   now: () => number;
@@ -22,8 +23,15 @@ export interface SyncServiceDeps {
   engine?: Pick<SyncOptions, 'concurrency' | 'maxUnknownOutcomes'>;
 }
 
-function partsOf(stores: Stores, api: ZoomEventsApi): SyncParts {
-  return { outbox: stores.outbox, drafts: stores.series, attendees: stores.attendees, log: stores.log, api };
+function partsOf(stores: Stores, api: ZoomEventsApi, meetings: ZoomMeetingsApi): SyncParts {
+  return {
+    outbox: stores.outbox,
+    drafts: stores.series,
+    attendees: stores.attendees,
+    log: stores.log,
+    api,
+    meetings: { api: meetings, store: stores.meetings, quota: stores.meetingQuota },
+  };
 }
 
 /** Runs syncs for every host: one at a time, cancellable, with progress; the waiting list and the dry run. */
@@ -35,7 +43,10 @@ export class SyncService {
   /** What waits for Zoom, in the planner's words. */
   pending(): PendingChange[] {
     const { outbox } = this.deps.stores;
-    return waitingChanges(outbox.waiting(), (seriesId) => outbox.liveSessionCount(seriesId));
+    return [
+      ...waitingChanges(outbox.waiting(), (seriesId) => outbox.liveSessionCount(seriesId)),
+      ...waitingMeetingChanges(outbox.meetings.waiting()),
+    ];
   }
 
   /**
@@ -46,9 +57,19 @@ export class SyncService {
     const copy = this.deps.copyStores();
     try {
       // Nothing to send and nothing to read back: no call at all, not even signing in.
-      if (copy.outbox.work().length === 0 && copy.outbox.linkedSeries().length === 0) return [];
+      const hasWork =
+        copy.outbox.work().length > 0 ||
+        copy.outbox.linkedSeries().length > 0 ||
+        copy.outbox.meetings.work().length > 0;
+      if (!hasWork) return [];
       const transport = new RecordingZoomTransport(new LastSyncedZoom(copy.db, (id) => copy.series.get(id)));
-      await new SyncEngine(partsOf(copy, new ZoomEventsApi(transport)), { isSerial: true, now: this.deps.now }).run();
+      const parts = partsOf(copy, new ZoomEventsApi(transport), new ZoomMeetingsClient(transport));
+      await new SyncEngine(parts, {
+        isSerial: true,
+        now: this.deps.now,
+        // A create or update beyond its host's daily limit is listed where it would have gone, saying until when it waits.
+        onQuotaWait: (wait) => transport.calls.push(wait),
+      }).run();
       const signIn: PlannedCall = {
         series: '',
         method: 'POST',
@@ -79,7 +100,7 @@ export class SyncService {
     });
     const done = (async () => {
       const client = await this.deps.zoom();
-      const report = await new SyncEngine(partsOf(this.deps.stores, client.api), {
+      const report = await new SyncEngine(partsOf(this.deps.stores, client.api, client.meetings), {
         ...this.deps.engine,
         now: this.deps.now,
         signal: controller.signal,

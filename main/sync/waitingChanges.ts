@@ -1,6 +1,7 @@
 import type { PendingChange } from '../../shared/sync/syncRun';
 import type { WaitingOperation } from '../db/outbox/outbox';
-import { operationKindOf } from './operations/registry';
+import type { WaitingMeetingOperation } from '../db/outbox/meetingOutbox';
+import { meetingOperationKindOf, operationKindOf } from './operations/registry';
 
 /**
  * What is waiting to reach Zoom, series by series in the order they were first changed, in the
@@ -38,11 +39,36 @@ export function waitingChanges(
         return {
           series_id: seriesId,
           series_name: entry.name,
+          meeting_id: null,
           sentence,
           operations: ops.length,
           state: first?.state ?? 'pending',
           public_effect: known?.kind.publicEffect ?? null,
         };
       });
+  });
+}
+
+/**
+ * What waits to reach Zoom for each recurring meeting, in its kind's own words with the meeting's
+ * topic; a meeting's change has no series (`series_id` empty) and names its meeting.
+ */
+export function waitingMeetingChanges(operations: readonly WaitingMeetingOperation[]): PendingChange[] {
+  return operations.map((op) => {
+    const known = meetingOperationKindOf(op.kind);
+    const payload = known?.kind.payload.safeParse(op.payload);
+    const sentence =
+      known === undefined || payload?.success !== true
+        ? `A change Cadence cannot read (${op.kind})`
+        : known.kind.sentence({ topic: op.topic, hostEmail: op.hostEmail }, [payload.data]);
+    return {
+      series_id: '',
+      series_name: op.topic,
+      meeting_id: op.meetingId,
+      sentence,
+      operations: 1,
+      state: op.state,
+      public_effect: null,
+    };
   });
 }

@@ -6,6 +6,7 @@ import type { ZoomPlan } from '../../shared/zoomConnection';
 import { RateLimiter } from './rateLimiter';
 import { TokenProvider, type AccessToken } from './tokenProvider';
 import { ZoomEventsApi } from './zoomEventsApi';
+import { ZoomMeetingsClient, type ZoomMeetingsApi } from './zoomMeetingsApi';
 import { ZoomHttp, type ZoomTransport, zoomConnections, type RetryPolicy } from './zoomHttp';
 
 export interface ZoomClientOptions {
@@ -24,6 +25,8 @@ export interface ZoomClientOptions {
 /** The Zoom client: typed operations over one connection pool, one token cache and one rate limiter. */
 export interface ZoomClient {
   readonly api: ZoomEventsApi;
+  /** The Meetings API over the same connection, token and rate limiter. */
+  readonly meetings: ZoomMeetingsApi;
   /** The HTTP transport under `api`, for a typed API over the same connection with another view of it. */
   readonly transport: ZoomTransport;
   readonly tokens: TokenProvider;
@@ -62,6 +65,7 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
   });
   return {
     api: new ZoomEventsApi(http),
+    meetings: new ZoomMeetingsClient(http),
     transport: http,
     tokens,
     requestCount: () => tokens.fetched + http.sent,

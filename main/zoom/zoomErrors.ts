@@ -156,3 +156,80 @@ export class ZoomUnreachableError extends CadenceError {
     this.name = 'ZoomUnreachableError';
   }
 }
+
+/**
+ * Zoom's daily limit is reached: HTTP 429 with `X-RateLimit-Type: Daily-limit`, such as the
+ * Meetings API's 100 creates and updates per host per UTC day. Nothing was done, and trying again
+ * before `renewsAt` is refused the same way, so it is never retried within a run: the caller
+ * keeps the change for when the limit renews.
+ */
+export class ZoomDailyLimitError extends ZoomApiError {
+  /**
+   * @param renewsAt when Zoom takes requests again (UTC, `YYYY-MM-DDTHH:MM:SSZ`): Zoom's
+   *   `Retry-After`, or the next UTC midnight when Zoom does not say.
+   * @param limit the day's limit, from `X-RateLimit-Limit` when Zoom sends it.
+   */
+  constructor(
+    message: string,
+    issues: Issue[],
+    zoomCode: number | undefined,
+    zoomMessage: string | undefined,
+    readonly renewsAt: string,
+    readonly limit: number | undefined,
+  ) {
+    super('unavailable', message, issues, 429, zoomCode, zoomMessage);
+    this.name = 'ZoomDailyLimitError';
+  }
+}
+
+/** Whether a 429's headers say a daily limit, not the per-second one (`X-RateLimit-Type: Daily-limit`). */
+export function isDailyLimit(headers: Readonly<Record<string, string | string[] | undefined>>): boolean {
+  const type = headers['x-ratelimit-type'];
+  const value = Array.isArray(type) ? type[0] : type;
+  return value !== undefined && /^daily/i.test(value.trim());
+}
+
+/** The next midnight, UTC, after an instant. */
+export function nextUtcMidnight(now: number): number {
+  const day = new Date(now);
+  return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1);
+}
+
+/**
+ * The typed error for a daily limit: when it renews from `Retry-After` (an instant, as Zoom
+ * writes it for daily limits, or seconds), else the next UTC midnight, the reset Zoom documents.
+ */
+export function zoomDailyLimitError(
+  body: unknown,
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+  context: { operation: string; now: number },
+): ZoomDailyLimitError {
+  const parsed = zoomErrorBodySchema.safeParse(body);
+  const zoomCode = parsed.success ? parsed.data.code : undefined;
+  const zoomMessage = parsed.success ? parsed.data.message : undefined;
+  const retryAfter = firstHeader(headers['retry-after']);
+  const seconds = retryAfter === undefined || retryAfter.trim() === '' ? Number.NaN : Number(retryAfter);
+  const stated = Number.isFinite(seconds)
+    ? context.now + seconds * 1000
+    : retryAfter === undefined
+      ? Number.NaN
+      : Date.parse(retryAfter);
+  const renews = Number.isFinite(stated) && stated > context.now ? stated : nextUtcMidnight(context.now);
+  const renewsAt = new Date(Math.ceil(renews / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const limitHeader = Number(firstHeader(headers['x-ratelimit-limit']));
+  const limit = Number.isInteger(limitHeader) && limitHeader > 0 ? limitHeader : undefined;
+  const said = zoomMessage === undefined ? '' : ` Zoom said: "${zoomMessage}".`;
+  const perDay = limit === undefined ? '' : ` of ${String(limit)} a day`;
+  return new ZoomDailyLimitError(
+    `Zoom's daily limit${perDay} is reached for ${context.operation}; nothing was done. It renews at ${renewsAt}, and the change waits until then.${said}`,
+    [],
+    zoomCode,
+    zoomMessage,
+    renewsAt,
+    limit,
+  );
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -8,7 +8,13 @@ import type { ZoomRequestValidator } from './openApi/zoomRequestValidator';
 import type { RateLimiter, RequestPriority } from './rateLimiter';
 import { scopesToName } from './scopeSpellings';
 import type { AccessToken, TokenProvider } from './tokenProvider';
-import { zoomApiError, ZoomOutcomeUnknownError, ZoomUnreachableError } from './zoomErrors';
+import {
+  isDailyLimit,
+  zoomApiError,
+  zoomDailyLimitError,
+  ZoomOutcomeUnknownError,
+  ZoomUnreachableError,
+} from './zoomErrors';
 import { readBoundedText } from './boundedBody';
 
 /** One call: path parameters, query and JSON body. */
@@ -172,6 +178,10 @@ export class ZoomHttp {
           answer.status,
         );
       }
+      // A daily limit is the host's or the account's for the day: the label stays open for the rest.
+      if (answer.status === 429 && isDailyLimit(answer.headers)) {
+        throw zoomDailyLimitError(answer.json, answer.headers, { operation: what, now: Date.now() });
+      }
       if (answer.status === 429) this.pauseAfter429(spec, token, answer.headers);
       throw zoomApiError(answer.status, answer.json, { operation: what, scopes: scopesToName(spec.scopes) });
     }
@@ -212,8 +222,12 @@ export class ZoomHttp {
       await this.options.limiter.acquire(token.accountId, spec.label, call.priority);
       const outcome = await this.attempt(spec, url, call, token);
       const answer = outcome.isAnswered ? { ...outcome.answer, repeated: attempt > 0 } : undefined;
+      // A daily limit refuses every try until it renews: waiting it out within a run would stall it.
+      const isDailyRefusal =
+        outcome.isAnswered && outcome.answer.status === 429 && isDailyLimit(outcome.answer.headers);
       const retryable =
         attempt < this.retry.maxRetries &&
+        !isDailyRefusal &&
         (outcome.isAnswered
           ? (repeatable && retryableStatuses.includes(outcome.answer.status)) ||
             (isOnlyRateLimitRetried && outcome.answer.status === 429)

@@ -27,6 +27,9 @@ function whereOf(target: ConflictTarget): { item: HistoryItem; subject: string |
       return { item: 'session', subject: null, field: 'schedule' };
     case 'registration':
       return { item: 'attendee', subject: target.email.toLowerCase(), field: '*' };
+    case 'meeting':
+      // A meeting has no series history; its resolutions are not recorded there.
+      return { item: 'event', subject: null };
   }
 }
 

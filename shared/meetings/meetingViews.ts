@@ -36,6 +36,8 @@ export const meetingSummarySchema = z.object({
   /** When the host's daily limit renews (UTC), for `waiting_for_quota`. */
   waits_until: z.string().nullable(),
   updated_at: z.string(),
+  /** Why this stored meeting cannot be read by this version (it is listed, never opened); null when it can. */
+  problem: z.string().nullable().default(null),
 });
 export type MeetingSummary = z.output<typeof meetingSummarySchema>;
 

@@ -3,6 +3,7 @@ import type { PlannedSession } from '../drafts/plannedSessions';
 import type { RegistrationDraft } from '../drafts/registrationDraft';
 import type { SeriesDraft } from '../drafts/seriesDraft';
 import type { TicketTypeDraft } from '../drafts/ticketTypeDraft';
+import type { MeetingDraft } from '../meetings/meetingDraft';
 import type { EventFields, PlannedOperation } from './operations';
 
 /** What Zoom has of a series, as last synced; empty for a series never synced. */
@@ -20,6 +21,13 @@ export interface SeriesZoomState {
     number,
     { sessionId: string; base?: Pick<PlannedSession, 'start_time' | 'end_time' | 'status'> }
   >;
+}
+
+/** What Zoom has of a meeting, as last synced; empty for a meeting never synced. */
+export interface MeetingZoomState {
+  meetingId?: string;
+  /** The meeting as last synced: the base of the three-way comparison. */
+  base?: MeetingDraft;
 }
 
 /** A registration Zoom has: its tickets (one per session for a per-session registration) and what was synced. */
@@ -41,6 +49,8 @@ export interface OutboxPlanner {
     attendee: AttendeeDraft | undefined,
     ticket: SyncedTicket | undefined,
   ): PlannedOperation | undefined;
+  /** A recurring meeting's operations (`draft` undefined: deleted here). */
+  planMeeting(draft: MeetingDraft | undefined, zoom: MeetingZoomState): PlannedOperation[];
 }
 
 /** The event fields of a draft, without the fields it leaves unset. */

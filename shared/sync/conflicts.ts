@@ -38,6 +38,8 @@ export const conflictTargetSchema = z.discriminatedUnion('item', [
   }),
   /** The whole schedule Zoom generated (schedule drift). */
   z.object({ item: z.literal('sessions'), operation: z.string().optional() }),
+  /** A recurring Zoom Meeting (its `zoom_id` is Zoom's meeting ID). */
+  z.object({ item: z.literal('meeting'), zoom_id: z.string().optional(), operation: z.string().optional() }),
   z.object({
     item: z.literal('registration'),
     attendee_id: z.string(),
@@ -51,8 +53,12 @@ export type ConflictTarget = z.output<typeof conflictTargetSchema>;
 /** An open conflict as the app and `cadence conflicts` show it. */
 export const conflictSummarySchema = z.object({
   id: z.number().int(),
+  /** The series the conflict is about; empty for a meeting's. */
   series_id: z.string(),
+  /** The series' name, or the meeting's topic. */
   series_name: z.string(),
+  /** The recurring meeting the conflict is about; null for a series'. */
+  meeting_id: z.string().nullable().default(null),
   kind: conflictKindSchema,
   target: conflictTargetSchema,
   /** What the conflict is about, in the planner's words ("name", "session 2"). */

@@ -37,5 +37,7 @@ export const plannedCallSchema = z.object({
   path: z.string(),
   what: z.string(),
   body: z.unknown().optional(),
+  /** Not sent in this sync: the host's daily limit is spent until this instant (UTC), when the next sync sends it. */
+  waits_until: z.string().optional(),
 });
 export type PlannedCall = z.output<typeof plannedCallSchema>;

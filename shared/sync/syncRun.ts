@@ -17,8 +17,12 @@ export type SyncRun = z.output<typeof syncRunSchema>;
 
 /** One thing waiting to reach Zoom, in the planner's words: "Register 120 people". */
 export const pendingChangeSchema = z.object({
+  /** The series the change is for; empty for a meeting's. */
   series_id: z.string(),
+  /** The series' name, or the meeting's topic. */
   series_name: z.string(),
+  /** The recurring meeting the change is for; null for a series'. */
+  meeting_id: z.string().nullable().default(null),
   sentence: z.string(),
   /** How many outbox operations the sentence stands for. */
   operations: z.number().int(),

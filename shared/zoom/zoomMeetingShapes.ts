@@ -76,7 +76,8 @@ export const zoomMeetingListItemSchema = z.looseObject({
 export type ZoomMeetingListItem = z.output<typeof zoomMeetingListItemSchema>;
 
 export const zoomMeetingListSchema = z.looseObject({
-  next_page_token: z.string().optional(),
+  /** Zoom answers "" on the last page: absent. */
+  next_page_token: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.string().optional()),
   page_size: z.number().int().optional(),
   total_records: z.number().int().optional(),
   meetings: z.array(zoomMeetingListItemSchema),

@@ -55,6 +55,14 @@ export class SandboxControl {
   reset(): Promise<unknown> {
     return this.call('POST', '/reset');
   }
+  /** Adds a user (a meeting host) to the sandbox's account; answers Zoom's user. */
+  async addUser(user: {
+    email: string;
+    first_name?: string;
+    last_name?: string;
+  }): Promise<{ id: string; email: string }> {
+    return (await this.call('POST', '/users', user)) as { id: string; email: string };
+  }
   /** Makes the tutorial's scenarios on the sandbox, as a planner would in Zoom's console. */
   async seed(seed: SandboxSeed = {}): Promise<SeededEvent[]> {
     return ((await this.call('POST', '/seed', seed)) as { events: SeededEvent[] }).events;

@@ -57,6 +57,7 @@ export async function syncHarness(options?: Parameters<typeof sandboxHarness>[0]
         attendees: stores.attendees,
         log: stores.log,
         api: sandbox.client.api,
+        meetings: { api: sandbox.client.meetings, store: stores.meetings, quota: stores.meetingQuota },
       };
       return new SyncEngine(parts, { requestCount: () => sandbox.client.requestCount(), ...syncOptions }).run();
     },

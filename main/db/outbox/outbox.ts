@@ -20,6 +20,7 @@ import {
   keysSchema,
   optionalIdSchema,
   optionalNameSchema,
+  ownerRowSchema,
   pendingRowSchema,
   stateRowSchema,
   storedFrom,
@@ -29,6 +30,7 @@ import {
 } from './outboxRows';
 import { prepareOutboxStatements, type OutboxStatements } from './outboxStatements';
 import { ZoomRecords } from './zoomRecords';
+import { MeetingOutbox } from './meetingOutbox';
 
 export type { StoredOperation } from './outboxRows';
 import {
@@ -75,6 +77,8 @@ export interface WaitingOperation {
  */
 export class Outbox {
   readonly records: ZoomRecords;
+  /** The meetings' operations, Zoom IDs, snapshots and conflicts. */
+  readonly meetings: MeetingOutbox;
   private readonly statements: OutboxStatements;
 
   constructor(
@@ -84,6 +88,9 @@ export class Outbox {
   ) {
     this.statements = prepareOutboxStatements(db);
     this.records = new ZoomRecords(db, now, (ids) => {
+      this.complete(ids);
+    });
+    this.meetings = new MeetingOutbox(db, now, planner, (ids) => {
       this.complete(ids);
     });
   }
@@ -223,7 +230,7 @@ export class Outbox {
 
   // The sync's work
 
-  /** Operations to send or to reconcile, oldest first. */
+  /** Series operations to send or to reconcile, oldest first (a meeting's are `meetings.work()`). */
   work(): StoredOperation[] {
     return this.statements.work.all().map(storedFrom);
   }
@@ -261,9 +268,9 @@ export class Outbox {
     this.transaction(() => {
       const now = this.now();
       for (const id of ids) {
-        const row = heldRowSchema.optional().parse(this.statements.keyOf.get(id));
+        const row = ownerRowSchema.optional().parse(this.statements.keyOf.get(id));
         if (row === undefined) continue;
-        if (this.statements.newerPending.get(row.series_id, row.op_key, id) !== undefined) {
+        if (this.statements.newerPending.get({ ...row, id }) !== undefined) {
           this.statements.remove.run(id);
         } else this.statements.pending.run(error ?? null, now, id);
       }
@@ -368,7 +375,7 @@ export class Outbox {
     return countSchema.parse(this.statements.openConflictCount.get());
   }
 
-  /** Every waiting operation with how it shows (blocked behind a held key of its series), oldest first. */
+  /** Every waiting operation of a series with how it shows (blocked behind a held key of its series), oldest first. */
   waiting(): WaitingOperation[] {
     const rows = this.statements.waiting.all().map((raw) => {
       const row = waitingRowSchema.parse(raw);
@@ -406,6 +413,7 @@ export class Outbox {
       counts[row.state] = row.n;
     }
     for (const op of this.waiting()) if (op.state === 'blocked') counts.blocked += 1;
+    for (const op of this.meetings.waiting()) if (op.state === 'blocked') counts.blocked += 1;
     return counts;
   }
 }

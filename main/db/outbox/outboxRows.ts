@@ -39,6 +39,12 @@ export const ticketRowSchema = z.object({
 export const keysSchema = z.array(z.string());
 // Row schemas are built once: building one per row costs more than the query.
 export const heldRowSchema = z.object({ series_id: z.string(), op_key: z.string() });
+/** Whose an operation is: a series' or a meeting's. */
+export const ownerRowSchema = z.object({
+  series_id: z.string().nullable(),
+  meeting_id: z.string().nullable(),
+  op_key: z.string(),
+});
 export const stateRowSchema = z.object({ id: z.number(), state: operationStateSchema });
 export const countRowSchema = z.object({ state: operationStateSchema, n: z.number() });
 export const optionalIdSchema = z.number().optional();

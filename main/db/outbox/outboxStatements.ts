@@ -29,7 +29,8 @@ export function prepareOutboxStatements(db: Database.Database) {
     // A series the planner marked not ready is left out of every sync: the app's, the CLI's, the dry run.
     work: db.prepare(
       `SELECT id, series_id, op_key, kind, payload_json, depends_on_json, state, attempts FROM outbox
-       WHERE state IN ('pending', 'in_flight') AND series_id NOT IN (SELECT id FROM series WHERE is_ready = 0)
+       WHERE state IN ('pending', 'in_flight') AND series_id IS NOT NULL
+         AND series_id NOT IN (SELECT id FROM series WHERE is_ready = 0)
        ORDER BY id`,
     ),
     notReadyWaiting: db
@@ -39,12 +40,16 @@ export function prepareOutboxStatements(db: Database.Database) {
          ORDER BY s.created_at, s.rowid`,
       )
       .pluck(),
-    held: db.prepare(`SELECT DISTINCT series_id, op_key FROM outbox WHERE state IN ${heldStates}`),
+    held: db.prepare(
+      `SELECT DISTINCT series_id, op_key FROM outbox WHERE series_id IS NOT NULL AND state IN ${heldStates}`,
+    ),
     statesOf: db.prepare('SELECT id, state FROM outbox WHERE id IN (SELECT value FROM json_each(?))'),
     pendingOfKey: db.prepare(`SELECT id FROM outbox WHERE series_id = ? AND op_key = ? AND state = 'pending'`).pluck(),
-    keyOf: db.prepare('SELECT series_id, op_key FROM outbox WHERE id = ?'),
+    keyOf: db.prepare('SELECT series_id, meeting_id, op_key FROM outbox WHERE id = ?'),
+    // A row belongs to one series or one meeting; `IS` matches the owner it has (and NULL to NULL).
     newerPending: db.prepare(
-      `SELECT 1 FROM outbox WHERE series_id = ? AND op_key = ? AND state = 'pending' AND id != ?`,
+      `SELECT 1 FROM outbox WHERE series_id IS @series_id AND meeting_id IS @meeting_id AND op_key = @op_key
+         AND state = 'pending' AND id != @id`,
     ),
     inFlight: db.prepare(
       `UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = ?

@@ -52,7 +52,7 @@ export interface RunContext {
    * (now, or from a crash in an earlier run) the effect is looked for on Zoom before any resend.
    */
   exactlyOnce<T>(
-    op: Operation,
+    op: Pick<Operation, 'id' | 'state'>,
     send: () => Promise<T>,
     lookup: () => Promise<T | undefined>,
     record: (result: T) => void,
@@ -62,7 +62,7 @@ export interface RunContext {
    * flight before it runs); after a lost answer (now, or a crash in an earlier run) `lookup` finds on Zoom what
    * was done, records it, and returns the operations still to send. A 429 sends again at once.
    */
-  deliver<O extends Operation>(ops: readonly O[], delivery: Delivery<O>): Promise<void>;
+  deliver<O extends Pick<Operation, 'id' | 'state'>>(ops: readonly O[], delivery: Delivery<O>): Promise<void>;
   /** A conflict or refusal for the planner; its operation is held. */
   conflict(input: ConflictInput): void;
   /**
@@ -83,7 +83,7 @@ export interface RunContext {
 }
 
 /** How a batch reaches Zoom: the raw calls, without the run's signals (`deliver` adds them). */
-export interface Delivery<O extends Operation> {
+export interface Delivery<O extends Pick<Operation, 'id' | 'state'>> {
   lookup(pending: readonly O[]): Promise<readonly O[]>;
   send(pending: readonly O[]): Promise<void>;
 }

@@ -3,6 +3,9 @@ import type { OutboxPlanner } from '../../../shared/outbox/planOperations';
 import { accessLinkCreate, accessLinkUpdate, planAccessLink } from './accessLink';
 import { eventCreate, eventDelete, eventFieldsKey, eventPublish, eventUpdate, planEvent, planPublish } from './event';
 import type { OperationKind } from './operation';
+import { meetingCreate, meetingDelete, meetingUpdate } from './meeting';
+import type { MeetingOperationKind } from './meetingOperation';
+import { planMeeting } from './meetingPlan';
 import { planSessions, sessionDelete, sessionUpdate } from './session';
 import { planTicket, ticketCreate, ticketDelete, ticketUpdate } from './ticket';
 import { planTicketType, ticketTypeCreate, ticketTypeUpdate } from './ticketType';
@@ -34,6 +37,16 @@ export function operationKindOf(kind: string): { kind: OperationKind; order: num
   return byKind.get(kind);
 }
 
+/** Every kind of a recurring meeting's operations, in the order a meeting's are sent. */
+export const meetingOperationKinds: readonly MeetingOperationKind[] = [meetingDelete, meetingCreate, meetingUpdate];
+
+const meetingByKind = new Map(meetingOperationKinds.map((kind, order) => [kind.kind, { kind, order }]));
+
+/** The module of a meeting's operation kind, and its place in the order; undefined for a kind this build does not know. */
+export function meetingOperationKindOf(kind: string): { kind: MeetingOperationKind; order: number } | undefined {
+  return meetingByKind.get(kind);
+}
+
 /** How drafts become operations: each Zoom object's planner, and the registrations'. */
 export const outboxPlanner: OutboxPlanner = {
   planSeries(draft, zoom) {
@@ -50,6 +63,7 @@ export const outboxPlanner: OutboxPlanner = {
     ];
   },
   planTicket,
+  planMeeting,
 };
 
 function isNewSchedule(operation: PlannedOperation): boolean {

@@ -1,5 +1,5 @@
 import { rateLimitLabelOf, type RateLimitLabel } from '../rateLimits';
-import openApiDocument from './events-openapi.json' with { type: 'json' };
+import { zoomApiDocument } from './zoomApiDocument';
 
 /** What Cadence needs to know to call one operation of Zoom's OpenAPI document. */
 export interface OperationSpec {
@@ -14,7 +14,16 @@ export interface OperationSpec {
 
 interface OperationObject {
   operationId?: string;
+  /** The reference's Rate Limit Label, where the document carries it (the Meetings operations). */
+  'x-rate-limit-label'?: string;
   'x-extensions'?: { 'x-macro-scopes'?: string[]; 'x-granular-scopes'?: string[] };
+}
+
+const labels: readonly RateLimitLabel[] = ['LIGHT', 'MEDIUM', 'HEAVY'];
+
+function labelOf(operationId: string, operation: OperationObject): RateLimitLabel {
+  const written = labels.find((label) => label === operation['x-rate-limit-label']);
+  return written ?? rateLimitLabelOf(operationId);
 }
 
 function indexCatalog(paths: Record<string, Record<string, OperationObject>>): Map<string, OperationSpec> {
@@ -30,16 +39,16 @@ function indexCatalog(paths: Record<string, Record<string, OperationObject>>): M
           ...(operation['x-extensions']?.['x-macro-scopes'] ?? []),
           ...(operation['x-extensions']?.['x-granular-scopes'] ?? []),
         ],
-        label: rateLimitLabelOf(operation.operationId),
+        label: labelOf(operation.operationId, operation),
       });
     }
   }
   return catalog;
 }
 
-const catalog = indexCatalog(openApiDocument.paths);
+const catalog = indexCatalog(zoomApiDocument.paths as Record<string, Record<string, OperationObject>>);
 
-/** The operation of Zoom's document with this operationId; throws for a name it does not have. */
+/** The operation of Zoom's documents with this operationId; throws for a name it does not have. */
 export function operationSpec(operationId: string): OperationSpec {
   const spec = catalog.get(operationId);
   if (spec === undefined) throw new Error(`Zoom's OpenAPI document has no operation "${operationId}".`);

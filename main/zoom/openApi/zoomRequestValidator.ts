@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Issue } from '../../../shared/ipc/envelope';
-import openApiDocument from './events-openapi.json' with { type: 'json' };
+import { zoomApiDocument } from './zoomApiDocument';
 
 /** An operation of Zoom's OpenAPI document matched to a request. */
 export interface ZoomOperation {
@@ -110,8 +110,8 @@ function compilerFor(document: object): Compiler {
 }
 
 /**
- * Checks request bodies against the operations of Zoom's official OpenAPI document
- * (`events-openapi.json`, as Zoom publishes it). Used by the tests of every body Cadence builds,
+ * Checks request bodies against the operations of Zoom's OpenAPI documents (`events-openapi.json`
+ * as Zoom publishes it, and the Meetings operations Cadence uses: `zoomApiDocument.ts`). Used by the tests of every body Cadence builds,
  * by the Zoom client before it sends, and by the sandbox for every request it receives.
  * Validators are compiled on first use of each operation, once per process.
  */
@@ -119,7 +119,7 @@ export class ZoomRequestValidator {
   private readonly compiler: Compiler;
   private readonly operations: OperationEntry[];
 
-  constructor(document: { paths: object } = openApiDocument) {
+  constructor(document: { paths: object } = zoomApiDocument) {
     this.compiler = compilerFor(document);
     this.operations = indexOperations(document.paths as Record<string, Record<string, OperationObject>>);
   }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { zoomApiError } from '../../../../main/zoom/zoomErrors';
+import {
+  isDailyLimit,
+  nextUtcMidnight,
+  zoomApiError,
+  ZoomDailyLimitError,
+  zoomDailyLimitError,
+} from '../../../../main/zoom/zoomErrors';
 
 const context = { operation: 'createTickets', scopes: ['zoom_events:write:ticket', 'zoom_events:write:ticket:admin'] };
 
@@ -69,5 +75,41 @@ describe("Zoom's errors", () => {
       code: 'invalid_input',
       message: 'Zoom refused createTickets (HTTP 400). Zoom said: "Something new".',
     });
+  });
+});
+
+describe("Zoom's daily limit", () => {
+  const now = Date.parse('2027-02-10T22:15:30Z');
+  const body = { code: 429, message: 'You have exceeded the daily rate limit of (100) for Create/Update meeting API.' };
+
+  it('is told apart from the per-second limit by its header, not by its words', () => {
+    expect(isDailyLimit({ 'x-ratelimit-type': 'Daily-limit' })).toBe(true);
+    expect(isDailyLimit({ 'x-ratelimit-type': ['daily-limit'] })).toBe(true);
+    expect(isDailyLimit({ 'x-ratelimit-type': 'QPS' })).toBe(false);
+    expect(isDailyLimit({})).toBe(false);
+  });
+
+  it('renews when Retry-After says, as an instant or in seconds', () => {
+    const headers = { 'x-ratelimit-type': 'Daily-limit', 'x-ratelimit-limit': '100' };
+    const atInstant = zoomDailyLimitError(
+      body,
+      { ...headers, 'retry-after': '2027-02-11T00:00:00Z' },
+      { operation: 'x', now },
+    );
+    expect(atInstant).toBeInstanceOf(ZoomDailyLimitError);
+    expect(atInstant).toMatchObject({ status: 429, zoomCode: 429, renewsAt: '2027-02-11T00:00:00Z', limit: 100 });
+    expect(atInstant.message).toContain('2027-02-11T00:00:00Z');
+    const inSeconds = zoomDailyLimitError(body, { ...headers, 'retry-after': '60' }, { operation: 'x', now });
+    expect(inSeconds.renewsAt).toBe('2027-02-10T22:16:30Z');
+  });
+
+  it('renews at the next UTC midnight when Zoom does not say, or says a time already past', () => {
+    expect(zoomDailyLimitError(body, {}, { operation: 'x', now })).toMatchObject({
+      renewsAt: '2027-02-11T00:00:00Z',
+      limit: undefined,
+    });
+    const past = zoomDailyLimitError(body, { 'retry-after': '2027-02-09T00:00:00Z' }, { operation: 'x', now });
+    expect(past.renewsAt).toBe('2027-02-11T00:00:00Z');
+    expect(nextUtcMidnight(Date.parse('2027-12-31T23:59:59Z'))).toBe(Date.parse('2028-01-01T00:00:00Z'));
   });
 });
