@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { OnlineIndicator } from './components/OnlineIndicator';
 import { Sidebar, screenTitles } from './components/Sidebar';
+import { MeetingsScreen } from './screens/MeetingsScreen';
 import { OnZoomScreen } from './screens/OnZoomScreen';
 import { SeriesScreen } from './screens/SeriesScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
@@ -17,6 +18,7 @@ const KioskScreen = lazy(async () => ({ default: (await kioskModule).KioskScreen
 
 const screenViews: Readonly<Record<Screen, ComponentType>> = {
   series: SeriesScreen,
+  meetings: MeetingsScreen,
   zoom: OnZoomScreen,
   sync: SyncScreen,
   checkin: CheckInScreen,

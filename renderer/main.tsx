@@ -6,6 +6,7 @@ import { useAppStore } from './stores/useAppStore';
 import { useCheckInStore } from './stores/useCheckInStore';
 import { useEditorStore } from './stores/useEditorStore';
 import { useKioskStore } from './stores/useKioskStore';
+import { useMeetingEditorStore } from './stores/useMeetingEditorStore';
 import './styles.css';
 
 const store = useAppStore.getState();
@@ -14,7 +15,10 @@ void store.connect(api);
 void useKioskStore.getState().load(api);
 
 // An edit typed just before the tab or window closes is sent before the page is gone.
-const saveBeforeLeaving = (): void => useEditorStore.getState().saveBeforeLeaving(api);
+const saveBeforeLeaving = (): void => {
+  useEditorStore.getState().saveBeforeLeaving(api);
+  useMeetingEditorStore.getState().saveBeforeLeaving(api);
+};
 window.addEventListener('beforeunload', saveBeforeLeaving);
 window.addEventListener('pagehide', saveBeforeLeaving);
 // A background upload or another desk's check-ins changed the counts and the list the desk shows.
@@ -31,10 +35,10 @@ window.addEventListener('beforeunload', (event) => {
 api.on(
   'app.saveBeforeClose',
   () =>
-    void useEditorStore
-      .getState()
-      .flush(api)
-      .finally(() => window.close()),
+    void Promise.allSettled([
+      useEditorStore.getState().flush(api),
+      useMeetingEditorStore.getState().flush(api),
+    ]).finally(() => window.close()),
 );
 
 // When the operating system reports a network again, ask at once rather than at the next check.

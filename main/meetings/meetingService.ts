@@ -96,6 +96,7 @@ export function createMeetingService(deps: MeetingServiceDeps): MeetingService {
       first_start: starts[0] ?? row.startTime,
       last_start: starts.at(-1) ?? row.startTime,
       occurrences: expanded?.ok === true ? expanded.occurrences.length : 0,
+      ...(row.draft === undefined ? {} : { recurrence: row.draft.recurrence }),
       state,
       zoom_meeting_id: row.zoomMeetingId,
       join_url: row.joinUrl,

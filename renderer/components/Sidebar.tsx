@@ -4,6 +4,7 @@ import { KeyboardShortcuts } from './KeyboardShortcuts';
 
 export const screenTitles: Readonly<Record<Screen, string>> = {
   series: 'Series',
+  meetings: 'Meetings',
   zoom: 'On Zoom',
   sync: 'Sync',
   checkin: 'Check-in',
@@ -12,6 +13,7 @@ export const screenTitles: Readonly<Record<Screen, string>> = {
 
 const items: readonly { screen: Screen; icon: IconName }[] = [
   { screen: 'series', icon: 'series' },
+  { screen: 'meetings', icon: 'meetings' },
   { screen: 'zoom', icon: 'cloud' },
   { screen: 'sync', icon: 'sync' },
   { screen: 'checkin', icon: 'checkin' },

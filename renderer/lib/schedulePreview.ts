@@ -1,8 +1,8 @@
 import type { OccurrenceChange } from '../../shared/drafts/occurrenceChange';
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
+import type { RecurrenceDraft } from '../../shared/recurrence/recurrenceSchema';
 import { planSeriesTiming, timingFieldsSchema } from '../../shared/recurrence/seriesTiming';
 import { ZoneClock, isKnownTimeZone } from '../../shared/recurrence/zoneClock';
-import type { SeriesDetails } from '../stores/useEditorStore';
 import { skippedTime, wallClockInputs, type SkippedTime } from './zonedTime';
 
 /** One row of the live preview. */
@@ -20,8 +20,35 @@ export interface PreviewSession {
   skipped: SkippedTime | undefined;
 }
 
+/**
+ * What the preview reads of a schedule: a series' details, or a recurring meeting's timing (a
+ * recurring schedule with no occurrence changes).
+ */
+export type PreviewSchedule = { timezone: string; start_time: string } & (
+  | { event_type: 'SIMPLE_EVENT'; end_time: string }
+  | { event_type: 'RECURRING'; recurrence: RecurrenceDraft; occurrence_changes: readonly OccurrenceChange[] }
+);
+
+/** A recurring schedule has no moved or cancelled occurrences: one list, so the preview's cache holds. */
+const noChanges: readonly OccurrenceChange[] = [];
+
+/** A recurring meeting's timing as the preview reads a schedule (its occurrences as Zoom schedules them). */
+export function recurringSchedule(timing: {
+  timezone: string;
+  start_time: string;
+  recurrence: RecurrenceDraft;
+}): PreviewSchedule {
+  return {
+    event_type: 'RECURRING',
+    timezone: timing.timezone,
+    start_time: timing.start_time,
+    recurrence: timing.recurrence,
+    occurrence_changes: noChanges,
+  };
+}
+
 /** The fields the sessions depend on; edits replace a field's value, so an unchanged one keeps its identity. */
-function scheduleFields(details: SeriesDetails): readonly unknown[] {
+function scheduleFields(details: PreviewSchedule): readonly unknown[] {
   return details.event_type === 'RECURRING'
     ? [details.timezone, details.start_time, details.recurrence, details.occurrence_changes]
     : [details.timezone, details.start_time, details.end_time];
@@ -36,7 +63,7 @@ let lastSessions: PreviewSession[] = [];
  * The same list (the same objects) while no schedule field changed: a keystroke in the name
  * neither expands the series again nor makes the preview's rows render again.
  */
-export function previewSessions(details: SeriesDetails): PreviewSession[] {
+export function previewSessions(details: PreviewSchedule): PreviewSession[] {
   const fields = scheduleFields(details);
   if (fields.length === lastFields.length && fields.every((field, i) => Object.is(field, lastFields[i]))) {
     return lastSessions;
@@ -46,7 +73,7 @@ export function previewSessions(details: SeriesDetails): PreviewSession[] {
   return lastSessions;
 }
 
-function computeSessions(details: SeriesDetails): PreviewSession[] {
+function computeSessions(details: PreviewSchedule): PreviewSession[] {
   const slots = plannedSlots(details);
   const changes = new Map<number, OccurrenceChange>(
     details.event_type === 'RECURRING' ? details.occurrence_changes.map((change) => [change.occurrence, change]) : [],
@@ -87,7 +114,7 @@ function computeSessions(details: SeriesDetails): PreviewSession[] {
   });
 }
 
-function plannedSlots(details: SeriesDetails): { start: string; end: string }[] {
+function plannedSlots(details: PreviewSchedule): { start: string; end: string }[] {
   if (details.event_type === 'SIMPLE_EVENT') {
     const valid = Number.isFinite(Date.parse(details.start_time)) && Number.isFinite(Date.parse(details.end_time));
     return valid ? [{ start: details.start_time, end: details.end_time }] : [];

@@ -124,7 +124,10 @@ export function SyncScreen() {
         {pending.length > 0 && (
           <ul className="pending-list" aria-label="Changes waiting">
             {pending.map((change) => (
-              <li key={`${change.series_id}:${change.sentence}:${change.state}`} className={`waiting-${change.state}`}>
+              <li
+                key={`${change.meeting_id ?? change.series_id}:${change.sentence}:${change.state}`}
+                className={`waiting-${change.state}`}
+              >
                 {change.sentence}
                 {waitingWords[change.state] === '' ? null : (
                   <span className="muted"> — {waitingWords[change.state]}</span>

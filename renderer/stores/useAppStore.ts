@@ -2,39 +2,19 @@ import { create } from 'zustand';
 import type { AppInfo, OnlineState } from '../../shared/appInfo';
 import type { CadenceApi } from '../../shared/ipc/cadenceApi';
 import type { IpcError } from '../../shared/ipc/envelope';
+import { parseRoute, routeHash, type Route, type Screen } from '../lib/routes';
 
-export const screens = ['series', 'zoom', 'sync', 'checkin', 'settings'] as const;
-export type Screen = (typeof screens)[number];
-
-export function isScreen(value: string): value is Screen {
-  return (screens as readonly string[]).includes(value);
-}
-
-/** The parts of a series' page. */
-export const seriesTabs = ['details', 'attendees', 'history'] as const;
-export type SeriesTab = (typeof seriesTabs)[number];
-
-/** Where the planner is: a screen, and on the Series screen perhaps one series and its tab. */
-export interface Route {
-  screen: Screen;
-  seriesId?: string;
-  tab?: SeriesTab;
-}
-
-/** Reads `#series/ID/attendees`-style fragments; anything unknown is the series list. */
-export function parseRoute(hash: string): Route {
-  const [screen = '', seriesId, tab] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  if (!isScreen(screen)) return { screen: 'series' };
-  if (screen !== 'series' || seriesId === undefined || seriesId === '') return { screen };
-  const known = seriesTabs.find((name) => name === tab);
-  return { screen, seriesId, tab: known ?? 'details' };
-}
-
-export function routeHash(route: Route): string {
-  if (route.seriesId === undefined) return `#${route.screen}`;
-  const tab = route.tab === undefined || route.tab === 'details' ? '' : `/${route.tab}`;
-  return `#${route.screen}/${encodeURIComponent(route.seriesId)}${tab}`;
-}
+export {
+  isScreen,
+  newMeetingId,
+  parseRoute,
+  routeHash,
+  screens,
+  seriesTabs,
+  type Route,
+  type Screen,
+  type SeriesTab,
+} from '../lib/routes';
 
 interface AppState {
   api: CadenceApi | undefined;
@@ -51,8 +31,11 @@ interface AppState {
   checkOnline: () => Promise<void>;
   setOnline: (online: OnlineState) => void;
   setBridgeConnected: (isConnected: boolean) => void;
-  /** Goes to a screen or series; the URL fragment follows, so reload and Back keep the place. */
-  navigate: (route: Route | Screen) => void;
+  /**
+   * Goes to a screen, series or meeting; the URL fragment follows, so reload and Back keep the
+   * place. `replace` names the same place anew (a new meeting once saved) without a Back step.
+   */
+  navigate: (route: Route | Screen, options?: { replace?: boolean }) => void;
   /** Takes the route from the URL fragment (after Back, or at start). */
   followHash: (hash: string) => void;
 }
@@ -85,10 +68,13 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   setOnline: (online) => set({ online }),
   setBridgeConnected: (isBridgeConnected) => set({ isBridgeConnected }),
-  navigate(target) {
+  navigate(target, options) {
     const route = typeof target === 'string' ? { screen: target } : target;
     const hash = routeHash(route);
-    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+    if (window.location.hash !== hash) {
+      if (options?.replace === true) window.history.replaceState(null, '', hash);
+      else window.history.pushState(null, '', hash);
+    }
     set({ route, screen: route.screen });
   },
   followHash(hash) {

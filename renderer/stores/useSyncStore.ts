@@ -6,6 +6,7 @@ import type { ConflictSummary, Resolution } from '../../shared/sync/conflicts';
 import type { SyncProgress, SyncReport } from '../../shared/sync/syncReport';
 import type { PendingChange, SyncRun } from '../../shared/sync/syncRun';
 import { useEditorStore } from './useEditorStore';
+import { useMeetingEditorStore } from './useMeetingEditorStore';
 
 interface SyncState {
   status: SyncStatus | undefined;
@@ -14,6 +15,8 @@ interface SyncState {
   runs: SyncRun[];
   /** Each series' time zone, for showing the times in a conflict as the series has them. */
   seriesZones: Readonly<Record<string, string>>;
+  /** Each recurring meeting's time zone, likewise. */
+  meetingZones: Readonly<Record<string, string>>;
   isRunning: boolean;
   progress: SyncProgress | undefined;
   /** The report of the sync just run, shown until anything is reloaded (its counts age). */
@@ -58,6 +61,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     pending: [],
     runs: [],
     seriesZones: {},
+    meetingZones: {},
     isRunning: false,
     progress: undefined,
     lastReport: undefined,
@@ -69,25 +73,29 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     async load(api) {
       // A sync's report counts what waited when it ended; once anything is reloaded, the live counts speak.
       set({ lastReport: undefined });
-      const [status, conflicts, pending, runs, series] = await Promise.all([
+      const [status, conflicts, pending, runs, series, meetings] = await Promise.all([
         api.sync.status(),
         api.conflicts.list(),
         api.sync.pending(),
         api.sync.runs({ limit: 10 }),
         api.drafts.list(),
+        api.meetings.list(),
       ]);
       if (series.ok) set({ seriesZones: Object.fromEntries(series.value.map((entry) => [entry.id, entry.timezone])) });
+      if (meetings.ok) {
+        set({ meetingZones: Object.fromEntries(meetings.value.map((entry) => [entry.id, entry.timezone])) });
+      }
       if (status.ok) set({ status: status.value });
       if (conflicts.ok) set({ conflicts: conflicts.value });
       if (pending.ok) set({ pending: pending.value });
       if (runs.ok) set({ runs: runs.value });
-      const failed = [status, conflicts, pending, runs, series].find((result) => !result.ok);
+      const failed = [status, conflicts, pending, runs, series, meetings].find((result) => !result.ok);
       set({ error: failed?.ok === false ? failed.error : undefined });
     },
     async run(api) {
       if (get().isRunning || get().publicChanges !== undefined) return;
       // The editor's last change goes with this sync, not the next one.
-      await useEditorStore.getState().flush(api);
+      await Promise.all([useEditorStore.getState().flush(api), useMeetingEditorStore.getState().flush(api)]);
       const pending = await api.sync.pending();
       if (!pending.ok) {
         set({ error: pending.error });

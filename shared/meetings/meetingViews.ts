@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recurrenceDraftSchema } from '../recurrence/recurrenceSchema';
 import { meetingDraftSchema } from './meetingDraft';
 
 /** Where a meeting stands with Zoom, as the Meetings list shows it. */
@@ -29,6 +30,8 @@ export const meetingSummarySchema = z.object({
   first_start: z.string(),
   last_start: z.string(),
   occurrences: z.number().int(),
+  /** How it repeats, for the list's schedule in words. */
+  recurrence: recurrenceDraftSchema.optional(),
   state: meetingSyncStateSchema,
   zoom_meeting_id: z.string().nullable(),
   join_url: z.string().nullable(),

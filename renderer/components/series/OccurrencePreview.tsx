@@ -5,20 +5,12 @@ import { problemWithin } from '../../lib/issues';
 import { previewSessions, type PreviewSession } from '../../lib/schedulePreview';
 import { sessionChoiceOf } from '../../lib/sessionsChoice';
 import { plural } from '../../lib/words';
-import {
-  describeJump,
-  formatClock,
-  formatClockBeside,
-  formatDay,
-  formatWallTime,
-  instantOfWallClock,
-  plannerTimeZone,
-  wallClockInputs,
-} from '../../lib/zonedTime';
+import { formatDay, instantOfWallClock, plannerTimeZone, wallClockInputs } from '../../lib/zonedTime';
 import { useAttendeeZoneStore } from '../../stores/useAttendeeZoneStore';
 import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore';
 import { Field } from '../Field';
 import { DateEntry, TimeEntry } from '../WallClockFields';
+import { OccurrenceTimes } from '../OccurrenceTimes';
 import { ZoneOptions } from '../ZoneOptions';
 import { cancelQuestion } from '../../lib/cancelQuestion';
 import { useAppStore } from '../../stores/useAppStore';
@@ -32,12 +24,6 @@ function withChange(details: SeriesDetails, occurrence: number, change: Occurren
   const changes = change === undefined ? others : [...others, change].sort((a, b) => a.occurrence - b.occurrence);
   return { ...details, occurrence_changes: changes };
 }
-
-const formatOffset = (minutes: number) => {
-  const sign = minutes < 0 ? '−' : '+';
-  const abs = Math.abs(minutes);
-  return `UTC${sign}${String(Math.floor(abs / 60))}${abs % 60 === 0 ? '' : `:${String(abs % 60).padStart(2, '0')}`}`;
-};
 
 /** Where one session moves: a new date and time in the event's zone, starting from its own. */
 function MoveForm({
@@ -115,7 +101,6 @@ const SessionRow = memo(function SessionRow({
   const seriesId = useEditorStore((state) => state.seriesId);
   // Read, not followed: the panel is rare, and following the details would render every row per keystroke.
   const shownDetails = pickers === undefined ? undefined : useEditorStore.getState().details;
-  const mine = plannerTimeZone();
   // Move opens on its first field (the new date), ready to type.
   useEffect(() => {
     if (isMoving) moveForm.current?.querySelector<HTMLElement>('input, [role="spinbutton"], select')?.focus();
@@ -144,30 +129,11 @@ const SessionRow = memo(function SessionRow({
         {session.occurrence}
       </span>
       <div className="session-when">
-        <span className="session-day">{formatDay(session.start_time, timezone)}</span>
-        <span>
-          {formatClock(session.start_time, timezone)}
-          {mine !== timezone && (
-            <span className="muted"> · your time {formatClockBeside(session.start_time, mine, timezone)}</span>
-          )}
-          {attendeeZone !== undefined && attendeeZone !== timezone && (
-            <span className="muted">
-              {' '}
-              · attendees&apos; time {formatClockBeside(session.start_time, attendeeZone, timezone)}
-            </span>
-          )}
-        </span>
-        {session.skipped !== undefined && (
-          <span className="tag tag-dst">
-            Moved to {formatWallTime(session.skipped.actual)}: {formatWallTime(session.skipped.intended)} does not exist
-            that day, {describeJump(session.skipped)}
-          </span>
-        )}
-        {session.clocksChanged && (
-          <span className="tag tag-dst" title="The clocks change before this session; it keeps its local time.">
-            Clocks change: {formatOffset(session.offsetMinutes)}
-          </span>
-        )}
+        <OccurrenceTimes
+          session={session}
+          timezone={timezone}
+          otherZone={attendeeZone === undefined ? undefined : { zone: attendeeZone, name: "attendees' time" }}
+        />
         {session.status === 'moved' && (
           <span className="tag">Moved from {formatDay(session.planned_start, timezone)}</span>
         )}

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { weekdayNames, weekOfMonthNames } from '../../../shared/recurrence/describeRecurrence';
 import { formatInstant } from '../../../shared/recurrence/expandRecurrence';
 import type { RecurrenceDraft } from '../../../shared/recurrence/recurrenceSchema';
 import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore';
-import { problemAt, problemWithin } from '../../lib/issues';
+import { problemAt } from '../../lib/issues';
 import { instantOfWallClock, skippedTimeNote, wallClockInputs } from '../../lib/zonedTime';
 import { Field } from '../Field';
 import { DateEntry, TimeEntry } from '../WallClockFields';
+import { RecurrenceFields } from '../RecurrenceFields';
 import { ZoneOptions } from '../ZoneOptions';
-import { omit, withRecurrence, withoutRecurrenceFields, type EditorPartProps } from './editing';
+import { omit, withRecurrence, type EditorPartProps } from './editing';
 
 const repeatUnits: Readonly<Record<number, [string, string]>> = {
   1: ['day', 'days'],
@@ -92,17 +92,6 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
   const skippedNote = isTypedShown ? skippedTimeNote(typedStart.time, details.start_time, details.timezone) : undefined;
   const recurrence = details.event_type === 'RECURRING' ? details.recurrence : undefined;
   const duration = durationOf(details);
-  const monthlyMode = recurrence?.monthly_week !== undefined ? 'weekday' : 'day';
-  const endMode = recurrence?.end_date_time !== undefined ? 'date' : 'count';
-  const weeklyDays = new Set<number>(recurrence?.weekly_days ?? []);
-  const monthlyDay = Array.isArray(recurrence?.monthly_days) ? recurrence.monthly_days[0] : recurrence?.monthly_days;
-  const endDate =
-    recurrence?.end_date_time === undefined ? '' : wallClockInputs(recurrence.end_date_time, details.timezone).date;
-  const setEndDate = (date: string) =>
-    edit((current) => {
-      const end = instantOfWallClock(date, '23:59', current.timezone);
-      return end === undefined ? current : withRecurrence(current, { end_date_time: end.replace(/:00Z$/, ':59Z') });
-    });
 
   return (
     <section className="panel form-section" aria-labelledby="schedule-heading">
@@ -197,184 +186,18 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
             </Field>
           )}
         </div>
-        {recurrence?.type === 2 && (
-          <fieldset className="weekdays" aria-describedby="weekdays-problem">
-            <legend>On these days</legend>
-            {weekdayNames.map((name, index) => (
-              <label key={name} className="chip-check">
-                <input
-                  type="checkbox"
-                  checked={weeklyDays.has(index + 1)}
-                  onChange={(event) =>
-                    edit((current) => {
-                      const days = new Set(weeklyDays);
-                      if (event.target.checked) days.add(index + 1);
-                      else days.delete(index + 1);
-                      return withRecurrence(current, { weekly_days: [...days].sort((a, b) => a - b) });
-                    })
-                  }
-                />
-                {name}
-              </label>
-            ))}
-            <p className="field-problem" id="weekdays-problem">
-              {problemWithin(issues, 'recurrence.weekly_days') ?? ''}
-            </p>
-          </fieldset>
-        )}
-        {recurrence?.type === 3 && (
-          <fieldset className="monthly">
-            <legend>On which day of the month</legend>
-            <div className="choice-line">
-              <label className="radio">
-                <input
-                  type="radio"
-                  name="monthly-mode"
-                  checked={monthlyMode === 'day'}
-                  onChange={() =>
-                    edit((current) =>
-                      withRecurrence(withoutRecurrenceFields(current, ['monthly_week', 'monthly_week_day']), {
-                        monthly_days: [Number(start.date.slice(8, 10)) || 1],
-                      }),
-                    )
-                  }
-                />
-                On day
-              </label>
-              <input
-                type="number"
-                aria-label="Day of the month"
-                min={1}
-                max={31}
-                disabled={monthlyMode !== 'day'}
-                value={monthlyDay ?? ''}
-                onChange={(event) =>
-                  edit((current) => withRecurrence(current, { monthly_days: [Number(event.target.value)] }))
-                }
-              />
-              {monthlyMode === 'day' && (monthlyDay ?? 0) > 28 && (
-                <span className="muted">(last day in shorter months)</span>
-              )}
-            </div>
-            <div className="choice-line">
-              <label className="radio">
-                <input
-                  type="radio"
-                  name="monthly-mode"
-                  checked={monthlyMode === 'weekday'}
-                  onChange={() =>
-                    edit((current) =>
-                      withRecurrence(withoutRecurrenceFields(current, ['monthly_days']), {
-                        monthly_week: 1,
-                        monthly_week_day: new Date(`${start.date}T00:00:00Z`).getUTCDay() + 1 || 2,
-                      }),
-                    )
-                  }
-                />
-                On the
-              </label>
-              <select
-                aria-label="Week of the month"
-                disabled={monthlyMode !== 'weekday'}
-                value={recurrence.monthly_week ?? 1}
-                onChange={(event) =>
-                  edit((current) =>
-                    withRecurrence(current, { monthly_week: Number(event.target.value) as 1 | 2 | 3 | 4 | -1 }),
-                  )
-                }
-              >
-                {[1, 2, 3, 4, -1].map((week) => (
-                  <option key={week} value={week}>
-                    {weekOfMonthNames[week]}
-                  </option>
-                ))}
-              </select>
-              <select
-                aria-label="Weekday"
-                disabled={monthlyMode !== 'weekday'}
-                value={recurrence.monthly_week_day ?? 2}
-                onChange={(event) =>
-                  edit((current) => withRecurrence(current, { monthly_week_day: Number(event.target.value) }))
-                }
-              >
-                {weekdayNames.map((name, index) => (
-                  <option key={name} value={index + 1}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <p className="field-problem">{problemWithin(issues, 'recurrence.monthly') ?? ''}</p>
-          </fieldset>
-        )}
-        {recurrence !== undefined && (
-          <fieldset className="ends">
-            <legend>Ends</legend>
-            <div className="choice-line">
-              <label className="radio">
-                <input
-                  type="radio"
-                  name="end-mode"
-                  checked={endMode === 'count'}
-                  onChange={() =>
-                    edit((current) =>
-                      withRecurrence(withoutRecurrenceFields(current, ['end_date_time']), { end_times: 10 }),
-                    )
-                  }
-                />
-                After
-              </label>
-              <input
-                type="number"
-                aria-label="Number of sessions"
-                min={1}
-                max={60}
-                disabled={endMode !== 'count'}
-                value={recurrence.end_times ?? ''}
-                onChange={(event) =>
-                  edit((current) => withRecurrence(current, { end_times: Number(event.target.value) }))
-                }
-              />
-              <span>sessions</span>
-            </div>
-            <div className="choice-line">
-              <label className="radio">
-                <input
-                  type="radio"
-                  name="end-mode"
-                  checked={endMode === 'date'}
-                  onChange={() =>
-                    edit((current) => {
-                      const later = new Date(Date.parse(current.start_time) + 90 * 86_400_000)
-                        .toISOString()
-                        .slice(0, 10);
-                      const end = instantOfWallClock(later, '23:59', current.timezone);
-                      return end === undefined
-                        ? current
-                        : withRecurrence(withoutRecurrenceFields(current, ['end_times']), {
-                            end_date_time: end.replace(/:00Z$/, ':59Z'),
-                          });
-                    })
-                  }
-                />
-                On
-              </label>
-              <DateEntry
-                label="Last day"
-                isLabelHidden
-                className="inline"
-                isDisabled={endMode !== 'date'}
-                value={endDate}
-                onCommit={setEndDate}
-              />
-            </div>
-            <p className="field-problem" role="alert">
-              {problemAt(issues, 'recurrence.end_times') ??
-                problemAt(issues, 'recurrence.end_date_time') ??
-                problemAt(issues, 'recurrence') ??
-                ''}
-            </p>
-          </fieldset>
+        {details.event_type === 'RECURRING' && (
+          <RecurrenceFields
+            timing={details}
+            issues={issues}
+            editRecurrence={(change) =>
+              edit((current) =>
+                current.event_type === 'RECURRING' ? { ...current, recurrence: change(current) } : current,
+              )
+            }
+            repetitions="sessions"
+            maxCount={60}
+          />
         )}
       </fieldset>
     </section>

@@ -24,9 +24,14 @@ export function SessionsList({
   sessions,
   timezone,
   renderSession,
+  label = 'Sessions preview',
+  itemName = 'Session',
 }: {
   sessions: PreviewSession[];
   timezone: string;
+  /** The list's name, and what each row is called ("Session 3, …"), for assistive technology. */
+  label?: string;
+  itemName?: string;
   /** A row's content; `onHold(occurrence, true)` while the row has a form open, `false` when it closes. */
   renderSession: (session: PreviewSession, onHold: (occurrence: number, isHeld: boolean) => void) => ReactNode;
 }) {
@@ -76,7 +81,7 @@ export function SessionsList({
     <div ref={scroller} className="sessions-scroll" data-testid="sessions-scroll">
       <ol
         className="sessions"
-        aria-label="Sessions preview"
+        aria-label={label}
         style={{ height: virtualizer.getTotalSize() }}
         onFocus={onFocus}
         onBlur={onBlur}
@@ -91,7 +96,7 @@ export function SessionsList({
               data-index={item.index}
               data-occurrence={session.occurrence}
               className={`session session-${session.status}`}
-              aria-label={`Session ${String(session.occurrence)}, ${formatDay(session.start_time, timezone)}`}
+              aria-label={`${itemName} ${String(session.occurrence)}, ${formatDay(session.start_time, timezone)}`}
               aria-setsize={sessions.length}
               aria-posinset={item.index + 1}
               style={{ transform: `translateY(${String(item.start)}px)` }}

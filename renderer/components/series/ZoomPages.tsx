@@ -53,7 +53,7 @@ export function ZoomPages({ seriesId }: { seriesId: string }) {
 }
 
 /** An address to open in the browser or copy, with the outcome of copying said aloud. */
-function PageAddress({ url, name }: { url: string; name: string }) {
+export function PageAddress({ url, name }: { url: string; name: string }) {
   const [copied, setCopied] = useState<'copied' | 'failed'>();
   const copy = async () => {
     try {

@@ -127,7 +127,10 @@ function ScheduleComparison({ conflict, zone }: { conflict: ConflictSummary; zon
 export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
   const api = useAppStore((state) => state.api);
   const settling = useSyncStore((state) => state.settling);
-  const zone = useSyncStore((state) => state.seriesZones[conflict.series_id]) ?? plannerTimeZone();
+  const zone =
+    useSyncStore((state) =>
+      conflict.meeting_id === null ? state.seriesZones[conflict.series_id] : state.meetingZones[conflict.meeting_id],
+    ) ?? plannerTimeZone();
   const resolve = useSyncStore((state) => state.resolve);
   const refused = useSyncStore((state) => (state.refused?.id === conflict.id ? state.refused.message : undefined));
   const isBusy = settling !== undefined;

@@ -38,7 +38,7 @@ export function PublicChangesDialog({ changes, onAnswer, onDismiss }: Props) {
       <p id="public-changes-intro">This sync would make these visible to the public:</p>
       <ul aria-label="Public changes">
         {changes.map((change) => (
-          <li key={`${change.series_id}:${change.sentence}`}>
+          <li key={`${change.meeting_id ?? change.series_id}:${change.sentence}`}>
             {change.sentence}
             {change.public_effect === null ? null : (
               <span className="muted"> — {effectWords[change.public_effect]}</span>

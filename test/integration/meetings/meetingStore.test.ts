@@ -57,6 +57,8 @@ it('saves a draft with its create planned in the same transaction, and lists it 
     waits_until: null,
     problem: null,
   });
+  // The list says how it repeats in words, from the draft's own recurrence.
+  expect(summary?.recurrence).toEqual(meetingDraftSchema.parse(weeklySync()).recurrence);
   expect(services.meetings.get(id).draft).toEqual(meetingDraftSchema.parse(weeklySync()));
 });
 
