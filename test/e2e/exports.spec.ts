@@ -45,6 +45,11 @@ test('exports every series as a calendar from the list, and one series as CSV fr
   await expect(shell.title).toBeVisible();
   await expect(page.getByRole('table', { name: 'Series' }).getByRole('row')).toHaveCount(3);
 
+  await page.getByRole('button', { name: 'Export all series' }).click();
+  await expect(page.getByText('A calendar entry is not a registration')).toBeVisible();
+  await shell.keepScreenshot('series-export-menu');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('list', { name: 'Export all series' })).toBeHidden();
   const calendar = await exportAs(page, 'Export all series', 'Calendar (.ics)');
   expect(calendar.name).toBe('Cadence.ics');
   expect(calendar.text).toMatch(/^BEGIN:VCALENDAR\r\n/);

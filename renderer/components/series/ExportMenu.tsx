@@ -74,15 +74,18 @@ export function ExportMenu({ api, seriesIds, label, beforeExport }: Props) {
         Export ▾
       </button>
       {isOpen && (
-        <ul className="menu-popover" id={listId} aria-label={label}>
-          {exportChoices.map((choice) => (
-            <li key={choice.format}>
-              <button type="button" className="menu-item" onClick={() => void exportAs(choice.format)}>
-                {choice.label}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div className="menu-popover" id={listId}>
+          <ul className="menu-list" aria-label={label}>
+            {exportChoices.map((choice) => (
+              <li key={choice.format}>
+                <button type="button" className="menu-item" onClick={() => void exportAs(choice.format)}>
+                  {choice.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p className="menu-note">A calendar entry is not a registration: attendees still register on Zoom.</p>
+        </div>
       )}
       {error !== undefined && (
         <span className="export-error" role="alert">
