@@ -10,7 +10,8 @@ export function csvText(fields: readonly string[], rows: readonly (readonly (str
     { fields: [...fields], data: rows.map((row) => [...row]) },
     { escapeFormulae: true, newline: '\r\n' },
   );
-  return `${text}\r\n`;
+  // With no rows papaparse ends the header with its line break already.
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
 
 /**

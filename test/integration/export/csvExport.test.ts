@@ -134,3 +134,19 @@ describe('the CSV exports', () => {
     expect(attendees).not.toMatch(/,=|,"=/);
   }, 60_000);
 });
+
+it('is the header alone, with one line end, when there is no series', () => {
+  const emptyDir = makeTempDir();
+  const { db } = openDatabase(databaseFile(join(emptyDir.path, 'empty')));
+  try {
+    const empty = createServices({ db });
+    expect(empty.exporter.export({ format: 'csv' }).content).toBe(`${sessionColumns.join(',')}\r\n`);
+    expect(empty.exporter.export({ format: 'attendees_csv' })).toMatchObject({
+      content: `${attendeeColumns.join(',')}\r\n`,
+      series: 0,
+    });
+  } finally {
+    db.close();
+    emptyDir.remove();
+  }
+});
