@@ -170,7 +170,7 @@ export function createServices(options: ServicesOptions): Services {
           zoomApiUse: 'ignored',
         }),
     }),
-    exporter: createSeriesExporter(),
+    exporter: createSeriesExporter({ db, now }),
     async close() {
       sync.cancel();
       await account.close();

@@ -9,6 +9,8 @@ import { exitCodeFor, exitCodes } from './exitCodes';
 import { runCheckInPull, runCheckInRecord, runCheckInStatus, type RecordOptions } from './checkInCommands';
 import { runDraftsCommand, runImportCommand, runStatusCommand } from './draftCommands';
 import { runExpandCommand } from './expandCommand';
+import { runExportCommand, type ExportOptions } from './exportCommand';
+import { exportFormatSchema } from '../../shared/export/exportFile';
 import { runHistoryCommand } from './historyCommand';
 import { ticketTypeRulesSchema, type TicketTypeRules } from '../sandbox/sandboxBehaviour';
 import { runSandboxCommand } from './sandboxCommand';
@@ -94,6 +96,22 @@ function buildProgram(appRoot: string): Command {
     .description('outbox counts by state, open conflicts and the last successful sync')
     .action(() => {
       runStatusCommand(draftContext());
+    });
+
+  program
+    .command('export')
+    .description(
+      'write series as a CSV of sessions or of attendees, an iCalendar file (a stable --out path is a calendar to subscribe to) or a series file',
+    )
+    .addOption(
+      new Option('--format <format>', 'csv (sessions), attendees_csv, ics or series')
+        .choices(exportFormatSchema.options)
+        .makeOptionMandatory(),
+    )
+    .option('--out <file>', 'write to this file, replacing it whole; stdout otherwise')
+    .option('--series <keys...>', 'only these series, by key (or ID); all by default')
+    .action(async (options: ExportOptions) => {
+      await runExportCommand(draftContext(), options);
     });
 
   const zoomContext = () => ({ ...draftContext(), stdin: process.stdin, stderr: process.stderr });

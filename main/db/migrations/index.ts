@@ -5,6 +5,7 @@ import { seriesReadiness } from './004_seriesReadiness';
 import { checkIn } from './005_checkIn';
 import { zoomReadBack } from './006_zoomReadBack';
 import { meetings } from './007_meetings';
+import { calendarExports } from './008_calendarExports';
 import type { Migration } from './migration';
 
 /** Every schema step in order; the last one's version is the schema this build writes. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   checkIn,
   zoomReadBack,
   meetings,
+  calendarExports,
 ];
 
 export const latestSchemaVersion = migrations.length;

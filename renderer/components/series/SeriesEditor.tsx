@@ -10,6 +10,7 @@ import { ReadinessToggle } from './ReadinessToggle';
 import { ScheduleFields } from './ScheduleFields';
 import { TicketFields } from './TicketFields';
 import { ErrorBanner } from '../ErrorBanner';
+import { ExportMenu } from './ExportMenu';
 import { ZoomPages } from './ZoomPages';
 import { ZoomOriginPanel } from './ZoomOriginPanel';
 
@@ -92,6 +93,12 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesT
           isReady={isReady}
           onChange={(ready) => void setReady(api, ready)}
           hasHint
+        />
+        <ExportMenu
+          api={api}
+          seriesIds={[seriesId]}
+          label={`Export ${details.name || 'this series'}`}
+          beforeExport={() => flush(api)}
         />
       </div>
       <ZoomPages seriesId={seriesId} />

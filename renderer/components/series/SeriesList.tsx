@@ -6,6 +6,7 @@ import { useEditorStore } from '../../stores/useEditorStore';
 import { useSeriesStore, visibleSeries, type SeriesFilter } from '../../stores/useSeriesStore';
 import { formatMoment } from '../../lib/zonedTime';
 import { plural } from '../../lib/words';
+import { ExportMenu } from './ExportMenu';
 import { ReadinessToggle } from './ReadinessToggle';
 import { SyncStateBadge, syncStateWords } from './SyncStateBadge';
 
@@ -17,7 +18,7 @@ const filters: readonly { value: SeriesFilter; label: string }[] = [
   })),
 ];
 
-/** Every draft and synced series: search, filter, create, import, duplicate, delete. */
+/** Every draft and synced series: search, filter, create, import, export, duplicate, delete. */
 export function SeriesList() {
   const api = useAppStore((state) => state.api);
   const navigate = useAppStore((state) => state.navigate);
@@ -82,6 +83,9 @@ export function SeriesList() {
           ))}
         </select>
         <span className="toolbar-spacer" />
+        {api !== undefined && series !== undefined && series.length > 0 && (
+          <ExportMenu api={api} label="Export all series" />
+        )}
         <button type="button" className="button-quiet" onClick={() => fileInput.current?.click()}>
           Import series file
         </button>
