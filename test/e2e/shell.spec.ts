@@ -2,15 +2,23 @@ import { expect, test } from './fixtures';
 
 const screens = [
   { link: 'Series', hash: '#series', text: 'No series yet' },
+  { link: 'Meetings', hash: '#meetings', text: 'No meetings yet' },
   { link: 'On Zoom', hash: '#zoom', text: 'Not connected to Zoom' },
   { link: 'Sync', hash: '#sync', text: 'Nothing waiting to sync' },
   { link: 'Check-in', hash: '#checkin', text: 'No event downloaded for check-in' },
   { link: 'Settings', hash: '#settings', text: 'About this copy of Cadence' },
 ];
 
-test('opens on the Series screen with the five sections in the navigation', async ({ shell, page }) => {
+test('opens on the Series screen with the six sections in the navigation', async ({ shell, page }) => {
   await expect(shell.title).toHaveText('Series');
-  await expect(shell.navigation.getByRole('link')).toHaveText(['Series', 'On Zoom', 'Sync', 'Check-in', 'Settings']);
+  await expect(shell.navigation.getByRole('link')).toHaveText([
+    'Series',
+    'Meetings',
+    'On Zoom',
+    'Sync',
+    'Check-in',
+    'Settings',
+  ]);
   await expect(shell.link('Series')).toHaveAttribute('aria-current', 'page');
   await expect(page).toHaveTitle('Cadence');
   // The secret left the address bar once it became a cookie.
@@ -52,7 +60,7 @@ test('is usable from the keyboard alone', async ({ shell, page }) => {
   await expect(shell.link('Series')).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await expect(shell.title).toHaveText('On Zoom');
+  await expect(shell.title).toHaveText('Meetings');
 });
 
 test('keeps its place across a reload', async ({ shell, page }) => {
