@@ -83,15 +83,20 @@ export async function syncHarness(options?: Parameters<typeof sandboxHarness>[0]
         )
         .sort();
     },
-    /** One sync and what reached Zoom: its outcome and each request as `operation event`, sorted. */
+    /**
+     * One sync and what Zoom answered: its outcome, each request as `operation event`, sorted, and
+     * how many Zoom refused with a 429 (sent again later, so counted apart: a busy machine can make
+     * the client's pace and Zoom's count of arrivals disagree).
+     */
     async syncRequests(syncOptions: SyncOptions = {}) {
       await sandbox.control.clearRequests();
       const report = await this.sync(syncOptions);
-      const requests = (await sandbox.control.requests())
-        .filter((request) => request.operationId !== undefined)
+      const seen = (await sandbox.control.requests()).filter((request) => request.operationId !== undefined);
+      const requests = seen
+        .filter((request) => request.status !== 429)
         .map((request) => `${request.operationId ?? ''} ${eventIdIn(request.path)}`)
         .sort();
-      return { outcome: report.outcome, done: report.done, requests };
+      return { outcome: report.outcome, done: report.done, requests, refused: seen.length - requests.length };
     },
     async close() {
       await services.close();
