@@ -323,7 +323,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         send(response, { status: 200, body: data });
         return;
       case 'POST /reset':
+        // The sandbox as it started: its account's users, and the faults and behaviour it was given.
         data = emptySandboxData();
+        faults = sandboxFaultsSchema.parse(options.faults ?? {});
+        behaviour = sandboxBehaviourSchema.parse(options.behaviour ?? {});
         for (const email of options.users ?? []) addUser(data, { email });
         tokens.clear();
         arrivals.clear();

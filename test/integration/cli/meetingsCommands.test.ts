@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCredentialVault } from '../../../main/vault/credentialVault';
 import { osKeychain } from '../../../main/vault/keychain';
 import { SandboxControl } from '../../support/sandbox';
@@ -64,10 +64,8 @@ interface CreateResult {
   csv: { file: string; rows_written: number };
 }
 
-beforeEach(async () => {
-  dir = makeTempDir();
-  dataDir = join(dir.path, 'data');
-  keychainService = `Cadence test ${randomUUID()}`;
+// One sandbox for the file, as it started before each test; a data folder and keychain entry of each test's own.
+beforeAll(async () => {
   sandbox = await startSandboxProcess([
     '--account-id',
     'abc123xyz',
@@ -78,8 +76,16 @@ beforeEach(async () => {
   ]);
   control = new SandboxControl(sandbox.url);
 });
-afterEach(async () => {
+afterAll(async () => {
   await sandbox.stop();
+});
+beforeEach(async () => {
+  dir = makeTempDir();
+  dataDir = join(dir.path, 'data');
+  keychainService = `Cadence test ${randomUUID()}`;
+  await control.reset();
+});
+afterEach(async () => {
   await createCredentialVault(osKeychain(keychainService), {}).forget();
   dir.remove();
 });

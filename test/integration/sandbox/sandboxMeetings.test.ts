@@ -225,6 +225,23 @@ describe('the per-host daily limit', () => {
     await h.control.setFaults({ meetingDailyLimit: 100 });
     expect((await create(h, weekly)).status).toBe(201);
   });
+
+  it('is back as the sandbox started after a reset, with its meetings and added users gone', async () => {
+    const h = await start({ users: ['coach@school.edu'], faults: { meetingDailyLimit: 5 } });
+    await h.control.addUser({ email: 'guest@school.edu' });
+    await h.control.setFaults({ meetingDailyLimit: 0 });
+    expect((await create(h, weekly)).status).toBe(429);
+    const before = await h.client.tokens.token();
+    await h.control.reset();
+    // Tokens the sandbox issued are gone with the rest.
+    expect((await api(h, 'GET', `/users/${encodeURIComponent('coach@school.edu')}`)).status).toBe(401);
+    h.client.tokens.invalidate(before.value);
+    expect(h.sandbox.data.meetings).toEqual([]);
+    expect((await api(h, 'GET', `/users/${encodeURIComponent('guest@school.edu')}`)).status).toBe(404);
+    expect((await api(h, 'GET', `/users/${encodeURIComponent('coach@school.edu')}`)).status).toBe(200);
+    expect((await create(h, weekly)).status).toBe(201);
+    expect((await h.control.state()).meetings).toHaveLength(1);
+  });
 });
 
 describe('users', () => {
