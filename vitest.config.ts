@@ -6,8 +6,13 @@ export default defineConfig({
     environment: 'node',
     // Integration tests start servers and child processes; forks keep native modules isolated.
     pool: 'forks',
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Two files at once even on a two-core machine: many tests wait on processes, sockets and
+    // Zoom's pace rather than the CPU (measured: a quarter less time for the same files).
+    maxWorkers: 2,
+    // Two files at once can double how long a test that starts several processes takes; a
+    // hanging test still fails.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
   },
 });

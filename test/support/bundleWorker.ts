@@ -1,15 +1,18 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, parse } from 'node:path';
 import { build } from 'esbuild';
 
 /**
  * Bundles a worker script of the tests with esbuild and answers its path. The bundle lives inside
- * node_modules, so that native modules resolve from the project like any other import.
+ * node_modules, so that native modules resolve from the project like any other import; its name
+ * carries the test process's ID, so that test files running at once never run each other's
+ * half-written bundle, and it is removed when the process ends.
  */
 export async function bundleWorker(entry: string, name: string): Promise<string> {
   const folder = join('node_modules', '.cache', 'cadence-tests');
   mkdirSync(folder, { recursive: true });
-  const outfile = join(folder, name);
+  const { name: base, ext } = parse(name);
+  const outfile = join(folder, `${base}.${String(process.pid)}${ext}`);
   await build({
     entryPoints: [entry],
     outfile,
@@ -19,5 +22,6 @@ export async function bundleWorker(entry: string, name: string): Promise<string>
     packages: 'external',
     logLevel: 'warning',
   });
+  process.once('exit', () => rmSync(outfile, { force: true }));
   return outfile;
 }

@@ -84,5 +84,5 @@ describe('uploading from the app', () => {
     await new Promise((resolve) => setTimeout(resolve, 6_000));
     expect(onZoom()).toBe(3);
     expect([...desk.checkIns().values()].filter((c) => c.state === 'waiting')).toHaveLength(3);
-  }, 30_000);
+  }, 60_000);
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
 function cadence(...args: string[]) {
-  const result = spawnSync(process.execPath, ['main/cli/bin.js', ...args], { encoding: 'utf8', timeout: 15_000 });
+  const result = spawnSync(process.execPath, ['main/cli/bin.js', ...args], { encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

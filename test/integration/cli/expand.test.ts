@@ -8,7 +8,7 @@ function expand(stdin: string, env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, ['main/cli/bin.js', 'expand'], {
     input: stdin,
     encoding: 'utf8',
-    timeout: 15_000,
+    timeout: 60_000,
     env: { ...process.env, ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

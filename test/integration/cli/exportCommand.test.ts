@@ -1,28 +1,29 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readCalendar } from '../../support/icalReader';
 import { makeTempDir } from '../../support/tempDir';
 
 // `cadence export` as scripts run it: the real process, real data directories.
 
+// One data folder, imported once, that every test exports from; a second one for the round trip.
 let dir: ReturnType<typeof makeTempDir>;
-beforeEach(() => {
+beforeAll(() => {
   dir = makeTempDir();
+  expect(cadence('here', 'import', 'test/fixtures/export-series.json').status).toBe(0);
 });
-afterEach(() => dir.remove());
+afterAll(() => dir.remove());
 
 function cadence(dataDir: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['main/cli/bin.js', '--data-dir', join(dir.path, dataDir), ...args], {
     encoding: 'utf8',
-    timeout: 15_000,
+    timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 it('writes a series file that another data folder imports into the same drafts', () => {
-  expect(cadence('here', 'import', 'test/fixtures/export-series.json').status).toBe(0);
   const out = join(dir.path, 'planning.json');
   const written = cadence('here', '--json', 'export', '--format', 'series', '--out', out);
   expect(written.status).toBe(0);
@@ -36,7 +37,6 @@ it('writes a series file that another data folder imports into the same drafts',
 });
 
 it('writes the chosen series by key to stdout with their own line ends, and a calendar to a file it replaces', () => {
-  expect(cadence('here', 'import', 'test/fixtures/export-series.json').status).toBe(0);
   const csv = cadence('here', 'export', '--format', 'csv', '--series', 'launch', 'la-month-end');
   expect(csv.status).toBe(0);
   const lines = csv.stdout.split('\r\n');
@@ -59,7 +59,6 @@ it('writes the chosen series by key to stdout with their own line ends, and a ca
 });
 
 it('refuses a key that names no series with exit 2, naming it, and writes nothing', () => {
-  expect(cadence('here', 'import', 'test/fixtures/export-series.json').status).toBe(0);
   const out = join(dir.path, 'never.csv');
   const run = cadence('here', 'export', '--format', 'csv', '--series', 'launch', 'no-such-key', '--out', out);
   expect(run.status).toBe(2);

@@ -17,7 +17,7 @@ afterEach(() => dir.remove());
 function cadence(...args: string[]) {
   const result = spawnSync(process.execPath, ['main/cli/bin.js', '--data-dir', dataDir, ...args], {
     encoding: 'utf8',
-    timeout: 15_000,
+    timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

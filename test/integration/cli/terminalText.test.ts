@@ -20,7 +20,7 @@ const standup = { ...example.series[0], attendees: [] };
 function cadence(...args: string[]) {
   const result = spawnSync(process.execPath, ['main/cli/bin.js', '--data-dir', join(dir.path, 'data'), ...args], {
     encoding: 'utf8',
-    timeout: 15_000,
+    timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

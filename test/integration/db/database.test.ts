@@ -168,5 +168,5 @@ describe('a database Cadence cannot use is named, explained and left alone', () 
     }
     expect(db.prepare('SELECT count(*) FROM series').pluck().get()).toBe(0);
     db.close();
-  }, 20_000);
+  }, 60_000);
 });
