@@ -69,7 +69,9 @@ export class ZoomRecords {
   predecessorCancelled(operationId: number, predecessorId: string): void {
     this.inTransaction(() => {
       const now = this.now();
-      this.db.prepare(`UPDATE series SET zoom_status = 'cancelled', synced_at = ? WHERE id = ?`).run(now, predecessorId);
+      this.db
+        .prepare(`UPDATE series SET zoom_status = 'cancelled', synced_at = ? WHERE id = ?`)
+        .run(now, predecessorId);
       this.db
         .prepare(
           `UPDATE series_link SET settled_at = ? WHERE from_series_id = ? AND kind = 'pattern_change' AND settled_at IS NULL`,
