@@ -1,12 +1,12 @@
 import { expect, test } from './fixtures';
 import { Planner } from './planner';
-import { callServe, connectedSandbox, dropRefusedCalls, type SandboxState } from './serveApi';
+import { callServe, connectedSandbox, dropRefusedCalls } from './serveApi';
 
-type Changed = SandboxState & {
+interface Changed {
   events: { event_id: string; name: string; status: string; cancel_message?: string }[];
   tickets: { event_id: string; email: string; session_ids?: string[] }[];
   sessions: { event_id: string; session_id: string; start_time: string }[];
-};
+}
 
 const message = 'The course moves to Tuesdays and Thursdays. You are registered for the new dates.';
 

@@ -28,7 +28,7 @@ const api = new Proxy(client.api, {
     const value = Reflect.get(target, property, receiver) as unknown;
     if (typeof value !== 'function' || typeof property !== 'string') return value;
     return async (...args: unknown[]) => {
-      const answer = (await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)) as unknown;
+      const answer = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
       if (callName(property, args) === killAfter) process.kill(process.pid, 'SIGKILL');
       return answer;
     };

@@ -32,6 +32,8 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
   const [message, setMessage] = useState<string | undefined>();
   const [isConfirming, setConfirming] = useState(false);
   const isChanged = stored !== undefined && isPatternChange(details, stored);
+  // A preview belongs to a changed pattern: back to the stored one, there is nothing to show.
+  const shown = isChanged ? preview : undefined;
 
   useEffect(() => {
     if (!isChangingPattern || seriesId === undefined) return;
@@ -41,10 +43,7 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
   }, [api, isChangingPattern, seriesId]);
 
   useEffect(() => {
-    if (!isChangingPattern || seriesId === undefined || !isChanged) {
-      setPreview(undefined);
-      return;
-    }
+    if (!isChangingPattern || seriesId === undefined || !isChanged) return;
     let isCurrent = true;
     const timer = setTimeout(() => {
       void api.drafts
@@ -62,7 +61,7 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
           } else {
             // A message being written keeps the preview it belongs to.
             const isMessageOnly = result.error.issues.every((issue) => issue.path === 'cancel_message');
-            setPreview((shown) => (isMessageOnly && result.error.issues.length > 0 ? shown : undefined));
+            setPreview((previous) => (isMessageOnly && result.error.issues.length > 0 ? previous : undefined));
             setIssues(result.error.issues);
             setError(result.error.code === 'invalid_input' ? undefined : result.error);
           }
@@ -86,12 +85,12 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
   }
 
   async function confirm() {
-    if (seriesId === undefined || preview === undefined) return;
+    if (seriesId === undefined || shown === undefined) return;
     setConfirming(true);
     const result = await api.drafts.changePattern({
       id: seriesId,
       draft: details,
-      cancelMessage: message ?? preview.cancel_message,
+      cancelMessage: message ?? shown.cancel_message,
     });
     setConfirming(false);
     if (!result.ok) {
@@ -121,22 +120,22 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
           ))}
         </ul>
       )}
-      {preview !== undefined && (
+      {shown !== undefined && (
         <div aria-label="What will happen" role="region">
           <ol className="stack">
             <li>
-              A new event “{preview.new_name}”: {lowerFirst(preview.new_pattern)}, {plural(preview.sessions, 'session')}{' '}
-              from {formatMoment(preview.first_start, zone)} to {formatMoment(preview.last_start, zone)}
-              {preview.skipped_past > 0 &&
-                ` (${plural(preview.skipped_past, 'session')} of the new pattern already past, left out)`}
+              A new event “{shown.new_name}”: {lowerFirst(shown.new_pattern)}, {plural(shown.sessions, 'session')} from{' '}
+              {formatMoment(shown.first_start, zone)} to {formatMoment(shown.last_start, zone)}
+              {shown.skipped_past > 0 &&
+                ` (${plural(shown.skipped_past, 'session')} of the new pattern already past, left out)`}
               .
             </li>
             <li>
-              {plural(preview.registrations, 'registration')} carried over
-              {preview.sends_tickets ? '; Zoom emails each person a ticket for the new event' : ''}.
-              {preview.unmapped.length > 0 &&
-                ` ${plural(preview.unmapped.length, 'chosen session')} ha${preview.unmapped.length === 1 ? 's' : 've'} no session on the same day in the new pattern:`}
-              {preview.unmapped.length > 0 && (
+              {plural(shown.registrations, 'registration')} carried over
+              {shown.sends_tickets ? '; Zoom emails each person a ticket for the new event' : ''}.
+              {shown.unmapped.length > 0 &&
+                ` ${plural(shown.unmapped.length, 'chosen session')} ha${shown.unmapped.length === 1 ? 's' : 've'} no session on the same day in the new pattern:`}
+              {shown.unmapped.length > 0 && (
                 <table className="data-table" aria-label="Sessions that cannot be mapped">
                   <thead>
                     <tr>
@@ -146,7 +145,7 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
                     </tr>
                   </thead>
                   <tbody>
-                    {preview.unmapped.map((entry) => (
+                    {shown.unmapped.map((entry) => (
                       <tr key={`${entry.email} ${String(entry.from.occurrence)}`}>
                         <td>{entry.email}</td>
                         <td>{entry.from.start_time === '' ? '—' : formatMoment(entry.from.start_time, zone)}</td>
@@ -161,11 +160,11 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
                 </table>
               )}
             </li>
-            {preview.changes_dropped.length > 0 && (
+            {shown.changes_dropped.length > 0 && (
               <li>
-                {plural(preview.changes_dropped.length, 'change')} to single sessions cannot be carried over (no session
+                {plural(shown.changes_dropped.length, 'change')} to single sessions cannot be carried over (no session
                 on that day):{' '}
-                {preview.changes_dropped
+                {shown.changes_dropped
                   .map(
                     (change) =>
                       `${change.action === 'cancel' ? 'cancelled' : 'moved'} ${formatMoment(change.start_time, zone)}`,
@@ -175,14 +174,14 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
               </li>
             )}
             <li>
-              Once the new event holds every registration, the old event “{preview.old_name}” (
-              {lowerFirst(preview.old_pattern)}) is cancelled on Zoom, and Zoom sends its registrants this message:
+              Once the new event holds every registration, the old event “{shown.old_name}” (
+              {lowerFirst(shown.old_pattern)}) is cancelled on Zoom, and Zoom sends its registrants this message:
             </li>
           </ol>
           <label className="field">
             <span>Message to the old event's registrants</span>
             <textarea
-              value={message ?? preview.cancel_message}
+              value={message ?? shown.cancel_message}
               maxLength={maxCancelMessageLength}
               rows={3}
               onChange={(event) => setMessage(event.target.value)}
@@ -197,7 +196,7 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
         <button
           type="button"
           className="button-primary"
-          disabled={preview === undefined || issues.length > 0 || isConfirming}
+          disabled={shown === undefined || issues.length > 0 || isConfirming}
           onClick={() => void confirm()}
         >
           {isConfirming ? 'Changing the pattern…' : 'Change the pattern'}
