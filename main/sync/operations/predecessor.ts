@@ -22,7 +22,8 @@ export const predecessorCancel = operationKind({
   payload: z.object({ predecessor_id: z.string(), event_id: z.string(), cancel_message: z.string() }),
   publicEffect: 'cancellation',
   batchSize: 1,
-  sentence: (series) => `Cancel the event "${series.name}" replaces, telling its registrants`,
+  sentence: (series) =>
+    `Cancel the old event of "${series.name}" (its pattern changed), with a message to its registrants`,
   describe: () => 'cancelling the replaced event',
   target: (payload) => ({ item: 'event', operation: 'predecessor.cancel', zoom_id: payload.event_id }),
   async step(ctx, series, [op]) {
