@@ -160,5 +160,5 @@ describe('changing the pattern of a published series', () => {
     expect(links.replaced_by[0]?.settled_at).not.toBeNull();
     const listed = harness.drafts.list();
     expect(listed.find((entry) => entry.id === newId)).toMatchObject({ is_published: true, attendees: 120 });
-  }, 30_000);
+  }, 120_000);
 });
