@@ -12,6 +12,7 @@ import type { HistoryChange } from '../../shared/history/seriesChanges';
 import { changedHere } from '../../shared/history/seriesHistory';
 import { plural } from '../../shared/words';
 import { explainSqliteError } from '../db/database';
+import type { ConflictStore } from '../db/conflictStore';
 import type { HistoryStore } from '../db/historyStore';
 import type { Outbox } from '../db/outbox/outbox';
 import { assertNotReplaced, type SeriesLinkStore } from '../db/seriesLinkStore';
@@ -34,7 +35,13 @@ export interface PatternChangeRequest {
 export class PatternChangeService {
   constructor(
     private readonly db: Database.Database,
-    private readonly stores: { series: SeriesStore; outbox: Outbox; links: SeriesLinkStore; history: HistoryStore },
+    private readonly stores: {
+      series: SeriesStore;
+      outbox: Outbox;
+      links: SeriesLinkStore;
+      history: HistoryStore;
+      conflicts: ConflictStore;
+    },
     private readonly clock: () => number,
   ) {}
 
@@ -94,6 +101,14 @@ export class PatternChangeService {
         'invalid_input',
         'Only a published recurring series needs a new event for a new pattern; save the change as usual.',
         [{ path: 'recurrence', message: 'This series is not published on Zoom: its pattern can change as it is.' }],
+      );
+    }
+    // What waits for the planner is settled first: the old series stays as it is once replaced.
+    const toSettle = this.stores.conflicts.open().filter((conflict) => conflict.series_id === request.id).length;
+    if (toSettle > 0) {
+      throw new CadenceError(
+        'conflict',
+        `This series has ${plural(toSettle, 'conflict')} with Zoom to settle first (Sync); then change its pattern.`,
       );
     }
     if (typeof request.draft === 'object' && request.draft !== null && 'attendees' in request.draft) {
