@@ -8,6 +8,7 @@ import { createAppHandlers } from './ipc/handlers/appHandlers';
 import { createCheckInHandlers } from './ipc/handlers/checkInHandlers';
 import { kioskGate } from './ipc/kioskGate';
 import { createDraftHandlers } from './ipc/handlers/draftHandlers';
+import { createPatternChangeHandlers } from './ipc/handlers/patternChangeHandlers';
 import { createSyncHandlers } from './ipc/handlers/syncHandlers';
 import { createZoomHandlers } from './ipc/handlers/zoomHandlers';
 import { createZoomReadHandlers } from './ipc/handlers/zoomReadHandlers';
@@ -114,6 +115,7 @@ export function createCore(options: CoreOptions): Core {
         attendeeImports: services.attendeeImports,
         pages: services.stores.pages,
       }),
+      ...createPatternChangeHandlers({ patternChange: services.patternChange, links: services.stores.links }),
       ...createZoomHandlers({ connection: zoom, sandbox: () => sandbox.start() }),
       ...createCheckInUploadHandlers({ uploader: services.checkInUploader }),
       ...createSyncHandlers({

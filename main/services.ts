@@ -6,6 +6,7 @@ import { SettingsStore } from './db/settingsStore';
 import { AttendeeImports } from './drafts/attendeeImports';
 import { AttendeeService } from './drafts/attendeeService';
 import { DraftService } from './drafts/draftService';
+import { PatternChangeService } from './drafts/patternChangeService';
 import { ConflictResolver } from './sync/conflictResolver';
 import { MeetingConflictResolver } from './sync/meetingConflictResolver';
 import { outboxPlanner } from './sync/operations/registry';
@@ -52,6 +53,8 @@ export interface Services {
   readonly stores: Stores;
   readonly account: ZoomConnection;
   readonly drafts: DraftService;
+  /** A published series' new pattern: previewed, then made as a new event that takes its place. */
+  readonly patternChange: PatternChangeService;
   readonly attendees: AttendeeService;
   /** Large attendee imports, sent in parts and written at once. */
   readonly attendeeImports: AttendeeImports;
@@ -138,6 +141,7 @@ export function createServices(options: ServicesOptions): Services {
     stores,
     account,
     drafts: new DraftService(db, stores.series, stores.outbox, now),
+    patternChange: new PatternChangeService(db, stores, now),
     attendees,
     attendeeImports: new AttendeeImports(attendees, now),
     conflicts: new ConflictResolver(

@@ -15,6 +15,7 @@ import { limits } from '../../shared/limits';
 import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
 import { attendeeColumns, insertAttendeeSql, attendeeFromRow } from './seriesRows';
+import { assertNotReplaced } from './seriesLinkStore';
 
 const listedRowSchema = z.object({
   id: z.string(),
@@ -63,6 +64,7 @@ export class AttendeeStore {
   ): { added: number; updated: number; ids: string[] } {
     return this.db
       .transaction(() => {
+        assertNotReplaced(this.db, seriesId);
         // A large write (an import) is one summary entry: reading every row it replaces would slow it down.
         const isSummarised = writes.length > attendeeSummaryThreshold;
         const history: HistoryChange[] = [];
@@ -144,6 +146,7 @@ export class AttendeeStore {
   remove(seriesId: string, ids: readonly string[], by: ChangeSource = changedHere): number {
     return this.db
       .transaction(() => {
+        assertNotReplaced(this.db, seriesId);
         const isSummarised = ids.length > attendeeSummaryThreshold;
         const history: HistoryChange[] = [];
         const live = new Map(this.liveRows(seriesId).map((row) => [row.id, row]));

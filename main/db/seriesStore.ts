@@ -9,6 +9,7 @@ import { attendeeListChanges, attendeePairs, seriesChanges, seriesCreated } from
 import { changedHere, type ChangeSource } from '../../shared/history/seriesHistory';
 import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
+import { assertNotReplaced } from './seriesLinkStore';
 import { attendeeColumns, attendeeFromRow, insertAttendeeSql, readSeriesDraft } from './seriesRows';
 
 const existingAttendeeSchema = z.object({
@@ -107,6 +108,7 @@ export class SeriesStore {
           .pluck()
           .get(id);
         if (eventId === undefined) throw new CadenceError('not_found', 'This series no longer exists.');
+        assertNotReplaced(this.db, id);
         if (eventId === null) {
           this.db.prepare('DELETE FROM series WHERE id = ?').run(id);
           return 'removed' as const;
@@ -118,6 +120,11 @@ export class SeriesStore {
         return 'queued' as const;
       })
       .immediate();
+  }
+
+  /** Frees a series' key for the series that continues it (a pattern change). Joins the caller's transaction. */
+  releaseKey(id: string): void {
+    this.db.prepare('UPDATE series SET key = NULL WHERE id = ?').run(id);
   }
 
   /** Keeps a series out of syncs, or lets it sync again; its changes wait meanwhile. */
@@ -143,6 +150,7 @@ export class SeriesStore {
     if (id !== undefined) {
       const exists = this.db.prepare('SELECT 1 FROM series WHERE id = ? AND deleted_at IS NULL').get(id);
       if (exists === undefined) throw new CadenceError('not_found', 'This series no longer exists.');
+      assertNotReplaced(this.db, id);
       const holder = draft.key === undefined ? undefined : this.idForKey(draft.key);
       if (holder !== undefined && holder !== id) {
         const message = `Another series has the key "${draft.key ?? ''}"; keys tell series apart, so choose another.`;

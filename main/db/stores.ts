@@ -6,6 +6,7 @@ import { HistoryStore } from './historyStore';
 import { MeetingQuotaStore } from './meetingQuotaStore';
 import { MeetingStore } from './meetingStore';
 import { Outbox } from './outbox/outbox';
+import { SeriesLinkStore } from './seriesLinkStore';
 import { SeriesStore } from './seriesStore';
 import { SyncLog } from './syncLog';
 import { ZoomPageStore } from './zoomPageStore';
@@ -20,6 +21,8 @@ export interface Stores {
   history: HistoryStore;
   log: SyncLog;
   pages: ZoomPageStore;
+  /** Typed links between series (a pattern change's old and new series). */
+  links: SeriesLinkStore;
   /** Recurring meeting drafts, saved with their outbox operations. */
   meetings: MeetingStore;
   /** What was spent of each host's daily limit of meeting creates and updates. */
@@ -39,6 +42,7 @@ export function createStores(db: Database.Database, now: () => string, planner: 
     history,
     log: new SyncLog(db, now),
     pages: new ZoomPageStore(db, now),
+    links: new SeriesLinkStore(db, now),
     meetings: new MeetingStore(db, outbox, now),
     meetingQuota: new MeetingQuotaStore(db),
   };

@@ -23,6 +23,7 @@ export function lockedPatternIssues(next: SeriesDraft, stored: SeriesDraft, isPu
     path: `recurrence.${field}`,
     message:
       `This series is published, and Zoom keeps ${patternWords[field]} as published. ` +
-      'You can still change the start time and the duration, and move or cancel single sessions.',
+      'You can still change the start time and the duration, and move or cancel single sessions; a new pattern ' +
+      'continues the series as a new event (Change the pattern, in the series).',
   }));
 }

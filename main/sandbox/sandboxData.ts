@@ -20,6 +20,8 @@ const eventSchema = z.object({
   calendar: z.array(z.object({ start_time: z.string(), end_time: z.string() })),
   recurrence: z.record(z.string(), z.unknown()).optional(),
   status: z.enum(['DRAFT', 'PUBLISHED', 'CANCELLED']),
+  /** What Zoom told the registrants when the event was cancelled. */
+  cancel_message: z.string().optional(),
   extra: z.record(z.string(), z.unknown()),
 });
 

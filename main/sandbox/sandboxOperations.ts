@@ -207,7 +207,15 @@ function eventAction(data: SandboxData, request: SandboxRequest): SandboxAnswer 
   }
   if (operation === 'cancel') {
     if (event.status === 'CANCELLED') return zoomError(400, 260210, 'The event is already cancelled.');
+    const message = text(request.body.cancel_message) ?? '';
+    // Zoom's reference: the message "is mandatory if the event has any registrants".
+    if (message.trim() === '' && data.tickets.some((ticket) => ticket.event_id === event.event_id)) {
+      return zoomError(400, 300, 'Validation Failed.', [
+        { path: 'cancel_message', message: 'cancel_message is required when the event has registrants' },
+      ]);
+    }
     event.status = 'CANCELLED';
+    if (message !== '') event.cancel_message = message;
     return { status: 201, body: { status: 'cancelled', event_id: event.event_id } };
   }
   const duplicate = request.body.duplicate_event as

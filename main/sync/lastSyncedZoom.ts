@@ -71,7 +71,7 @@ export class LastSyncedZoom {
       case 'getEventInfo':
         return this.event(eventId, row);
       case 'EventActions':
-        return { event_id: eventId, status: 'published' };
+        return { event_id: eventId, status: body.operation === 'cancel' ? 'cancelled' : 'published' };
       case 'getEventSessionList':
         return { sessions: this.sessions(eventId, row) };
       case 'getEventSessionInfo':

@@ -74,12 +74,22 @@ function personWords(value: unknown, email: string): string {
   return name === '' ? email : `${name} (${email})`;
 }
 
+/** A pattern change, from the side of the series the entry belongs to. */
+function patternChangeWords(entry: HistoryEntry): string {
+  const text = (value: unknown, key: string) => (isRecord(value) && typeof value[key] === 'string' ? value[key] : '');
+  const patterns = `${text(entry.old, 'pattern')} → ${text(entry.new, 'pattern')}`;
+  return entry.subject === 'replaced_by'
+    ? `Pattern changed (${patterns}): continues as the new series "${text(entry.new, 'name')}"`
+    : `Continues "${text(entry.old, 'name')}" with a new pattern (${patterns})`;
+}
+
 /** What changed, in the planner's words: "Name: Weekly sync → Team sync". */
 export function changeWords(entry: HistoryEntry, zone: string): string {
   const change = (label: string) =>
     `${label}: ${valueWords(entry.old, zone, entry.field)} → ${valueWords(entry.new, zone, entry.field)}`;
   switch (entry.item) {
     case 'series': {
+      if (entry.field === 'pattern_change') return patternChangeWords(entry);
       const name = isRecord(entry.new) && typeof entry.new.name === 'string' ? entry.new.name : '';
       const people = isRecord(entry.new) && typeof entry.new.attendees === 'number' ? entry.new.attendees : 0;
       const what = entry.source === 'opened' ? 'Opened from Zoom' : 'Series created';

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { draftIssues } from '../../shared/drafts/seriesFile';
 import { pastStartIssues } from '../../shared/drafts/startRules';
+import type { SeriesLinks } from '../../shared/drafts/seriesLink';
 import type { CadenceApi } from '../../shared/ipc/cadenceApi';
 import type { IpcError, Issue } from '../../shared/ipc/envelope';
 
@@ -26,6 +27,16 @@ interface EditorState {
   isReady: boolean;
   /** The series' attendees, who hear from Zoom about a cancelled session once it is published. */
   attendeeCount: number;
+  /** The series this one continues, and the one that continues it (a pattern change). */
+  links: SeriesLinks;
+  /**
+   * The planner is changing a published series' pattern: edits wait for the change to be
+   * confirmed (a new event) instead of being saved.
+   */
+  isChangingPattern: boolean;
+  startPatternChange: (api: CadenceApi) => Promise<void>;
+  /** Drops the edits made for a pattern change: the series as stored again. */
+  cancelPatternChange: (api: CadenceApi) => Promise<void>;
   setReady: (api: CadenceApi, isReady: boolean) => Promise<void>;
   /** A new series was just made: its name field takes the focus once shown. */
   isNameFocusWanted: boolean;
@@ -71,6 +82,8 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   isOnZoom: false,
   isReady: true,
   attendeeCount: 0,
+  links: { replaces: [], replaced_by: [] },
+  isChangingPattern: false,
   isNameFocusWanted: false,
   wantNameFocus: (isNameFocusWanted) => set({ isNameFocusWanted }),
   async open(api, seriesId) {
@@ -83,8 +96,14 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       error: undefined,
       isPublished: false,
       isOnZoom: false,
+      isChangingPattern: false,
+      links: { replaces: [], replaced_by: [] },
     });
-    const [result, list] = await Promise.all([api.drafts.get({ id: seriesId, attendees: false }), api.drafts.list()]);
+    const [result, list, links] = await Promise.all([
+      api.drafts.get({ id: seriesId, attendees: false }),
+      api.drafts.list(),
+      api.drafts.links({ id: seriesId }),
+    ]);
     if (get().seriesId !== seriesId) return;
     const entry = list.ok ? list.value.find((candidate) => candidate.id === seriesId) : undefined;
     const isPublished = entry?.is_published === true;
@@ -97,13 +116,35 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       return;
     }
     const details = withoutAttendees(result.value.draft);
-    set({ details, isPublished, isOnZoom, isReady, attendeeCount, issues: detailIssues(details, isOnZoom) });
+    set({
+      details,
+      isPublished,
+      isOnZoom,
+      isReady,
+      attendeeCount,
+      links: links.ok ? links.value : { replaces: [], replaced_by: [] },
+      issues: detailIssues(details, isOnZoom),
+    });
+  },
+  async startPatternChange(api) {
+    await get().flush(api);
+    set({ isChangingPattern: true });
+  },
+  async cancelPatternChange(api) {
+    const { seriesId } = get();
+    set({ isChangingPattern: false });
+    if (seriesId !== undefined) await get().open(api, seriesId);
   },
   change(api, edit) {
     const current = get().details;
     if (current === undefined) return;
     const details = edit(current);
     const issues = detailIssues(details, get().isOnZoom);
+    // A pattern change is made as a whole once confirmed, never saved edit by edit.
+    if (get().isChangingPattern) {
+      set({ details, issues });
+      return;
+    }
     set({ details, issues, saveState: issues.length > 0 ? 'invalid' : 'saving' });
     clearTimeout(timer);
     if (issues.length === 0) timer = setTimeout(() => void get().flush(api), pauseBeforeSaveMs);

@@ -3,7 +3,9 @@ import { appInfoSchema, onlineStateSchema } from '../appInfo';
 import { appSettingsSchema } from '../appSettings';
 import { attendeeImportSummarySchema, attendeeRowSchema } from '../drafts/attendeeList';
 import { draftSummarySchema, importSummarySchema, syncStatusSchema } from '../drafts/draftSummary';
+import { patternChangePreviewSchema } from '../drafts/patternChange';
 import { seriesDraftSchema } from '../drafts/seriesDraft';
+import { seriesLinksSchema } from '../drafts/seriesLink';
 import { zoomPagesSchema } from '../zoom/zoomPages';
 import { conflictSummarySchema, resolutionResultSchema, resolutionSchema } from '../sync/conflicts';
 import { plannedCallSchema, syncProgressSchema, syncReportSchema } from '../sync/syncReport';
@@ -108,6 +110,22 @@ export const channels = {
     z.strictObject({ id: z.string().min(1) }),
     z.object({ outcome: z.enum(['removed', 'queued']) }),
   ),
+  /**
+   * What changing a published series' pattern would do (Zoom locks it): a new event with the
+   * edited fields, every registration carried over, the old event cancelled with a message.
+   * Nothing is written; problems come back at the draft's paths and at `cancel_message`.
+   */
+  'drafts.patternChangePreview': channel(
+    z.strictObject({ id: z.string().min(1), draft: z.unknown(), cancelMessage: z.unknown().optional() }),
+    patternChangePreviewSchema,
+  ),
+  /** Makes the pattern change the preview showed, in one transaction; answers the new series' ID. */
+  'drafts.changePattern': channel(
+    z.strictObject({ id: z.string().min(1), draft: z.unknown(), cancelMessage: z.unknown() }),
+    z.object({ id: z.string(), preview: patternChangePreviewSchema }),
+  ),
+  /** The series a series continues (a pattern change), and those that continue it. */
+  'drafts.links': channel(z.strictObject({ id: z.string().min(1) }), seriesLinksSchema),
   /** Imports a series file (its parsed JSON); problems come back by JSON path, nothing half-done. */
   'drafts.import': channel(
     z.strictObject({ file: z.unknown(), dryRun: z.boolean().default(false) }),

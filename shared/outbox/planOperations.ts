@@ -21,6 +21,11 @@ export interface SeriesZoomState {
     number,
     { sessionId: string; base?: Pick<PlannedSession, 'start_time' | 'end_time' | 'status'> }
   >;
+  /**
+   * The old event this series replaced (a pattern change), still to cancel on Zoom once this
+   * series holds the registrations it carries (their IDs).
+   */
+  predecessor?: { seriesId: string; eventId: string; message: string; registrationIds: readonly string[] };
 }
 
 /** What Zoom has of a meeting, as last synced; empty for a meeting never synced. */

@@ -42,6 +42,8 @@ export async function syncHarness(options?: Parameters<typeof sandboxHarness>[0]
   const services = createServices({ db, zoom: () => Promise.resolve(sandbox.client), ...clock });
   return {
     db,
+    /** The data folder, for a sync process of its own. */
+    dataDir: join(dir.path, 'data'),
     services,
     drafts: services.drafts,
     sandbox,

@@ -223,7 +223,7 @@ export class Outbox {
     return new Set(keysSchema.parse(this.statements.linkedEvents.all()));
   }
 
-  /** Series a sync reads back from Zoom first: linked, ready, not deleted here, and not gone from Zoom. */
+  /** Series a sync reads back from Zoom first: linked, ready, not deleted here, not gone from Zoom, not replaced by a new pattern. */
   linkedSeries(): string[] {
     return keysSchema.parse(this.statements.linkedSeries.all());
   }

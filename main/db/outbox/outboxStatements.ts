@@ -92,6 +92,7 @@ export function prepareOutboxStatements(db: Database.Database) {
         `SELECT s.id FROM series s WHERE s.zoom_event_id IS NOT NULL AND s.deleted_at IS NULL AND s.is_ready = 1
            AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.series_id = s.id AND c.resolved_at IS NULL
              AND c.kind IN ('remote_deleted', 'remote_cancelled'))
+           AND NOT EXISTS (SELECT 1 FROM series_link l WHERE l.from_series_id = s.id AND l.kind = 'pattern_change')
          ORDER BY s.created_at, s.rowid`,
       )
       .pluck(),

@@ -65,6 +65,22 @@ export class ZoomRecords {
     });
   }
 
+  /** Zoom cancelled the event a pattern change replaced (or it was gone): the link is settled. */
+  predecessorCancelled(operationId: number, predecessorId: string): void {
+    this.inTransaction(() => {
+      const now = this.now();
+      this.db
+        .prepare(`UPDATE series SET zoom_status = 'cancelled', synced_at = ? WHERE id = ?`)
+        .run(now, predecessorId);
+      this.db
+        .prepare(
+          `UPDATE series_link SET settled_at = ? WHERE from_series_id = ? AND kind = 'pattern_change' AND settled_at IS NULL`,
+        )
+        .run(now, predecessorId);
+      this.done(operationId);
+    });
+  }
+
   published(operationId: number, seriesId: string): void {
     this.inTransaction(() => {
       this.db

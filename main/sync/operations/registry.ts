@@ -6,6 +6,7 @@ import type { OperationKind } from './operation';
 import { meetingCreate, meetingDelete, meetingUpdate } from './meeting';
 import type { MeetingOperationKind } from './meetingOperation';
 import { planMeeting } from './meetingPlan';
+import { planPredecessorCancel, predecessorCancel } from './predecessor';
 import { planSessions, sessionDelete, sessionUpdate } from './session';
 import { planTicket, ticketCreate, ticketDelete, ticketUpdate } from './ticket';
 import { planTicketType, ticketTypeCreate, ticketTypeUpdate } from './ticketType';
@@ -28,6 +29,7 @@ export const operationKinds: readonly OperationKind[] = [
   ticketCreate,
   ticketUpdate,
   ticketDelete,
+  predecessorCancel,
 ];
 
 const byKind = new Map(operationKinds.map((kind, order) => [kind.kind, { kind, order }]));
@@ -60,6 +62,7 @@ export const outboxPlanner: OutboxPlanner = {
       ...event,
       ...[planTicketType, planAccessLink, planPublish].flatMap((plan) => plan(draft, zoom)),
       ...sessions,
+      ...planPredecessorCancel(draft, zoom),
     ];
   },
   planTicket,

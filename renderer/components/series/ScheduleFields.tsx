@@ -9,6 +9,7 @@ import { DateEntry, TimeEntry } from '../WallClockFields';
 import { RecurrenceFields } from '../RecurrenceFields';
 import { ZoneOptions } from '../ZoneOptions';
 import { omit, withRecurrence, type EditorPartProps } from './editing';
+import { PatternChangePanel } from './PatternChangePanel';
 
 const repeatUnits: Readonly<Record<number, [string, string]>> = {
   1: ['day', 'days'],
@@ -80,12 +81,14 @@ function withRepeats(details: SeriesDetails, repeats: string): SeriesDetails {
 }
 
 /** When and how often: time zone, start, length, the recurrence in plain words, and its end. */
-export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
+export function ScheduleFields({ api, details, issues, edit }: EditorPartProps) {
   // The time as typed, while the start is what it became: a time the clocks skip is shown as typed
   // (with why it moved), not replaced under the planner's fingers by where it moved to.
   const [typedStart, setTypedStart] = useState<{ time: string; instant: string } | undefined>();
   // Zoom keeps a published event's pattern; its start time and duration change as moves of its sessions.
-  const isLocked = useEditorStore((state) => state.isPublished);
+  const isPublished = useEditorStore((state) => state.isPublished);
+  const isChangingPattern = useEditorStore((state) => state.isChangingPattern);
+  const isLocked = isPublished && !isChangingPattern;
   const start = wallClockInputs(details.start_time, details.timezone);
   const isTypedShown = typedStart !== undefined && typedStart.instant === details.start_time;
   const startTime = isTypedShown ? typedStart.time : start.time;
@@ -154,7 +157,7 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
         <p className="notice" role="note">
           This series is published on Zoom, which keeps the days it repeats on and its number of sessions. A new start
           time or duration moves every session still to come, registrations included; to change one session, move or
-          cancel it in the list of sessions.
+          cancel it in the list of sessions. To change the pattern, Cadence continues the series as a new event.
         </p>
       )}
       <fieldset className="repeat-fields" disabled={isLocked}>
@@ -200,6 +203,7 @@ export function ScheduleFields({ details, issues, edit }: EditorPartProps) {
           />
         )}
       </fieldset>
+      {isPublished && details.event_type === 'RECURRING' && <PatternChangePanel api={api} details={details} />}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { OccurrencePreview } from './OccurrencePreview';
 import { ReadinessToggle } from './ReadinessToggle';
 import { ScheduleFields } from './ScheduleFields';
+import { SeriesLinksBanner } from './SeriesLinksBanner';
 import { TicketFields } from './TicketFields';
 import { ErrorBanner } from '../ErrorBanner';
 import { ExportMenu } from './ExportMenu';
@@ -31,7 +32,9 @@ const tabNames: Readonly<Record<SeriesTab, string>> = {
 export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesTab }) {
   const api = useAppStore((state) => state.api);
   const navigate = useAppStore((state) => state.navigate);
-  const { details, issues, saveState, error, open, change, flush, isReady, setReady } = useEditorStore();
+  const { details, issues, saveState, error, open, change, flush, isReady, setReady, links } = useEditorStore();
+  // A series a pattern change replaced stays as it was: its successor is the one to change.
+  const isReplaced = links.replaced_by.some((link) => link.kind === 'pattern_change');
 
   // One function for the editor's life, so that memoised parts (the preview's rows) are not rendered again.
   const edit = useCallback(
@@ -101,6 +104,7 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesT
           beforeExport={() => flush(api)}
         />
       </div>
+      <SeriesLinksBanner links={links} zone={details.timezone} />
       <ZoomPages seriesId={seriesId} />
       <ZoomOriginPanel seriesId={seriesId} />
       <div className="tabs" role="tablist" aria-label="Series">
@@ -135,11 +139,11 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesT
       )}
       {tab === 'details' ? (
         <div className="editor-body" role="tabpanel" id="panel-details" aria-labelledby="tab-details">
-          <div className="editor-form">
+          <fieldset className="editor-form" disabled={isReplaced}>
             <EventFields api={api} details={details} issues={issues} edit={edit} />
             <ScheduleFields api={api} details={details} issues={issues} edit={edit} />
             <TicketFields api={api} details={details} issues={issues} edit={edit} />
-          </div>
+          </fieldset>
           <OccurrencePreview details={details} issues={issues} edit={edit} />
         </div>
       ) : tab === 'attendees' ? (

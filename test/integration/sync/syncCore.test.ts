@@ -222,6 +222,18 @@ describe('the dry run is the sync', () => {
     const reads = (await h.services.sync.plan()).slice(1);
     expect(reads.every((call) => call.method === 'GET')).toBe(true);
     expect(reads).toHaveLength(h.refreshReads().length);
+
+    // A new pattern: a new event with every registration, then the old event cancelled.
+    const stored = h.drafts.get(first ?? '', { withAttendees: false }).draft;
+    if (stored.event_type !== 'RECURRING') throw new Error('the training repeats');
+    const details: Record<string, unknown> = { ...stored, recurrence: { ...stored.recurrence, weekly_days: [3] } };
+    delete details.attendees;
+    h.services.patternChange.confirm({ id: first ?? '', draft: details, cancelMessage: 'Moved to Tuesdays.' });
+    const changeDry = await dryCalls();
+    expect(changeDry.at(-1)).toBe(
+      'POST /zoom_events/events/{id}/event_actions {"operation":"cancel","cancel_message":"Moved to Tuesdays."}',
+    );
+    expect(await realCalls(now)).toEqual(changeDry);
   });
 
   it('makes the same calls for the meeting kinds: create, update and delete', async () => {

@@ -77,6 +77,9 @@ function spyHandlers() {
     })),
     'zoom.origin': vi.fn(() => ({ opened_at: null, refreshed_at: null, kept_on_zoom: [] })),
     'history.list': vi.fn(() => ({ entries: [] })),
+    'drafts.patternChangePreview': vi.fn(),
+    'drafts.changePattern': vi.fn(),
+    'drafts.links': vi.fn(() => ({ replaces: [], replaced_by: [] })),
     'meetings.list': vi.fn(() => []),
     'meetings.get': vi.fn(() => {
       throw new CadenceError('not_found', 'There is no such meeting.');

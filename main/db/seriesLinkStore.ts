@@ -1,0 +1,110 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { CadenceError } from '../../shared/errors';
+import { linkedSeriesSchema, type SeriesLinkKind, type SeriesLinks } from '../../shared/drafts/seriesLink';
+
+const linkRowSchema = linkedSeriesSchema;
+
+const predecessorRowSchema = z.object({
+  series_id: z.string(),
+  event_id: z.string(),
+  cancel_message: z.string(),
+});
+
+/** An old event a series' sync cancels on Zoom once the series holds every carried registration. */
+export interface PredecessorToCancel {
+  seriesId: string;
+  eventId: string;
+  message: string;
+}
+
+/** Typed links between series (`series_link`): written with the change that makes them, read both ways. */
+export class SeriesLinkStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => string,
+  ) {}
+
+  /** Joins the caller's transaction. */
+  add(input: {
+    from: string;
+    to: string;
+    kind: SeriesLinkKind;
+    cancelMessage: string | null;
+    position?: number;
+  }): void {
+    this.db
+      .prepare(
+        `INSERT INTO series_link (from_series_id, to_series_id, kind, position, cancel_message, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(input.from, input.to, input.kind, input.position ?? 1, input.cancelMessage, this.now());
+  }
+
+  /** The series that took this one's place after a pattern change, if any. */
+  successorOf(seriesId: string): string | undefined {
+    const id: unknown = this.db
+      .prepare(`SELECT to_series_id FROM series_link WHERE from_series_id = ? AND kind = 'pattern_change'`)
+      .pluck()
+      .get(seriesId);
+    return typeof id === 'string' ? id : undefined;
+  }
+
+  /** A series' links both ways, oldest first. */
+  linksOf(seriesId: string): SeriesLinks {
+    const read = (sql: string) =>
+      this.db
+        .prepare(sql)
+        .all(seriesId)
+        .map((raw) => linkRowSchema.parse(raw));
+    return {
+      replaces: read(
+        `SELECT l.from_series_id AS series_id, s.name, l.kind, l.created_at, l.settled_at, l.cancel_message
+         FROM series_link l JOIN series s ON s.id = l.from_series_id WHERE l.to_series_id = ? ORDER BY l.created_at`,
+      ),
+      replaced_by: read(
+        `SELECT l.to_series_id AS series_id, s.name, l.kind, l.created_at, l.settled_at, l.cancel_message
+         FROM series_link l JOIN series s ON s.id = l.to_series_id WHERE l.from_series_id = ? ORDER BY l.created_at`,
+      ),
+    };
+  }
+}
+
+/** The old event a series still has to cancel on Zoom (a pattern change not yet settled), if any. */
+export function readPredecessorToCancel(db: Database.Database, seriesId: string): PredecessorToCancel | undefined {
+  const raw = db
+    .prepare(
+      `SELECT l.from_series_id AS series_id, s.zoom_event_id AS event_id, l.cancel_message
+       FROM series_link l JOIN series s ON s.id = l.from_series_id
+       WHERE l.to_series_id = ? AND l.kind = 'pattern_change' AND l.settled_at IS NULL
+         AND s.zoom_event_id IS NOT NULL AND l.cancel_message IS NOT NULL`,
+    )
+    .get(seriesId);
+  if (raw === undefined) return undefined;
+  const row = predecessorRowSchema.parse(raw);
+  return { seriesId: row.series_id, eventId: row.event_id, message: row.cancel_message };
+}
+
+/**
+ * Refuses a change to a series a pattern change replaced: it stays as it was, readable, and its
+ * successor is the one to change. Joins the caller's transaction.
+ */
+export function assertNotReplaced(db: Database.Database, seriesId: string): void {
+  const successor = z
+    .string()
+    .optional()
+    .parse(
+      db
+        .prepare(
+          `SELECT s.name FROM series_link l JOIN series s ON s.id = l.to_series_id
+           WHERE l.from_series_id = ? AND l.kind = 'pattern_change'`,
+        )
+        .pluck()
+        .get(seriesId),
+    );
+  if (successor === undefined) return;
+  throw new CadenceError(
+    'conflict',
+    `This series continues as "${successor}" since its pattern changed; it stays as it was. Change "${successor}" instead.`,
+  );
+}

@@ -1,0 +1,255 @@
+import { z } from 'zod';
+import type { Issue } from '../ipc/envelope';
+import { msPerDay } from '../recurrence/civilDate';
+import { describeRecurrence } from '../recurrence/describeRecurrence';
+import { formatInstant } from '../recurrence/expandRecurrence';
+import { changedPatternFields } from '../recurrence/recurrencePattern';
+import type { RecurrenceDraft } from '../recurrence/recurrenceSchema';
+import { planSeriesTiming } from '../recurrence/seriesTiming';
+import { ZoneClock } from '../recurrence/zoneClock';
+import type { AttendeeDraft } from './attendeeDraft';
+import type { OccurrenceChange } from './occurrenceChange';
+import { plannedSessions, type PlannedSession } from './plannedSessions';
+import { seriesDraftSchema, type RecurringSeriesDraft, type SeriesDraft } from './seriesDraft';
+import { draftIssues } from './seriesFile';
+
+/** The longest message Zoom's registrants get with the old event's cancellation. */
+export const maxCancelMessageLength = 1000;
+
+/** What the old event's registrants read when Zoom cancels it; mandatory on Zoom once it has registrants. */
+export const cancelMessageSchema = z
+  .string({ error: 'The message to registrants is text.' })
+  .trim()
+  .min(1, { error: 'Write the message Zoom sends to the registrants of the old event.' })
+  .max(maxCancelMessageLength, {
+    error: `The message to registrants is at most ${String(maxCancelMessageLength)} characters.`,
+  });
+
+const sessionRefSchema = z.object({ occurrence: z.number().int(), start_time: z.string() });
+
+/** A chosen session the new pattern has no session for on the same day. */
+export const unmappedChoiceSchema = z.object({
+  email: z.string(),
+  /** The session of the old event the person chose. */
+  from: sessionRefSchema,
+  /** The nearest new session, given when the person would otherwise have none; null when they keep others. */
+  replacement: sessionRefSchema.nullable(),
+});
+export type UnmappedChoice = z.output<typeof unmappedChoiceSchema>;
+
+/**
+ * What a pattern change of a published series will do, before the planner confirms: the same plan
+ * the change is made from, in numbers and lists.
+ */
+export const patternChangePreviewSchema = z.object({
+  old_name: z.string(),
+  new_name: z.string(),
+  old_pattern: z.string(),
+  new_pattern: z.string(),
+  /** Sessions of the new event (its changes applied), and how many of the new pattern's were already past. */
+  sessions: z.number().int(),
+  first_start: z.string(),
+  last_start: z.string(),
+  skipped_past: z.number().int(),
+  timezone: z.string(),
+  /** Every registration of the old event, carried to the new one. */
+  registrations: z.number().int(),
+  /** Registrations whose chosen sessions all have a session on the same day in the new pattern. */
+  fully_mapped: z.number().int(),
+  unmapped: z.array(unmappedChoiceSchema),
+  /** Changes to single sessions (cancelled, moved) carried to the session on the same day. */
+  changes_carried: z.number().int(),
+  changes_dropped: z.array(z.object({ occurrence: z.number().int(), action: z.string(), start_time: z.string() })),
+  cancel_message: z.string(),
+  /** Zoom emails each carried person their new ticket (the registration link's setting). */
+  sends_tickets: z.boolean(),
+});
+export type PatternChangePreview = z.output<typeof patternChangePreviewSchema>;
+
+/** The plan of a pattern change: the new series' draft, and its preview. */
+export interface PatternChangePlan {
+  draft: SeriesDraft;
+  preview: PatternChangePreview;
+}
+
+export type PatternChangeResult = { ok: true; plan: PatternChangePlan } | { ok: false; issues: Issue[] };
+
+/** Whether `edited` changes the pattern of `stored`: the change that needs a new event once published. */
+export function isPatternChange(
+  edited: { event_type: string; recurrence?: RecurrenceDraft },
+  stored: { event_type: string; recurrence?: RecurrenceDraft },
+): boolean {
+  if (edited.recurrence === undefined || stored.recurrence === undefined) return false;
+  return changedPatternFields(edited.recurrence, stored.recurrence).length > 0;
+}
+
+/** The default words for the old event's registrants. */
+export function defaultCancelMessage(name: string, newPattern: string, sendsTickets: boolean): string {
+  const ticket = sendsTickets ? ' Zoom emails you a ticket for the new event.' : '';
+  return `"${name}" now repeats ${newPattern.charAt(0).toLowerCase()}${newPattern.slice(1)}, as a new event. Your registration moves to it; this event is cancelled.${ticket}`;
+}
+
+/**
+ * Plans the change of a published series' pattern: a new series with the edited fields, starting
+ * at the new pattern's first session after `now`; every registration carried over, chosen sessions
+ * mapped to the new session on the same day (in the series' time zone), those without one listed
+ * (and, for a person left with none, replaced by the nearest new session); single-session changes
+ * carried by day the same way. Pure: the preview and the confirmed change are made by this one plan.
+ */
+export function planPatternChange(
+  stored: RecurringSeriesDraft,
+  edited: SeriesDraft,
+  options: { now: number; cancelMessage?: string },
+): PatternChangeResult {
+  if (edited.event_type !== 'RECURRING') {
+    return fail('event_type', 'A published series stays recurring; change its pattern instead.');
+  }
+  if (!isPatternChange(edited, stored)) {
+    return fail('recurrence', 'The pattern is unchanged: save the change as usual.');
+  }
+  const timing = planSeriesTiming(edited);
+  if (!timing.ok) {
+    return {
+      ok: false,
+      issues: timing.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    };
+  }
+  const skipped = timing.instants.findIndex((instant) => instant.start > options.now);
+  const first = timing.instants[skipped];
+  if (skipped < 0 || first === undefined) {
+    return fail('recurrence', 'The new pattern has no session after now: give it sessions still to come.');
+  }
+  const recurrence = { ...edited.recurrence };
+  if (recurrence.end_times !== undefined) recurrence.end_times -= skipped;
+  const clock = new ZoneClock(edited.timezone);
+  const dayOf = (iso: string) => Math.floor(clock.toLocal(Date.parse(iso)) / msPerDay);
+  const unchanged: RecurringSeriesDraft = {
+    ...edited,
+    key: stored.key,
+    start_time: formatInstant(first.start),
+    recurrence,
+    occurrence_changes: [],
+    attendees: [],
+  };
+  const fresh = plannedSessions(unchanged);
+  const freshByDay = new Map<number, PlannedSession>();
+  for (const session of fresh)
+    if (!freshByDay.has(dayOf(session.start_time))) freshByDay.set(dayOf(session.start_time), session);
+
+  const changes = carriedChanges(stored, fresh, freshByDay, dayOf, options.now);
+  const withChanges: RecurringSeriesDraft = { ...unchanged, occurrence_changes: changes.carried };
+  const sessions = plannedSessions(withChanges);
+  const live = sessions.filter((session) => session.status !== 'cancelled');
+  const liveByDay = new Map<number, PlannedSession>();
+  for (const session of live)
+    if (!liveByDay.has(dayOf(session.start_time))) liveByDay.set(dayOf(session.start_time), session);
+
+  const oldSessions = new Map(plannedSessions(stored).map((session) => [session.occurrence, session]));
+  const unmapped: UnmappedChoice[] = [];
+  let fullyMapped = 0;
+  const attendees = stored.attendees.map((attendee): AttendeeDraft => {
+    if (attendee.occurrences === undefined) return attendee;
+    const mapped = new Set<number>();
+    const missing: { occurrence: number; start_time: string }[] = [];
+    for (const occurrence of attendee.occurrences) {
+      const from = oldSessions.get(occurrence);
+      const to = from === undefined ? undefined : liveByDay.get(dayOf(from.start_time));
+      if (to !== undefined) mapped.add(to.occurrence);
+      else missing.push({ occurrence, start_time: from?.start_time ?? '' });
+    }
+    if (missing.length === 0) fullyMapped += 1;
+    missing.forEach((from, index) => {
+      const replacement = mapped.size === 0 && index === 0 ? nearest(live, from.start_time) : undefined;
+      if (replacement !== undefined) mapped.add(replacement.occurrence);
+      unmapped.push({
+        email: attendee.email,
+        from,
+        replacement:
+          replacement === undefined ? null : { occurrence: replacement.occurrence, start_time: replacement.start_time },
+      });
+    });
+    return { ...attendee, occurrences: [...mapped].sort((a, b) => a - b) };
+  });
+
+  const parsed = seriesDraftSchema.safeParse({ ...withChanges, attendees });
+  if (!parsed.success) return { ok: false, issues: draftIssues(parsed.error) };
+  const newPattern = describeRecurrence(recurrence);
+  const sendsTickets = edited.registration?.send_notification ?? true;
+  return {
+    ok: true,
+    plan: {
+      draft: parsed.data,
+      preview: {
+        old_name: stored.name,
+        new_name: parsed.data.name,
+        old_pattern: describeRecurrence(stored.recurrence),
+        new_pattern: newPattern,
+        sessions: live.length,
+        first_start: live[0]?.start_time ?? '',
+        last_start: live.at(-1)?.start_time ?? '',
+        skipped_past: skipped,
+        timezone: edited.timezone,
+        registrations: attendees.length,
+        fully_mapped: fullyMapped,
+        unmapped,
+        changes_carried: changes.carried.length,
+        changes_dropped: changes.dropped,
+        cancel_message: options.cancelMessage ?? defaultCancelMessage(stored.name, newPattern, sendsTickets),
+        sends_tickets: sendsTickets,
+      },
+    },
+  };
+}
+
+function fail(path: string, message: string): PatternChangeResult {
+  return { ok: false, issues: [{ path, message }] };
+}
+
+/** The new session starting nearest to `start`. */
+function nearest(sessions: readonly PlannedSession[], start: string): PlannedSession | undefined {
+  const at = Date.parse(start);
+  let best: PlannedSession | undefined;
+  for (const session of sessions) {
+    if (
+      best === undefined ||
+      Math.abs(Date.parse(session.start_time) - at) < Math.abs(Date.parse(best.start_time) - at)
+    ) {
+      best = session;
+    }
+  }
+  return best;
+}
+
+/**
+ * The old series' single-session changes still to come, each carried to the new session on the
+ * day the old session was scheduled; a move keeps its new time. The rest are listed as dropped.
+ */
+function carriedChanges(
+  stored: RecurringSeriesDraft,
+  fresh: readonly PlannedSession[],
+  freshByDay: ReadonlyMap<number, PlannedSession>,
+  dayOf: (iso: string) => number,
+  now: number,
+): { carried: OccurrenceChange[]; dropped: PatternChangePreview['changes_dropped'] } {
+  const scheduled = new Map(
+    plannedSessions({ ...stored, occurrence_changes: [] }).map((session) => [session.occurrence, session]),
+  );
+  const carried: OccurrenceChange[] = [];
+  const dropped: PatternChangePreview['changes_dropped'] = [];
+  const taken = new Set<number>();
+  for (const change of stored.occurrence_changes) {
+    const original = scheduled.get(change.occurrence);
+    if (original === undefined) continue;
+    const isPast = Date.parse(change.action === 'move' ? change.start_time : original.start_time) <= now;
+    if (isPast && Date.parse(original.start_time) <= now) continue;
+    const target = freshByDay.get(dayOf(original.start_time));
+    const isMovable = change.action !== 'move' || Date.parse(change.start_time) > now;
+    if (target === undefined || taken.has(target.occurrence) || !isMovable || !fresh.includes(target)) {
+      dropped.push({ occurrence: change.occurrence, action: change.action, start_time: original.start_time });
+      continue;
+    }
+    taken.add(target.occurrence);
+    carried.push({ ...change, occurrence: target.occurrence });
+  }
+  return { carried: carried.sort((a, b) => a.occurrence - b.occurrence), dropped };
+}

@@ -1,0 +1,102 @@
+import { expect, test } from './fixtures';
+import { Planner } from './planner';
+import { callServe, connectedSandbox, dropRefusedCalls } from './serveApi';
+
+interface Changed {
+  events: { event_id: string; name: string; status: string; cancel_message?: string }[];
+  tickets: { event_id: string; email: string; session_ids?: string[] }[];
+  sessions: { event_id: string; session_id: string; start_time: string }[];
+}
+
+const message = 'The course moves to Tuesdays and Thursdays. You are registered for the new dates.';
+
+test('a published series gets a new pattern: previewed, confirmed, a new event with every registration, the old one cancelled', async ({
+  shell,
+  page,
+  serve,
+  pageErrors,
+}) => {
+  test.slow();
+  const planner = new Planner(page, shell);
+  await planner.trySandbox();
+  // Monday, Wednesday and Friday at 13:00 in New York, six sessions from 1 March 2027.
+  const imported = await callServe<{ series: { id: string }[] }>(serve, 'drafts.import', {
+    file: {
+      version: 1,
+      series: [
+        {
+          name: 'Onboarding course',
+          timezone: 'America/New_York',
+          event_type: 'RECURRING',
+          start_time: '2027-03-01T18:00:00Z',
+          recurrence: { type: 2, weekly_days: [2, 4, 6], end_times: 6, duration: 60 },
+          ticket_type: { name: 'Course seat', free: true, quantity: 100 },
+          registration: { link_name: 'Course registration', recurring_registration_option: 'multiple_sessions' },
+          attendees: [
+            { email: 'ada@example.com', occurrences: [1, 2] },
+            { email: 'bob@example.com', occurrences: [2] },
+            { email: 'cy@example.com', occurrences: [1, 3] },
+          ],
+          publish: true,
+        },
+      ],
+    },
+  });
+  const oldId = imported.series[0]?.id ?? '';
+  await planner.syncNow();
+  await expect(page.getByText(/everything is in sync/).first()).toBeVisible();
+
+  await shell.link('Series').click();
+  await page.getByRole('link', { name: 'Onboarding course' }).click();
+  await page.getByRole('button', { name: 'Change the pattern…' }).click();
+  const days = page.getByRole('group', { name: 'On these days' });
+  await days.getByRole('checkbox', { name: 'Monday' }).uncheck();
+  await days.getByRole('checkbox', { name: 'Friday' }).uncheck();
+  await days.getByRole('checkbox', { name: 'Tuesday' }).check();
+  // Wednesday stays: Ada's and Bob's Wednesday session maps; Monday 1 and Friday 5 March do not.
+  const plan = page.getByRole('region', { name: 'What will happen' });
+  await expect(plan).toContainText('weekly on Tuesday and Wednesday, 6 sessions');
+  await expect(plan).toContainText('3 registrations carried over; Zoom emails each person a ticket');
+  const unmapped = plan.getByRole('table', { name: 'Sessions that cannot be mapped' });
+  await expect(unmapped.getByRole('row')).toHaveCount(4);
+  await expect(unmapped.getByRole('row', { name: /cy@example.com/ }).first()).toContainText('Nearest session');
+  // Nothing is written before the planner confirms.
+  expect(await callServe<unknown[]>(serve, 'drafts.list')).toHaveLength(1);
+
+  const box = plan.getByRole('textbox', { name: "Message to the old event's registrants" });
+  await box.fill('');
+  await expect(plan.getByText('Write the message Zoom sends')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Change the pattern', exact: true })).toBeDisabled();
+  await box.fill(message);
+  await page.getByRole('button', { name: 'Change the pattern', exact: true }).click();
+
+  const linked = page.getByRole('note', { name: 'Linked series' });
+  await expect(linked).toContainText('Continues Onboarding course with a new pattern');
+  await expect(page).not.toHaveURL(new RegExp(oldId));
+  await planner.syncNow();
+  await expect(page.getByText(/everything is in sync/).first()).toBeVisible();
+
+  const state = await connectedSandbox(serve).then((sandbox) => sandbox.state<Changed>());
+  const events = state.events.filter((event) => event.name === 'Onboarding course');
+  expect(events.map((event) => event.status).sort()).toEqual(['CANCELLED', 'PUBLISHED']);
+  const cancelled = events.find((event) => event.status === 'CANCELLED');
+  const live = events.find((event) => event.status === 'PUBLISHED');
+  expect(cancelled?.cancel_message).toBe(message);
+  const tickets = state.tickets.filter((ticket) => ticket.event_id === live?.event_id);
+  expect(tickets.map((ticket) => ticket.email).sort()).toEqual([
+    'ada@example.com',
+    'bob@example.com',
+    'cy@example.com',
+  ]);
+  const sessions = state.sessions.filter((session) => session.event_id === live?.event_id);
+  expect(sessions.map((session) => new Date(session.start_time).getUTCDay())).toEqual([2, 3, 2, 3, 2, 3]);
+
+  // The old series stays, read-only, linked to its successor both ways.
+  await page.evaluate((id) => (window.location.hash = `#series/${id}`), oldId);
+  await expect(linked).toContainText('this series continues as Onboarding course');
+  await expect(linked).toContainText('Its event on Zoom was cancelled');
+  await expect(page.getByLabel('Series name')).toBeDisabled();
+  await linked.getByRole('link', { name: 'Onboarding course' }).click();
+  await expect(page.getByRole('note', { name: 'Linked series' })).toContainText('The old event is cancelled on Zoom.');
+  dropRefusedCalls(pageErrors);
+});
