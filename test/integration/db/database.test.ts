@@ -69,10 +69,11 @@ describe('opening the database', () => {
   it('migrates from every earlier version to the same schema as a new database', () => {
     openDatabase(join(dir.path, 'fresh.sqlite')).db.close();
     const fresh = schemaOf(join(dir.path, 'fresh.sqlite'));
-    for (let version = 0; version < latestSchemaVersion; version += 1) {
+    const earlier = [0, ...migrations.map((step) => step.version).filter((version) => version < latestSchemaVersion)];
+    for (const version of earlier) {
       const path = join(dir.path, `from-v${String(version)}.sqlite`);
       const old = new Database(path);
-      migrate(old, { file: path, migrations: migrations.slice(0, version) });
+      migrate(old, { file: path, migrations: migrations.filter((step) => step.version <= version) });
       old.close();
       const { db, migration } = openDatabase(path, { now: at });
       db.close();
