@@ -164,6 +164,19 @@ describe('the attendance report', () => {
     expect(services.reports.kept({ eventId: 'no-such-event' })).toBeUndefined();
   });
 
+  it('finds the report of a series opened from Zoom by its key or its name, in any case', async () => {
+    const opened = await services.zoomOpener.open({ event_ids: [standup.event_id] });
+    const seriesId = opened.results[0]?.series_id ?? '';
+    expect(services.reports.sourceNamed('ENGINEERING TEAM WEEKLY STANDUP')).toEqual({ seriesId });
+    expect(services.reports.sourceNamed(standup.event_id)).toEqual({ eventId: standup.event_id });
+    expect(services.reports.kept({ seriesId })).toEqual(services.reports.kept({ eventId: standup.event_id }));
+    await services.zoomOpener.open({ event_ids: [training.event_id] });
+    services.db
+      .prepare(`UPDATE series SET name = 'Engineering Team Weekly Standup' WHERE zoom_event_id = ?`)
+      .run(training.event_id);
+    expect(() => services.reports.sourceNamed('Engineering Team Weekly Standup')).toThrow(/2 series are named/);
+  });
+
   it('exports the kept report as CSV, a session a line, times in the event’s zone', () => {
     const { fileName, text } = services.reports.csv({ eventId: training.event_id });
     expect(fileName).toBe('git-github-training-series-attendance.csv');
