@@ -71,13 +71,13 @@ const mainBoundaries = [
   { files: ['main/cli/**'], forbidden: [mainFolders(['app', 'serve'], 'The hosts never import each other.')] },
   { files: ['main/serve/**'], forbidden: [mainFolders(['app', 'cli'], 'The hosts never import each other.')] },
   { files: ['main/ipc/**'], forbidden: [mainFolders(hosts, 'main/ipc/ serves the hosts; it never imports them.')] },
-  { files: under(['sync', 'drafts', 'checkin', 'meetings', 'assets']), forbidden: [aboveServices] },
+  { files: under(['sync', 'drafts', 'checkin', 'meetings', 'reports', 'assets']), forbidden: [aboveServices] },
   {
     files: under(['account']),
     forbidden: [
       aboveServices,
       mainFolders(
-        ['sync', 'drafts', 'checkin', 'meetings'],
+        ['sync', 'drafts', 'checkin', 'meetings', 'reports'],
         'main/account/ makes the Zoom client; the services that use it are above it.',
       ),
       mainFolders(['db'], 'Of main/db/, main/account/ uses the settings store only.', ['settingsStore']),
@@ -88,7 +88,7 @@ const mainBoundaries = [
     forbidden: [
       aboveServices,
       mainFolders(
-        ['db', 'vault', 'sync', 'account', 'drafts', 'checkin', 'meetings'],
+        ['db', 'vault', 'sync', 'account', 'drafts', 'checkin', 'meetings', 'reports'],
         'main/zoom/ is the HTTP client only: credentials and settings come in as options (main/account/ wires them).',
       ),
     ],
@@ -98,7 +98,7 @@ const mainBoundaries = [
     forbidden: [
       aboveServices,
       mainFolders(
-        ['sync', 'drafts', 'checkin', 'meetings', 'account'],
+        ['sync', 'drafts', 'checkin', 'meetings', 'reports', 'account'],
         'main/db/ stores; the services above it call it, never the other way round.',
       ),
     ],
@@ -108,7 +108,7 @@ const mainBoundaries = [
     forbidden: [
       aboveServices,
       mainFolders(
-        ['sync', 'drafts', 'checkin', 'meetings', 'account', 'zoom', 'db'],
+        ['sync', 'drafts', 'checkin', 'meetings', 'reports', 'account', 'zoom', 'db'],
         'main/vault/, main/config/ and main/log/ are the floor: they import none of the folders above them.',
       ),
     ],
@@ -117,7 +117,7 @@ const mainBoundaries = [
     files: under(['sandbox']),
     forbidden: [
       mainFolders(
-        [...hosts, 'ipc', 'core', 'sync', 'drafts', 'checkin', 'meetings', 'account', 'db', 'vault'],
+        [...hosts, 'ipc', 'core', 'sync', 'drafts', 'checkin', 'meetings', 'reports', 'account', 'db', 'vault'],
         "The sandbox simulates Zoom: it uses no service of Cadence's, only the operation catalogue of main/zoom/.",
       ),
     ],

@@ -16,6 +16,7 @@ import { createZoomOpenHandlers } from './ipc/handlers/zoomOpenHandlers';
 import { createHistoryHandlers } from './ipc/handlers/historyHandlers';
 import { createMeetingHandlers } from './ipc/handlers/meetingHandlers';
 import { createExportHandlers } from './ipc/handlers/exportHandlers';
+import { createReportHandlers } from './ipc/handlers/reportHandlers';
 import { createRouter, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log/logger';
 import { builtInSandbox } from './sandbox/builtInSandbox';
@@ -129,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
       ...createHistoryHandlers(services.stores.history),
       ...createMeetingHandlers(services.meetings),
       ...createExportHandlers(services.exporter),
+      ...createReportHandlers(services.reports),
     },
     logger,
     kioskGate(() => services.checkIn.kiosk.state()),

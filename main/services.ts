@@ -24,6 +24,7 @@ import { ZoomCatalog } from './sync/readBack/zoomCatalog';
 import { createMeetingService, type MeetingService } from './meetings/meetingService';
 import { importMeetingConfig, readConfigOrThrow } from './meetings/meetingImport';
 import { createSeriesExporter, type SeriesExporter } from './drafts/export/seriesExporter';
+import { AttendanceReports } from './reports/attendanceReports';
 
 export interface ServicesOptions {
   db: Database.Database;
@@ -76,6 +77,8 @@ export interface Services {
   readonly meetings: MeetingService;
   /** Series as CSV, iCalendar or a series file. */
   readonly exporter: SeriesExporter;
+  /** Per-session attendance reports downloaded from Zoom, kept for reading offline. */
+  readonly reports: AttendanceReports;
   close(): Promise<void>;
 }
 
@@ -175,6 +178,7 @@ export function createServices(options: ServicesOptions): Services {
         }),
     }),
     exporter: createSeriesExporter({ db, now }),
+    reports: new AttendanceReports({ db, now, api: async () => (await zoom()).api }),
     async close() {
       sync.cancel();
       await account.close();

@@ -25,6 +25,7 @@ import { runZoomRefreshCommand } from './zoomRefreshCommand';
 import { runMeetingsImportCommand, type MeetingsImportOptions } from './meetingsImportCommand';
 import { runMeetingsCreateCommand } from './meetingsCreateCommand';
 import { runMeetingsListCommand } from './meetingsListCommand';
+import { runReportCommand, type ReportOptions } from './reportCommand';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -240,6 +241,18 @@ function buildProgram(appRoot: string): Command {
     .description('list the meetings with where each stands with Zoom')
     .action(async () => {
       await runMeetingsListCommand(zoomContext());
+    });
+
+  program
+    .command('report')
+    .description(
+      "download an event's registrations and each past session's attendance from Zoom and print them per session: registered, attended, checked in onsite, attendance rate",
+    )
+    .argument('<event>', 'a series key or name (as "cadence drafts" shows it) or a Zoom event ID')
+    .option('--csv', 'print CSV, a session a line')
+    .option('--offline', 'print the report kept from the last download; never touch the network')
+    .action(async (event: string, options: ReportOptions) => {
+      process.exitCode = await runReportCommand({ ...draftContext(), stderr: process.stderr }, event, options);
     });
 
   const checkin = program

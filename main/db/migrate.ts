@@ -40,7 +40,7 @@ function backupPath(file: string, version: number, at: Date): string {
  */
 export function migrate(db: Database.Database, options: MigrateOptions): MigrationReport {
   const steps = options.migrations ?? allMigrations;
-  // Versions, not positions: a build may lack a step between two it has, and still read its own.
+  // Each step carries its version; the pending ones are those above the file's.
   const latest = steps.at(-1)?.version ?? 0;
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > latest) {

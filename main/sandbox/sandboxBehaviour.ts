@@ -4,10 +4,19 @@ import { z } from 'zod';
 export const ticketTypeRulesSchema = z.enum(['tutorial', 'reference']);
 export type TicketTypeRules = z.output<typeof ticketTypeRulesSchema>;
 
+/** The two readings of what a recurring event's session attendance report holds. */
+export const sessionAttendanceRulesSchema = z.enum(['per_session', 'whole_event']);
+export type SessionAttendanceRules = z.output<typeof sessionAttendanceRulesSchema>;
+
 /**
  * Which of Zoom's documents the sandbox follows where they disagree about what Zoom does, so that
  * Cadence can code and test both paths (style.md). Unlike the faults, these are not misbehaviour:
  * each is a way Zoom may really behave.
+ *
+ * `sessionAttendance`:
+ * - `per_session` (the default): a session's attendance report lists that session's attendance.
+ * - `whole_event`: the guide's "analytics aggregate across all occurrences": every session's
+ *   report lists the attendance of the whole event, without session IDs.
  *
  * `ticketTypes`:
  * - `tutorial` (the default): the recurring-events tutorial's Zoom, where an event starts without
@@ -18,8 +27,12 @@ export type TicketTypeRules = z.output<typeof ticketTypeRulesSchema>;
  */
 export const sandboxBehaviourSchema = z.strictObject({
   ticketTypes: ticketTypeRulesSchema.default('tutorial'),
+  sessionAttendance: sessionAttendanceRulesSchema.default('per_session'),
 });
 export type SandboxBehaviour = z.output<typeof sandboxBehaviourSchema>;
 
 /** A change of some of the switches, as `PUT /_sandbox/behaviour` takes it. */
-export const sandboxBehaviourPatchSchema = z.strictObject({ ticketTypes: ticketTypeRulesSchema.optional() });
+export const sandboxBehaviourPatchSchema = z.strictObject({
+  ticketTypes: ticketTypeRulesSchema.optional(),
+  sessionAttendance: sessionAttendanceRulesSchema.optional(),
+});

@@ -13,6 +13,8 @@ import {
 import { pageOf, Refusal, refuse, zoomError, type SandboxAnswer } from './sandboxAnswers';
 import { meetingHandlers } from './sandboxMeetings';
 import { scheduleOf } from './sessionSchedule';
+import { reportHandlers } from './sandboxReports';
+import type { SessionAttendanceRules } from './sandboxBehaviour';
 
 export interface SandboxRequest {
   operationId: string;
@@ -26,6 +28,10 @@ export interface SandboxRequest {
   ticketTypes?: TicketTypeRules;
   /** The Meetings API's creates and updates per host per UTC day; Zoom's 100 when absent. */
   meetingDailyLimit?: number;
+  /** The sandbox's seed, from which the attendance of past sessions is drawn. */
+  seed?: number;
+  /** What a session's attendance report holds (see `sandboxBehaviourSchema`). */
+  sessionAttendance?: SessionAttendanceRules;
 }
 /** Request bodies arrive already checked against Zoom's OpenAPI document. */
 type Body = Record<string, unknown>;
@@ -854,6 +860,7 @@ export const sandboxHandlers: Readonly<Record<string, Handler>> = {
   ListSessionAttendeeActions: listAttendeeActions,
   UpdateEventAttendeeActions: updateAttendeeActions,
   UpdateSessionAttendeeActions: updateAttendeeActions,
+  ...reportHandlers,
   ...meetingHandlers,
 };
 

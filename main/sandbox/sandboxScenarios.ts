@@ -18,6 +18,11 @@ export const sandboxSeedSchema = z.strictObject({
   scenarios: z.array(sandboxScenarioSchema).min(1).max(3).optional(),
   /** People registered to each event. */
   registrants: z.number().int().min(0).max(1000).default(6),
+  /**
+   * Makes the events as if made this many weeks ago, so that their first sessions are over (and
+   * have attendance); 0: they start after the day they are seeded.
+   */
+  startedWeeksAgo: z.number().int().min(0).max(52).default(0),
 });
 export type SandboxSeed = z.input<typeof sandboxSeedSchema>;
 
@@ -100,7 +105,7 @@ const plans: Readonly<Record<SandboxScenario, ScenarioPlan>> = {
   },
 };
 
-/** The scenario's first session: its weekday and time, at least a week after `now`. */
+/** The scenario's first session: its weekday and time, at least a week after `now` (the day it is made). */
 function firstStart(plan: ScenarioPlan, now: number): DateTime {
   let day = DateTime.fromMillis(now, { zone: plan.timezone })
     .plus({ days: 7 })
@@ -245,5 +250,7 @@ function seedScenario(
 export function seedScenarios(data: SandboxData, seed: z.output<typeof sandboxSeedSchema>, now: number): SeededEvent[] {
   ensureEngineeringHub(data);
   const scenarios = seed.scenarios ?? sandboxScenarioSchema.options;
-  return scenarios.map((scenario, index) => seedScenario(data, scenario, seed.registrants, now, index * 1000));
+  // Made weeks ago: everything happens as it would have then, ticket sales included.
+  const madeAt = now - seed.startedWeeksAgo * 7 * 24 * 3_600_000;
+  return scenarios.map((scenario, index) => seedScenario(data, scenario, seed.registrants, madeAt, index * 1000));
 }

@@ -92,6 +92,7 @@ const allScopes = [
   'zoom_events_tickets:read',
   'zoom_events_tickets:write',
   'zoom_events_registrants:read',
+  'zoom_events_reports:read',
   'zoom_events_attendee_actions:read',
   'zoom_events_attendee_actions:write',
   'zoom_events_speakers:read',
@@ -301,6 +302,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       dropGeneratedSessions: faults.dropGeneratedSessions,
       ticketTypes: behaviour.ticketTypes,
       meetingDailyLimit: faults.meetingDailyLimit,
+      seed: options.seed ?? 1,
+      sessionAttendance: behaviour.sessionAttendance,
     });
     if (writes && answer.status < 400) save();
     const forcedLoss = faults.loseNextResponses > 0;

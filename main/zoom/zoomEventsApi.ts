@@ -38,6 +38,12 @@ import {
   type ZoomTicketBatchResult,
   type ZoomTicketType,
 } from '../../shared/zoom/zoomReadShapes';
+import {
+  zoomAttendanceReportPageSchema,
+  zoomRegistrationReportPageSchema,
+  type ZoomAttendanceRecord,
+  type ZoomRegistrationRecord,
+} from '../../shared/zoom/zoomReportShapes';
 import { maxTicketsPerBatch } from '../../shared/zoom/draftToZoom';
 import { CadenceError } from '../../shared/errors';
 import { collectPages, forEachPage, maxPageSize } from './paginate';
@@ -444,6 +450,48 @@ export class ZoomEventsApi {
         ...options,
       },
       zoomAttendeeActionResultSchema,
+    );
+  }
+
+  // Reports: reads paced under Zoom's HEAVY label, never part of the outbox
+  /** The event's registrations report, page by page as Zoom answers it. */
+  eachRegistrationReportPage(
+    eventId: string,
+    onPage: (registrations: ZoomRegistrationRecord[]) => void,
+  ): Promise<void> {
+    return forEachPage(
+      (next_page_token) =>
+        this.call(
+          'EventRegistrationsReport',
+          {
+            params: { eventId },
+            query: { page_size: maxPageSize, next_page_token },
+            what: 'reading the registrations report',
+            priority: 'bulk',
+          },
+          zoomRegistrationReportPageSchema,
+        ),
+      (page) => {
+        onPage(page.registrations);
+      },
+    );
+  }
+
+  /** One session's attendance report: a record per join, with when the person joined and left. */
+  listSessionAttendance(eventId: string, sessionId: string): Promise<ZoomAttendanceRecord[]> {
+    return collectPages(
+      (next_page_token) =>
+        this.call(
+          'SessionAttendanceReport',
+          {
+            params: { eventId, sessionId },
+            query: { page_size: maxPageSize, next_page_token },
+            what: "reading a session's attendance report",
+            priority: 'bulk',
+          },
+          zoomAttendanceReportPageSchema,
+        ),
+      (page) => page.attendees,
     );
   }
 }

@@ -8,7 +8,7 @@ export function isScreen(value: string): value is Screen {
 }
 
 /** The parts of a series' page. */
-export const seriesTabs = ['details', 'attendees', 'history'] as const;
+export const seriesTabs = ['details', 'attendees', 'attendance', 'history'] as const;
 export type SeriesTab = (typeof seriesTabs)[number];
 
 /** The meeting editor's place for a meeting not yet saved. */

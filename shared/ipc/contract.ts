@@ -22,6 +22,7 @@ import { meetingImportReportSchema, meetingSummarySchema, storedMeetingSchema } 
 import { exportedFileSchema, exportRequestSchema } from '../export/exportFile';
 import { historyPageSchema, historyQuerySchema } from '../history/seriesHistory';
 import { seededEventSchema } from '../zoom/sandboxSeed';
+import { attendanceReportSchema, reportSourceSchema } from '../reports/attendanceReport';
 import {
   refreshReportSchema,
   zoomEventsPageSchema,
@@ -303,6 +304,15 @@ export const channels = {
   ),
   /** An export of the chosen series (all by default), to save as a file. */
   'export.file': channel(exportRequestSchema, exportedFileSchema),
+  /** An event's per-session attendance as last downloaded, read offline; null when never downloaded. */
+  'reports.get': channel(z.strictObject({ source: reportSourceSchema }), attendanceReportSchema.nullable()),
+  /** Downloads the event's registrations and attendance reports from Zoom again and keeps them. */
+  'reports.download': channel(z.strictObject({ source: reportSourceSchema }), attendanceReportSchema),
+  /** The kept report as CSV text, a session a line, with a file name to save it under. */
+  'reports.exportCsv': channel(
+    z.strictObject({ source: reportSourceSchema }),
+    z.object({ fileName: z.string(), csv: z.string() }),
+  ),
 } as const;
 
 /** Notifications from main to the renderer: progress and state changes. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Zoom fills unused fields with "" or null in its answers; both mean "absent". */
-function absentIfEmpty<Schema extends z.ZodType>(schema: Schema) {
+export function absentIfEmpty<Schema extends z.ZodType>(schema: Schema) {
   return z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
 }
 

@@ -6,6 +6,7 @@ import { checkIn } from './005_checkIn';
 import { zoomReadBack } from './006_zoomReadBack';
 import { meetings } from './007_meetings';
 import { calendarExports } from './008_calendarExports';
+import { attendanceReports } from './010_attendanceReports';
 import { seriesLinks } from './012_seriesLinks';
 import type { Migration } from './migration';
 
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   zoomReadBack,
   meetings,
   calendarExports,
+  attendanceReports,
   seriesLinks,
 ];
 

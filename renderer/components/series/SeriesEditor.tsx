@@ -14,6 +14,7 @@ import { ErrorBanner } from '../ErrorBanner';
 import { ExportMenu } from './ExportMenu';
 import { ZoomPages } from './ZoomPages';
 import { ZoomOriginPanel } from './ZoomOriginPanel';
+import { AttendancePanel } from '../reports/AttendancePanel';
 
 const saveWords: Readonly<Record<SaveState, string>> = {
   saved: 'All changes saved',
@@ -25,10 +26,11 @@ const saveWords: Readonly<Record<SaveState, string>> = {
 const tabNames: Readonly<Record<SeriesTab, string>> = {
   details: 'Details',
   attendees: 'Attendees',
+  attendance: 'Attendance',
   history: 'History',
 };
 
-/** One series: its details with the live preview, its attendees, or its history. */
+/** One series: its details with the live preview, its attendees, its attendance, or its history. */
 export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesTab }) {
   const api = useAppStore((state) => state.api);
   const navigate = useAppStore((state) => state.navigate);
@@ -149,6 +151,10 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesT
       ) : tab === 'attendees' ? (
         <div role="tabpanel" id="panel-attendees" aria-labelledby="tab-attendees">
           <AttendeesPanel seriesId={seriesId} details={details} />
+        </div>
+      ) : tab === 'attendance' ? (
+        <div role="tabpanel" id="panel-attendance" aria-labelledby="tab-attendance">
+          <AttendancePanel seriesId={seriesId} />
         </div>
       ) : (
         <div role="tabpanel" id="panel-history" aria-labelledby="tab-history">

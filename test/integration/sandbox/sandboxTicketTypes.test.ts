@@ -237,7 +237,7 @@ describe("the tutorial's ticket types (the default)", () => {
   });
 
   it('starts recurring and single-session events without ticket types, and creates, updates and deletes them', async () => {
-    expect(harness.sandbox.behaviour).toEqual({ ticketTypes: 'tutorial' });
+    expect(harness.sandbox.behaviour).toEqual({ ticketTypes: 'tutorial', sessionAttendance: 'per_session' });
     const { recurring, single } = await recurringAndSingle(api);
     for (const event of [recurring, single]) {
       expect(event.ticketTypes).toEqual([]);
@@ -274,14 +274,20 @@ describe('the switch', () => {
 
   it('flips through the control API for the events made from then on', async () => {
     const { control, client } = harness;
-    expect(await control.behaviour()).toEqual({ ticketTypes: 'tutorial' });
+    expect(await control.behaviour()).toEqual({ ticketTypes: 'tutorial', sessionAttendance: 'per_session' });
     expect(await ticketTypeCount(client.api, launchWebinarBody)).toBe(0);
-    expect(await control.setBehaviour({ ticketTypes: 'reference' })).toEqual({ ticketTypes: 'reference' });
+    expect(await control.setBehaviour({ ticketTypes: 'reference' })).toEqual({
+      ticketTypes: 'reference',
+      sessionAttendance: 'per_session',
+    });
     expect(harness.sandbox.behaviour.ticketTypes).toBe('reference');
     expect(await ticketTypeCount(client.api, launchWebinarBody)).toBe(1);
     // A patch without the switch leaves it as it is.
-    expect(await control.setBehaviour({})).toEqual({ ticketTypes: 'reference' });
-    expect(await control.setBehaviour({ ticketTypes: 'tutorial' })).toEqual({ ticketTypes: 'tutorial' });
+    expect(await control.setBehaviour({})).toEqual({ ticketTypes: 'reference', sessionAttendance: 'per_session' });
+    expect(await control.setBehaviour({ ticketTypes: 'tutorial' })).toEqual({
+      ticketTypes: 'tutorial',
+      sessionAttendance: 'per_session',
+    });
     expect(await ticketTypeCount(client.api, launchWebinarBody)).toBe(0);
   });
 
@@ -301,7 +307,7 @@ describe('the switch', () => {
         issues: expect.any(Array) as unknown,
       });
     }
-    expect(await harness.control.behaviour()).toEqual({ ticketTypes: 'tutorial' });
+    expect(await harness.control.behaviour()).toEqual({ ticketTypes: 'tutorial', sessionAttendance: 'per_session' });
   });
 
   it.each<[string[], TicketTypeRules, number]>([
@@ -311,7 +317,7 @@ describe('the switch', () => {
     sandboxProcess = await startSandboxProcess(args);
     expect(sandboxProcess.ticket_types).toBe(rules);
     const control = new SandboxControl(sandboxProcess.url);
-    expect(await control.behaviour()).toEqual({ ticketTypes: rules });
+    expect(await control.behaviour()).toEqual({ ticketTypes: rules, sessionAttendance: 'per_session' });
     const { account_id, client_id, client_secret } = sandboxProcess;
     const client = harness.clientWith({
       urls: { apiUrl: sandboxProcess.api_url, oauthUrl: sandboxProcess.oauth_url },

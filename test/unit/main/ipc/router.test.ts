@@ -93,6 +93,11 @@ function spyHandlers() {
       warnings: [],
     })),
     'export.file': vi.fn(() => ({ file_name: 'series.csv', media_type: 'text/csv', content: '', series: 0 })),
+    'reports.get': vi.fn(() => null),
+    'reports.download': vi.fn(() => {
+      throw new Error('not in this test');
+    }),
+    'reports.exportCsv': vi.fn(() => ({ fileName: 'event-attendance.csv', csv: '' })),
     ...checkInSpies(),
   } satisfies ChannelHandlers;
 }

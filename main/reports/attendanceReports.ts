@@ -1,0 +1,149 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { CadenceError } from '../../shared/errors';
+import { sessionReportColumns, type AttendanceReport, type ReportSource } from '../../shared/reports/attendanceReport';
+import { defaultToleranceMinutes } from '../../shared/reports/attendanceMatch';
+import { AttendanceReportStore } from '../db/attendanceReportStore';
+import { csvText, localTime } from '../drafts/export/csvText';
+import { downloadReport, type ReportApi } from './attendanceDownload';
+
+export interface AttendanceReportsOptions {
+  db: Database.Database;
+  api: () => Promise<ReportApi>;
+  now: () => number;
+  toleranceMinutes?: number;
+}
+
+const seriesRowSchema = z.object({ id: z.string(), name: z.string(), zoom_event_id: z.string().nullable() });
+type SeriesRow = z.output<typeof seriesRowSchema>;
+
+/**
+ * Per-session attendance: downloaded from Zoom's reports when asked, kept in SQLite, and read
+ * from there without a network. A download is a read of Zoom like the check-in download, never an
+ * outbox operation; its calls give way to the sync's in the rate limiter.
+ */
+export class AttendanceReports {
+  private readonly store: AttendanceReportStore;
+
+  constructor(private readonly options: AttendanceReportsOptions) {
+    this.store = new AttendanceReportStore(options.db, options.toleranceMinutes ?? defaultToleranceMinutes);
+  }
+
+  /** What `name` names: a series by ID, key or name (any case), else a Zoom event ID. */
+  sourceNamed(name: string): ReportSource {
+    const byIdOrKey = this.series(name);
+    if (byIdOrKey !== undefined) return { seriesId: byIdOrKey.id };
+    const named = z
+      .array(seriesRowSchema)
+      .parse(
+        this.options.db
+          .prepare('SELECT id, name, zoom_event_id FROM series WHERE deleted_at IS NULL AND lower(name) = lower(?)')
+          .all(name),
+      );
+    if (named.length > 1) {
+      throw new CadenceError('invalid_input', `${String(named.length)} series are named “${name}”: use a key.`, [
+        { path: 'EVENT', message: 'More than one series has this name.' },
+      ]);
+    }
+    const series = named[0];
+    return series === undefined ? { eventId: name } : { seriesId: series.id };
+  }
+
+  /** The kept report of what `source` names, as last downloaded; undefined when never downloaded. */
+  kept(source: ReportSource): AttendanceReport | undefined {
+    const { eventId } = this.eventOf(source, false);
+    return eventId === null ? undefined : this.store.read(eventId);
+  }
+
+  /** Downloads the report again from Zoom and keeps it; a download cut short keeps the old one. */
+  async download(source: ReportSource): Promise<AttendanceReport> {
+    const target = this.eventOf(source, true);
+    const api = await this.options.api();
+    const field = 'seriesId' in source ? 'seriesId' : 'eventId';
+    const report = await downloadReport(
+      api,
+      { eventId: target.eventId, seriesId: target.seriesId, field },
+      this.options.now(),
+    );
+    this.store.replace(report);
+    const kept = this.store.read(report.eventId);
+    if (kept === undefined) throw new CadenceError('internal', 'The downloaded report was not kept.');
+    return kept;
+  }
+
+  /** The kept report as CSV, one line a session, times in the event's zone. */
+  csv(source: ReportSource): { fileName: string; text: string } {
+    const report = this.kept(source);
+    if (report === undefined) {
+      throw new CadenceError('not_found', 'This report has not been downloaded yet: download it first.', [
+        { path: 'seriesId' in source ? 'seriesId' : 'eventId', message: 'No report is kept for it.' },
+      ]);
+    }
+    return { fileName: reportFileName(report), text: reportCsv(report) };
+  }
+
+  private eventOf(source: ReportSource, mustExist: true): { eventId: string; seriesId: string | null };
+  private eventOf(source: ReportSource, mustExist: false): { eventId: string | null; seriesId: string | null };
+  private eventOf(source: ReportSource, mustExist: boolean): { eventId: string | null; seriesId: string | null } {
+    if ('eventId' in source) return { eventId: source.eventId, seriesId: this.seriesOfEvent(source.eventId) };
+    const series = this.series(source.seriesId);
+    if (series === undefined) {
+      throw new CadenceError('not_found', 'There is no such series.', [
+        { path: 'seriesId', message: 'No series has this ID.' },
+      ]);
+    }
+    if (series.zoom_event_id === null && mustExist) {
+      throw new CadenceError(
+        'conflict',
+        `“${series.name}” is not on Zoom yet: sync it first, then download its report.`,
+        [{ path: 'seriesId', message: 'This series is not on Zoom yet.' }],
+      );
+    }
+    return { eventId: series.zoom_event_id, seriesId: series.id };
+  }
+
+  private series(idOrKey: string): SeriesRow | undefined {
+    const row = this.options.db
+      .prepare('SELECT id, name, zoom_event_id FROM series WHERE (id = ? OR key = ?) AND deleted_at IS NULL')
+      .get(idOrKey, idOrKey);
+    return row === undefined ? undefined : seriesRowSchema.parse(row);
+  }
+
+  private seriesOfEvent(eventId: string): string | null {
+    const row = this.options.db
+      .prepare<[string], { id: string }>('SELECT id FROM series WHERE zoom_event_id = ? AND deleted_at IS NULL')
+      .get(eventId);
+    return row?.id ?? null;
+  }
+}
+
+/** A rate as a spreadsheet reads it: "0.75"; empty when unknown. */
+function rateText(rate: number | null): string {
+  return rate === null ? '' : rate.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** The report's CSV: the columns of `sessionReportColumns`, a session a line. */
+export function reportCsv(report: AttendanceReport): string {
+  return csvText(
+    sessionReportColumns,
+    report.sessions.map((s) => [
+      s.position,
+      s.name,
+      localTime(s.startTime, report.timezone),
+      localTime(s.endTime, report.timezone),
+      s.registered,
+      s.attended === null ? '' : s.attended,
+      s.checkedInOnsite,
+      rateText(s.attendanceRate),
+      s.state,
+    ]),
+  );
+}
+
+function reportFileName(report: AttendanceReport): string {
+  const slug = report.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${slug === '' ? 'event' : slug}-attendance.csv`;
+}
