@@ -1,6 +1,6 @@
 // `npm test`: every check CI makes, in order, then one line "N passed, M failed" (also written to
 // test-results/summary.txt). Static checks count as one each; test files count per test.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ensureSecretService } from './support/secretService.mjs';
@@ -25,14 +25,6 @@ function run(title, command, args) {
   return result.status === 0;
 }
 
-function check(title, command, args) {
-  if (run(title, command, args)) passed += 1;
-  else {
-    failed += 1;
-    console.log(`✖ ${title} failed`);
-  }
-}
-
 /** Counts a runner's tests from its JSON report; a runner that wrote none failed as a whole. */
 function countReport(title, isSuccess, file, read) {
   if (!existsSync(file)) {
@@ -46,12 +38,56 @@ function countReport(title, isSuccess, file, read) {
   if (!isSuccess && counts.failed === 0) failed += 1;
 }
 
+/** Runs a command with its output kept, to print whole once it ends; answers whether it passed. */
+function runQuietly(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code) => resolve({ ok: code === 0, output: Buffer.concat(output).toString() }));
+  });
+}
+
+/**
+ * The static checks and the build at once: each is mostly one thread, and CI has two cores. A
+ * check passes when every command in it does; outputs are printed whole, one check after another.
+ */
+async function checkAtOnce(checks) {
+  const results = await Promise.all(
+    checks.map(async ({ title, commands }) => ({
+      title,
+      runs: await Promise.all(commands.map(([command, args]) => runQuietly(command, args))),
+    })),
+  );
+  const outcomes = {};
+  for (const { title, runs } of results) {
+    console.log(`\n▶ ${title}`);
+    for (const { output } of runs) process.stdout.write(output);
+    outcomes[title] = runs.every(({ ok }) => ok);
+    if (outcomes[title]) passed += 1;
+    else {
+      failed += 1;
+      console.log(`✖ ${title} failed`);
+    }
+  }
+  return outcomes;
+}
+
 const npx = 'npx';
-check('typecheck', 'npm', ['run', 'typecheck']);
-check('lint and format', 'npm', ['run', 'lint']);
-const isBuilt = run('build', 'npm', ['run', 'build']);
-if (isBuilt) passed += 1;
-else failed += 1;
+const tsc = (project) => [npx, ['tsc', '-p', project]];
+const outcomes = await checkAtOnce([
+  { title: 'typecheck', commands: [tsc('tsconfig.json'), tsc('tsconfig.renderer.json'), tsc('tsconfig.e2e.json')] },
+  {
+    title: 'lint and format',
+    commands: [
+      [npx, ['eslint', '--max-warnings', '0', '.']],
+      [npx, ['prettier', '--check', '.']],
+    ],
+  },
+  { title: 'build', commands: [['npm', ['run', 'build']]] },
+]);
+const isBuilt = outcomes.build;
 
 const vitestOk = run('unit and integration tests', npx, [
   'vitest',
