@@ -301,6 +301,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       dropGeneratedSessions: faults.dropGeneratedSessions,
       ticketTypes: behaviour.ticketTypes,
       meetingDailyLimit: faults.meetingDailyLimit,
+      blockRemovedRegistrants: faults.blockRemovedRegistrants,
     });
     if (writes && answer.status < 400) save();
     const forcedLoss = faults.loseNextResponses > 0;
