@@ -149,7 +149,8 @@ async function reregister(
   eventId: string,
 ): Promise<void> {
   const attendeeId = op.payload.attendee_id;
-  const attendee = { ...ctx.outbox.attendeeBase(attendeeId), ...op.payload.changes } as AttendeeDraft;
+  const base = ctx.outbox.attendeeBase(attendeeId);
+  const attendee = { ...base, ...op.payload.changes } as AttendeeDraft;
   const context = await ticketContext(series);
   if (context === undefined) return;
   const body = ticketBody({ registrationId: attendeeId, attendee }, context);
@@ -176,6 +177,7 @@ async function reregister(
     kind: 'ticket_refused',
     target: registrationTarget(op.kind, attendeeId, attendee.email),
     subject: attendee.email,
+    base: { occurrences: base?.occurrences ?? null },
     local: pick(op.payload.changes, ['occurrences']),
     remote: refusal ?? null,
     message: `${series.name}: Zoom cancelled ${attendee.email}'s ticket but did not register them for their new sessions${

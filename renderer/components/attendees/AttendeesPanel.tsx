@@ -7,7 +7,9 @@ import { useAppStore } from '../../stores/useAppStore';
 import { useAttendeeStore } from '../../stores/useAttendeeStore';
 import type { SeriesDetails } from '../../stores/useEditorStore';
 import { AttendeeDialog } from './AttendeeDialog';
+import { ChangeSessionsDialog } from './ChangeSessionsDialog';
 import { CsvImportDialog } from './CsvImportDialog';
+import { RefusedRegistrations } from './RefusedRegistrations';
 import { ErrorBanner } from '../ErrorBanner';
 
 const rowHeight = 40;
@@ -89,6 +91,7 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<AttendeeRow | 'new' | undefined>();
   const [isImporting, setImporting] = useState(false);
+  const [changing, setChanging] = useState<AttendeeRow | undefined>();
   const scroller = useRef<HTMLDivElement>(null);
   const showSessions = sessionChoiceOf(details) !== 'none';
 
@@ -162,6 +165,7 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
         </button>
       </div>
       <ErrorBanner error={error} />
+      <RefusedRegistrations seriesId={seriesId} />
       <div
         className="grid-table"
         role="table"
@@ -221,7 +225,17 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
                     {row.on_zoom ? 'Registered' : 'Waiting'}
                     {row.origin !== 'here' && <span className="origin-mark">{originWords[row.origin]}</span>}
                   </span>
-                  <span role="cell">
+                  <span role="cell" className="cell-actions">
+                    {showSessions && (
+                      <button
+                        type="button"
+                        className="button-quiet small"
+                        aria-label={`Change sessions of ${row.email}`}
+                        onClick={() => setChanging(row)}
+                      >
+                        Change sessions
+                      </button>
+                    )}
                     <button
                       type="button"
                       className="button-quiet small"
@@ -246,6 +260,9 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
           row={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(undefined)}
         />
+      )}
+      {changing !== undefined && (
+        <ChangeSessionsDialog details={details} row={changing} onClose={() => setChanging(undefined)} />
       )}
       {isImporting && <CsvImportDialog details={details} onClose={() => setImporting(false)} />}
     </div>
