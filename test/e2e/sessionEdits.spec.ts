@@ -59,7 +59,7 @@ test('changes an attendee’s sessions: Zoom’s new ticket said first, a refusa
   await sessions.getByLabel(/^2\. /).uncheck();
   await sessions.getByLabel(/^4\. /).check();
   await expect(dialog.getByRole('note')).toHaveText(
-    "Zoom cannot change the sessions of a ticket. At the next sync, Zoom cancels ada@example.com's ticket for sessions 1, 2 and Cadence registers them for session 4, and Zoom emails them the new ticket. Their old join link stops working.",
+    "Zoom cannot change the sessions of a ticket. At the next sync, Cadence cancels ada@example.com's ticket for sessions 1, 2 on Zoom and registers them for session 4; Zoom emails them the new ticket. Their old join link stops working.",
   );
   await shell.keepScreenshot('change-sessions-dialog');
   await dialog.getByRole('button', { name: 'Change sessions' }).click();
@@ -82,6 +82,9 @@ test('changes an attendee’s sessions: Zoom’s new ticket said first, a refusa
   const refused = page.getByRole('region', { name: 'Registrations Zoom refused' });
   await expect(refused).toContainText(
     'bob@example.com (new sessions; their old ticket is cancelled): “This registrant was removed from the event and cannot register again.”',
+  );
+  await expect(page.getByRole('row').filter({ hasText: 'bob@example.com' }).getByRole('cell').nth(5)).toHaveText(
+    'Refused by Zoom',
   );
   await shell.keepScreenshot('change-sessions-refused');
   // Ada's change went through alone: one ticket, for session 4.

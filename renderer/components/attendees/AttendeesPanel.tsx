@@ -5,6 +5,7 @@ import { sessionChoiceOf } from '../../lib/sessionsChoice';
 import { plural } from '../../lib/words';
 import { useAppStore } from '../../stores/useAppStore';
 import { useAttendeeStore } from '../../stores/useAttendeeStore';
+import { useSyncStore } from '../../stores/useSyncStore';
 import type { SeriesDetails } from '../../stores/useEditorStore';
 import { AttendeeDialog } from './AttendeeDialog';
 import { ChangeSessionsDialog } from './ChangeSessionsDialog';
@@ -94,6 +95,19 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
   const [changing, setChanging] = useState<AttendeeRow | undefined>();
   const scroller = useRef<HTMLDivElement>(null);
   const showSessions = sessionChoiceOf(details) !== 'none';
+  const conflicts = useSyncStore((state) => state.conflicts);
+  // People whose ticket Zoom refused hold no ticket there, whatever Cadence last recorded.
+  const refusedIds = useMemo(
+    () =>
+      new Set(
+        conflicts.flatMap((conflict) =>
+          conflict.kind === 'ticket_refused' && conflict.target.item === 'registration'
+            ? [conflict.target.attendee_id]
+            : [],
+        ),
+      ),
+    [conflicts],
+  );
 
   useEffect(() => {
     if (api !== undefined) void load(api, seriesId);
@@ -222,7 +236,7 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
                   <span role="cell">{row.organization ?? ''}</span>
                   {showSessions && <span role="cell">{row.occurrences?.join(', ') ?? '—'}</span>}
                   <span role="cell">
-                    {row.on_zoom ? 'Registered' : 'Waiting'}
+                    {refusedIds.has(row.id) ? 'Refused by Zoom' : row.on_zoom ? 'Registered' : 'Waiting'}
                     {row.origin !== 'here' && <span className="origin-mark">{originWords[row.origin]}</span>}
                   </span>
                   <span role="cell" className="cell-actions">

@@ -26,10 +26,10 @@ function zoomOutcome(row: AttendeeRow, chosen: readonly number[], sendsEmail: bo
   if (!row.on_zoom)
     return `${row.email} is not registered on Zoom yet: the next sync registers them for the sessions chosen.`;
   const before = row.occurrences ?? [];
-  const ticket = sendsEmail
-    ? `registers them for ${sessionList(chosen)}, and Zoom emails them the new ticket`
-    : `registers them for ${sessionList(chosen)} (this series' registrations send no email, so tell them yourself)`;
-  return `Zoom cannot change the sessions of a ticket. At the next sync, Zoom cancels ${row.email}'s ticket for ${sessionList(before)} and Cadence ${ticket}. Their old join link stops working.`;
+  const email = sendsEmail
+    ? 'Zoom emails them the new ticket'
+    : "this series' registrations send no email, so tell them yourself";
+  return `Zoom cannot change the sessions of a ticket. At the next sync, Cadence cancels ${row.email}'s ticket for ${sessionList(before)} on Zoom and registers them for ${sessionList(chosen)}; ${email}. Their old join link stops working.`;
 }
 
 /**
