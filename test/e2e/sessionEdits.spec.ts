@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { Planner, typeTime, typeDate } from './planner';
 import { callServe, connectedSandbox, type SandboxState } from './serveApi';
@@ -23,6 +25,14 @@ const course = {
   ],
   publish: true,
 };
+
+/** The serious and critical problems axe-core finds in one part of the page. */
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => violation.id);
+}
 
 /** Syncs from the Sync screen and waits for that sync's own line in the recent syncs. */
 async function syncExpecting(planner: Planner, syncs: number, outcome: RegExp): Promise<void> {
@@ -61,6 +71,7 @@ test('changes an attendee’s sessions: Zoom’s new ticket said first, a refusa
   await expect(dialog.getByRole('note')).toHaveText(
     "Zoom cannot change the sessions of a ticket. At the next sync, Cadence cancels ada@example.com's ticket for sessions 1, 2 on Zoom and registers them for session 4; Zoom emails them the new ticket. Their old join link stops working.",
   );
+  expect(await seriousViolations(page, 'dialog')).toEqual([]);
   await shell.keepScreenshot('change-sessions-dialog');
   await dialog.getByRole('button', { name: 'Change sessions' }).click();
   await expect(dialog).toHaveCount(0);
@@ -86,6 +97,7 @@ test('changes an attendee’s sessions: Zoom’s new ticket said first, a refusa
   await expect(page.getByRole('row').filter({ hasText: 'bob@example.com' }).getByRole('cell').nth(5)).toHaveText(
     'Refused by Zoom',
   );
+  expect(await seriousViolations(page, '.refused-registrations')).toEqual([]);
   await shell.keepScreenshot('change-sessions-refused');
   // Ada's change went through alone: one ticket, for session 4.
   const afterRefusal = await sandbox.state<Ticketed>();
@@ -110,6 +122,7 @@ test('moves a session for this one, this and the following ones, or all, saying 
   page,
   serve,
 }) => {
+  test.slow();
   const planner = new Planner(page, shell);
   // Tuesdays at 10:00 in New York across the start of daylight saving time (14 March 2027).
   await callServe(serve, 'drafts.import', {
