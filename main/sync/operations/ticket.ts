@@ -180,7 +180,7 @@ async function reregister(
     base: { occurrences: base?.occurrences ?? null },
     local: pick(op.payload.changes, ['occurrences']),
     remote: refusal ?? null,
-    message: `${series.name}: Zoom cancelled ${attendee.email}'s ticket but did not register them for their new sessions${
+    message: `${series.name}: ${attendee.email}'s old ticket is cancelled, but Zoom did not register them for their new sessions${
       refusal === undefined || refusal.message === '' ? '' : `: ${refusal.message}`
     }`,
   });
