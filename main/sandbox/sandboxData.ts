@@ -159,6 +159,8 @@ export const sandboxDataSchema = z.object({
   users: z.array(userSchema).default(() => sandboxUsers()),
   meetings: z.array(meetingSchema).default([]),
   meetingQuota: z.array(meetingQuotaSchema).default([]),
+  /** Who had a ticket of an event deleted, for `blockRemovedRegistrants`. */
+  removedRegistrants: z.array(z.object({ event_id: z.string(), email: z.string() })).default([]),
 });
 
 export type SandboxData = z.infer<typeof sandboxDataSchema>;
@@ -271,6 +273,7 @@ export function emptySandboxData(): SandboxData {
     users: sandboxUsers(),
     meetings: [],
     meetingQuota: [],
+    removedRegistrants: [],
   };
 }
 

@@ -19,6 +19,11 @@ export const sandboxFaultsSchema = z.strictObject({
   dropGeneratedSessions: z.number().int().min(0).default(0),
   /** The next this many API requests are answered 429, whatever the rate. */
   burst429: z.number().int().min(0).default(0),
+  /**
+   * Zoom refuses a new ticket for anyone whose ticket of the same event was deleted, as planners
+   * report Zoom may do with a removed registrant.
+   */
+  blockRemovedRegistrants: z.boolean().default(false),
   /** Requests per second per account and label; Zoom's Pro plan by default. */
   rateLimits: z
     .strictObject({ LIGHT: z.number().positive(), MEDIUM: z.number().positive(), HEAVY: z.number().positive() })

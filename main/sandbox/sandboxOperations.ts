@@ -32,6 +32,8 @@ export interface SandboxRequest {
   seed?: number;
   /** What a session's attendance report holds (see `sandboxBehaviourSchema`). */
   sessionAttendance?: SessionAttendanceRules;
+  /** Refuse a ticket to anyone whose ticket of the event was deleted. */
+  blockRemovedRegistrants?: boolean;
 }
 /** Request bodies arrive already checked against Zoom's OpenAPI document. */
 type Body = Record<string, unknown>;
@@ -448,6 +450,9 @@ interface TicketInput {
   [field: string]: unknown;
 }
 
+/** The sandbox's words for a removed registrant it will not register again (`blockRemovedRegistrants`). */
+export const removedRegistrantRefusal = 'This registrant was removed from the event and cannot register again.';
+
 /** Registration for one attendee: per-ticket refusals are answers, not request errors. */
 function createTickets(data: SandboxData, request: SandboxRequest): SandboxAnswer {
   const event = eventOf(data, request);
@@ -477,6 +482,14 @@ function createTickets(data: SandboxData, request: SandboxRequest): SandboxAnswe
     const fail = (error_code: string, message: string) => errors.push({ email: input.email, error_code, message });
     if (type.quantity !== undefined && type.sold_quantity >= type.quantity) {
       fail('stock_not_exist', `The ticket type "${type.name}" is sold out.`);
+      continue;
+    }
+    const lowerEmail = input.email.toLowerCase();
+    if (
+      request.blockRemovedRegistrants === true &&
+      data.removedRegistrants.some((removed) => removed.event_id === event.event_id && removed.email === lowerEmail)
+    ) {
+      fail('registrant_blocked', removedRegistrantRefusal);
       continue;
     }
     if (request.now < Date.parse(type.start_time) || request.now > Date.parse(type.end_time)) {
@@ -843,6 +856,9 @@ export const sandboxHandlers: Readonly<Record<string, Handler>> = {
     const event = eventOf(data, request);
     const ticket = ticketOf(data, event, request.params.ticketId);
     data.tickets = data.tickets.filter((t) => t !== ticket);
+    const email = ticket.email.toLowerCase();
+    if (!data.removedRegistrants.some((removed) => removed.event_id === event.event_id && removed.email === email))
+      data.removedRegistrants.push({ event_id: event.event_id, email });
     const type = data.ticketTypes.find((t) => t.ticket_type_id === ticket.ticket_type_id);
     if (type !== undefined) type.sold_quantity = Math.max(0, type.sold_quantity - 1);
     return { status: 204 };

@@ -304,6 +304,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       meetingDailyLimit: faults.meetingDailyLimit,
       seed: options.seed ?? 1,
       sessionAttendance: behaviour.sessionAttendance,
+      blockRemovedRegistrants: faults.blockRemovedRegistrants,
     });
     if (writes && answer.status < 400) save();
     const forcedLoss = faults.loseNextResponses > 0;

@@ -298,7 +298,9 @@ export class ConflictResolver {
         };
       }
       case 'ticket_refused':
-        return this.withdrawRegistration(conflict, draft, target);
+        return target.item === 'registration' && target.operation === 'ticket.update'
+          ? this.dropSessionChange(conflict, draft, target)
+          : this.withdrawRegistration(conflict, draft, target);
       default:
         break;
     }
@@ -346,6 +348,34 @@ export class ConflictResolver {
     return {
       message: `${email} is removed from the attendees.`,
       ...(attendee === undefined ? {} : { replaced: { in: 'attendees', attendee } }),
+    };
+  }
+
+  /**
+   * Zoom refused the new ticket of a change of sessions, after cancelling the old one: the person
+   * goes back to the sessions they had, and since Zoom holds no ticket for them any more, the next
+   * sync registers them for those sessions.
+   */
+  private dropSessionChange(
+    conflict: StoredConflict,
+    draft: SeriesDraft,
+    target: Extract<ConflictTarget, { item: 'registration' }>,
+  ): Settled {
+    const email = target.email.toLowerCase();
+    const attendee = draft.attendees.find((a) => a.email.toLowerCase() === email);
+    const before = this.outbox.attendeeBase(target.attendee_id)?.occurrences;
+    this.outbox.records.registrationUnlinked(target.attendee_id);
+    this.outbox.dropHeld(conflict.series_id, conflict.outboxId);
+    this.saveValid(conflict, {
+      ...draft,
+      attendees: draft.attendees.map((a) =>
+        a.email.toLowerCase() === email ? withValues(a, { occurrences: before ?? null }) : a,
+      ),
+    } as SeriesDraft);
+    this.series.replan(conflict.series_id);
+    return {
+      message: `${target.email} goes back to the sessions they had; the next sync registers them on Zoom again.`,
+      replaced: { in: 'attendee', email, fields: pickFrom(attendee, ['occurrences']) },
     };
   }
 

@@ -13,6 +13,9 @@ import type { OutboxPlanner, SeriesZoomState } from '../../../shared/outbox/plan
 import { attendeeDraftSchema } from '../../../shared/drafts/attendeeDraft';
 import type { ConflictKind, ConflictTarget } from '../../../shared/sync/conflicts';
 import { blockedOperations } from './blocking';
+
+/** What this module reads of a registration update's payload (its kind owns the whole schema). */
+const reregistrationPayloadSchema = z.object({ changes: z.record(z.string(), z.unknown()) });
 import {
   countRowSchema,
   countSchema,
@@ -318,6 +321,20 @@ export class Outbox {
   /** The pending operation of a key, if one waits: what a conflict found by reading Zoom back holds. */
   pendingOf(seriesId: string, key: string): number | undefined {
     return optionalIdSchema.parse(this.statements.pendingOfKey.get(seriesId, key));
+  }
+
+  /**
+   * Whether a change of this registration's sessions is not finished (waiting, cut short, or held
+   * by Zoom's refusal): its tickets are missing from Zoom because its own step deleted them, and
+   * that step makes the new ones.
+   */
+  isReregistering(seriesId: string, attendeeId: string): boolean {
+    return this.statements.unfinishedPayloadsOfKey
+      .all(seriesId, `ticket:${attendeeId}`, 'ticket.update')
+      .some((payload) => {
+        const parsed = reregistrationPayloadSchema.safeParse(JSON.parse(String(payload)));
+        return parsed.success && 'occurrences' in parsed.data.changes;
+      });
   }
 
   /** Holds an operation behind a conflict already open for its series (an event gone from Zoom). */

@@ -44,6 +44,11 @@ export function prepareOutboxStatements(db: Database.Database) {
       `SELECT DISTINCT series_id, op_key FROM outbox WHERE series_id IS NOT NULL AND state IN ${heldStates}`,
     ),
     statesOf: db.prepare('SELECT id, state FROM outbox WHERE id IN (SELECT value FROM json_each(?))'),
+    unfinishedPayloadsOfKey: db
+      .prepare(
+        `SELECT payload_json FROM outbox WHERE series_id = ? AND op_key = ? AND kind = ? AND state IN ('pending', 'in_flight', 'conflict')`,
+      )
+      .pluck(),
     pendingOfKey: db.prepare(`SELECT id FROM outbox WHERE series_id = ? AND op_key = ? AND state = 'pending'`).pluck(),
     keyOf: db.prepare('SELECT series_id, meeting_id, op_key FROM outbox WHERE id = ?'),
     // A row belongs to one series or one meeting; `IS` matches the owner it has (and NULL to NULL).

@@ -6,7 +6,6 @@ import { changedFields, isEmpty, type SyncedTicket } from '../../../shared/outbo
 import { threeWayMerge } from '../../../shared/sync/threeWayMerge';
 import { maxTicketsPerBatch, ticketBody, type TicketContext } from '../../../shared/zoom/draftToZoom';
 import type { ZoomTicket } from '../../../shared/zoom/zoomReadShapes';
-import { ZoomApiError } from '../../zoom/zoomErrors';
 import { unlessGone } from '../runSignals';
 import { eventKey, publishKey } from './event';
 import { accessLinkKey } from './accessLink';
@@ -127,10 +126,21 @@ export const ticketCreate = operationKind({
 
 type UpdatePayload = { attendee_id: string; changes: Record<string, unknown> };
 
+/** The sessions some tickets hold, as one sorted list of Zoom session IDs. */
+function sessionsHeld(tickets: readonly ZoomTicket[]): string {
+  return tickets
+    .flatMap((ticket) => ticket.session_ids ?? (ticket.session_id === undefined ? [] : [ticket.session_id]))
+    .sort()
+    .join(' ');
+}
+
 /**
  * Zoom cannot change the sessions of a ticket: the registration's tickets are deleted and made
- * again for the new sessions. They are found on Zoom by Cadence's registration ID first, so a
- * crash between the two steps never leaves two sets.
+ * again for the new sessions, and Zoom emails the person the new ticket. Exactly once across
+ * crashes: the person's tickets are read from Zoom by Cadence's registration ID; one holding
+ * exactly the new sessions was made by a create whose answer was lost, and is kept instead of
+ * making a second; every other is deleted (gone already counts). If Zoom refuses the new ticket,
+ * the refusal is a conflict on the person, who has no ticket on Zoom until it is settled.
  */
 async function reregister(
   ctx: RunContext,
@@ -139,28 +149,41 @@ async function reregister(
   eventId: string,
 ): Promise<void> {
   const attendeeId = op.payload.attendee_id;
-  const attendee = { ...ctx.outbox.attendeeBase(attendeeId), ...op.payload.changes } as AttendeeDraft;
+  const base = ctx.outbox.attendeeBase(attendeeId);
+  const attendee = { ...base, ...op.payload.changes } as AttendeeDraft;
   const context = await ticketContext(series);
   if (context === undefined) return;
-  for (const ticket of await ctx.call(() => ctx.api.listTickets(eventId, { external_ticket_id: attendeeId }))) {
+  const body = ticketBody({ registrationId: attendeeId, attendee }, context);
+  const wanted = [...(body.session_ids ?? [])].sort().join(' ');
+  const onZoom = await ctx.call(() => ctx.api.listTickets(eventId, { external_ticket_id: attendeeId }));
+  const made = onZoom.find((ticket) => sessionsHeld([ticket]) === wanted);
+  for (const ticket of onZoom.filter((candidate) => candidate !== made)) {
     await ctx.call(() => unlessGone(() => ctx.api.deleteTicket(eventId, ticket.ticket_id)));
   }
-  const result = await ctx.call(() =>
-    ctx.api.createTickets(eventId, [ticketBody({ registrationId: attendeeId, attendee }, context)]),
-  );
-  const made = result.tickets.map((ticket) => ticket.ticket_id);
-  if (made.length === 0) {
-    const reason = result.errors[0]?.message ?? '';
-    throw new ZoomApiError(
-      'conflict',
-      `Zoom did not register ${attendee.email} again: ${reason}`,
-      [],
-      400,
-      undefined,
-      reason,
-    );
+  if (made !== undefined) {
+    ctx.outbox.records.ticketUpdated(attendeeId, op.payload.changes, [made.ticket_id], op.id);
+    return;
   }
-  ctx.outbox.records.ticketUpdated(attendeeId, op.payload.changes, made, op.id);
+  const result = await ctx.call(() => ctx.api.createTickets(eventId, [body]));
+  const created = result.tickets.map((ticket) => ticket.ticket_id);
+  if (created.length > 0) {
+    ctx.outbox.records.ticketUpdated(attendeeId, op.payload.changes, created, op.id);
+    return;
+  }
+  const refusal = result.errors[0];
+  ctx.conflict({
+    seriesId: series.seriesId,
+    operationId: op.id,
+    kind: 'ticket_refused',
+    target: registrationTarget(op.kind, attendeeId, attendee.email),
+    subject: attendee.email,
+    base: { occurrences: base?.occurrences ?? null },
+    local: pick(op.payload.changes, ['occurrences']),
+    remote: refusal ?? null,
+    message: `${series.name}: ${attendee.email}'s old ticket is cancelled, but Zoom did not register them for their new sessions${
+      refusal === undefined || refusal.message === '' ? '' : `: ${refusal.message}`
+    }`,
+  });
 }
 
 /** Details corrected here, compared three ways with Zoom's ticket (someone may have corrected them there). */

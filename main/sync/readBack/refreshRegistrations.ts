@@ -138,6 +138,8 @@ export function refreshRegistrations(
   }
   for (const row of stored) {
     if (seen.has(row.id) || row.ticketIds.length === 0) continue;
+    // Cadence's own change of sessions deleted the tickets; its step makes the new ones.
+    if (ctx.outbox.isReregistering(series.seriesId, row.id)) continue;
     const isChangedHere = !row.isRemoved && (row.base === undefined || !isEmpty(changedFields(row.attendee, row.base)));
     if (isChangedHere) plan.orphaned.push(row);
     else plan.removed.push({ id: row.id, by: { source: 'zoom' } });

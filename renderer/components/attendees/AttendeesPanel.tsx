@@ -5,9 +5,12 @@ import { sessionChoiceOf } from '../../lib/sessionsChoice';
 import { plural } from '../../lib/words';
 import { useAppStore } from '../../stores/useAppStore';
 import { useAttendeeStore } from '../../stores/useAttendeeStore';
+import { useSyncStore } from '../../stores/useSyncStore';
 import type { SeriesDetails } from '../../stores/useEditorStore';
 import { AttendeeDialog } from './AttendeeDialog';
+import { ChangeSessionsDialog } from './ChangeSessionsDialog';
 import { CsvImportDialog } from './CsvImportDialog';
+import { RefusedRegistrations } from './RefusedRegistrations';
 import { ErrorBanner } from '../ErrorBanner';
 
 const rowHeight = 40;
@@ -89,8 +92,22 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<AttendeeRow | 'new' | undefined>();
   const [isImporting, setImporting] = useState(false);
+  const [changing, setChanging] = useState<AttendeeRow | undefined>();
   const scroller = useRef<HTMLDivElement>(null);
   const showSessions = sessionChoiceOf(details) !== 'none';
+  const conflicts = useSyncStore((state) => state.conflicts);
+  // People whose ticket Zoom refused hold no ticket there, whatever Cadence last recorded.
+  const refusedIds = useMemo(
+    () =>
+      new Set(
+        conflicts.flatMap((conflict) =>
+          conflict.kind === 'ticket_refused' && conflict.target.item === 'registration'
+            ? [conflict.target.attendee_id]
+            : [],
+        ),
+      ),
+    [conflicts],
+  );
 
   useEffect(() => {
     if (api !== undefined) void load(api, seriesId);
@@ -162,6 +179,7 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
         </button>
       </div>
       <ErrorBanner error={error} />
+      <RefusedRegistrations seriesId={seriesId} />
       <div
         className="grid-table"
         role="table"
@@ -218,10 +236,20 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
                   <span role="cell">{row.organization ?? ''}</span>
                   {showSessions && <span role="cell">{row.occurrences?.join(', ') ?? '—'}</span>}
                   <span role="cell">
-                    {row.on_zoom ? 'Registered' : 'Waiting'}
+                    {refusedIds.has(row.id) ? 'Refused by Zoom' : row.on_zoom ? 'Registered' : 'Waiting'}
                     {row.origin !== 'here' && <span className="origin-mark">{originWords[row.origin]}</span>}
                   </span>
-                  <span role="cell">
+                  <span role="cell" className="cell-actions">
+                    {showSessions && (
+                      <button
+                        type="button"
+                        className="button-quiet small"
+                        aria-label={`Change sessions of ${row.email}`}
+                        onClick={() => setChanging(row)}
+                      >
+                        Change sessions
+                      </button>
+                    )}
                     <button
                       type="button"
                       className="button-quiet small"
@@ -246,6 +274,9 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
           row={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(undefined)}
         />
+      )}
+      {changing !== undefined && (
+        <ChangeSessionsDialog details={details} row={changing} onClose={() => setChanging(undefined)} />
       )}
       {isImporting && <CsvImportDialog details={details} onClose={() => setImporting(false)} />}
     </div>

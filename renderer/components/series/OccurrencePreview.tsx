@@ -5,17 +5,17 @@ import { problemWithin } from '../../lib/issues';
 import { previewSessions, type PreviewSession } from '../../lib/schedulePreview';
 import { sessionChoiceOf } from '../../lib/sessionsChoice';
 import { plural } from '../../lib/words';
-import { formatDay, instantOfWallClock, plannerTimeZone, wallClockInputs } from '../../lib/zonedTime';
+import { formatDay, plannerTimeZone } from '../../lib/zonedTime';
 import { useAttendeeZoneStore } from '../../stores/useAttendeeZoneStore';
 import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore';
 import { Field } from '../Field';
-import { DateEntry, TimeEntry } from '../WallClockFields';
 import { OccurrenceTimes } from '../OccurrenceTimes';
 import { ZoneOptions } from '../ZoneOptions';
 import { cancelQuestion } from '../../lib/cancelQuestion';
 import { useAppStore } from '../../stores/useAppStore';
 import type { EditorPartProps } from './editing';
 import { MovePicksPanel, type SessionPickers } from './MovePicksPanel';
+import { SessionEditForm } from './SessionEditForm';
 import { SessionsList } from './SessionsList';
 
 function withChange(details: SeriesDetails, occurrence: number, change: OccurrenceChange | undefined): SeriesDetails {
@@ -23,50 +23,6 @@ function withChange(details: SeriesDetails, occurrence: number, change: Occurren
   const others = details.occurrence_changes.filter((existing) => existing.occurrence !== occurrence);
   const changes = change === undefined ? others : [...others, change].sort((a, b) => a.occurrence - b.occurrence);
   return { ...details, occurrence_changes: changes };
-}
-
-/** Where one session moves: a new date and time in the event's zone, starting from its own. */
-function MoveForm({
-  session,
-  timezone,
-  edit,
-  onDone,
-}: {
-  session: PreviewSession;
-  timezone: string;
-  edit: EditorPartProps['edit'];
-  onDone: () => void;
-}) {
-  const [date, setDate] = useState(() => wallClockInputs(session.start_time, timezone).date);
-  const [time, setTime] = useState(() => wallClockInputs(session.start_time, timezone).time);
-  return (
-    <form
-      className="move-form"
-      aria-label={`Move session ${String(session.occurrence)}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const start = instantOfWallClock(date, time, timezone);
-        if (start === undefined) return;
-        edit((current) =>
-          withChange(current, session.occurrence, {
-            occurrence: session.occurrence,
-            action: 'move',
-            start_time: start,
-          }),
-        );
-        onDone();
-      }}
-    >
-      <DateEntry label="New date" isLabelHidden className="inline" value={date} onCommit={setDate} />
-      <TimeEntry label="New time" isLabelHidden className="inline" value={time} onCommit={setTime} />
-      <button type="submit" className="button-primary small">
-        Move session
-      </button>
-      <button type="button" className="button-quiet small" onClick={() => onDone()}>
-        Keep
-      </button>
-    </form>
-  );
 }
 
 /**
@@ -196,7 +152,7 @@ const SessionRow = memo(function SessionRow({
       )}
       {isMoving && (
         <div ref={moveForm}>
-          <MoveForm session={session} timezone={timezone} edit={edit} onDone={() => setMoving(false)} />
+          <SessionEditForm session={session} timezone={timezone} edit={edit} onDone={() => setMoving(false)} />
         </div>
       )}
     </>
