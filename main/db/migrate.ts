@@ -40,7 +40,7 @@ function backupPath(file: string, version: number, at: Date): string {
  */
 export function migrate(db: Database.Database, options: MigrateOptions): MigrationReport {
   const steps = options.migrations ?? allMigrations;
-  const latest = steps.length;
+  const latest = steps.at(-1)?.version ?? 0;
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > latest) {
     throw new CadenceError(
@@ -60,7 +60,8 @@ export function migrate(db: Database.Database, options: MigrateOptions): Migrati
     // VACUUM INTO writes a consistent copy, the write-ahead log included.
     db.prepare('VACUUM INTO ?').run(backup);
   }
-  const pending = steps.slice(from);
+  // By version rather than by place, so that a list whose numbers were given out ahead of time still runs.
+  const pending = steps.filter((step) => step.version > from);
   // Dropping a table others refer to would otherwise act on their rows (ON DELETE); the pragma
   // cannot change inside a transaction, so it is set around it and every reference checked within.
   const rebuilds = pending.some((step) => step.rebuildsTables === true);
