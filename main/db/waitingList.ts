@@ -106,8 +106,9 @@ export class WaitingList {
 
   /**
    * Brings the list up to date after a change: `joining` (new people, in order) join its end
-   * when the series limits places, then everyone waiting who fits takes a place, in order. People
-   * with a ticket on Zoom always hold a place, even beyond the capacity.
+   * when the series limits places, then everyone not on Zoom yet takes a place in order while
+   * one fits; the others wait. People with a ticket on Zoom always hold a place, even beyond the
+   * capacity: nobody is taken off Zoom.
    */
   settle(seriesId: string, joining: readonly string[] = []): Settlement {
     const rule = this.rule(seriesId);
@@ -115,8 +116,11 @@ export class WaitingList {
     if (!hasLimit(rule) && !this.hasWaiting(seriesId)) return { changed: new Map(), history: [] };
     const rows = this.people(seriesId);
     const joiningIds = new Set(joining);
-    const holders = rows.filter(
-      (row) => row.zoom_ticket_id !== null || (row.wait_position === null && !joiningIds.has(row.id)),
+    // Places are held on Zoom; people not sent yet take theirs in order (those already in, then
+    // the waiting list, then newcomers), so a capacity lowered before a sync makes the last wait.
+    const onZoom = rows.filter((row) => row.zoom_ticket_id !== null);
+    const unsent = rows.filter(
+      (row) => row.zoom_ticket_id === null && row.wait_position === null && !joiningIds.has(row.id),
     );
     const waitingBefore = rows
       .filter((row) => row.zoom_ticket_id === null && row.wait_position !== null)
@@ -126,8 +130,8 @@ export class WaitingList {
       const row = byId.get(id);
       return row !== undefined && row.zoom_ticket_id === null && row.wait_position === null ? [row] : [];
     });
-    const queue = [...waitingBefore, ...joiners];
-    const outcome = settleWaiting(rule, holders.map(holderOf), queue.map(holderOf));
+    const queue = [...unsent, ...waitingBefore, ...joiners];
+    const outcome = settleWaiting(rule, onZoom.map(holderOf), queue.map(holderOf));
     const promoted = new Set(outcome.promoted);
     const stillWaiting = new Map(outcome.waiting.map((entry, place) => [entry.id, { place, ...entry }]));
 
@@ -136,11 +140,10 @@ export class WaitingList {
     const setPlace = this.db.prepare('UPDATE attendee SET wait_position = ?, waiting_for_json = ? WHERE id = ?');
     const promote = this.db.prepare('UPDATE attendee SET wait_position = NULL, promoted_at = ? WHERE id = ?');
     // Someone waiting here who registered on Zoom meanwhile holds a place there already.
-    for (const row of rows)
-      if (row.zoom_ticket_id !== null && row.wait_position !== null) setPlace.run(null, null, row.id);
+    for (const row of onZoom) if (row.wait_position !== null) setPlace.run(null, null, row.id);
 
     queue.forEach((row, index) => {
-      const wasWaiting = index < waitingBefore.length;
+      const wasWaiting = index >= unsent.length && index < unsent.length + waitingBefore.length;
       const waits = stillWaiting.get(row.id);
       if (waits !== undefined) {
         const waitingFor = JSON.stringify(waits.sessions);
@@ -152,7 +155,7 @@ export class WaitingList {
           item: 'attendee',
           subject: row.email_key,
           field: 'waiting_list',
-          old: null,
+          old: index < unsent.length ? 'to be registered' : null,
           new: waitingWords(waits.place, waits.sessions),
         });
         return;
@@ -166,7 +169,7 @@ export class WaitingList {
         subject: row.email_key,
         // A field of its own, so that it stays an entry apart from the moves in the list before it.
         field: 'promotion',
-        old: waitingWords(index, waitingForOf(row)),
+        old: waitingWords(index - unsent.length, waitingForOf(row)),
         new: `registered: ${placeFreedWords(waitingForOf(row))}`,
       });
     });

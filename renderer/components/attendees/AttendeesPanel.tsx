@@ -8,6 +8,7 @@ import { useAttendeeStore } from '../../stores/useAttendeeStore';
 import type { SeriesDetails } from '../../stores/useEditorStore';
 import { AttendeeDialog } from './AttendeeDialog';
 import { CsvImportDialog } from './CsvImportDialog';
+import { WaitingListPanel } from './WaitingListPanel';
 import { ErrorBanner } from '../ErrorBanner';
 
 const rowHeight = 40;
@@ -17,6 +18,13 @@ const originWords: Readonly<Record<Exclude<AttendeeOrigin, 'here'>, string>> = {
   zoom: 'registered on Zoom',
   planner: 'added by another planner',
 };
+
+/** Where a person's registration stands: on Zoom, about to be sent, or waiting for a place. */
+function registrationWords(row: AttendeeRow): string {
+  if (row.on_zoom) return 'Registered';
+  if (row.waiting_place !== null) return `Waiting list, #${String(row.waiting_place)}`;
+  return row.promoted ? 'Place freed, to send' : 'Waiting';
+}
 
 type SortKey = 'position' | 'email' | 'name' | 'organization' | 'sessions' | 'on_zoom';
 type Sort = { key: SortKey; descending: boolean };
@@ -162,6 +170,7 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
         </button>
       </div>
       <ErrorBanner error={error} />
+      <WaitingListPanel />
       <div
         className="grid-table"
         role="table"
@@ -218,8 +227,9 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
                   <span role="cell">{row.organization ?? ''}</span>
                   {showSessions && <span role="cell">{row.occurrences?.join(', ') ?? '—'}</span>}
                   <span role="cell">
-                    {row.on_zoom ? 'Registered' : 'Waiting'}
+                    {registrationWords(row)}
                     {row.origin !== 'here' && <span className="origin-mark">{originWords[row.origin]}</span>}
+                    {row.promoted && row.on_zoom && <span className="origin-mark">from the waiting list</span>}
                   </span>
                   <span role="cell">
                     <button

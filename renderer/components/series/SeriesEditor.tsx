@@ -8,6 +8,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { OccurrencePreview } from './OccurrencePreview';
 import { ReadinessToggle } from './ReadinessToggle';
 import { ScheduleFields } from './ScheduleFields';
+import { CapacityFields } from './CapacityFields';
 import { TicketFields } from './TicketFields';
 import { ErrorBanner } from '../ErrorBanner';
 import { ExportMenu } from './ExportMenu';
@@ -139,6 +140,7 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesT
             <EventFields api={api} details={details} issues={issues} edit={edit} />
             <ScheduleFields api={api} details={details} issues={issues} edit={edit} />
             <TicketFields api={api} details={details} issues={issues} edit={edit} />
+            <CapacityFields api={api} details={details} issues={issues} edit={edit} />
           </div>
           <OccurrencePreview details={details} issues={issues} edit={edit} />
         </div>
