@@ -2,7 +2,7 @@ import { capacityRuleOf, type SessionCapacity } from '../../../shared/drafts/cap
 import { problemAt } from '../../lib/issues';
 import type { SeriesDetails } from '../../stores/useEditorStore';
 import { Field } from '../Field';
-import type { EditorPartProps } from './editing';
+import { omit, type EditorPartProps } from './editing';
 
 /** A whole number typed in a field, or undefined while it is empty. */
 function countOf(text: string): number | undefined {
@@ -11,13 +11,13 @@ function countOf(text: string): number | undefined {
 
 function withSessionCapacities(details: SeriesDetails, entries: readonly SessionCapacity[]): SeriesDetails {
   if (details.event_type !== 'RECURRING') return details;
-  const { session_capacities: _previous, ...rest } = details;
-  return entries.length === 0 ? rest : { ...rest, session_capacities: [...entries] };
+  return entries.length === 0
+    ? omit(details, ['session_capacities'])
+    : { ...details, session_capacities: [...entries] };
 }
 
 function withCapacity(details: SeriesDetails, capacity: number | undefined): SeriesDetails {
-  const { capacity: _previous, ...rest } = details;
-  return capacity === undefined ? rest : { ...rest, capacity };
+  return capacity === undefined ? (omit(details, ['capacity']) as SeriesDetails) : { ...details, capacity };
 }
 
 /**

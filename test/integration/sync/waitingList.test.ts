@@ -193,7 +193,8 @@ describe('a waiting list per session', () => {
   it('lets a raised capacity take the next person; a lowered one removes nobody', async () => {
     const id = seriesId();
     withServices((services) => {
-      const { attendees: _attendees, ...draft } = services.drafts.get(id, { withAttendees: false }).draft;
+      const draft: Record<string, unknown> = { ...services.drafts.get(id, { withAttendees: false }).draft };
+      delete draft.attendees;
       services.drafts.saveDetails(id, { ...draft, session_capacities: [{ occurrence: 3, capacity: 1 }] });
       expect(services.attendees.places(id).find((count) => count.pool === 3)).toEqual({
         pool: 3,
