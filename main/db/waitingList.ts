@@ -29,6 +29,7 @@ const personRowSchema = z.object({
   wait_position: z.number().nullable(),
   waiting_for_json: z.string().nullable(),
   zoom_ticket_id: z.string().nullable(),
+  origin: z.string(),
 });
 type PersonRow = z.output<typeof personRowSchema>;
 const occurrencesSchema = z.array(z.number().int()).catch([]);
@@ -56,6 +57,14 @@ function waitingForOf(row: PersonRow): number[] {
 function waitingWords(place: number, sessions: readonly number[]): string {
   const waiting = `waiting, ${ordinal(place + 1)}`;
   return sessions.length === 0 ? waiting : `${waiting}, for ${sessionWords(sessions)}`;
+}
+
+/**
+ * Whether Zoom holds the person's registration: its ticket is recorded here, or they came from
+ * Zoom (read back, their ticket being recorded in the same transaction just after).
+ */
+function isOnZoom(row: PersonRow): boolean {
+  return row.zoom_ticket_id !== null || row.origin !== 'here';
 }
 
 function holderOf(row: PersonRow): PlaceHolder {
@@ -118,17 +127,15 @@ export class WaitingList {
     const joiningIds = new Set(joining);
     // Places are held on Zoom; people not sent yet take theirs in order (those already in, then
     // the waiting list, then newcomers), so a capacity lowered before a sync makes the last wait.
-    const onZoom = rows.filter((row) => row.zoom_ticket_id !== null);
-    const unsent = rows.filter(
-      (row) => row.zoom_ticket_id === null && row.wait_position === null && !joiningIds.has(row.id),
-    );
+    const onZoom = rows.filter(isOnZoom);
+    const unsent = rows.filter((row) => !isOnZoom(row) && row.wait_position === null && !joiningIds.has(row.id));
     const waitingBefore = rows
-      .filter((row) => row.zoom_ticket_id === null && row.wait_position !== null)
+      .filter((row) => !isOnZoom(row) && row.wait_position !== null)
       .sort((a, b) => (a.wait_position ?? 0) - (b.wait_position ?? 0));
     const byId = new Map(rows.map((row) => [row.id, row]));
     const joiners = joining.flatMap((id) => {
       const row = byId.get(id);
-      return row !== undefined && row.zoom_ticket_id === null && row.wait_position === null ? [row] : [];
+      return row !== undefined && !isOnZoom(row) && row.wait_position === null ? [row] : [];
     });
     const queue = [...unsent, ...waitingBefore, ...joiners];
     const outcome = settleWaiting(rule, onZoom.map(holderOf), queue.map(holderOf));
@@ -214,7 +221,7 @@ export class WaitingList {
   counts(seriesId: string): PlaceCount[] {
     const rule = this.rule(seriesId);
     const rows = this.people(seriesId);
-    const holders = rows.filter((row) => row.zoom_ticket_id !== null || row.wait_position === null);
+    const holders = rows.filter((row) => isOnZoom(row) || row.wait_position === null);
     return placeCounts(rule, holders.map(holderOf), this.waitingRows(seriesId).map(holderOf));
   }
 
@@ -229,7 +236,7 @@ export class WaitingList {
   private waitingRows(seriesId: string): PersonRow[] {
     return this.db
       .prepare(
-        `SELECT id, email_key, occurrences_json, wait_position, waiting_for_json, zoom_ticket_id FROM attendee
+        `SELECT id, email_key, occurrences_json, wait_position, waiting_for_json, zoom_ticket_id, origin FROM attendee
            WHERE series_id = ? AND deleted_at IS NULL AND wait_position IS NOT NULL AND zoom_ticket_id IS NULL
            ORDER BY wait_position`,
       )
@@ -240,7 +247,7 @@ export class WaitingList {
   private people(seriesId: string): PersonRow[] {
     return this.db
       .prepare(
-        `SELECT id, email_key, occurrences_json, wait_position, waiting_for_json, zoom_ticket_id FROM attendee
+        `SELECT id, email_key, occurrences_json, wait_position, waiting_for_json, zoom_ticket_id, origin FROM attendee
            WHERE series_id = ? AND deleted_at IS NULL ORDER BY position`,
       )
       .all(seriesId)

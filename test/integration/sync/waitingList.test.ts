@@ -168,7 +168,7 @@ describe('a waiting list per session', () => {
     // Slow answers, and a sync killed at each step: after the delete, during the create, after it.
     await control.setFaults({ latencyMs: [40, 40] });
     let kills = 0;
-    for (let killAfterMs = 50; kills < 6; killAfterMs += 70) {
+    for (let killAfterMs = 60; kills < 4; killAfterMs += 90) {
       const result = await runSync(killAfterMs);
       if (!result.killed) break;
       kills += 1;
@@ -208,6 +208,48 @@ describe('a waiting list per session', () => {
     await runSync();
     expect((await ticketsByEmail()).get('eva@example.com')).toBe(1);
     expect((await ticketsByEmail()).size).toBe(4);
+  });
+});
+
+describe('registrations made on Zoom', () => {
+  it('take places, even beyond the capacity, and free them when cancelled there', async () => {
+    const id = seriesId();
+    const state = await control.state();
+    const eventId = state.events.find((event) => event.name === 'Pottery Workshop')?.event_id ?? '';
+    const sessionThree = state.sessions
+      .filter((session) => session.event_id === eventId)
+      .sort((a, b) => a.start_time.localeCompare(b.start_time))[2];
+    const registered = await control.edit({
+      kind: 'register',
+      event_id: eventId,
+      email: 'walk-in@example.com',
+      session_ids: [sessionThree?.session_id ?? ''],
+    });
+    expect(registered.status).toBe(201);
+    await runSync();
+    // Rui, Ana, Eva and the walk-in: one more than session 3's three places, and nobody removed.
+    withServices((services) => {
+      expect(services.attendees.places(id).find((count) => count.pool === 3)).toEqual({
+        pool: 3,
+        capacity: 3,
+        taken: 4,
+        waiting: 0,
+      });
+      services.attendees.save(id, undefined, { email: 'late@example.com', occurrences: [3] });
+      // A fourth place: the walk-in has taken it already.
+      const draft: Record<string, unknown> = { ...services.drafts.get(id, { withAttendees: false }).draft };
+      delete draft.attendees;
+      services.drafts.saveDetails(id, { ...draft, session_capacities: [{ occurrence: 3, capacity: 4 }] });
+    });
+    expect(waitingEmails()).toEqual(['late@example.com']);
+
+    const walkIn = (await control.state()).tickets.find((ticket) => ticket.email === 'walk-in@example.com');
+    await control.edit({ kind: 'delete-ticket', event_id: eventId, ticket_id: walkIn?.ticket_id ?? '' });
+    await runSync();
+    expect(waitingEmails()).toEqual([]);
+    const tickets = await ticketsByEmail();
+    expect(tickets.get('late@example.com')).toBe(1);
+    expect(tickets.has('walk-in@example.com')).toBe(false);
   });
 });
 
