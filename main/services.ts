@@ -114,7 +114,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     ...(options.engine === undefined ? {} : { engine: options.engine }),
   });
-  const attendees = new AttendeeService(db, stores.attendees);
+  const attendees = new AttendeeService(db, stores.attendees, stores.waitingList);
   const checkInUploader = new CheckInUploader({
     uploads: new CheckInUploads(db, iso),
     zoom: options.zoom ?? (() => account.zoom()),

@@ -16,13 +16,23 @@ import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
 import { attendeeColumns, insertAttendeeSql, attendeeFromRow } from './seriesRows';
 import { assertNotReplaced } from './seriesLinkStore';
+import type { WaitingList } from './waitingList';
 
 const listedRowSchema = z.object({
   id: z.string(),
   zoom_ticket_id: z.string().nullable(),
   origin: attendeeOriginSchema.catch('here'),
+  wait_position: z.number().nullable(),
+  waiting_for_json: z.string().nullable(),
+  promoted_at: z.string().nullable(),
 });
+const waitingForSchema = z.array(z.number().int()).catch([]);
 const liveRowSchema = z.object({ id: z.string(), email_key: z.string(), zoom_ticket_id: z.string().nullable() });
+
+/** Of the waiting list's entries, those of people promoted (joining the list is left to the summary). */
+function promotionsOnly(changes: readonly HistoryChange[]): HistoryChange[] {
+  return changes.filter((change) => change.field === 'promotion');
+}
 
 /** An attendee to write: `id` names the row to change; without it, the email finds or adds one. */
 export interface AttendeeWrite {
@@ -40,6 +50,7 @@ export class AttendeeStore {
     private readonly outbox: Outbox,
     private readonly now: () => string,
     private readonly history: HistoryStore,
+    private readonly waiting: WaitingList,
   ) {}
 
   list(seriesId: string): AttendeeRow[] {
@@ -48,7 +59,17 @@ export class AttendeeStore {
       .all(seriesId)
       .map((raw) => {
         const row = listedRowSchema.parse(raw);
-        return { ...attendeeFromRow(raw), id: row.id, on_zoom: row.zoom_ticket_id !== null, origin: row.origin };
+        const isWaiting = row.wait_position !== null && row.zoom_ticket_id === null;
+        return {
+          ...attendeeFromRow(raw),
+          id: row.id,
+          on_zoom: row.zoom_ticket_id !== null,
+          origin: row.origin,
+          waiting_place: isWaiting ? (row.wait_position ?? 0) + 1 : null,
+          waiting_for:
+            isWaiting && row.waiting_for_json !== null ? waitingForSchema.parse(JSON.parse(row.waiting_for_json)) : [],
+          promoted: row.promoted_at !== null,
+        };
       });
   }
 
@@ -89,6 +110,7 @@ export class AttendeeStore {
         const changed = new Map<string, AttendeeDraft | undefined>();
         const ids: string[] = [];
         let added = 0;
+        const joining: string[] = [];
         writes.forEach((write, index) => {
           const columns = attendeeColumns(write.attendee);
           if (write.id !== undefined && !byId.has(write.id)) {
@@ -113,6 +135,7 @@ export class AttendeeStore {
             byId.set(newId, { id: newId, email_key: columns.email_key, zoom_ticket_id: null });
             changed.set(newId, write.attendee);
             ids.push(newId);
+            joining.push(newId);
             added += 1;
             return;
           }
@@ -130,12 +153,17 @@ export class AttendeeStore {
           throw new CadenceError('invalid_input', message, [{ path: 'attendees', message }]);
         }
         this.touch(seriesId);
+        // People registered on Zoom already hold their places; the others may have to wait for one.
+        const settled = this.waiting.settle(seriesId, origin === undefined ? joining : []);
+        for (const [id, attendee] of settled.changed) changed.set(id, attendee);
         this.outbox.replanTickets(seriesId, changed, false);
         const updated = ids.length - added;
         this.history.record(
           seriesId,
           by,
-          isSummarised ? [attendeeSummary({ added, changed: updated, removed: 0 })] : history,
+          isSummarised
+            ? [attendeeSummary({ added, changed: updated, removed: 0 }), ...promotionsOnly(settled.history)]
+            : [...history, ...settled.history],
         );
         return { added, updated, ids };
       })
@@ -162,14 +190,34 @@ export class AttendeeStore {
           changed.set(id, undefined);
         }
         this.touch(seriesId);
+        const removed = changed.size;
+        // The places they held go to the next people waiting, in this same transaction as their registrations.
+        const settled = this.waiting.settle(seriesId);
+        for (const [id, attendee] of settled.changed) changed.set(id, attendee);
         // Scoped to these rows: a deleted row's pending create is dropped, a ticket's delete planned.
         this.outbox.replanTickets(seriesId, changed, false);
         this.history.record(
           seriesId,
           by,
-          isSummarised ? [attendeeSummary({ added: 0, changed: 0, removed: changed.size })] : history,
+          isSummarised
+            ? [attendeeSummary({ added: 0, changed: 0, removed }), ...settled.history]
+            : [...history, ...settled.history],
         );
-        return changed.size;
+        return removed;
+      })
+      .immediate();
+  }
+
+  /**
+   * Moves a waiting person to `place` in the waiting list (0: first in line). Order only: places
+   * are given when they free, so nobody is promoted by a move.
+   */
+  moveWaiting(seriesId: string, attendeeId: string, place: number, by: ChangeSource = changedHere): void {
+    this.db
+      .transaction(() => {
+        const change = this.waiting.move(seriesId, attendeeId, place);
+        this.touch(seriesId);
+        this.history.record(seriesId, by, [change]);
       })
       .immediate();
   }

@@ -20,7 +20,10 @@ const seriesRowSchema = z.object({
   access_level: z.string(),
   recurrence_json: z.string().nullable(),
   publish: z.number(),
+  capacity: z.number().nullable(),
 });
+
+const sessionCapacityRowSchema = z.object({ occurrence: z.number(), capacity: z.number() });
 
 const changeRowSchema = z.object({
   occurrence: z.number(),
@@ -109,6 +112,11 @@ export function readSeriesDraft(
   const changes = z
     .array(changeRowSchema)
     .parse(db.prepare('SELECT * FROM occurrence_change WHERE series_id = ? ORDER BY occurrence').all(id));
+  const sessionCapacities = z
+    .array(sessionCapacityRowSchema)
+    .parse(
+      db.prepare('SELECT occurrence, capacity FROM session_capacity WHERE series_id = ? ORDER BY occurrence').all(id),
+    );
   const ticketRow: unknown = db.prepare('SELECT * FROM ticket_type WHERE series_id = ?').get(id);
   const linkRow: unknown = db.prepare('SELECT * FROM registration_link WHERE series_id = ?').get(id);
   const attendees = options.withAttendees
@@ -134,6 +142,8 @@ export function readSeriesDraft(
     end_time: row.end_time,
     recurrence: row.recurrence_json === null ? null : (JSON.parse(row.recurrence_json) as unknown),
     occurrence_changes: row.event_type === 'RECURRING' ? changes.map((change) => present({ ...change })) : null,
+    capacity: row.capacity,
+    session_capacities: sessionCapacities.length === 0 ? null : sessionCapacities,
     ticket_type: ticket === undefined ? null : present({ ...ticket, free: ticket.free === 1 }),
     registration:
       link === undefined

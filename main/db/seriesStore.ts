@@ -5,12 +5,19 @@ import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { CadenceError } from '../../shared/errors';
-import { attendeeListChanges, attendeePairs, seriesChanges, seriesCreated } from '../../shared/history/seriesChanges';
+import {
+  attendeeListChanges,
+  attendeePairs,
+  seriesChanges,
+  seriesCreated,
+  type HistoryChange,
+} from '../../shared/history/seriesChanges';
 import { changedHere, type ChangeSource } from '../../shared/history/seriesHistory';
 import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
 import { assertNotReplaced } from './seriesLinkStore';
 import { attendeeColumns, attendeeFromRow, insertAttendeeSql, readSeriesDraft } from './seriesRows';
+import type { WaitingList } from './waitingList';
 
 const existingAttendeeSchema = z.object({
   id: z.string(),
@@ -36,6 +43,7 @@ export class SeriesStore {
     private readonly outbox: Outbox,
     private readonly now: () => string,
     private readonly history: HistoryStore,
+    private readonly waiting: WaitingList,
   ) {}
 
   /** How many times the series was saved: what changed between two reads of it tells whether it was edited. */
@@ -177,15 +185,16 @@ export class SeriesStore {
       access_level: draft.access_level,
       recurrence_json: draft.event_type === 'RECURRING' ? JSON.stringify(draft.recurrence) : null,
       publish: draft.publish ? 1 : 0,
+      capacity: draft.capacity ?? null,
       now,
     };
     if (isNew) {
       this.db
         .prepare(
           `INSERT INTO series (id, key, name, event_type, timezone, start_time, end_time, hub_id, description,
-             meeting_type, attendance_type, access_level, recurrence_json, publish, created_at, updated_at)
+             meeting_type, attendance_type, access_level, recurrence_json, publish, capacity, created_at, updated_at)
            VALUES (@id, @key, @name, @event_type, @timezone, @start_time, @end_time, @hub_id, @description,
-             @meeting_type, @attendance_type, @access_level, @recurrence_json, @publish, @now, @now)`,
+             @meeting_type, @attendance_type, @access_level, @recurrence_json, @publish, @capacity, @now, @now)`,
         )
         .run(columns);
     } else {
@@ -194,22 +203,34 @@ export class SeriesStore {
           `UPDATE series SET key = @key, name = @name, event_type = @event_type, timezone = @timezone,
              start_time = @start_time, end_time = @end_time, hub_id = @hub_id, description = @description,
              meeting_type = @meeting_type, attendance_type = @attendance_type, access_level = @access_level,
-             recurrence_json = @recurrence_json, publish = @publish, updated_at = @now, revision = revision + 1
+             recurrence_json = @recurrence_json, publish = @publish, capacity = @capacity, updated_at = @now,
+             revision = revision + 1
            WHERE id = @id`,
         )
         .run(columns);
     }
     this.writeSchedule(seriesId, draft);
+    this.writeSessionCapacities(seriesId, draft);
     this.writeTicketType(seriesId, draft);
     this.writeRegistration(seriesId, draft);
     const zoom = this.outbox.zoomState(seriesId);
     this.outbox.replanSeries(seriesId, draft, zoom);
     // A ticket's operation depends only on its attendee and what Zoom has, so kept attendees keep theirs.
-    if (!options.keepAttendees) {
-      const attendees = this.writeAttendees(seriesId, draft.attendees, now);
+    // The waiting list is settled first: a capacity raised or a person gone frees places, new people may wait.
+    const isFromZoom = ['zoom', 'planner', 'opened'].includes(options.by.source);
+    let waitingChanges: HistoryChange[];
+    if (options.keepAttendees) {
+      const settled = this.waiting.settle(seriesId);
+      this.outbox.replanTickets(seriesId, settled.changed, false);
+      waitingChanges = settled.history;
+    } else {
+      const { attendees, joining } = this.writeAttendees(seriesId, draft.attendees, now);
+      const settled = this.waiting.settle(seriesId, isFromZoom ? [] : joining);
       this.outbox.replanTickets(seriesId, attendees, true);
+      waitingChanges = settled.history;
     }
     this.recordHistory(seriesId, options, before, draft);
+    if (waitingChanges.length > 0) this.history.record(seriesId, options.by, waitingChanges);
     return { id: seriesId, isNew };
   }
 
@@ -271,6 +292,13 @@ export class SeriesStore {
       upsert.run(seriesId, session.occurrence, session.start_time, session.end_time, session.status);
     }
     this.db.prepare('DELETE FROM occurrence WHERE series_id = ? AND number > ?').run(seriesId, sessions.length);
+  }
+
+  private writeSessionCapacities(seriesId: string, draft: SeriesDraft): void {
+    this.db.prepare('DELETE FROM session_capacity WHERE series_id = ?').run(seriesId);
+    if (draft.event_type !== 'RECURRING') return;
+    const insert = this.db.prepare('INSERT INTO session_capacity (series_id, occurrence, capacity) VALUES (?, ?, ?)');
+    for (const entry of draft.session_capacities ?? []) insert.run(seriesId, entry.occurrence, entry.capacity);
   }
 
   private writeTicketType(seriesId: string, draft: SeriesDraft): void {
@@ -352,7 +380,7 @@ export class SeriesStore {
     seriesId: string,
     attendees: readonly AttendeeDraft[],
     now: string,
-  ): Map<string, AttendeeDraft | undefined> {
+  ): { attendees: Map<string, AttendeeDraft | undefined>; joining: string[] } {
     const existing = new Map(
       this.db
         .prepare('SELECT id, email_key, zoom_ticket_id FROM attendee WHERE series_id = ? AND deleted_at IS NULL')
@@ -368,11 +396,13 @@ export class SeriesStore {
          profile_json = @profile_json, occurrences_json = @occurrences_json WHERE id = @id`,
     );
     const result = new Map<string, AttendeeDraft | undefined>();
+    const joining: string[] = [];
     attendees.forEach((attendee, position) => {
       const columns = attendeeColumns(attendee);
       const found = existing.get(columns.email_key);
       existing.delete(columns.email_key);
       const id = found?.id ?? randomUUID();
+      if (found === undefined) joining.push(id);
       (found === undefined ? insert : update).run({ ...columns, id, series_id: seriesId, position });
       result.set(id, attendee);
     });
@@ -384,6 +414,6 @@ export class SeriesStore {
       else tombstone.run(now, gone.id);
       result.set(gone.id, undefined);
     }
-    return result;
+    return { attendees: result, joining };
   }
 }

@@ -9,6 +9,7 @@ import { Outbox } from './outbox/outbox';
 import { SeriesLinkStore } from './seriesLinkStore';
 import { SeriesStore } from './seriesStore';
 import { SyncLog } from './syncLog';
+import { WaitingList } from './waitingList';
 import { ZoomPageStore } from './zoomPageStore';
 
 /** Every store of one database, sharing one outbox owner and one clock. */
@@ -27,17 +28,20 @@ export interface Stores {
   meetings: MeetingStore;
   /** What was spent of each host's daily limit of meeting creates and updates. */
   meetingQuota: MeetingQuotaStore;
+  /** Who waits for a place in a series with a capacity, in order. */
+  waitingList: WaitingList;
 }
 
 /** The stores of a database; `planner` turns drafts into operations (the sync's operation kinds). */
 export function createStores(db: Database.Database, now: () => string, planner: OutboxPlanner): Stores {
   const outbox = new Outbox(db, now, planner);
   const history = new HistoryStore(db, now);
+  const waitingList = new WaitingList(db, now);
   return {
     db,
     outbox,
-    series: new SeriesStore(db, outbox, now, history),
-    attendees: new AttendeeStore(db, outbox, now, history),
+    series: new SeriesStore(db, outbox, now, history, waitingList),
+    attendees: new AttendeeStore(db, outbox, now, history, waitingList),
     conflicts: new ConflictStore(db, now),
     history,
     log: new SyncLog(db, now),
@@ -45,5 +49,6 @@ export function createStores(db: Database.Database, now: () => string, planner: 
     links: new SeriesLinkStore(db, now),
     meetings: new MeetingStore(db, outbox, now),
     meetingQuota: new MeetingQuotaStore(db),
+    waitingList,
   };
 }

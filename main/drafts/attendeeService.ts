@@ -5,7 +5,9 @@ import { draftIssues } from '../../shared/drafts/seriesFile';
 import { CadenceError } from '../../shared/errors';
 import type { Issue } from '../../shared/ipc/envelope';
 import { agree, plural } from '../../shared/words';
+import type { PlaceCount } from '../../shared/drafts/capacity';
 import type { AttendeeStore } from '../db/attendeeStore';
+import type { WaitingList } from '../db/waitingList';
 import { explainSqliteError } from '../db/database';
 import { readSeriesDraft } from '../db/seriesRows';
 
@@ -24,6 +26,7 @@ export class AttendeeService {
   constructor(
     private readonly db: Database.Database,
     private readonly store: AttendeeStore,
+    private readonly waiting: WaitingList,
   ) {}
 
   list(seriesId: string): AttendeeRow[] {
@@ -90,6 +93,9 @@ export class AttendeeService {
       delete attendee.id;
       delete attendee.on_zoom;
       delete attendee.origin;
+      delete attendee.waiting_place;
+      delete attendee.waiting_for;
+      delete attendee.promoted;
       attendee.occurrences = [...new Set((row.occurrences ?? []).map((n) => (n === from ? to : n)))].sort(
         (a, b) => a - b,
       );
@@ -103,6 +109,22 @@ export class AttendeeService {
       ),
     );
     return { moved: rows.length };
+  }
+
+  /** Moves a waiting person to `place` in the waiting list (1 is next in line). */
+  moveWaiting(seriesId: string, id: string, place: number): { place: number } {
+    this.details(seriesId);
+    this.guard(() => {
+      this.store.moveWaiting(seriesId, id, place - 1);
+    });
+    const row = this.store.list(seriesId).find((candidate) => candidate.id === id);
+    return { place: row?.waiting_place ?? place };
+  }
+
+  /** Places taken and people waiting, for the series and for each session with a capacity. */
+  places(seriesId: string): PlaceCount[] {
+    this.details(seriesId);
+    return this.guard(() => this.waiting.counts(seriesId));
   }
 
   /** Refuses, in words, a series that no longer exists. */

@@ -289,14 +289,15 @@ export class ZoomEventsApi {
   }
 
   /** Registers up to 30 attendees; Zoom answers the tickets made and a refusal per attendee it did not register. */
-  async createTickets(eventId: string, tickets: ZoomTicketBody[]): Promise<ZoomTicketBatchResult> {
+  /** `why`: words that follow the count in progress and the dry run, such as who leaves a waiting list. */
+  async createTickets(eventId: string, tickets: ZoomTicketBody[], why?: string): Promise<ZoomTicketBatchResult> {
     batchLimit(tickets.length, maxTicketsPerBatch, 'tickets');
     return this.call(
       'createTickets',
       {
         params: { eventId },
         body: { tickets },
-        what: `registering ${String(tickets.length)} attendees`,
+        what: `registering ${String(tickets.length)} attendees${why === undefined ? '' : `; ${why}`}`,
         priority: 'bulk',
       },
       zoomTicketBatchResultSchema,

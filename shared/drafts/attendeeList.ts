@@ -16,6 +16,12 @@ export const attendeeRowSchema = z.object({
   id: z.string(),
   on_zoom: z.boolean(),
   origin: attendeeOriginSchema.default('here'),
+  /** Their place in the waiting list (1 is next), or null when they hold a place. */
+  waiting_place: z.number().int().min(1).nullable().default(null),
+  /** While waiting: the full sessions they wait for ([] for the series). */
+  waiting_for: z.array(z.number().int()).default([]),
+  /** Whether they got their place from the waiting list. */
+  promoted: z.boolean().default(false),
   email: z.string(),
   first_name: text,
   last_name: text,

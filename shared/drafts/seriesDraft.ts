@@ -3,6 +3,7 @@ import { limits } from '../limits';
 import { caseInsensitiveEnum, optionalText, requiredText, withoutNulls } from '../fieldSchemas';
 import { recurrenceDraftSchema, timeZoneSchema, utcInstantSchema } from '../recurrence/recurrenceSchema';
 import { attendeeDraftSchema } from './attendeeDraft';
+import { capacitySchema, sessionCapacitySchema } from './capacity';
 import { occurrenceChangeSchema } from './occurrenceChange';
 import { registrationDraftSchema } from './registrationDraft';
 import { seriesRuleIssues } from './seriesRules';
@@ -44,6 +45,11 @@ const commonFields = {
       error: `A series has at most ${limits.attendeesPerSeries.toLocaleString('en-US')} attendees, as many as Zoom's largest webinar admits.`,
     })
     .default([]),
+  /**
+   * How many people may register: in the series, or in each session where attendees choose
+   * sessions. People beyond it wait in Cadence's waiting list. Absent: no limit.
+   */
+  capacity: capacitySchema.optional(),
   /** Publish on Zoom once the ticket type and registration link exist. */
   publish: z.boolean({ error: 'publish is true or false.' }).default(false),
 };
@@ -55,6 +61,10 @@ const recurringSeriesSchema = z.strictObject({
   occurrence_changes: z
     .array(occurrenceChangeSchema, { error: 'List the changes: [{"occurrence", "action"}].' })
     .default([]),
+  /** Sessions with a capacity of their own, where attendees choose sessions. */
+  session_capacities: z
+    .array(sessionCapacitySchema, { error: 'List the session capacities: [{"occurrence", "capacity"}].' })
+    .optional(),
 });
 
 const simpleEventSchema = z.strictObject({

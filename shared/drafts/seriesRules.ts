@@ -3,6 +3,7 @@ import { utcInstantSchema } from '../recurrence/recurrenceSchema';
 import { planSeriesTiming, timingFieldsSchema, type PathIssue } from '../recurrence/seriesTiming';
 import { emailSchema } from '../fieldSchemas';
 import { occurrenceListSchema } from './attendeeDraft';
+import { sessionCapacitySchema } from './capacity';
 import { occurrenceChangeSchema } from './occurrenceChange';
 import { registrationDraftSchema, type RegistrationOption } from './registrationDraft';
 import { ticketTypeDraftSchema } from './ticketTypeDraft';
@@ -53,7 +54,50 @@ export function seriesRuleIssues(draft: unknown): PathIssue[] {
     return [];
   }
 
-  issues.push(...attendeeIssues(draft, option, schedule), ...readinessIssues(draft));
+  issues.push(
+    ...attendeeIssues(draft, option, schedule),
+    ...sessionCapacityIssues(draft, option, schedule),
+    ...readinessIssues(draft),
+  );
+  return issues;
+}
+
+/** Session capacities belong to series whose attendees choose sessions, once per session in the schedule. */
+function sessionCapacityIssues(
+  draft: Fields,
+  option: RegistrationOption | undefined,
+  schedule?: Schedule,
+): PathIssue[] {
+  const entries = listOf(draft.session_capacities);
+  if (entries.length === 0) return [];
+  if (option !== 'single_session' && option !== 'multiple_sessions') {
+    return [
+      {
+        path: ['session_capacities'],
+        message:
+          'Sessions have capacities of their own only when attendees choose sessions (single_session or multiple_sessions); with all_sessions, set the series capacity.',
+      },
+    ];
+  }
+  const issues: PathIssue[] = [];
+  const seen = new Set<number>();
+  entries.forEach((raw, index) => {
+    const entry = sessionCapacitySchema.safeParse(raw);
+    if (!entry.success) return;
+    const { occurrence } = entry.data;
+    if (seen.has(occurrence)) {
+      issues.push({
+        path: ['session_capacities', index, 'occurrence'],
+        message: `Session ${String(occurrence)} already has a capacity; give each session one.`,
+      });
+    } else if (schedule !== undefined && occurrence > schedule.count) {
+      issues.push({
+        path: ['session_capacities', index, 'occurrence'],
+        message: `The series has ${String(schedule.count)} sessions; there is no session ${String(occurrence)}.`,
+      });
+    }
+    seen.add(occurrence);
+  });
   return issues;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appInfoSchema, onlineStateSchema } from '../appInfo';
 import { appSettingsSchema } from '../appSettings';
 import { attendeeImportSummarySchema, attendeeRowSchema } from '../drafts/attendeeList';
+import { placeCountSchema } from '../drafts/capacity';
 import { draftSummarySchema, importSummarySchema, syncStatusSchema } from '../drafts/draftSummary';
 import { patternChangePreviewSchema } from '../drafts/patternChange';
 import { seriesDraftSchema } from '../drafts/seriesDraft';
@@ -176,6 +177,13 @@ export const channels = {
     z.strictObject({ seriesId: z.string().min(1), from: z.number().int().min(1), to: z.number().int().min(1) }),
     z.object({ moved: z.number().int() }),
   ),
+  /** Moves a waiting person to `place` in the series' waiting list (1 is next in line). */
+  'attendees.moveWaiting': channel(
+    z.strictObject({ seriesId: z.string().min(1), id: z.string().min(1), place: z.number().int().min(1) }),
+    z.object({ place: z.number().int() }),
+  ),
+  /** Places taken and people waiting: for the series, or for each session with a capacity. */
+  'attendees.places': channel(z.strictObject({ seriesId: z.string().min(1) }), z.array(placeCountSchema)),
   'sync.status': channel(z.strictObject({}), syncStatusSchema),
   /** What is waiting to reach Zoom, in the planner's words. */
   'sync.pending': channel(z.strictObject({}), z.array(pendingChangeSchema)),

@@ -48,11 +48,16 @@ export interface SyncedTicket {
 export interface OutboxPlanner {
   /** The series-level operations that bring Zoom to the draft (`draft` undefined: deleted). */
   planSeries(draft: SeriesDraft | undefined, zoom: SeriesZoomState): PlannedOperation[];
-  /** One attendee's registration (`attendee` undefined: removed); undefined when Zoom is up to date. */
+  /**
+   * One attendee's registration (`attendee` undefined: removed or waiting); undefined when Zoom is
+   * up to date. `promotedFor`: the person left the waiting list for a place freed in these
+   * sessions ([] for the series).
+   */
   planTicket(
     attendeeId: string,
     attendee: AttendeeDraft | undefined,
     ticket: SyncedTicket | undefined,
+    promotedFor?: readonly number[],
   ): PlannedOperation | undefined;
   /** A recurring meeting's operations (`draft` undefined: deleted here). */
   planMeeting(draft: MeetingDraft | undefined, zoom: MeetingZoomState): PlannedOperation[];

@@ -7,6 +7,7 @@ import { zoomReadBack } from './006_zoomReadBack';
 import { meetings } from './007_meetings';
 import { calendarExports } from './008_calendarExports';
 import { attendanceReports } from './010_attendanceReports';
+import { waitingList } from './011_waitingList';
 import { seriesLinks } from './012_seriesLinks';
 import type { Migration } from './migration';
 
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   meetings,
   calendarExports,
   attendanceReports,
+  waitingList,
   seriesLinks,
 ];
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 
 /** One step of the schema. Shipped steps are never edited; a change is a new step. */
 export interface Migration {
-  /** `PRAGMA user_version` after this step; steps are listed in increasing version. */
+  /** `PRAGMA user_version` after this step; steps are numbered 1, 2, 3 … in order. */
   version: number;
   name: string;
   /** SQL run inside the migration transaction. */

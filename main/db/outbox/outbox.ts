@@ -48,6 +48,8 @@ import {
   type StoredRegistration,
 } from './zoomState';
 
+const promotedForSchema = z.array(z.number().int());
+
 /** A conflict for the planner, with what it is about as data. */
 export interface ConflictInput {
   seriesId: string;
@@ -127,11 +129,14 @@ export class Outbox {
     for (const raw of this.statements.attendeeTickets.all(seriesId)) {
       const row = ticketRowSchema.parse(raw);
       if (!isComplete && !attendees.has(row.id)) continue;
-      const attendee = row.deleted_at === null ? attendees.get(row.id) : undefined;
+      // A person waiting for a place has no ticket and needs none until the waiting list promotes them.
+      const isWaiting = row.wait_position !== null && row.zoom_ticket_id === null;
+      const attendee = row.deleted_at === null && !isWaiting ? attendees.get(row.id) : undefined;
       const base = parseSnapshot(attendeeDraftSchema, row.synced_json);
       const ticket =
         row.zoom_ticket_id === null || base === undefined ? undefined : { ticketId: row.zoom_ticket_id, base };
-      const operation = this.planner.planTicket(row.id, attendee, ticket);
+      const promotedFor = row.promoted_at === null ? undefined : parseSnapshot(promotedForSchema, row.waiting_for_json);
+      const operation = this.planner.planTicket(row.id, attendee, ticket, promotedFor);
       if (operation !== undefined) planned.push(operation);
     }
     const scope = isComplete ? undefined : new Set([...attendees.keys()].map((id) => `ticket:${id}`));

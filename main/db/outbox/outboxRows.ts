@@ -35,6 +35,9 @@ export const ticketRowSchema = z.object({
   zoom_ticket_id: z.string().nullable(),
   synced_json: z.string().nullable(),
   deleted_at: z.string().nullable(),
+  wait_position: z.number().nullable(),
+  promoted_at: z.string().nullable(),
+  waiting_for_json: z.string().nullable(),
 });
 export const keysSchema = z.array(z.string());
 // Row schemas are built once: building one per row costs more than the query.

@@ -101,6 +101,8 @@ export function prepareOutboxStatements(db: Database.Database) {
          ORDER BY s.created_at, s.rowid`,
       )
       .pluck(),
-    attendeeTickets: db.prepare('SELECT id, zoom_ticket_id, synced_json, deleted_at FROM attendee WHERE series_id = ?'),
+    attendeeTickets: db.prepare(
+      'SELECT id, zoom_ticket_id, synced_json, deleted_at, wait_position, promoted_at, waiting_for_json FROM attendee WHERE series_id = ?',
+    ),
   };
 }

@@ -25,6 +25,8 @@ type DraftChannels =
   | 'attendees.importCancel'
   | 'attendees.pickers'
   | 'attendees.movePicks'
+  | 'attendees.moveWaiting'
+  | 'attendees.places'
   | 'sync.status'
   | 'sync.runs';
 
@@ -59,6 +61,8 @@ export function createDraftHandlers(deps: {
     'attendees.importCancel': ({ importId }) => attendeeImports.cancel(importId),
     'attendees.pickers': ({ seriesId, occurrence }) => attendees.pickers(seriesId, occurrence),
     'attendees.movePicks': ({ seriesId, from, to }) => attendees.movePicks(seriesId, from, to),
+    'attendees.moveWaiting': ({ seriesId, id, place }) => attendees.moveWaiting(seriesId, id, place),
+    'attendees.places': ({ seriesId }) => attendees.places(seriesId),
     'sync.status': () => drafts.status(),
     'sync.runs': ({ limit }) => recentSyncRuns(deps.db, limit),
   };

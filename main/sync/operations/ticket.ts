@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { attendeeDraftSchema, attendeeProfileFields, type AttendeeDraft } from '../../../shared/drafts/attendeeDraft';
+import { placeFreedWords } from '../../../shared/drafts/capacity';
 import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import type { PlannedOperation } from '../../../shared/outbox/operations';
 import { changedFields, isEmpty, type SyncedTicket } from '../../../shared/outbox/planOperations';
@@ -55,7 +56,28 @@ function byRegistration(
   return found;
 }
 
-type CreatePayload = { attendee_id: string; attendee: AttendeeDraft };
+type CreatePayload = { attendee_id: string; attendee: AttendeeDraft; promoted_for?: number[] };
+
+/** "Ana Lima", else the email: how a planner knows a person. */
+function personName(attendee: AttendeeDraft): string {
+  const name = [attendee.first_name, attendee.last_name].filter((part) => part !== undefined).join(' ');
+  return name === '' ? attendee.email : name;
+}
+
+/**
+ * Who of these registrations leaves the waiting list, and why: "Ana Lima will be registered: a
+ * place freed in session 3". The waiting list, progress and the dry run all say it in these words.
+ */
+function promotionWords(payloads: readonly CreatePayload[]): string | undefined {
+  const promoted = payloads.flatMap((payload) =>
+    payload.promoted_for === undefined
+      ? []
+      : [`${personName(payload.attendee)} will be registered: ${placeFreedWords(payload.promoted_for)}`],
+  );
+  if (promoted.length === 0) return undefined;
+  if (promoted.length <= 3) return promoted.join('; ');
+  return `${String(promoted.length)} people from the waiting list will be registered as places freed`;
+}
 
 /**
  * One batch of registrations. Marked in flight in one transaction; after a lost answer (now, or
@@ -90,7 +112,7 @@ async function registerBatch(
       const bodies = pending.map((op) =>
         ticketBody({ registrationId: op.payload.attendee_id, attendee: op.payload.attendee }, context),
       );
-      const result = await ctx.api.createTickets(eventId, bodies);
+      const result = await ctx.api.createTickets(eventId, bodies, promotionWords(pending.map((op) => op.payload)));
       const made = byRegistration(result.tickets);
       const refusals = new Map(result.errors.map((error) => [error.email.toLowerCase(), error]));
       ctx.outbox.transaction(() => {
@@ -116,10 +138,19 @@ async function registerBatch(
 
 export const ticketCreate = operationKind({
   kind: 'ticket.create',
-  payload: z.object({ attendee_id: z.string(), attendee: attendeeDraftSchema }),
+  payload: z.object({
+    attendee_id: z.string(),
+    attendee: attendeeDraftSchema,
+    /** Set when the person leaves the waiting list: the sessions a place freed in ([] for the series). */
+    promoted_for: z.array(z.number().int()).optional(),
+  }),
   batchSize: maxTicketsPerBatch,
-  sentence: (series, payloads) => `Register ${count(payloads.length, 'person', 'people')} for "${series.name}"`,
-  describe: (payload) => `registering ${payload.attendee.email}`,
+  sentence: (series, payloads) => {
+    const register = `Register ${count(payloads.length, 'person', 'people')} for "${series.name}"`;
+    const why = promotionWords(payloads);
+    return why === undefined ? register : `${register}; ${why}`;
+  },
+  describe: (payload) => promotionWords([payload]) ?? `registering ${payload.attendee.email}`,
   target: (payload) => registrationTarget('ticket.create', payload.attendee_id, payload.attendee.email),
   step: registerBatch,
 });
@@ -273,6 +304,7 @@ export function planTicket(
   attendeeId: string,
   attendee: AttendeeDraft | undefined,
   ticket: SyncedTicket | undefined,
+  promotedFor?: readonly number[],
 ): PlannedOperation | undefined {
   const key = `ticket:${attendeeId}`;
   if (attendee === undefined) {
@@ -289,7 +321,11 @@ export function planTicket(
     return {
       key,
       kind: ticketCreate.kind,
-      payload: { attendee_id: attendeeId, attendee },
+      payload: {
+        attendee_id: attendeeId,
+        attendee,
+        ...(promotedFor === undefined ? {} : { promoted_for: [...promotedFor] }),
+      },
       dependsOn: ticketDependencies,
     };
   }

@@ -11,6 +11,7 @@ import { AttendeeDialog } from './AttendeeDialog';
 import { ChangeSessionsDialog } from './ChangeSessionsDialog';
 import { CsvImportDialog } from './CsvImportDialog';
 import { RefusedRegistrations } from './RefusedRegistrations';
+import { WaitingListPanel } from './WaitingListPanel';
 import { ErrorBanner } from '../ErrorBanner';
 
 const rowHeight = 40;
@@ -20,6 +21,13 @@ const originWords: Readonly<Record<Exclude<AttendeeOrigin, 'here'>, string>> = {
   zoom: 'registered on Zoom',
   planner: 'added by another planner',
 };
+
+/** Where a person's registration stands: on Zoom, about to be sent, or waiting for a place. */
+function registrationWords(row: AttendeeRow): string {
+  if (row.on_zoom) return 'Registered';
+  if (row.waiting_place !== null) return `Waiting list, #${String(row.waiting_place)}`;
+  return row.promoted ? 'Place freed, to send' : 'Waiting';
+}
 
 type SortKey = 'position' | 'email' | 'name' | 'organization' | 'sessions' | 'on_zoom';
 type Sort = { key: SortKey; descending: boolean };
@@ -180,6 +188,7 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
       </div>
       <ErrorBanner error={error} />
       <RefusedRegistrations seriesId={seriesId} />
+      <WaitingListPanel />
       <div
         className="grid-table"
         role="table"
@@ -236,8 +245,9 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
                   <span role="cell">{row.organization ?? ''}</span>
                   {showSessions && <span role="cell">{row.occurrences?.join(', ') ?? '—'}</span>}
                   <span role="cell">
-                    {refusedIds.has(row.id) ? 'Refused by Zoom' : row.on_zoom ? 'Registered' : 'Waiting'}
+                    {refusedIds.has(row.id) ? 'Refused by Zoom' : registrationWords(row)}
                     {row.origin !== 'here' && <span className="origin-mark">{originWords[row.origin]}</span>}
+                    {row.promoted && row.on_zoom && <span className="origin-mark">from the waiting list</span>}
                   </span>
                   <span role="cell" className="cell-actions">
                     {showSessions && (

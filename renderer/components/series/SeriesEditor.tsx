@@ -9,6 +9,7 @@ import { OccurrencePreview } from './OccurrencePreview';
 import { ReadinessToggle } from './ReadinessToggle';
 import { ScheduleFields } from './ScheduleFields';
 import { SeriesLinksBanner } from './SeriesLinksBanner';
+import { CapacityFields } from './CapacityFields';
 import { TicketFields } from './TicketFields';
 import { ErrorBanner } from '../ErrorBanner';
 import { ExportMenu } from './ExportMenu';
@@ -145,6 +146,7 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesT
             <EventFields api={api} details={details} issues={issues} edit={edit} />
             <ScheduleFields api={api} details={details} issues={issues} edit={edit} />
             <TicketFields api={api} details={details} issues={issues} edit={edit} />
+            <CapacityFields api={api} details={details} issues={issues} edit={edit} />
           </fieldset>
           <OccurrencePreview details={details} issues={issues} edit={edit} />
         </div>

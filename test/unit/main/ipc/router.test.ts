@@ -34,6 +34,8 @@ function spyHandlers() {
     'attendees.importCancel': vi.fn(() => ({ wasStaged: true })),
     'attendees.pickers': vi.fn(() => ({ count: 0, names: [] })),
     'attendees.movePicks': vi.fn(() => ({ moved: 0 })),
+    'attendees.moveWaiting': vi.fn(() => ({ place: 1 })),
+    'attendees.places': vi.fn(() => []),
     'sync.pending': vi.fn(() => []),
     'sync.runs': vi.fn(() => []),
     'drafts.import': vi.fn(() => ({ dry_run: true, created: 0, updated: 0, series: [] })),
