@@ -12,6 +12,7 @@ import { createSyncHandlers } from './ipc/handlers/syncHandlers';
 import { createZoomHandlers } from './ipc/handlers/zoomHandlers';
 import { createZoomReadHandlers } from './ipc/handlers/zoomReadHandlers';
 import { createZoomOpenHandlers } from './ipc/handlers/zoomOpenHandlers';
+import { createHolidayHandlers } from './ipc/handlers/holidayHandlers';
 import { createHistoryHandlers } from './ipc/handlers/historyHandlers';
 import { createMeetingHandlers } from './ipc/handlers/meetingHandlers';
 import { createExportHandlers } from './ipc/handlers/exportHandlers';
@@ -127,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
       ...createHistoryHandlers(services.stores.history),
       ...createMeetingHandlers(services.meetings),
       ...createExportHandlers(services.exporter),
+      ...createHolidayHandlers(services.holidays),
     },
     logger,
     kioskGate(() => services.checkIn.kiosk.state()),

@@ -3,6 +3,7 @@ import { limits } from '../limits';
 import { caseInsensitiveEnum, optionalText, requiredText, withoutNulls } from '../fieldSchemas';
 import { recurrenceDraftSchema, timeZoneSchema, utcInstantSchema } from '../recurrence/recurrenceSchema';
 import { attendeeDraftSchema } from './attendeeDraft';
+import { closedDaysSchema } from './closedDays';
 import { occurrenceChangeSchema } from './occurrenceChange';
 import { registrationDraftSchema } from './registrationDraft';
 import { seriesRuleIssues } from './seriesRules';
@@ -55,6 +56,8 @@ const recurringSeriesSchema = z.strictObject({
   occurrence_changes: z
     .array(occurrenceChangeSchema, { error: 'List the changes: [{"occurrence", "action"}].' })
     .default([]),
+  /** Holidays and the planner's own closed dates; their sessions are cancelled in `occurrence_changes`. */
+  closed_days: closedDaysSchema.optional(),
 });
 
 const simpleEventSchema = z.strictObject({

@@ -3,6 +3,7 @@ import { appInfoSchema, onlineStateSchema } from '../appInfo';
 import { appSettingsSchema } from '../appSettings';
 import { attendeeImportSummarySchema, attendeeRowSchema } from '../drafts/attendeeList';
 import { draftSummarySchema, importSummarySchema, syncStatusSchema } from '../drafts/draftSummary';
+import { holidayCountrySchema, holidayListSchema, holidayQuerySchema } from '../drafts/holidayChoices';
 import { seriesDraftSchema } from '../drafts/seriesDraft';
 import { zoomPagesSchema } from '../zoom/zoomPages';
 import { conflictSummarySchema, resolutionResultSchema, resolutionSchema } from '../sync/conflicts';
@@ -283,6 +284,10 @@ export const channels = {
     z.strictObject({ text: z.string().max(5_000_000), dryRun: z.boolean().default(false) }),
     meetingImportReportSchema,
   ),
+  /** The countries (and their regions) whose public holidays a series may skip; offline data. */
+  'holidays.calendars': channel(z.strictObject({}), z.array(holidayCountrySchema)),
+  /** A calendar's public holidays between two dates, for the preview; an unknown code is refused at its field. */
+  'holidays.between': channel(holidayQuerySchema, holidayListSchema),
   /** An export of the chosen series (all by default), to save as a file. */
   'export.file': channel(exportRequestSchema, exportedFileSchema),
 } as const;

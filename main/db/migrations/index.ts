@@ -6,6 +6,7 @@ import { checkIn } from './005_checkIn';
 import { zoomReadBack } from './006_zoomReadBack';
 import { meetings } from './007_meetings';
 import { calendarExports } from './008_calendarExports';
+import { closedDays } from './009_closedDays';
 import type { Migration } from './migration';
 
 /** Every schema step in order; the last one's version is the schema this build writes. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   zoomReadBack,
   meetings,
   calendarExports,
+  closedDays,
 ];
 
 export const latestSchemaVersion = migrations.length;

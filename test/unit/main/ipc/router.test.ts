@@ -90,6 +90,8 @@ function spyHandlers() {
       warnings: [],
     })),
     'export.file': vi.fn(() => ({ file_name: 'series.csv', media_type: 'text/csv', content: '', series: 0 })),
+    'holidays.calendars': vi.fn(() => []),
+    'holidays.between': vi.fn(() => []),
     ...checkInSpies(),
   } satisfies ChannelHandlers;
 }
