@@ -50,6 +50,11 @@ describe('closed days on Zoom', () => {
     expect(again.outcome).toBe('succeeded');
     expect(again.requests.filter((request) => !request.startsWith('get'))).toEqual([]);
     expect(h.drafts.status().outbox).toMatchObject({ pending: 0 });
+    // Reading Zoom back at each sync keeps what made each change.
+    const after = h.drafts.get(seriesId).draft;
+    expect(after.event_type === 'RECURRING' ? after.occurrence_changes.map((c) => c.closed_day?.date) : []).toEqual(
+      closed,
+    );
   });
 
   it("cancels a synced Sydney series' sessions on New South Wales holidays once its calendar is chosen", async () => {
