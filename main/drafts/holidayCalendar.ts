@@ -10,6 +10,9 @@ import { CadenceError } from '../../shared/errors';
  */
 const closingTypes: ReadonlySet<string> = new Set(['public']);
 
+/** Calendar-years kept worked out; a planner's series use a handful. */
+const rememberedYears = 200;
+
 /** Names in English, the language of the app. */
 const language = 'en';
 
@@ -28,6 +31,7 @@ function regionsOf(country: string): HolidayCountry['regions'] {
  */
 export class HolidayCalendars {
   private readonly calendars = new Map<string, Holidays>();
+  private readonly years = new Map<string, ClosedDay[]>();
   private countries: HolidayCountry[] | undefined;
 
   /** Every country with its regions, by name. */
@@ -67,20 +71,32 @@ export class HolidayCalendars {
         { path: `calendar.${problem.field}`, message: problem.message },
       ]);
     }
-    const holidays = this.calendarOf(calendar);
-    const byDate = new Map<string, string>();
+    const days: ClosedDay[] = [];
     for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) {
-      for (const holiday of holidays.getHolidays(year, language)) {
-        const date = holiday.date.slice(0, 10);
-        if (!closingTypes.has(holiday.type) || date < from || date > to) continue;
-        const earlier = byDate.get(date);
-        byDate.set(date, earlier === undefined ? holiday.name : `${earlier}; ${holiday.name}`);
-      }
+      days.push(...this.yearOf(calendar, year).filter((day) => day.date >= from && day.date <= to));
+    }
+    return days;
+  }
+
+  /** A calendar's closing holidays of one year, worked out once: every save of a series asks again. */
+  private yearOf(calendar: HolidayCalendar, year: number): ClosedDay[] {
+    const id = `${calendar.country}/${calendar.region ?? ''}/${String(year)}`;
+    const known = this.years.get(id);
+    if (known !== undefined) return known;
+    const byDate = new Map<string, string>();
+    for (const holiday of this.calendarOf(calendar).getHolidays(year, language)) {
+      if (!closingTypes.has(holiday.type)) continue;
+      const date = holiday.date.slice(0, 10);
+      const earlier = byDate.get(date);
+      byDate.set(date, earlier === undefined ? holiday.name : `${earlier}; ${holiday.name}`);
     }
     // The data set is from outside: its names pass the draft's own rules before they reach a draft.
-    return holidayListSchema.parse(
+    const days = holidayListSchema.parse(
       [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, name]) => ({ date, name: name.slice(0, 200) })),
     );
+    if (this.years.size >= rememberedYears) this.years.clear();
+    this.years.set(id, days);
+    return days;
   }
 
   private calendarOf(calendar: HolidayCalendar): Holidays {
