@@ -55,6 +55,11 @@ describe('closed days on Zoom', () => {
     expect(after.event_type === 'RECURRING' ? after.occurrence_changes.map((c) => c.closed_day?.date) : []).toEqual(
       closed,
     );
+    // A series file exported and imported again keeps the closed days and what each change came from.
+    const exported = h.services.exporter.export({ format: 'series', seriesIds: [seriesId] });
+    const file = JSON.parse(exported.content) as { series: Record<string, unknown>[] };
+    expect(file.series[0]).toMatchObject({ closed_days: { calendar: { country: 'US' } } });
+    expect(h.drafts.importFile(file, { dryRun: true }).series[0]).toMatchObject({ action: 'update', sessions: 41 });
   });
 
   it("cancels a synced Sydney series' sessions on New South Wales holidays once its calendar is chosen", async () => {
