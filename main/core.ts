@@ -13,6 +13,7 @@ import { createSyncHandlers } from './ipc/handlers/syncHandlers';
 import { createZoomHandlers } from './ipc/handlers/zoomHandlers';
 import { createZoomReadHandlers } from './ipc/handlers/zoomReadHandlers';
 import { createZoomOpenHandlers } from './ipc/handlers/zoomOpenHandlers';
+import { createHolidayHandlers } from './ipc/handlers/holidayHandlers';
 import { createHistoryHandlers } from './ipc/handlers/historyHandlers';
 import { createMeetingHandlers } from './ipc/handlers/meetingHandlers';
 import { createExportHandlers } from './ipc/handlers/exportHandlers';
@@ -131,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
       ...createMeetingHandlers(services.meetings),
       ...createExportHandlers(services.exporter),
       ...createReportHandlers(services.reports),
+      ...createHolidayHandlers(services.holidays),
     },
     logger,
     kioskGate(() => services.checkIn.kiosk.state()),

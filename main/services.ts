@@ -5,8 +5,10 @@ import { AppSettingsStore } from './db/appSettingsStore';
 import { SettingsStore } from './db/settingsStore';
 import { AttendeeImports } from './drafts/attendeeImports';
 import { AttendeeService } from './drafts/attendeeService';
+import { ClosedDayPlanner } from './drafts/closedDayPlanner';
 import { DraftService } from './drafts/draftService';
 import { PatternChangeService } from './drafts/patternChangeService';
+import { HolidayCalendars } from './drafts/holidayCalendar';
 import { ConflictResolver } from './sync/conflictResolver';
 import { MeetingConflictResolver } from './sync/meetingConflictResolver';
 import { outboxPlanner } from './sync/operations/registry';
@@ -56,6 +58,8 @@ export interface Services {
   readonly drafts: DraftService;
   /** A published series' new pattern: previewed, then made as a new event that takes its place. */
   readonly patternChange: PatternChangeService;
+  /** Public-holiday calendars by country and region, offline. */
+  readonly holidays: HolidayCalendars;
   readonly attendees: AttendeeService;
   /** Large attendee imports, sent in parts and written at once. */
   readonly attendeeImports: AttendeeImports;
@@ -138,13 +142,15 @@ export function createServices(options: ServicesOptions): Services {
     },
   };
   const zoomRefresh = new SeriesRefresher({ stores, zoom, now, isSyncing: () => sync.isRunning() });
+  const holidays = new HolidayCalendars();
   return {
     db,
     now,
     stores,
     account,
-    drafts: new DraftService(db, stores.series, stores.outbox, now),
+    drafts: new DraftService(db, stores.series, stores.outbox, now, new ClosedDayPlanner(holidays, now)),
     patternChange: new PatternChangeService(db, stores, now),
+    holidays,
     attendees,
     attendeeImports: new AttendeeImports(attendees, now),
     conflicts: new ConflictResolver(

@@ -19,6 +19,7 @@ const seriesRowSchema = z.object({
   attendance_type: z.string(),
   access_level: z.string(),
   recurrence_json: z.string().nullable(),
+  closed_days_json: z.string().nullable(),
   publish: z.number(),
   capacity: z.number().nullable(),
 });
@@ -30,6 +31,7 @@ const changeRowSchema = z.object({
   action: z.enum(['move', 'cancel']),
   start_time: z.string().nullable(),
   end_time: z.string().nullable(),
+  closed_day_json: z.string().nullable(),
 });
 
 const ticketTypeRowSchema = z.object({
@@ -141,9 +143,15 @@ export function readSeriesDraft(
     start_time: row.start_time,
     end_time: row.end_time,
     recurrence: row.recurrence_json === null ? null : (JSON.parse(row.recurrence_json) as unknown),
-    occurrence_changes: row.event_type === 'RECURRING' ? changes.map((change) => present({ ...change })) : null,
+    occurrence_changes:
+      row.event_type === 'RECURRING'
+        ? changes.map(({ closed_day_json: closedDay, ...change }) =>
+            present({ ...change, closed_day: closedDay === null ? null : (JSON.parse(closedDay) as unknown) }),
+          )
+        : null,
     capacity: row.capacity,
     session_capacities: sessionCapacities.length === 0 ? null : sessionCapacities,
+    closed_days: row.closed_days_json === null ? null : (JSON.parse(row.closed_days_json) as unknown),
     ticket_type: ticket === undefined ? null : present({ ...ticket, free: ticket.free === 1 }),
     registration:
       link === undefined

@@ -184,6 +184,8 @@ export class SeriesStore {
       attendance_type: draft.attendance_type,
       access_level: draft.access_level,
       recurrence_json: draft.event_type === 'RECURRING' ? JSON.stringify(draft.recurrence) : null,
+      closed_days_json:
+        draft.event_type === 'RECURRING' && draft.closed_days !== undefined ? JSON.stringify(draft.closed_days) : null,
       publish: draft.publish ? 1 : 0,
       capacity: draft.capacity ?? null,
       now,
@@ -192,9 +194,9 @@ export class SeriesStore {
       this.db
         .prepare(
           `INSERT INTO series (id, key, name, event_type, timezone, start_time, end_time, hub_id, description,
-             meeting_type, attendance_type, access_level, recurrence_json, publish, capacity, created_at, updated_at)
+             meeting_type, attendance_type, access_level, recurrence_json, closed_days_json, publish, capacity, created_at, updated_at)
            VALUES (@id, @key, @name, @event_type, @timezone, @start_time, @end_time, @hub_id, @description,
-             @meeting_type, @attendance_type, @access_level, @recurrence_json, @publish, @capacity, @now, @now)`,
+             @meeting_type, @attendance_type, @access_level, @recurrence_json, @closed_days_json, @publish, @capacity, @now, @now)`,
         )
         .run(columns);
     } else {
@@ -203,8 +205,8 @@ export class SeriesStore {
           `UPDATE series SET key = @key, name = @name, event_type = @event_type, timezone = @timezone,
              start_time = @start_time, end_time = @end_time, hub_id = @hub_id, description = @description,
              meeting_type = @meeting_type, attendance_type = @attendance_type, access_level = @access_level,
-             recurrence_json = @recurrence_json, publish = @publish, capacity = @capacity, updated_at = @now,
-             revision = revision + 1
+             recurrence_json = @recurrence_json, closed_days_json = @closed_days_json, publish = @publish, capacity = @capacity,
+             updated_at = @now, revision = revision + 1
            WHERE id = @id`,
         )
         .run(columns);
@@ -270,7 +272,8 @@ export class SeriesStore {
     this.db.prepare('DELETE FROM occurrence_change WHERE series_id = ?').run(seriesId);
     if (draft.event_type === 'RECURRING') {
       const insert = this.db.prepare(
-        'INSERT INTO occurrence_change (series_id, occurrence, action, start_time, end_time) VALUES (?, ?, ?, ?, ?)',
+        `INSERT INTO occurrence_change (series_id, occurrence, action, start_time, end_time, closed_day_json)
+         VALUES (?, ?, ?, ?, ?, ?)`,
       );
       for (const change of draft.occurrence_changes) {
         insert.run(
@@ -279,6 +282,7 @@ export class SeriesStore {
           change.action,
           change.action === 'move' ? change.start_time : null,
           change.action === 'move' ? (change.end_time ?? null) : null,
+          change.closed_day === undefined ? null : JSON.stringify(change.closed_day),
         );
       }
     }

@@ -13,6 +13,7 @@ import { readSeriesDraft } from '../db/seriesRows';
 import { listDrafts, syncStatus } from '../db/draftQueries';
 import type { Outbox } from '../db/outbox/outbox';
 import type { SeriesStore } from '../db/seriesStore';
+import type { ClosedDayPlanner } from './closedDayPlanner';
 import { withPastSessionsKept } from './pastSessions';
 import { lockedPatternIssues } from './publishedPattern';
 
@@ -65,6 +66,7 @@ export class DraftService {
     private readonly store: SeriesStore,
     private readonly outbox: Outbox,
     private readonly clock: () => number,
+    private readonly closedDays: ClosedDayPlanner,
   ) {}
 
   /**
@@ -72,7 +74,7 @@ export class DraftService {
    * every problem by JSON path. With `dryRun`, reports what would happen and writes nothing.
    */
   importFile(input: unknown, options: { dryRun: boolean }): ImportSummary {
-    const drafts = validSeriesFile(input).series;
+    const drafts = validSeriesFile(this.withClosedDays(input)).series;
     const issues = drafts.flatMap((draft, index) => {
       const id = draft.key === undefined ? undefined : this.guard(() => this.store.idForKey(draft.key ?? ''));
       return [...this.startIssues(draft, id), ...this.lockedIssues(id, draft)].map((issue) => ({
@@ -96,6 +98,18 @@ export class DraftService {
         : this.store.saveAll(drafts),
     );
     return importSummary(drafts, outcomes, options.dryRun);
+  }
+
+  /** A series file with each series' closed days applied to its occurrence changes. */
+  private withClosedDays(input: unknown): unknown {
+    if (typeof input !== 'object' || input === null || !('series' in input) || !Array.isArray(input.series)) {
+      return input;
+    }
+    const series: unknown[] = input.series;
+    return {
+      ...input,
+      series: series.map((draft, index) => this.closedDays.applied(draft, `series[${String(index)}].`)),
+    };
   }
 
   /** What Zoom no longer lets change of the stored series `id` (none for a new series). */
@@ -154,7 +168,7 @@ export class DraftService {
 
   /** Saves a draft the planner edited; `id` absent creates a new series. */
   save(id: string | undefined, input: unknown): { id: string; isNew: boolean } {
-    const parsed = seriesDraftSchema.safeParse(input);
+    const parsed = seriesDraftSchema.safeParse(this.closedDays.applied(input));
     if (!parsed.success) {
       const issues = draftIssues(parsed.error);
       throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
@@ -175,11 +189,12 @@ export class DraftService {
       ]);
     }
     const stored = this.get(id, { withAttendees: false }).draft;
-    let parsed = seriesDraftSchema.safeParse({ ...(input as object), attendees: [] });
+    const details = this.closedDays.applied(input);
+    let parsed = seriesDraftSchema.safeParse({ ...(details as object), attendees: [] });
     // The attendees are read and checked again only when the change could make one of them wrong.
     if (parsed.success && ruleInputsOf(parsed.data) !== ruleInputsOf(stored)) {
       const attendees = this.get(id).draft.attendees;
-      parsed = seriesDraftSchema.safeParse({ ...(input as object), attendees });
+      parsed = seriesDraftSchema.safeParse({ ...(details as object), attendees });
     }
     if (!parsed.success) {
       const issues = draftIssues(parsed.error);

@@ -31,6 +31,13 @@ export const fieldNames: Readonly<Record<string, string>> = {
   access_level: 'Access',
   publish: 'Published',
   key: 'Key',
+  closed_days: 'Closed days',
+  calendar: 'Public holidays of',
+  country: 'Country',
+  region: 'Region',
+  dates: 'Closed dates',
+  on_closed_day: 'On a closed day',
+  kept: 'Kept on closed days',
 };
 
 /** A field's name in words: its label, or its code with spaces. */

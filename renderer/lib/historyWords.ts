@@ -33,6 +33,7 @@ const codeFields = new Set([
   'access_level',
   'recurring_registration_option',
   'authentication_method',
+  'on_closed_day',
 ]);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -63,8 +64,14 @@ export function valueWords(value: unknown, zone: string, field?: string): string
 /** A session's change (or none: as planned) in words. */
 function sessionWords(value: unknown, zone: string): string {
   if (!isRecord(value)) return 'as planned';
-  if (value.action === 'cancel') return 'cancelled';
-  return typeof value.start_time === 'string' ? `moved to ${formatMoment(value.start_time, zone)}` : 'moved';
+  // A closed day's change says which day: "cancelled (Thanksgiving Day)".
+  const closedDay =
+    isRecord(value.closed_day) && typeof value.closed_day.name === 'string' ? value.closed_day.name : '';
+  const reason = closedDay === '' ? '' : ` (${closedDay})`;
+  if (value.action === 'cancel') return `cancelled${reason}`;
+  return typeof value.start_time === 'string'
+    ? `moved to ${formatMoment(value.start_time, zone)}${reason}`
+    : `moved${reason}`;
 }
 
 /** The name of someone added or removed: their name and email, or the email alone. */

@@ -1,3 +1,4 @@
+import type { ClosedDay } from '../../shared/drafts/closedDays';
 import type { OccurrenceChange } from '../../shared/drafts/occurrenceChange';
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import type { RecurrenceDraft } from '../../shared/recurrence/recurrenceSchema';
@@ -18,6 +19,8 @@ export interface PreviewSession {
   offsetMinutes: number;
   /** The series' time of day does not exist on this session's date: where it moved, and why. */
   skipped: SkippedTime | undefined;
+  /** The closed day (a holiday, or the planner's date) that cancelled or moved the session. */
+  closedDay: ClosedDay | undefined;
 }
 
 /**
@@ -110,6 +113,7 @@ function computeSessions(details: PreviewSchedule): PreviewSession[] {
       clocksChanged,
       offsetMinutes: offset,
       skipped,
+      closedDay: change?.closed_day,
     };
   });
 }

@@ -11,6 +11,8 @@ const hints: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     recurrence: 'A single-session event does not repeat: remove recurrence, or make event_type RECURRING.',
     occurrence_changes:
       'A single-session event has no occurrences to change: remove occurrence_changes, or make event_type RECURRING.',
+    closed_days:
+      'A single-session event has no sessions to skip on closed days: remove closed_days, or make event_type RECURRING.',
     end_time:
       'A recurring series ends by its recurrence (end_times or end_date_time); end_time is for single-session events.',
     event_id: 'Cadence links drafts to Zoom events itself; remove event_id.',

@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { utcInstantSchema } from '../recurrence/recurrenceSchema';
+import { closedDaySchema } from './closedDays';
 
 const occurrenceSchema = z
   .number({ error: 'Name the session by its number, counted from 1.' })
   .int({ error: 'Name the session by its number, counted from 1.' })
   .min(1, { error: 'Sessions are numbered from 1.' });
 
-const cancelSchema = z.strictObject({ occurrence: occurrenceSchema, action: z.literal('cancel') });
+/** Present when the series' closed days made the change (see `closedDays`), not the planner. */
+const closedDay = closedDaySchema.optional();
+
+const cancelSchema = z.strictObject({
+  occurrence: occurrenceSchema,
+  action: z.literal('cancel'),
+  closed_day: closedDay,
+});
 
 const moveSchema = z.strictObject({
   occurrence: occurrenceSchema,
@@ -14,6 +22,7 @@ const moveSchema = z.strictObject({
   start_time: utcInstantSchema,
   /** Absent: the series' duration after the new start. */
   end_time: utcInstantSchema.optional(),
+  closed_day: closedDay,
 });
 
 /**

@@ -4,6 +4,7 @@ import { caseInsensitiveEnum, optionalText, requiredText, withoutNulls } from '.
 import { recurrenceDraftSchema, timeZoneSchema, utcInstantSchema } from '../recurrence/recurrenceSchema';
 import { attendeeDraftSchema } from './attendeeDraft';
 import { capacitySchema, sessionCapacitySchema } from './capacity';
+import { closedDaysSchema } from './closedDays';
 import { occurrenceChangeSchema } from './occurrenceChange';
 import { registrationDraftSchema } from './registrationDraft';
 import { seriesRuleIssues } from './seriesRules';
@@ -65,6 +66,8 @@ const recurringSeriesSchema = z.strictObject({
   session_capacities: z
     .array(sessionCapacitySchema, { error: 'List the session capacities: [{"occurrence", "capacity"}].' })
     .optional(),
+  /** Holidays and the planner's own closed dates; their sessions are cancelled in `occurrence_changes`. */
+  closed_days: closedDaysSchema.optional(),
 });
 
 const simpleEventSchema = z.strictObject({

@@ -5,6 +5,7 @@ import { attendeeImportSummarySchema, attendeeRowSchema } from '../drafts/attend
 import { placeCountSchema } from '../drafts/capacity';
 import { draftSummarySchema, importSummarySchema, syncStatusSchema } from '../drafts/draftSummary';
 import { patternChangePreviewSchema } from '../drafts/patternChange';
+import { holidayCountrySchema, holidayListSchema, holidayQuerySchema } from '../drafts/holidayChoices';
 import { seriesDraftSchema } from '../drafts/seriesDraft';
 import { seriesLinksSchema } from '../drafts/seriesLink';
 import { zoomPagesSchema } from '../zoom/zoomPages';
@@ -310,6 +311,10 @@ export const channels = {
     z.strictObject({ text: z.string().max(5_000_000), dryRun: z.boolean().default(false) }),
     meetingImportReportSchema,
   ),
+  /** The countries (and their regions) whose public holidays a series may skip; offline data. */
+  'holidays.calendars': channel(z.strictObject({}), z.array(holidayCountrySchema)),
+  /** A calendar's public holidays between two dates, for the preview; an unknown code is refused at its field. */
+  'holidays.between': channel(holidayQuerySchema, holidayListSchema),
   /** An export of the chosen series (all by default), to save as a file. */
   'export.file': channel(exportRequestSchema, exportedFileSchema),
   /** An event's per-session attendance as last downloaded, read offline; null when never downloaded. */

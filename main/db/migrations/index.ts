@@ -6,6 +6,7 @@ import { checkIn } from './005_checkIn';
 import { zoomReadBack } from './006_zoomReadBack';
 import { meetings } from './007_meetings';
 import { calendarExports } from './008_calendarExports';
+import { closedDays } from './009_closedDays';
 import { attendanceReports } from './010_attendanceReports';
 import { waitingList } from './011_waitingList';
 import { seriesLinks } from './012_seriesLinks';
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   zoomReadBack,
   meetings,
   calendarExports,
+  closedDays,
   attendanceReports,
   waitingList,
   seriesLinks,

@@ -14,9 +14,19 @@ import { ZoneOptions } from '../ZoneOptions';
 import { cancelQuestion } from '../../lib/cancelQuestion';
 import { useAppStore } from '../../stores/useAppStore';
 import type { EditorPartProps } from './editing';
+import { withClosedDays } from './ClosedDaysFields';
 import { MovePicksPanel, type SessionPickers } from './MovePicksPanel';
 import { SessionEditForm } from './SessionEditForm';
 import { SessionsList } from './SessionsList';
+
+/** The details with a closed-day change undone: its date is kept, so it is never taken out again. */
+function restoredFromClosedDay(details: SeriesDetails, occurrence: number, date: string): SeriesDetails {
+  return withChange(
+    withClosedDays(details, (closed) => ({ ...closed, kept: [...new Set([...closed.kept, date])].sort() })),
+    occurrence,
+    undefined,
+  );
+}
 
 function withChange(details: SeriesDetails, occurrence: number, change: OccurrenceChange | undefined): SeriesDetails {
   if (details.event_type !== 'RECURRING') return details;
@@ -37,10 +47,13 @@ const SessionRow = memo(function SessionRow({
   edit,
   problem,
   onHold,
+  isKept,
 }: {
   session: PreviewSession;
   timezone: string;
   canChange: boolean;
+  /** The session is on a closed day the planner chose to keep. */
+  isKept: boolean;
   /** Another zone whose times are shown too: the attendees'. */
   attendeeZone: string | undefined;
   edit: EditorPartProps['edit'];
@@ -94,6 +107,8 @@ const SessionRow = memo(function SessionRow({
           <span className="tag">Moved from {formatDay(session.planned_start, timezone)}</span>
         )}
         {session.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}
+        {session.closedDay !== undefined && <span className="tag tag-closed-day">{session.closedDay.name}</span>}
+        {isKept && <span className="tag">Kept on a closed day</span>}
         {problem !== undefined && <span className="field-problem">{problem}</span>}
       </div>
       {canChange && (
@@ -131,7 +146,14 @@ const SessionRow = memo(function SessionRow({
               type="button"
               className="button-quiet small"
               aria-label={`Restore session ${String(session.occurrence)}`}
-              onClick={() => edit((current) => withChange(current, session.occurrence, undefined))}
+              onClick={() => {
+                const closedDay = session.closedDay;
+                edit((current) =>
+                  closedDay === undefined
+                    ? withChange(current, session.occurrence, undefined)
+                    : restoredFromClosedDay(current, session.occurrence, closedDay.date),
+                );
+              }}
             >
               Restore
             </button>
@@ -183,6 +205,7 @@ export function OccurrencePreview({ details, issues, edit }: Omit<EditorPartProp
   const { timezone, event_type: eventType } = details;
   const recurrence = details.event_type === 'RECURRING' ? details.recurrence : undefined;
   const sessions = previewSessions(details);
+  const keptDates = new Set(details.event_type === 'RECURRING' ? (details.closed_days?.kept ?? []) : []);
   const active = sessions.filter((session) => session.status !== 'cancelled').length;
   const mine = plannerTimeZone();
   const changeIndex = (occurrence: number) =>
@@ -222,6 +245,7 @@ export function OccurrencePreview({ details, issues, edit }: Omit<EditorPartProp
                 edit={edit}
                 problem={index < 0 ? undefined : problemWithin(issues, `occurrence_changes[${String(index)}]`)}
                 onHold={onHold}
+                isKept={keptDates.has(wallClockInputs(session.planned_start, timezone).date)}
               />
             );
           }}

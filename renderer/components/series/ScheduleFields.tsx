@@ -39,7 +39,7 @@ function withRepeats(details: SeriesDetails, repeats: string): SeriesDetails {
   const localWeekday = date === '' ? startDay.getUTCDay() + 1 : new Date(`${date}T00:00:00Z`).getUTCDay() + 1;
   if (repeats === 'none') {
     if (details.event_type === 'SIMPLE_EVENT') return details;
-    const rest = omit(details, ['recurrence', 'occurrence_changes', 'registration']);
+    const rest = omit(details, ['recurrence', 'occurrence_changes', 'closed_days', 'registration']);
     const registration =
       details.registration === undefined ? undefined : omit(details.registration, ['recurring_registration_option']);
     const single: SeriesDetails = {

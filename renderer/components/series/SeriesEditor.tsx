@@ -3,6 +3,7 @@ import { seriesTabs, useAppStore, type SeriesTab } from '../../stores/useAppStor
 import { useEditorStore, type SaveState } from '../../stores/useEditorStore';
 import { plural } from '../../lib/words';
 import { AttendeesPanel } from '../attendees/AttendeesPanel';
+import { ClosedDaysFields } from './ClosedDaysFields';
 import { EventFields } from './EventFields';
 import { HistoryPanel } from './HistoryPanel';
 import { OccurrencePreview } from './OccurrencePreview';
@@ -145,6 +146,7 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesT
           <fieldset className="editor-form" disabled={isReplaced}>
             <EventFields api={api} details={details} issues={issues} edit={edit} />
             <ScheduleFields api={api} details={details} issues={issues} edit={edit} />
+            <ClosedDaysFields api={api} details={details} issues={issues} edit={edit} />
             <TicketFields api={api} details={details} issues={issues} edit={edit} />
             <CapacityFields api={api} details={details} issues={issues} edit={edit} />
           </fieldset>

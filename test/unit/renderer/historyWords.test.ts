@@ -50,6 +50,24 @@ describe('a history entry in words', () => {
     expect(
       changeWords(entry({ item: 'session', subject: 'session 4', field: 'change', old: { action: 'cancel' } }), zone),
     ).toBe('Session 4: cancelled → as planned');
+    const thanksgiving = { date: '2027-11-25', name: 'Thanksgiving Day' };
+    expect(
+      changeWords(
+        entry({
+          item: 'session',
+          subject: 'session 44',
+          field: 'change',
+          new: { action: 'cancel', closed_day: thanksgiving },
+        }),
+        zone,
+      ),
+    ).toBe('Session 44: as planned → cancelled (Thanksgiving Day)');
+    expect(
+      changeWords(
+        entry({ field: 'closed_days', new: { calendar: { country: 'US' }, on_closed_day: 'next_working_day' } }),
+        zone,
+      ),
+    ).toBe('Closed days: — → Public holidays of: Country: US; On a closed day: next working day');
     expect(changeWords(entry({ item: 'ticket_type', field: 'quantity', old: 20, new: 40 }), zone)).toBe(
       'Ticket type · Number of tickets: 20 → 40',
     );

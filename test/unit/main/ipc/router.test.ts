@@ -100,6 +100,8 @@ function spyHandlers() {
       throw new Error('not in this test');
     }),
     'reports.exportCsv': vi.fn(() => ({ fileName: 'event-attendance.csv', csv: '' })),
+    'holidays.calendars': vi.fn(() => []),
+    'holidays.between': vi.fn(() => []),
     ...checkInSpies(),
   } satisfies ChannelHandlers;
 }
