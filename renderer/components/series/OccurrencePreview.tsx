@@ -5,7 +5,7 @@ import { problemWithin } from '../../lib/issues';
 import { previewSessions, type PreviewSession } from '../../lib/schedulePreview';
 import { sessionChoiceOf } from '../../lib/sessionsChoice';
 import { plural } from '../../lib/words';
-import { formatDay, plannerTimeZone } from '../../lib/zonedTime';
+import { formatDay, plannerTimeZone, wallClockInputs } from '../../lib/zonedTime';
 import { useAttendeeZoneStore } from '../../stores/useAttendeeZoneStore';
 import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore';
 import { Field } from '../Field';
