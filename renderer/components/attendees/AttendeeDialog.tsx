@@ -6,11 +6,11 @@ import { attendeeFieldLabels } from '../../lib/attendeeFields';
 import { problemAt, problemWithin } from '../../lib/issues';
 import { previewSessions } from '../../lib/schedulePreview';
 import { sessionChoiceOf } from '../../lib/sessionsChoice';
-import { formatMoment } from '../../lib/zonedTime';
 import { useAppStore } from '../../stores/useAppStore';
 import { useAttendeeStore } from '../../stores/useAttendeeStore';
 import type { SeriesDetails } from '../../stores/useEditorStore';
 import { Field } from '../Field';
+import { SessionChoiceFields } from './SessionChoiceFields';
 
 type ProfileField = (typeof attendeeProfileFields)[number];
 
@@ -111,33 +111,15 @@ export function AttendeeDialog({
         </div>
         <div className="field-row">{firstProfileFields.map((field) => text(field, attendeeFieldLabels[field]))}</div>
         {choice !== 'none' && (
-          <fieldset className="session-choice">
-            <legend>{choice === 'one' ? 'Session' : 'Sessions'}</legend>
-            {sessions.map((session) => (
-              <label key={session.occurrence} className="check">
-                <input
-                  type={choice === 'one' ? 'radio' : 'checkbox'}
-                  name="occurrences"
-                  aria-invalid={sessionProblem !== undefined}
-                  aria-describedby={sessionProblem === undefined ? undefined : sessionProblemId}
-                  checked={occurrences.includes(session.occurrence)}
-                  onChange={(event) =>
-                    setOccurrences(
-                      choice === 'one'
-                        ? [session.occurrence]
-                        : event.target.checked
-                          ? [...occurrences, session.occurrence].sort((a, b) => a - b)
-                          : occurrences.filter((n) => n !== session.occurrence),
-                    )
-                  }
-                />
-                {String(session.occurrence)}. {formatMoment(session.start_time, details.timezone)}
-              </label>
-            ))}
-            <p className="field-problem" id={sessionProblemId}>
-              {sessionProblem ?? ''}
-            </p>
-          </fieldset>
+          <SessionChoiceFields
+            choice={choice}
+            sessions={sessions}
+            timezone={details.timezone}
+            chosen={occurrences}
+            onChange={setOccurrences}
+            problem={sessionProblem}
+            problemId={sessionProblemId}
+          />
         )}
         <details className="advanced">
           <summary>More details</summary>

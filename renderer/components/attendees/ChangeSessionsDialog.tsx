@@ -3,10 +3,10 @@ import { attendeeProfileFields, type AttendeeDraft } from '../../../shared/draft
 import type { AttendeeRow } from '../../../shared/drafts/attendeeList';
 import { previewSessions } from '../../lib/schedulePreview';
 import { sessionChoiceOf } from '../../lib/sessionsChoice';
-import { formatMoment } from '../../lib/zonedTime';
 import { useAppStore } from '../../stores/useAppStore';
 import { useAttendeeStore } from '../../stores/useAttendeeStore';
 import type { SeriesDetails } from '../../stores/useEditorStore';
+import { SessionChoiceFields } from './SessionChoiceFields';
 
 /** The person's details as saved, with other sessions. */
 function withSessions(row: AttendeeRow, occurrences: readonly number[]): AttendeeDraft {
@@ -80,33 +80,17 @@ export function ChangeSessionsDialog({
     <dialog ref={dialog} className="dialog" aria-labelledby="change-sessions-title" onClose={onClose}>
       <form onSubmit={(event) => void submit(event)}>
         <h2 id="change-sessions-title">Change sessions of {row.email}</h2>
-        <fieldset className="session-choice">
-          <legend>{choice === 'one' ? 'Session' : 'Sessions'}</legend>
-          {sessions.map((session) => (
-            <label key={session.occurrence} className="check">
-              <input
-                type={choice === 'one' ? 'radio' : 'checkbox'}
-                name="occurrences"
-                aria-invalid={problem !== undefined}
-                aria-describedby={problem === undefined ? undefined : problemId}
-                checked={chosen.includes(session.occurrence)}
-                onChange={(event) =>
-                  setChosen(
-                    choice === 'one'
-                      ? [session.occurrence]
-                      : event.target.checked
-                        ? [...chosen, session.occurrence].sort((a, b) => a - b)
-                        : chosen.filter((n) => n !== session.occurrence),
-                  )
-                }
-              />
-              {String(session.occurrence)}. {formatMoment(session.start_time, details.timezone)}
-            </label>
-          ))}
-          <p className="field-problem" id={problemId}>
-            {problem ?? ''}
-          </p>
-        </fieldset>
+        {choice !== 'none' && (
+          <SessionChoiceFields
+            choice={choice}
+            sessions={sessions}
+            timezone={details.timezone}
+            chosen={chosen}
+            onChange={setChosen}
+            problem={problem}
+            problemId={problemId}
+          />
+        )}
         <p className="notice" role="note" aria-live="polite">
           {isChanged && chosen.length > 0
             ? zoomOutcome(row, chosen, sendsEmail)
