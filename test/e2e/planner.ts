@@ -85,7 +85,7 @@ export class Planner {
       for (const box of await days.getByRole('checkbox').all()) await box.uncheck();
       for (const day of form.weekdays) await days.getByRole('checkbox', { name: day }).check();
     }
-    await page.getByRole('radio', { name: 'After' }).check();
+    await page.getByRole('radio', { name: 'After', exact: true }).check();
     await page.getByLabel('Number of sessions').fill(String(form.sessions));
     await page.getByLabel('Ticket name').fill(form.ticketName);
     await page.getByLabel('Registration link name').fill(form.linkName);

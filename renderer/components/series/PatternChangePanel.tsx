@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PatternChangePreview } from '../../../shared/drafts/patternChange';
-import { isPatternChange, maxCancelMessageLength } from '../../../shared/drafts/patternChange';
+import { cancelMessageSchema, isPatternChange, maxCancelMessageLength } from '../../../shared/drafts/patternChange';
 import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import type { CadenceApi } from '../../../shared/ipc/cadenceApi';
 import type { IpcError, Issue } from '../../../shared/ipc/envelope';
@@ -27,10 +27,19 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
   const navigate = useAppStore((state) => state.navigate);
   const [stored, setStored] = useState<SeriesDraft | undefined>();
   const [preview, setPreview] = useState<PatternChangePreview | undefined>();
-  const [issues, setIssues] = useState<Issue[]>([]);
+  const [answeredIssues, setIssues] = useState<Issue[]>([]);
   const [error, setError] = useState<IpcError | undefined>();
   const [message, setMessage] = useState<string | undefined>();
   const [isConfirming, setConfirming] = useState(false);
+  const messageCheck = message === undefined ? undefined : cancelMessageSchema.safeParse(message);
+  const messageIssues: Issue[] =
+    messageCheck?.success === false
+      ? messageCheck.error.issues.map((issue) => ({ path: 'cancel_message', message: issue.message }))
+      : [];
+  const issues =
+    messageIssues.length > 0
+      ? [...answeredIssues.filter((issue) => issue.path !== 'cancel_message'), ...messageIssues]
+      : answeredIssues;
   const isChanged = stored !== undefined && isPatternChange(details, stored);
   // A preview belongs to a changed pattern: back to the stored one, there is nothing to show.
   const shown = isChanged ? preview : undefined;
@@ -44,6 +53,8 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
 
   useEffect(() => {
     if (!isChangingPattern || seriesId === undefined || !isChanged) return;
+    // A message the shared rule refuses is told at once (below) and keeps the preview; main is asked only with one it takes.
+    if (messageIssues.length > 0) return;
     let isCurrent = true;
     const timer = setTimeout(() => {
       void api.drafts
@@ -71,7 +82,7 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
       isCurrent = false;
       clearTimeout(timer);
     };
-  }, [api, details, isChangingPattern, isChanged, message, seriesId]);
+  }, [api, details, isChangingPattern, isChanged, message, messageIssues.length, seriesId]);
 
   if (seriesId === undefined) return null;
   if (!isChangingPattern) {
