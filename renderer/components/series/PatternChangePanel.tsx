@@ -52,7 +52,8 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
   }, [api, isChangingPattern, seriesId]);
 
   useEffect(() => {
-    if (!isChangingPattern || seriesId === undefined || !isChanged) return;
+    // Once confirmed, the old series is replaced: a preview asked then would be refused.
+    if (!isChangingPattern || seriesId === undefined || !isChanged || isConfirming) return;
     // A message the shared rule refuses is told at once (below) and keeps the preview; main is asked only with one it takes.
     if (messageIssues.length > 0) return;
     let isCurrent = true;
@@ -82,7 +83,7 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
       isCurrent = false;
       clearTimeout(timer);
     };
-  }, [api, details, isChangingPattern, isChanged, message, messageIssues.length, seriesId]);
+  }, [api, details, isChangingPattern, isChanged, isConfirming, message, messageIssues.length, seriesId]);
 
   if (seriesId === undefined) return null;
   if (!isChangingPattern) {
@@ -103,8 +104,8 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
       draft: details,
       cancelMessage: message ?? shown.cancel_message,
     });
-    setConfirming(false);
     if (!result.ok) {
+      setConfirming(false);
       setIssues(result.error.issues);
       setError(result.error);
       return;
