@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import type { ClosedDay, HolidayCalendar } from '../../shared/drafts/closedDays';
 import { holidayListSchema, type HolidayCountry } from '../../shared/drafts/holidayChoices';
 import { CadenceError } from '../../shared/errors';
@@ -16,9 +17,20 @@ const rememberedYears = 200;
 /** Names in English, the language of the app. */
 const language = 'en';
 
+/**
+ * The data set, loaded on first use: it holds every country's rules and takes a few hundred
+ * milliseconds to load, which every CLI command and app start would pay otherwise.
+ */
+let loaded: typeof Holidays | undefined;
+function newHolidays(country?: string, region?: string): Holidays {
+  loaded ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  if (country === undefined) return new loaded();
+  return region === undefined ? new loaded(country) : new loaded(country, region);
+}
+
 function regionsOf(country: string): HolidayCountry['regions'] {
   // The data set answers undefined, despite its types, for a country without regions.
-  const states = new Holidays().getStates(country, language) as Readonly<Record<string, string>> | undefined;
+  const states = newHolidays().getStates(country, language) as Readonly<Record<string, string>> | undefined;
   return Object.entries(states ?? {})
     .map(([code, name]) => ({ code, name }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -36,7 +48,7 @@ export class HolidayCalendars {
 
   /** Every country with its regions, by name. */
   list(): HolidayCountry[] {
-    this.countries ??= Object.entries(new Holidays().getCountries(language))
+    this.countries ??= Object.entries(newHolidays().getCountries(language))
       .map(([code, name]) => ({ code, name, regions: regionsOf(code) }))
       .sort((a, b) => a.name.localeCompare(b.name));
     return this.countries;
@@ -103,10 +115,7 @@ export class HolidayCalendars {
     const id = `${calendar.country}/${calendar.region ?? ''}`;
     let holidays = this.calendars.get(id);
     if (holidays === undefined) {
-      holidays =
-        calendar.region === undefined
-          ? new Holidays(calendar.country)
-          : new Holidays(calendar.country, calendar.region);
+      holidays = newHolidays(calendar.country, calendar.region);
       this.calendars.set(id, holidays);
     }
     return holidays;

@@ -110,16 +110,18 @@ describe('cadence checkin push', () => {
     await desk.close();
   }, 60_000);
 
-  it('killed with SIGKILL mid-upload 20 times and resumed: nothing lost, nothing doubled', async () => {
+  it('killed with SIGKILL mid-upload 8 times and resumed: nothing lost, nothing doubled', async () => {
     const desk = await deskWith('Door A', []);
     // Zoom holds each request long enough for a kill to land while it is on its way.
     await control.setFaults({ latencyMs: [1000, 1500] });
     const random = seededRandom(16);
     const killedAt: number[] = [];
     const batchesBy = desk.db.prepare('SELECT count(*) FROM checkin_batch WHERE sender_pid = ?').pluck();
-    for (let kill = 0; kill < 20; kill += 1) {
+    const kills = 8;
+    const perKill = event.emails.length / kills;
+    for (let kill = 0; kill < kills; kill += 1) {
       // The door keeps checking people in between the interrupted uploads.
-      desk.record(event.emails.slice(kill * 150, (kill + 1) * 150));
+      desk.record(event.emails.slice(kill * perKill, (kill + 1) * perKill));
       const child = spawn(process.execPath, ['main/cli/bin.js', '--data-dir', desk.dataDir, 'checkin', 'push'], {
         env: { ...process.env, ...zoomEnv() },
         stdio: 'ignore',
@@ -152,7 +154,7 @@ describe('cadence checkin push', () => {
     // or the list of who is checked in that settles one before anything is sent again.
     const landedDuring = (requests: typeof all) =>
       killedAt.filter((at) => requests.some((r) => r.at <= at && at < r.answeredAt)).length;
-    expect(landedDuring(all)).toBeGreaterThanOrEqual(15);
+    expect(landedDuring(all)).toBeGreaterThanOrEqual(6);
     expect(landedDuring(sent)).toBeGreaterThanOrEqual(2);
     await desk.close();
   }, 300_000);
