@@ -173,6 +173,8 @@ test('a 60-session preview renders only the rows in view, yet announces all 60 a
   shell,
   page,
 }) => {
+  // 119 key presses, each a round trip to the browser: near half a minute on a busy machine.
+  test.slow();
   await importSeries(page, {
     name: 'Daily Standup',
     timezone: 'Europe/Berlin',
