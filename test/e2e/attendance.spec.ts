@@ -15,6 +15,8 @@ test("a series' attendance per session: downloaded from Zoom's reports, with ons
   serve,
   pageErrors,
 }) => {
+  // Two syncs, a report download paced as Zoom's HEAVY calls, and an axe pass.
+  test.slow();
   await new Planner(page, shell).trySandbox();
   const sandbox = await connectedSandbox(serve);
   // The tutorial's weekly standup as made in Zoom's console four weeks ago: its first Mondays are over.
