@@ -73,6 +73,12 @@ export class AttendeeStore {
       });
   }
 
+  /** The email keys of everyone the series has held and still remembers, removed people on Zoom among them. */
+  emailKeysEver(seriesId: string): Set<string> {
+    const keys = this.db.prepare('SELECT email_key FROM attendee WHERE series_id = ?').pluck().all(seriesId);
+    return new Set(z.array(z.string()).parse(keys));
+  }
+
   /**
    * Writes attendees: the row named by `id`, else the one with the same email, else a new row at
    * the end. An email another person already has is refused, naming the entry. `by` says who

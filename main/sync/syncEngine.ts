@@ -8,6 +8,7 @@ import type { ZoomEventsApi } from '../zoom/zoomEventsApi';
 import { ZoomApiError } from '../zoom/zoomErrors';
 import type { Operation, OperationKind } from './operations/operation';
 import { operationKindOf } from './operations/registry';
+import { carryLateRegistrants } from './readBack/lateRegistrants';
 import { readForRefresh } from './readBack/readForRefresh';
 import { refreshFromZoom, type ReadZoomSeries } from './readBack/refreshFromZoom';
 import type { RefreshStores } from './readBack/refreshTally';
@@ -189,7 +190,24 @@ export class SyncEngine {
       }
     });
     await Promise.allSettled(workers);
+    if (this.stopped === undefined) await this.carryLateRegistrants(runId, stores);
     if (this.stopped !== undefined) throw this.stopped;
+  }
+
+  /** People who registered for an event a pattern change replaced, carried to its successor before it is cancelled. */
+  private async carryLateRegistrants(runId: number, stores: RefreshStores & { outbox: Outbox }): Promise<void> {
+    for (const seriesId of this.parts.outbox.replacingSeries()) {
+      await this.guarded(async () => {
+        try {
+          await carryLateRegistrants(this.ctx, seriesId, stores);
+        } catch (error) {
+          if (!isRefusal(error)) throw error;
+          this.parts.log.write(runId, 'warn', seriesId, 'late registrations of the replaced event not read', {
+            message: error.message,
+          });
+        }
+      });
+    }
   }
 
   /** The meetings' part of the run, reporting its signals to this run. */

@@ -140,36 +140,9 @@ export function planPatternChange(
   const withChanges: RecurringSeriesDraft = { ...unchanged, occurrence_changes: changes.carried };
   const sessions = plannedSessions(withChanges);
   const live = sessions.filter((session) => session.status !== 'cancelled');
-  const liveByDay = new Map<number, PlannedSession>();
-  for (const session of live)
-    if (!liveByDay.has(dayOf(session.start_time))) liveByDay.set(dayOf(session.start_time), session);
 
-  const oldSessions = new Map(plannedSessions(stored).map((session) => [session.occurrence, session]));
-  const unmapped: UnmappedChoice[] = [];
-  let fullyMapped = 0;
-  const attendees = stored.attendees.map((attendee): AttendeeDraft => {
-    if (attendee.occurrences === undefined) return attendee;
-    const mapped = new Set<number>();
-    const missing: { occurrence: number; start_time: string }[] = [];
-    for (const occurrence of attendee.occurrences) {
-      const from = oldSessions.get(occurrence);
-      const to = from === undefined ? undefined : liveByDay.get(dayOf(from.start_time));
-      if (to !== undefined) mapped.add(to.occurrence);
-      else missing.push({ occurrence, start_time: from?.start_time ?? '' });
-    }
-    if (missing.length === 0) fullyMapped += 1;
-    missing.forEach((from, index) => {
-      const replacement = mapped.size === 0 && index === 0 ? nearest(live, from.start_time) : undefined;
-      if (replacement !== undefined) mapped.add(replacement.occurrence);
-      unmapped.push({
-        email: attendee.email,
-        from,
-        replacement:
-          replacement === undefined ? null : { occurrence: replacement.occurrence, start_time: replacement.start_time },
-      });
-    });
-    return { ...attendee, occurrences: [...mapped].sort((a, b) => a - b) };
-  });
+  const carried = carryRegistrations(stored, withChanges, stored.attendees);
+  const { attendees, unmapped, fullyMapped } = carried;
 
   const parsed = seriesDraftSchema.safeParse({ ...withChanges, attendees });
   if (!parsed.success) return { ok: false, issues: draftIssues(parsed.error) };
@@ -199,6 +172,61 @@ export function planPatternChange(
       },
     },
   };
+}
+
+/** Registrations carried from a replaced series into the series that continues it. */
+export interface CarriedRegistrations {
+  attendees: AttendeeDraft[];
+  unmapped: UnmappedChoice[];
+  /** People every one of whose chosen sessions has a session on the same day. */
+  fullyMapped: number;
+}
+
+/**
+ * Carries registrations of the replaced series `stored` into `successor`: a person who chose
+ * sessions keeps those with a session of the successor on the same day (in the series' time zone);
+ * one left with none gets the nearest session still on. Everyone else registers for all sessions,
+ * as before. Both the change itself and people who registered on the old event afterwards are
+ * carried by this one rule.
+ */
+export function carryRegistrations(
+  stored: RecurringSeriesDraft,
+  successor: SeriesDraft,
+  people: readonly AttendeeDraft[],
+): CarriedRegistrations {
+  const clock = new ZoneClock(successor.timezone);
+  const dayOf = (iso: string) => Math.floor(clock.toLocal(Date.parse(iso)) / msPerDay);
+  const live = plannedSessions(successor).filter((session) => session.status !== 'cancelled');
+  const liveByDay = new Map<number, PlannedSession>();
+  for (const session of live)
+    if (!liveByDay.has(dayOf(session.start_time))) liveByDay.set(dayOf(session.start_time), session);
+  const oldSessions = new Map(plannedSessions(stored).map((session) => [session.occurrence, session]));
+  const unmapped: UnmappedChoice[] = [];
+  let fullyMapped = 0;
+  const attendees = people.map((attendee): AttendeeDraft => {
+    if (attendee.occurrences === undefined) return attendee;
+    const mapped = new Set<number>();
+    const missing: { occurrence: number; start_time: string }[] = [];
+    for (const occurrence of attendee.occurrences) {
+      const from = oldSessions.get(occurrence);
+      const to = from === undefined ? undefined : liveByDay.get(dayOf(from.start_time));
+      if (to !== undefined) mapped.add(to.occurrence);
+      else missing.push({ occurrence, start_time: from?.start_time ?? '' });
+    }
+    if (missing.length === 0) fullyMapped += 1;
+    missing.forEach((from, index) => {
+      const replacement = mapped.size === 0 && index === 0 ? nearest(live, from.start_time) : undefined;
+      if (replacement !== undefined) mapped.add(replacement.occurrence);
+      unmapped.push({
+        email: attendee.email,
+        from,
+        replacement:
+          replacement === undefined ? null : { occurrence: replacement.occurrence, start_time: replacement.start_time },
+      });
+    });
+    return { ...attendee, occurrences: [...mapped].sort((a, b) => a - b) };
+  });
+  return { attendees, unmapped, fullyMapped };
 }
 
 function fail(path: string, message: string): PatternChangeResult {

@@ -236,6 +236,11 @@ export class Outbox {
     return keysSchema.parse(this.statements.linkedSeries.all());
   }
 
+  /** Series whose pattern change has an old event on Zoom still to cancel. */
+  replacingSeries(): string[] {
+    return keysSchema.parse(this.statements.replacingSeries.all());
+  }
+
   // The sync's work
 
   /** Series operations to send or to reconcile, oldest first (a meeting's are `meetings.work()`). */

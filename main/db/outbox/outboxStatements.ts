@@ -101,6 +101,16 @@ export function prepareOutboxStatements(db: Database.Database) {
          ORDER BY s.created_at, s.rowid`,
       )
       .pluck(),
+    replacingSeries: db
+      .prepare(
+        `SELECT l.to_series_id FROM series_link l
+           JOIN series old ON old.id = l.from_series_id
+           JOIN series s ON s.id = l.to_series_id
+         WHERE l.kind = 'pattern_change' AND l.settled_at IS NULL
+           AND old.zoom_event_id IS NOT NULL AND s.deleted_at IS NULL
+         ORDER BY l.created_at, l.to_series_id`,
+      )
+      .pluck(),
     attendeeTickets: db.prepare(
       'SELECT id, zoom_ticket_id, synced_json, deleted_at, wait_position, promoted_at, waiting_for_json FROM attendee WHERE series_id = ?',
     ),

@@ -22,7 +22,7 @@ export interface RefreshStores {
     /** Plans the series' whole outbox again from the draft as stored. */
     replan(seriesId: string): void;
   };
-  attendees: Pick<AttendeeStore, 'write' | 'remove'>;
+  attendees: Pick<AttendeeStore, 'write' | 'remove' | 'emailKeysEver'>;
 }
 
 /** How a refresh is run. */

@@ -161,4 +161,87 @@ describe('changing the pattern of a published series', () => {
     const listed = harness.drafts.list();
     expect(listed.find((entry) => entry.id === newId)).toMatchObject({ is_published: true, attendees: 120 });
   }, 120_000);
+
+  it('carries people who registered on the old event after the change, before cancelling it', async () => {
+    // Mondays and Wednesdays, sessions chosen per person; the new pattern keeps Wednesday, drops Monday.
+    const summary = harness.importSeries([
+      standupSeries(2, {
+        key: 'course',
+        name: 'Course',
+        publish: true,
+        attendees: [
+          { email: 'person0@example.com', occurrences: [1, 2] },
+          { email: 'person1@example.com', occurrences: [2] },
+        ],
+        recurrence: { type: 2, repeat_interval: 1, weekly_days: [2, 4], end_times: 8, duration: 30 },
+        registration: {
+          link_name: 'Course seats',
+          recurring_registration_option: 'multiple_sessions',
+          authentication_method: 'bypass_auth',
+        },
+      }),
+    ]);
+    const courseId = summary.series[0]?.id ?? '';
+    expect((await harness.services.sync.run()).outcome).toBe('succeeded');
+    const oldEventId = harness.services.stores.outbox.zoomState(courseId).eventId ?? '';
+    const { draft } = harness.drafts.get(courseId, { withAttendees: false });
+    const details: Record<string, unknown> = {
+      ...draft,
+      recurrence: { ...(draft as RecurringSeriesDraft).recurrence, weekly_days: [3, 4] },
+    };
+    delete details.attendees;
+    const { id: newId } = harness.services.patternChange.confirm({ id: courseId, draft: details });
+
+    // Before the sync, two people register on the old event's page: one for the first Monday and
+    // Wednesday, one for that Wednesday only.
+    const oldSessions = (await harness.sandbox.control.state()).sessions
+      .filter((session) => session.event_id === oldEventId)
+      .sort((a, b) => a.start_time.localeCompare(b.start_time));
+    const monday = oldSessions.find((session) => new Date(session.start_time).getUTCDay() === 1);
+    const wednesday = oldSessions.find((session) => new Date(session.start_time).getUTCDay() === 3);
+    await harness.sandbox.control.edit({
+      kind: 'register',
+      event_id: oldEventId,
+      email: 'late@example.com',
+      session_ids: [monday?.session_id ?? '', wednesday?.session_id ?? ''],
+    });
+    await harness.sandbox.control.edit({
+      kind: 'register',
+      event_id: oldEventId,
+      email: 'wednesday@example.com',
+      session_ids: [wednesday?.session_id ?? ''],
+    });
+
+    const report = await harness.services.sync.run();
+    expect(report.outcome).toBe('succeeded');
+    const state = await harness.sandbox.control.state();
+    expect(state.events.find((event) => event.event_id === oldEventId)?.status).toBe('CANCELLED');
+    const newEventId = harness.services.stores.outbox.zoomState(newId).eventId;
+    const emails = (eventId: string | undefined) =>
+      state.tickets.filter((ticket) => ticket.event_id === eventId).map((ticket) => ticket.email);
+    expect(new Set(emails(newEventId))).toEqual(
+      new Set(['person0@example.com', 'person1@example.com', 'late@example.com', 'wednesday@example.com']),
+    );
+    // Each holds the new event's session on the day they chose, and only it.
+    const newSessions = new Map(
+      state.sessions.filter((session) => session.event_id === newEventId).map((s) => [s.session_id, s.start_time]),
+    );
+    const held = (email: string) =>
+      state.tickets
+        .filter((ticket) => ticket.event_id === newEventId && ticket.email === email)
+        .flatMap((ticket) => ticket.session_ids ?? [])
+        .map((id) => newSessions.get(id));
+    expect(held('wednesday@example.com')).toEqual([wednesday?.start_time]);
+    // Monday has no session on the same day any more; the Wednesday carries over.
+    expect(held('late@example.com')).toEqual([wednesday?.start_time]);
+    const carried = harness.services.attendees.list(newId).filter((row) => row.email.endsWith('late@example.com'));
+    expect(carried).toMatchObject([{ origin: 'zoom', on_zoom: true }]);
+
+    // Nothing is carried twice: another sync sends nothing.
+    expect(await harness.services.sync.run()).toMatchObject({ outcome: 'succeeded', done: 0 });
+    const after = await harness.sandbox.control.state();
+    expect(after.tickets.filter((ticket) => ticket.event_id === newEventId)).toHaveLength(
+      state.tickets.filter((ticket) => ticket.event_id === newEventId).length,
+    );
+  }, 60_000);
 });

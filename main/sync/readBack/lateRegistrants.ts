@@ -1,0 +1,54 @@
+import { carryRegistrations } from '../../../shared/drafts/patternChange';
+import type { ChangeSource } from '../../../shared/history/seriesHistory';
+import type { Outbox } from '../../db/outbox/outbox';
+import { ZoomApiError } from '../../zoom/zoomErrors';
+import type { RunContext } from '../operations/operation';
+import { readForRefresh } from './readForRefresh';
+import type { RefreshStores } from './refreshTally';
+
+/** Zoom's codes for an event that no longer exists. */
+const eventGoneCodes = new Set([2002, 2003]);
+
+const registeredOnZoom: ChangeSource = { source: 'zoom' };
+
+/**
+ * People who registered on Zoom for an event a pattern change replaced, after the change was made
+ * here: the old event takes registrations until the sync cancels it. At a sync's start each is
+ * carried into the series that continues it, by the rule the change itself used, and the series is
+ * planned again, so the cancel waits for their new tickets too and its message holds for them.
+ * Answers how many were carried.
+ */
+export async function carryLateRegistrants(
+  ctx: RunContext,
+  seriesId: string,
+  stores: RefreshStores & { outbox: Outbox },
+): Promise<number> {
+  const predecessor = stores.outbox.zoomState(seriesId).predecessor;
+  if (predecessor === undefined) return 0;
+  const stored = stores.drafts.get(predecessor.seriesId, { withAttendees: false });
+  const successor = stores.drafts.get(seriesId, { withAttendees: false });
+  if (stored?.event_type !== 'RECURRING' || successor === undefined) return 0;
+  let answer: Awaited<ReturnType<typeof readForRefresh>>;
+  try {
+    answer = await ctx.call(() => readForRefresh(ctx.api, predecessor.eventId));
+  } catch (error) {
+    // Gone from Zoom: nobody can register for it any more, and its cancel counts as done.
+    if (error instanceof ZoomApiError && error.zoomCode !== undefined && eventGoneCodes.has(error.zoomCode)) return 0;
+    throw error;
+  }
+  if (!answer.ok) return 0;
+  const known = new Set([
+    ...stores.attendees.emailKeysEver(predecessor.seriesId),
+    ...stores.attendees.emailKeysEver(seriesId),
+  ]);
+  const late = answer.view.draft.attendees.filter((attendee) => !known.has(attendee.email.toLowerCase()));
+  if (late.length === 0) return 0;
+  const { attendees } = carryRegistrations(stored, successor, late);
+  stores.attendees.write(
+    seriesId,
+    attendees.map((attendee) => ({ attendee })),
+    registeredOnZoom,
+  );
+  stores.drafts.replan(seriesId);
+  return attendees.length;
+}
