@@ -8,6 +8,7 @@ import { cliAppRoot } from './appRoot';
 import { exitCodeFor, exitCodes } from './exitCodes';
 import { runCheckInPull, runCheckInRecord, runCheckInStatus, type RecordOptions } from './checkInCommands';
 import { runDraftsCommand, runImportCommand, runStatusCommand } from './draftCommands';
+import { runChangePatternCommand } from './changePatternCommand';
 import { runExpandCommand } from './expandCommand';
 import { runExportCommand, type ExportOptions } from './exportCommand';
 import { exportFormatSchema } from '../../shared/export/exportFile';
@@ -83,6 +84,25 @@ function buildProgram(appRoot: string): Command {
     .option('--dry-run', 'validate and report what would change; change nothing')
     .action((file: string, options: { dryRun?: boolean }) => {
       runImportCommand(draftContext(), file, options.dryRun === true);
+    });
+
+  program
+    .command('change-pattern')
+    .description(
+      'give a published series a new pattern (Zoom locks it): a new event with every registration, the old one cancelled at the next sync',
+    )
+    .argument('<series>', 'the series ID or key')
+    .argument('<file>', 'a series file holding the series with its new pattern (its attendees are ignored)')
+    .option(
+      '--message <text>',
+      "what Zoom tells the old event's registrants; a sentence naming the new pattern by default",
+    )
+    .option('--dry-run', 'show what would happen; change nothing')
+    .action(async (series: string, file: string, options: { message?: string; dryRun?: boolean }) => {
+      await runChangePatternCommand(draftContext(), series, file, {
+        ...(options.message === undefined ? {} : { message: options.message }),
+        dryRun: options.dryRun === true,
+      });
     });
 
   program

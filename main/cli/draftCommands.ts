@@ -24,7 +24,7 @@ function withDrafts<T>(dataDir: string, work: (drafts: DraftService) => T): T {
 }
 
 /** Reads a series file as JSON; a file that cannot be read or parsed is invalid input. */
-function readSeriesFile(path: string): unknown {
+export function readSeriesFile(path: string): unknown {
   let text: string;
   try {
     if (statSync(path).size > limits.seriesFileBytes) {
