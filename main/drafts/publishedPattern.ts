@@ -24,6 +24,6 @@ export function lockedPatternIssues(next: SeriesDraft, stored: SeriesDraft, isPu
     message:
       `This series is published, and Zoom keeps ${patternWords[field]} as published. ` +
       'You can still change the start time and the duration, and move or cancel single sessions; a new pattern ' +
-      'continues the series as a new event (Change the pattern, in the series).',
+      'continues the series as a new event (Change the pattern, in the series, or cadence change-pattern).',
   }));
 }
