@@ -234,12 +234,14 @@ describe('edits and the outbox', () => {
 
   it('refuses a draft with problems, listing them at paths relative to the draft, and keeps the old one', () => {
     const { id } = drafts.save(undefined, training());
-    expect(() => drafts.save(id, training({ name: '', recurrence: { type: 2, end_times: 70, duration: 60 } }))).toThrow(
+    expect(() =>
+      drafts.save(id, training({ name: '', recurrence: { type: 2, end_times: 1101, duration: 60 } })),
+    ).toThrow(
       expect.objectContaining({
         code: 'invalid_input',
         issues: [
           { path: 'name', message: 'The series name cannot be empty.' },
-          { path: 'recurrence.end_times', message: 'Zoom Events allows at most 60 sessions in a series.' },
+          { path: 'recurrence.end_times', message: 'A series has at most 1,100 sessions.' },
         ],
       }) as Error,
     );
