@@ -15,7 +15,7 @@ import { limits } from '../../shared/limits';
 import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
 import { attendeeColumns, insertAttendeeSql, attendeeFromRow } from './seriesRows';
-import { assertNotReplaced } from './seriesLinkStore';
+import { assertNotPart, assertNotReplaced, isWhole } from './seriesLinkStore';
 import type { WaitingList } from './waitingList';
 
 const listedRowSchema = z.object({
@@ -51,6 +51,8 @@ export class AttendeeStore {
     private readonly now: () => string,
     private readonly history: HistoryStore,
     private readonly waiting: WaitingList,
+    /** A whole's attendees changed: its parts are derived again, in the same transaction. */
+    private readonly refreshParts: (seriesId: string, by: ChangeSource) => void = () => undefined,
   ) {}
 
   list(seriesId: string): AttendeeRow[] {
@@ -86,6 +88,7 @@ export class AttendeeStore {
     return this.db
       .transaction(() => {
         assertNotReplaced(this.db, seriesId);
+        if (by.source === 'here') assertNotPart(this.db, seriesId);
         // A large write (an import) is one summary entry: reading every row it replaces would slow it down.
         const isSummarised = writes.length > attendeeSummaryThreshold;
         const history: HistoryChange[] = [];
@@ -165,6 +168,7 @@ export class AttendeeStore {
             ? [attendeeSummary({ added, changed: updated, removed: 0 }), ...promotionsOnly(settled.history)]
             : [...history, ...settled.history],
         );
+        if (isWhole(this.db, seriesId)) this.refreshParts(seriesId, by);
         return { added, updated, ids };
       })
       .immediate();
@@ -175,6 +179,7 @@ export class AttendeeStore {
     return this.db
       .transaction(() => {
         assertNotReplaced(this.db, seriesId);
+        if (by.source === 'here') assertNotPart(this.db, seriesId);
         const isSummarised = ids.length > attendeeSummaryThreshold;
         const history: HistoryChange[] = [];
         const live = new Map(this.liveRows(seriesId).map((row) => [row.id, row]));
@@ -203,6 +208,7 @@ export class AttendeeStore {
             ? [attendeeSummary({ added: 0, changed: 0, removed }), ...settled.history]
             : [...history, ...settled.history],
         );
+        if (isWhole(this.db, seriesId)) this.refreshParts(seriesId, by);
         return removed;
       })
       .immediate();

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ImportSummary, DraftSummary, SyncStatus } from '../../shared/drafts/draftSummary';
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
+import { maxSessionsPerPart, needsParts } from '../../shared/drafts/seriesParts';
 import { attendeeRuleInputs } from '../../shared/drafts/seriesRules';
 import { draftIssues, validateSeriesFile, type SeriesFile } from '../../shared/drafts/seriesFile';
 import { pastStartIssues } from '../../shared/drafts/startRules';
@@ -10,7 +11,9 @@ import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import { plural } from '../../shared/words';
 import { explainSqliteError } from '../db/database';
 import { readSeriesDraft } from '../db/seriesRows';
-import { listDrafts, syncStatus } from '../db/draftQueries';
+import { listDrafts, seriesParts, syncStatus } from '../db/draftQueries';
+import { assertNotPart } from '../db/seriesLinkStore';
+import type { SeriesPartSummary } from '../../shared/drafts/seriesPartSummary';
 import type { Outbox } from '../db/outbox/outbox';
 import type { SeriesStore } from '../db/seriesStore';
 import type { ClosedDayPlanner } from './closedDayPlanner';
@@ -19,6 +22,21 @@ import { lockedPatternIssues } from './publishedPattern';
 
 function ruleInputsOf(draft: SeriesDraft): string {
   return attendeeRuleInputs({ ...draft, sessionStatuses: plannedSessions(draft).map((session) => session.status) });
+}
+
+/**
+ * A series already on Zoom as one event cannot grow past what one event holds: Zoom would refuse
+ * the longer pattern, and the event cannot become several.
+ */
+function oneEventIssues(next: SeriesDraft, isOnZoom: boolean) {
+  if (!isOnZoom || next.event_type !== 'RECURRING' || !needsParts(next)) return [];
+  const field = next.recurrence.end_times === undefined ? 'end_date_time' : 'end_times';
+  return [
+    {
+      path: `recurrence.${field}`,
+      message: `This series is one event on Zoom, which holds at most ${String(maxSessionsPerPart)} sessions. Keep to ${String(maxSessionsPerPart)}, or draft the longer series as a new one (Duplicate), which reaches Zoom in parts.`,
+    },
+  ];
 }
 
 /** A valid series file, or an invalid-input error listing every problem by JSON path. */
@@ -117,7 +135,20 @@ export class DraftService {
     if (id === undefined) return [];
     const stored = this.guard(() => readSeriesDraft(this.db, id, { withAttendees: false }));
     if (stored === undefined) return [];
-    return lockedPatternIssues(next, stored, this.outbox.zoomState(id).isPublished);
+    const parts = this.guard(() => seriesParts(this.db, id));
+    if (parts.length > 0)
+      return lockedPatternIssues(
+        next,
+        stored,
+        parts.some((part) => part.is_published),
+      );
+    return [
+      ...lockedPatternIssues(next, stored, this.outbox.zoomState(id).isPublished),
+      ...oneEventIssues(
+        next,
+        this.guard(() => this.store.isOnZoom(id)),
+      ),
+    ];
   }
 
   private keepingPastSessions(id: string | undefined, draft: SeriesDraft): SeriesDraft {
@@ -136,6 +167,7 @@ export class DraftService {
 
   /** Refuses a draft that breaks the start rule or changes what Zoom keeps, naming the field. */
   private checkChange(draft: SeriesDraft, id: string | undefined): void {
+    if (id !== undefined) this.guard(() => assertNotPart(this.db, id));
     const issues = [...this.startIssues(draft, id), ...this.lockedIssues(id, draft)];
     if (issues.length > 0) {
       throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
@@ -151,9 +183,18 @@ export class DraftService {
     }
   }
 
-  /** Keeps a series out of syncs ("Not ready"), or lets it sync again. */
+  /** Keeps a series out of syncs ("Not ready"), or lets it sync again; a whole's parts with it. */
   setReady(id: string, isReady: boolean): void {
-    this.guard(() => this.store.setReady(id, isReady));
+    this.guard(() => {
+      assertNotPart(this.db, id);
+      this.store.setReady(id, isReady);
+    });
+  }
+
+  /** A series' parts on Zoom, in order; none for a series that is one event. */
+  parts(id: string): SeriesPartSummary[] {
+    this.get(id, { withAttendees: false });
+    return this.guard(() => seriesParts(this.db, id));
   }
 
   list(): DraftSummary[] {
@@ -222,8 +263,12 @@ export class DraftService {
     return this.save(undefined, copy);
   }
 
+  /** Deletes a series; a whole goes with its parts. */
   delete(id: string): 'removed' | 'queued' {
-    return this.guard(() => this.store.delete(id));
+    return this.guard(() => {
+      assertNotPart(this.db, id);
+      return this.store.delete(id);
+    });
   }
 
   status(): SyncStatus {

@@ -16,7 +16,13 @@ export const draftSummarySchema = z.object({
   is_published: z.boolean(),
   /** False when the planner keeps the series out of syncs ("Not ready"). */
   is_ready: z.boolean(),
+  /** Every session of the series, across its parts. */
   sessions: z.number().int(),
+  /**
+   * How many events the series is on Zoom: 1, or, for a series longer than one event holds, its
+   * parts (`drafts.parts`), whose sync states and counts the row sums up.
+   */
+  parts: z.number().int(),
   next_occurrence: z.string().nullable(),
   attendees: z.number().int(),
   pending_changes: z.number().int(),

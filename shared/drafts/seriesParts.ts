@@ -48,7 +48,7 @@ export function partName(name: string, index: number, total: number): string {
 
 /** Whether a draft has more sessions than one Zoom event holds, and so reaches Zoom in parts. */
 export function needsParts(draft: SeriesDraft): boolean {
-  return partRangesOf(draft).length > 1;
+  return draft.event_type === 'RECURRING' && expandedWhole(draft).instants.length > maxSessionsPerPart;
 }
 
 /**
@@ -70,10 +70,25 @@ export function partRangesOf(draft: SeriesDraft): PartRange[] {
 export function splitIntoParts(draft: SeriesDraft): SeriesPart[] {
   if (draft.event_type !== 'RECURRING') return [{ index: 0, first_occurrence: 1, count: 1, draft }];
   const { timing, instants } = expandedWhole(draft);
+  if (instants.length <= maxSessionsPerPart) return [{ index: 0, first_occurrence: 1, count: instants.length, draft }];
+  return partsFrom(draft, timing, instants);
+}
+
+/**
+ * The parts of a series that stays a whole even with at most 60 sessions (its parts are on Zoom
+ * already): "part 1 of 1" then, never the whole itself.
+ */
+export function partsOfWhole(draft: RecurringSeriesDraft): SeriesPart[] {
+  const { timing, instants } = expandedWhole(draft);
+  return partsFrom(draft, timing, instants);
+}
+
+function partsFrom(
+  draft: RecurringSeriesDraft,
+  timing: SeriesTiming,
+  instants: readonly OccurrenceInstant[],
+): SeriesPart[] {
   const ranges = rangesOf(draft, timing, instants);
-  if (ranges.length === 1 && instants.length <= maxSessionsPerPart) {
-    return [{ index: 0, first_occurrence: 1, count: instants.length, draft }];
-  }
   return ranges.map((range, index) => ({
     index,
     ...range,
