@@ -5,7 +5,13 @@ import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import { formatInstant } from '../../../shared/recurrence/expandRecurrence';
 import { CalendarExportStore } from '../../db/calendarExportStore';
 import { explainSqliteError } from '../../db/database';
-import { attendeesToExport, seriesToExport, sessionsToExport, type ExportSeriesRow } from '../../db/exportQueries';
+import {
+  attendeesToExport,
+  partsToExport,
+  seriesSessionsToExport,
+  seriesToExport,
+  type ExportSeriesRow,
+} from '../../db/exportQueries';
 import { readSeriesDraft } from '../../db/seriesRows';
 import { attendeesCsv } from './attendeesCsv';
 import { calendarEntry, calendarEntryHash } from './calendarEntry';
@@ -39,17 +45,25 @@ export function createSeriesExporter(deps: SeriesExporterDeps): SeriesExporter {
   const contentOf = (format: ExportFormat, rows: readonly ExportSeriesRow[]): string => {
     switch (format) {
       case 'csv':
-        return sessionsCsv(rows.map((row) => ({ row, sessions: sessionsToExport(db, row.id) })));
+        return sessionsCsv(
+          rows.map((row) => ({ row, sessions: seriesSessionsToExport(db, row, partsToExport(db, row.id)) })),
+        );
       case 'attendees_csv':
         return attendeesCsv(
-          rows.map((row) => ({
-            row,
-            sessions: sessionsToExport(db, row.id),
-            attendees: attendeesToExport(db, row.id),
-          })),
+          rows.map((row) => {
+            const parts = partsToExport(db, row.id);
+            return {
+              row,
+              sessions: seriesSessionsToExport(db, row, parts),
+              attendees: attendeesToExport(db, row.id, parts),
+            };
+          }),
         );
       case 'ics': {
-        const entries = rows.map((row) => ({ row, entry: calendarEntry(draftOf(row, false), row) }));
+        const entries = rows.map((row) => ({
+          row,
+          entry: calendarEntry(draftOf(row, false), row, partsToExport(db, row.id)),
+        }));
         const numbers = sequences.sequences(
           entries.map(({ row, entry }) => ({ seriesId: row.id, contentHash: calendarEntryHash(entry) })),
         );
