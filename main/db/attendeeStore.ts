@@ -14,12 +14,14 @@ import { changedHere, type ChangeSource } from '../../shared/history/seriesHisto
 import { limits } from '../../shared/limits';
 import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
+import { partRegistrationsOf } from './partRegistrations';
 import { attendeeColumns, insertAttendeeSql, attendeeFromRow } from './seriesRows';
 import { assertNotPart, assertNotReplaced, isWhole } from './seriesLinkStore';
 import type { WaitingList } from './waitingList';
 
 const listedRowSchema = z.object({
   id: z.string(),
+  email_key: z.string(),
   zoom_ticket_id: z.string().nullable(),
   origin: attendeeOriginSchema.catch('here'),
   wait_position: z.number().nullable(),
@@ -55,17 +57,23 @@ export class AttendeeStore {
     private readonly refreshParts: (seriesId: string, by: ChangeSource) => void = () => undefined,
   ) {}
 
+  /** A series' attendees in list order; a person of a series in parts is one row, with their registration in each part. */
   list(seriesId: string): AttendeeRow[] {
+    const inParts = partRegistrationsOf(this.db, seriesId);
     return this.db
       .prepare('SELECT * FROM attendee WHERE series_id = ? AND deleted_at IS NULL ORDER BY position')
       .all(seriesId)
       .map((raw) => {
         const row = listedRowSchema.parse(raw);
-        const isWaiting = row.wait_position !== null && row.zoom_ticket_id === null;
+        const parts = inParts.get(row.email_key) ?? [];
+        const isOnZoom =
+          inParts.size === 0 ? row.zoom_ticket_id !== null : parts.length > 0 && parts.every((part) => part.on_zoom);
+        const isWaiting = row.wait_position !== null && !isOnZoom;
         return {
           ...attendeeFromRow(raw),
           id: row.id,
-          on_zoom: row.zoom_ticket_id !== null,
+          on_zoom: isOnZoom,
+          parts,
           origin: row.origin,
           waiting_place: isWaiting ? (row.wait_position ?? 0) + 1 : null,
           waiting_for:
