@@ -10,6 +10,7 @@ import { RecurrenceFields } from '../RecurrenceFields';
 import { ZoneOptions } from '../ZoneOptions';
 import { omit, withRecurrence, type EditorPartProps } from './editing';
 import { PatternChangePanel } from './PatternChangePanel';
+import { maxSessionsPerSeries } from '../../../shared/drafts/seriesParts';
 
 const repeatUnits: Readonly<Record<number, [string, string]>> = {
   1: ['day', 'days'],
@@ -199,7 +200,7 @@ export function ScheduleFields({ api, details, issues, edit }: EditorPartProps) 
               )
             }
             repetitions="sessions"
-            maxCount={60}
+            maxCount={maxSessionsPerSeries}
           />
         )}
       </fieldset>
