@@ -4,13 +4,12 @@ import type { SeriesPartSummary } from '../../../shared/drafts/seriesPartSummary
 import type { CadenceApi } from '../../../shared/ipc/cadenceApi';
 import type { ZoomPages } from '../../../shared/zoom/zoomPages';
 import { previewSessions } from '../../lib/schedulePreview';
-import { partsHint } from '../../lib/previewParts';
+import { partsHint, partTitle } from '../../lib/previewParts';
 import { formatShortDay } from '../../lib/zonedTime';
 import { useAppStore } from '../../stores/useAppStore';
 import type { SeriesDetails } from '../../stores/useEditorStore';
 import { useSyncStore } from '../../stores/useSyncStore';
 import { SyncStateBadge } from './SyncStateBadge';
-import { PageAddress } from './ZoomPages';
 
 interface ShownPart {
   part: SeriesPartSummary;
@@ -75,7 +74,7 @@ export function SeriesPartsPanel({ seriesId, details }: { seriesId: string; deta
         <tbody>
           {shown.map(({ part, pages }) => (
             <tr key={part.series_id}>
-              <th scope="row">{partLabel(part.index, shown.length)}</th>
+              <th scope="row">{partTitle(part.index, shown.length)}</th>
               <td>
                 {String(part.first_occurrence)}–{String(part.first_occurrence + part.count - 1)}
                 <span className="muted row-sub">{datesOf(part)}</span>
@@ -88,23 +87,29 @@ export function SeriesPartsPanel({ seriesId, details }: { seriesId: string; deta
                   <span className="muted">Created at the next sync</span>
                 ) : (
                   <>
-                    <span className="zoom-id">{part.zoom_event_id}</span>
-                    {pages !== undefined && pages.event_url !== null && (
-                      <span className="row-sub">
-                        <PageAddress
-                          url={pages.event_url}
-                          name={`event page of ${partLabel(part.index, shown.length)}`}
-                        />
-                      </span>
-                    )}
-                    {pages !== undefined && pages.registration_url !== null && (
-                      <span className="row-sub">
-                        <PageAddress
-                          url={pages.registration_url}
-                          name={`registration link of ${partLabel(part.index, shown.length)}`}
-                        />
-                      </span>
-                    )}
+                    <span>{part.zoom_event_id}</span>
+                    <span className="row-sub part-links">
+                      {pages !== undefined && pages.event_url !== null && (
+                        <a
+                          href={pages.event_url}
+                          target="_blank"
+                          rel="noreferrer noopener"
+                          aria-label={`Open the event page of ${partLabel(part.index, shown.length)}`}
+                        >
+                          Event page
+                        </a>
+                      )}
+                      {pages !== undefined && pages.registration_url !== null && (
+                        <a
+                          href={pages.registration_url}
+                          target="_blank"
+                          rel="noreferrer noopener"
+                          aria-label={`Open the registration link of ${partLabel(part.index, shown.length)}`}
+                        >
+                          Registration link
+                        </a>
+                      )}
+                    </span>
                   </>
                 )}
               </td>
