@@ -168,7 +168,25 @@ export class DraftService {
     if (id === undefined || this.guard(() => readSeriesDraft(this.db, id, { withAttendees: false })) === undefined) {
       return draft;
     }
-    return withPastSessionsKept(draft, this.outbox.zoomState(id), this.clock());
+    return withPastSessionsKept(draft, this.zoomStateOfWhole(id), this.clock());
+  }
+
+  /**
+   * What Zoom has of a series; for a whole, its parts' sessions numbered as the whole's
+   * occurrences, so that sessions that began on any part stay where they took place.
+   */
+  private zoomStateOfWhole(id: string) {
+    const own = this.outbox.zoomState(id);
+    const parts = this.guard(() => seriesParts(this.db, id));
+    if (parts.length === 0) return own;
+    const sessions = new Map(
+      parts.flatMap((part) =>
+        [...this.outbox.zoomState(part.series_id).sessions].map(
+          ([occurrence, session]) => [occurrence + part.first_occurrence - 1, session] as const,
+        ),
+      ),
+    );
+    return { ...own, sessions };
   }
 
   /** The start rule of a series not yet on Zoom (`id` undefined: a new series). */

@@ -186,6 +186,41 @@ describe('a series of more than 60 sessions on Zoom', () => {
       ['ada@example.com', 'bob@example.com'],
       [],
     ]);
+
+    // A change made on Zoom to part 2 and here to the whole is a conflict on the whole, naming the part.
+    const second = parts[1]?.event.event_id ?? '';
+    await harness.sandbox.control.edit({
+      kind: 'update-event',
+      event_id: second,
+      fields: { description: 'Their words' },
+    });
+    const { draft } = harness.drafts.get(wholeId, { withAttendees: false });
+    const details: Record<string, unknown> = { ...draft, description: 'My words' };
+    delete details.attendees;
+    harness.drafts.saveDetails(wholeId, details);
+    expect(await harness.services.sync.run()).toMatchObject({ outcome: 'needs_attention', conflicts: 1 });
+    expect(harness.services.stores.conflicts.open()).toMatchObject([
+      { series_name: 'Office hours (part 2 of 3)', kind: 'event_fields', subject: 'description' },
+    ]);
+    expect(harness.drafts.list().find((entry) => entry.id === wholeId)).toMatchObject({
+      sync_state: 'conflict',
+      conflicts: 1,
+    });
+    expect(harness.drafts.parts(wholeId).map((part) => part.sync_state)).toEqual([
+      'published',
+      'conflict',
+      'published',
+    ]);
+    const descriptions = partsOnZoom(await harness.sandbox.control.state(), 'Office hours').map(
+      (part) => part.event.description,
+    );
+    expect(descriptions).toEqual(['My words', 'Their words', 'My words']);
+    // Keeping the planner's words sends them to part 2 as well.
+    const [conflict] = harness.services.conflicts.list();
+    harness.services.conflicts.resolve(conflict?.id ?? 0, 'local');
+    expect(await harness.services.sync.run()).toMatchObject({ outcome: 'succeeded', waiting: 0 });
+    const settled = partsOnZoom(await harness.sandbox.control.state(), 'Office hours');
+    expect(settled.map((part) => part.event.description)).toEqual(['My words', 'My words', 'My words']);
   }, 60_000);
 
   it('applies a pattern edit to every part not yet on Zoom: the whole is split again, its parts rows kept', async () => {
