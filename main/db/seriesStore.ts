@@ -293,6 +293,13 @@ export class SeriesStore {
           .run(part.first_occurrence, wholeId, id);
       }
     });
+    // A part is ready to sync when its whole is.
+    this.db
+      .prepare(
+        `UPDATE series SET is_ready = (SELECT is_ready FROM series WHERE id = @whole)
+         WHERE id IN (SELECT to_series_id FROM series_link WHERE from_series_id = @whole AND kind = 'part')`,
+      )
+      .run({ whole: wholeId });
     for (const part of links.slice(parts.length)) {
       this.deleteRow(part.seriesId, part.eventId);
       this.db.prepare('DELETE FROM series_link WHERE to_series_id = ?').run(part.seriesId);

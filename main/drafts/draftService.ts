@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ImportSummary, DraftSummary, SyncStatus } from '../../shared/drafts/draftSummary';
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
-import { maxSessionsPerPart, needsParts } from '../../shared/drafts/seriesParts';
+import { maxSessionsPerPart, needsParts, partLabel, partName, partRangesOf } from '../../shared/drafts/seriesParts';
 import { attendeeRuleInputs } from '../../shared/drafts/seriesRules';
 import { draftIssues, validateSeriesFile, type SeriesFile } from '../../shared/drafts/seriesFile';
 import { pastStartIssues } from '../../shared/drafts/startRules';
@@ -52,6 +52,17 @@ export function validSeriesFile(input: unknown): SeriesFile {
   return result.file;
 }
 
+/** The parts the store makes of a draft, as an import reports them. */
+function partsOf(draft: SeriesDraft): ImportSummary['series'][number]['parts'] {
+  if (!needsParts(draft)) return [];
+  const ranges = partRangesOf(draft);
+  return ranges.map((range, index) => ({
+    part: partLabel(index, ranges.length),
+    name: partName(draft.name, index, ranges.length),
+    ...range,
+  }));
+}
+
 /** What an import did (or would do), series by series in file order. */
 export function importSummary(
   drafts: readonly SeriesDraft[],
@@ -65,6 +76,7 @@ export function importSummary(
     action: outcomes[index]?.isNew === false ? ('update' as const) : ('create' as const),
     sessions: plannedSessions(draft).filter((session) => session.status !== 'cancelled').length,
     attendees: draft.attendees.length,
+    parts: partsOf(draft),
   }));
   return {
     dry_run: isDryRun,
@@ -156,7 +168,25 @@ export class DraftService {
     if (id === undefined || this.guard(() => readSeriesDraft(this.db, id, { withAttendees: false })) === undefined) {
       return draft;
     }
-    return withPastSessionsKept(draft, this.outbox.zoomState(id), this.clock());
+    return withPastSessionsKept(draft, this.zoomStateOfWhole(id), this.clock());
+  }
+
+  /**
+   * What Zoom has of a series; for a whole, its parts' sessions numbered as the whole's
+   * occurrences, so that sessions that began on any part stay where they took place.
+   */
+  private zoomStateOfWhole(id: string) {
+    const own = this.outbox.zoomState(id);
+    const parts = this.guard(() => seriesParts(this.db, id));
+    if (parts.length === 0) return own;
+    const sessions = new Map(
+      parts.flatMap((part) =>
+        [...this.outbox.zoomState(part.series_id).sessions].map(
+          ([occurrence, session]) => [occurrence + part.first_occurrence - 1, session] as const,
+        ),
+      ),
+    );
+    return { ...own, sessions };
   }
 
   /** The start rule of a series not yet on Zoom (`id` undefined: a new series). */

@@ -64,6 +64,17 @@ export const importSummarySchema = z.object({
       action: z.enum(['create', 'update']),
       sessions: z.number().int(),
       attendees: z.number().int(),
+      /** The linked events a series of more than 60 sessions becomes on Zoom; empty for one event. */
+      parts: z.array(
+        z.object({
+          /** "part 2 of 5" */
+          part: z.string(),
+          /** The part's event name on Zoom. */
+          name: z.string(),
+          first_occurrence: z.number().int(),
+          count: z.number().int(),
+        }),
+      ),
     }),
   ),
 });

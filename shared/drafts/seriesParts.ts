@@ -137,6 +137,21 @@ function startsCleanly(timing: SeriesTiming, instants: readonly OccurrenceInstan
 }
 
 function rangesOf(draft: RecurringSeriesDraft, timing: SeriesTiming, instants: readonly OccurrenceInstant[]) {
+  const cancelled = new Set(
+    draft.occurrence_changes.filter((change) => change.action === 'cancel').map((change) => change.occurrence),
+  );
+  return scheduleRanges(timing, instants, cancelled);
+}
+
+/**
+ * The parts of an expanded schedule (`{ timezone, start_time, recurrence }` planned by
+ * `planSeriesTiming`), `cancelled` naming the occurrences cancelled: what `cadence expand` shows.
+ */
+export function scheduleRanges(
+  timing: SeriesTiming,
+  instants: readonly OccurrenceInstant[],
+  cancelled: ReadonlySet<number> = new Set(),
+): PartRange[] {
   const total = instants.length;
   const ranges: PartRange[] = [];
   let first = 1;
@@ -148,9 +163,6 @@ function rangesOf(draft: RecurringSeriesDraft, timing: SeriesTiming, instants: r
     first += count;
   }
   if (ranges.length === 1) return ranges;
-  const cancelled = new Set(
-    draft.occurrence_changes.filter((change) => change.action === 'cancel').map((change) => change.occurrence),
-  );
   return ranges.filter((range) => {
     for (let n = range.first_occurrence; n < range.first_occurrence + range.count; n += 1) {
       if (!cancelled.has(n)) return true;

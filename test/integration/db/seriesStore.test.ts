@@ -271,6 +271,7 @@ describe('the series list and status', () => {
         is_published: false,
         is_ready: true,
         sessions: 11,
+        parts: 1,
         // Occurrence 3 moved from 18 January to 19 January.
         next_occurrence: '2027-01-19T15:00:00Z',
         attendees: 2,
@@ -289,6 +290,7 @@ describe('the series list and status', () => {
         is_published: false,
         is_ready: true,
         sessions: 4,
+        parts: 1,
         next_occurrence: '2027-01-20T18:00:00Z',
         attendees: 1,
         pending_changes: 4,
