@@ -13,6 +13,7 @@ import {
   type ExportSeriesRow,
 } from '../../db/exportQueries';
 import { readSeriesDraft } from '../../db/seriesRows';
+import { wholeOf } from '../../db/seriesLinkStore';
 import { attendeesCsv } from './attendeesCsv';
 import { calendarEntry, calendarEntryHash } from './calendarEntry';
 import { calendarFile } from './calendarFile';
@@ -77,6 +78,14 @@ export function createSeriesExporter(deps: SeriesExporterDeps): SeriesExporter {
     }
   };
 
+  // A part of a long series is not a series of its own: its whole is the one to export.
+  const missingWords = (id: string): string => {
+    const whole = wholeOf(db, id);
+    return whole === undefined
+      ? `No series has the ID "${id}"; it may have been deleted.`
+      : `"${id}" is part ${String(whole.position)} of "${whole.name}" on Zoom: export "${whole.name}", which holds every part.`;
+  };
+
   return {
     export(request) {
       try {
@@ -88,10 +97,7 @@ export function createSeriesExporter(deps: SeriesExporterDeps): SeriesExporter {
             throw new CadenceError(
               'invalid_input',
               `No series has ${missing.length === 1 ? 'this ID' : 'these IDs'}: ${missing.join(', ')}. Nothing was exported.`,
-              missing.map((id) => ({
-                path: `seriesIds[${String(ids.indexOf(id))}]`,
-                message: `No series has the ID "${id}"; it may have been deleted.`,
-              })),
+              missing.map((id) => ({ path: `seriesIds[${String(ids.indexOf(id))}]`, message: missingWords(id) })),
             );
           }
           return {

@@ -173,4 +173,37 @@ describe('a series in parts, as the planner sees it', () => {
     expect(text.split('\n')[0]).toContain('Daily standup (3 events on Zoom:');
     expect(text).toContain('-- part 2 of 3 --');
   });
+
+  it('refuses a report while a part is not on Zoom, and an export of a part on its own, changing nothing', async () => {
+    const [longer] = h.importSeries([
+      standupSeries(0, {
+        key: 'evening-standup',
+        name: 'Evening standup',
+        start_time: '2027-04-05T22:00:00Z',
+        recurrence: { type: 1, repeat_interval: 1, end_times: 70, duration: 15 },
+      }),
+    ]).series;
+    const id = longer?.id ?? '';
+    expect(h.services.drafts.list().find((entry) => entry.id === id)?.parts).toBe(2);
+    await expect(h.services.reports.download({ seriesId: id })).rejects.toMatchObject({
+      code: 'conflict',
+      issues: [{ path: 'seriesId', message: 'Part of this series is not on Zoom yet.' }],
+    });
+    expect(h.services.reports.kept({ seriesId: id })).toBeUndefined();
+    // The daily standup's report is as it was.
+    expect(h.services.reports.kept({ seriesId })?.parts).toHaveLength(3);
+
+    const [part] = h.services.drafts.parts(seriesId);
+    expect(() => h.services.exporter.export({ format: 'csv', seriesIds: [part?.series_id ?? ''] })).toThrow(
+      expect.objectContaining({
+        code: 'invalid_input',
+        issues: [
+          {
+            path: 'seriesIds[0]',
+            message: `"${part?.series_id ?? ''}" is part 1 of "Daily standup" on Zoom: export "Daily standup", which holds every part.`,
+          },
+        ],
+      }),
+    );
+  });
 });
