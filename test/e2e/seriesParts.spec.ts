@@ -58,6 +58,7 @@ test('a standup every weekday for a year: previewed as one series in five parts,
     sessions: 260,
     ticketName: 'Team pass',
     linkName: 'Standup registration',
+    publish: true,
   });
 
   const preview = planner.preview;
@@ -83,6 +84,9 @@ test('a standup every weekday for a year: previewed as one series in five parts,
     'Part 5 of 5 · sessions 241–260 · becomes its own event on Zoom',
   );
 
+  // One person for every session: registered in each of the five events.
+  await planner.openTab('Attendees');
+  await planner.addAttendee({ email: 'ada@example.com', first: 'Ada', last: 'Lovelace' });
   await planner.syncNow();
   await expect(page.getByText(/everything is in sync/).first()).toBeVisible({ timeout: 60_000 });
 
@@ -119,4 +123,14 @@ test('a standup every weekday for a year: previewed as one series in five parts,
   await expect(page.getByRole('heading', { name: /^Part 1 of 5/ })).toHaveText(
     'Part 1 of 5 · sessions 1–60 · its own event on Zoom',
   );
+
+  await planner.openTab('Attendees');
+  await expect(page.getByRole('row', { name: /ada@example.com/ })).toContainText('Registered in parts 1–5');
+  // The attendance of the whole: every part's event read, its sessions numbered on under each part.
+  await page.getByRole('tab', { name: 'Attendance' }).click();
+  await page.getByRole('button', { name: 'Download report' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText('1 person registered');
+  const sessions = page.getByRole('table').filter({ hasText: 'Attendance per session' });
+  await expect(sessions.getByRole('rowheader', { name: `Part 2 of 5 · Zoom event ${secondEvent}` })).toBeVisible();
+  await expect(sessions.getByRole('rowheader', { name: /^61\. / })).toContainText('Mar 29');
 });
