@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { Planner } from './planner';
@@ -133,4 +134,9 @@ test('a standup every weekday for a year: previewed as one series in five parts,
   const sessions = page.getByRole('table').filter({ hasText: 'Attendance per session' });
   await expect(sessions.getByRole('rowheader', { name: `Part 2 of 5 · Zoom event ${secondEvent}` })).toBeVisible();
   await expect(sessions.getByRole('rowheader', { name: /^61\. / })).toContainText('Mar 29');
+  // The parts' table, the preview's part headings and the report's part rows: nothing serious for axe.
+  const results = await new AxeBuilder({ page }).include('.series-parts').include('#panel-attendance').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await shell.keepScreenshot('series-parts');
 });
