@@ -114,7 +114,7 @@ export function runDraftsCommand(context: DraftCommandContext): void {
   const rows = drafts.map((draft) => [
     draft.name,
     stateWords[draft.sync_state],
-    String(draft.sessions),
+    draft.parts > 1 ? `${String(draft.sessions)} in ${String(draft.parts)} parts` : String(draft.sessions),
     draft.next_occurrence ?? '—',
     String(draft.attendees),
     String(draft.pending_changes),

@@ -152,16 +152,25 @@ export function assertNotPart(db: Database.Database, seriesId: string): void {
   );
 }
 
+/**
+ * The whole whose last part the series is: a pattern change that continues a series as a whole
+ * leaves the old event's cancel to its last part, which waits for the others.
+ */
+const lastPartsWhole = `SELECT p.from_series_id FROM series_link p
+  WHERE p.to_series_id = @id AND p.kind = 'part'
+    AND p.position = (SELECT max(q.position) FROM series_link q WHERE q.from_series_id = p.from_series_id AND q.kind = 'part')`;
+
 /** The old event a series still has to cancel on Zoom (a pattern change not yet settled), if any. */
 export function readPredecessorToCancel(db: Database.Database, seriesId: string): PredecessorToCancel | undefined {
   const raw = db
     .prepare(
       `SELECT l.from_series_id AS series_id, s.zoom_event_id AS event_id, l.cancel_message
        FROM series_link l JOIN series s ON s.id = l.from_series_id
-       WHERE l.to_series_id = ? AND l.kind = 'pattern_change' AND l.settled_at IS NULL
-         AND s.zoom_event_id IS NOT NULL AND l.cancel_message IS NOT NULL`,
+       WHERE l.kind = 'pattern_change' AND l.settled_at IS NULL
+         AND s.zoom_event_id IS NOT NULL AND l.cancel_message IS NOT NULL
+         AND l.to_series_id IN (@id, (${lastPartsWhole}))`,
     )
-    .get(seriesId);
+    .get({ id: seriesId });
   if (raw === undefined) return undefined;
   const row = predecessorRowSchema.parse(raw);
   return { seriesId: row.series_id, eventId: row.event_id, message: row.cancel_message };

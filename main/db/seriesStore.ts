@@ -68,6 +68,8 @@ export class SeriesStore {
         .all(id) as string[];
       ids.forEach((attendeeId, i) => attendees.set(attendeeId, draft.attendees[i]));
       this.outbox.replanTickets(id, attendees, true);
+      // A whole plans nothing itself; its parts are planned again in its place.
+      for (const part of partLinksOf(this.db, id)) this.replan(part.seriesId);
     })();
   }
 

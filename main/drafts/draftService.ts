@@ -148,12 +148,13 @@ export class DraftService {
     const stored = this.guard(() => readSeriesDraft(this.db, id, { withAttendees: false }));
     if (stored === undefined) return [];
     const parts = this.guard(() => seriesParts(this.db, id));
-    if (parts.length > 0)
-      return lockedPatternIssues(
-        next,
-        stored,
-        parts.some((part) => part.is_published),
-      );
+    if (parts.length > 0) {
+      const published = parts.filter((part) => part.is_published).map((part) => partLabel(part.index, parts.length));
+      return lockedPatternIssues(next, stored, published.length > 0).map((issue) => ({
+        ...issue,
+        message: `Zoom keeps the pattern of this series' published parts (${published.join(', ')}). You can still change the start time and the duration, and move or cancel single sessions.`,
+      }));
+    }
     return [
       ...lockedPatternIssues(next, stored, this.outbox.zoomState(id).isPublished),
       ...oneEventIssues(

@@ -32,7 +32,7 @@ import {
   waitingRowSchema,
   type StoredOperation,
 } from './outboxRows';
-import { prepareOutboxStatements, type OutboxStatements } from './outboxStatements';
+import { prepareOutboxStatements, waitingStates, type OutboxStatements } from './outboxStatements';
 import { ZoomRecords } from './zoomRecords';
 import { MeetingOutbox } from './meetingOutbox';
 
@@ -401,6 +401,20 @@ export class Outbox {
   }
 
   // Waiting
+
+  /** Operations not yet done of the other parts of the whole the series is a part of (0 for any other series). */
+  otherPartsWaiting(seriesId: string): number {
+    return z.number().parse(
+      this.db
+        .prepare(
+          `SELECT count(*) FROM outbox x WHERE x.state IN ${waitingStates} AND x.series_id IN (
+               SELECT l.to_series_id FROM series_link l WHERE l.kind = 'part' AND l.to_series_id != @id
+                 AND l.from_series_id = (SELECT from_series_id FROM series_link WHERE to_series_id = @id AND kind = 'part'))`,
+        )
+        .pluck()
+        .get({ id: seriesId }),
+    );
+  }
 
   /** Operations not yet done: pending, in flight, held by a conflict or refused. */
   waitingCount(): number {

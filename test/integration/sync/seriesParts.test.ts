@@ -252,6 +252,60 @@ describe('a series of more than 60 sessions on Zoom', () => {
     expect(state.events.filter((event) => event.name.startsWith('Planning'))).toHaveLength(2);
   }, 60_000);
 
+  it('continues a published series past 60 sessions in parts, cancelling its event once every part holds its people', async () => {
+    const attendees = [{ email: 'ada@example.com' }, { email: 'bob@example.com' }];
+    const summary = harness.importSeries([dailyStandup(30, { key: 'grows', name: 'Grows', attendees })]);
+    const oldId = summary.series[0]?.id ?? '';
+    expect(await harness.services.sync.run()).toMatchObject({ outcome: 'succeeded', waiting: 0 });
+    const { draft } = harness.drafts.get(oldId, { withAttendees: false });
+    const details: Record<string, unknown> = { ...draft, recurrence: { type: 1, end_times: 130, duration: 15 } };
+    delete details.attendees;
+    // Zoom keeps a published pattern: the plain save refuses, the guided change makes a new series in parts.
+    expect(() => harness.drafts.saveDetails(oldId, details)).toThrow(
+      expect.objectContaining({
+        issues: expect.arrayContaining([expect.objectContaining({ path: 'recurrence.end_times' })]) as unknown,
+      }) as Error,
+    );
+    const message = 'The standup now runs for 130 days; your registration moves with it.';
+    const { id: newId } = harness.services.patternChange.confirm({ id: oldId, draft: details, cancelMessage: message });
+    expect(harness.drafts.parts(newId).map((part) => part.count)).toEqual([60, 60, 10]);
+
+    for (let run = 0; run < 3 && harness.services.drafts.status().waiting > 0; run += 1) {
+      expect((await harness.services.sync.run()).conflicts).toBe(0);
+    }
+    const state = await harness.sandbox.control.state();
+    const old = state.events.filter((event) => event.name === 'Grows');
+    expect(old.map((event) => [event.status, event.cancel_message])).toEqual([['CANCELLED', message]]);
+    const parts = partsOnZoom(state, 'Grows');
+    expect(parts.map((part) => [part.event.status, part.sessions.length, part.emails.sort()])).toEqual([
+      ['PUBLISHED', 60, ['ada@example.com', 'bob@example.com']],
+      ['PUBLISHED', 60, ['ada@example.com', 'bob@example.com']],
+      ['PUBLISHED', 10, ['ada@example.com', 'bob@example.com']],
+    ]);
+    const requests = await harness.sandbox.control.requests();
+    const cancelAt = requests.findLastIndex(
+      (request) => request.operationId === 'EventActions' && request.path.includes(old[0]?.event_id ?? '-'),
+    );
+    const lastTicketAt = requests.findLastIndex((request) => request.operationId === 'createTickets');
+    expect(cancelAt).toBeGreaterThan(lastTicketAt);
+    expect(harness.services.stores.links.linksOf(oldId).replaced_by[0]?.settled_at).not.toBeNull();
+    // A whole's pattern stays as its published parts have it.
+    const whole = harness.drafts.get(newId, { withAttendees: false }).draft;
+    const longer: Record<string, unknown> = { ...whole, recurrence: { type: 1, end_times: 140, duration: 15 } };
+    delete longer.attendees;
+    expect(() => harness.drafts.saveDetails(newId, longer)).toThrow(
+      expect.objectContaining({
+        issues: [
+          expect.objectContaining({
+            path: 'recurrence.end_times',
+            message: expect.stringContaining('published parts (part 1 of 3, part 2 of 3, part 3 of 3)') as unknown,
+          }),
+        ],
+      }) as Error,
+    );
+    expect(() => harness.services.patternChange.preview({ id: newId, draft: longer })).toThrow(/in parts/);
+  }, 60_000);
+
   it('makes a whole that shrinks to 60 sessions before reaching Zoom an ordinary series again', () => {
     const summary = harness.importSeries([dailyStandup(100, { key: 'shrinks', name: 'Shrinks' })]);
     const id = summary.series[0]?.id ?? '';
