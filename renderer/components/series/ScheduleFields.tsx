@@ -11,7 +11,6 @@ import { RecurrenceFields } from '../RecurrenceFields';
 import { ZoneOptions } from '../ZoneOptions';
 import { omit, withRecurrence, type EditorPartProps } from './editing';
 import { PatternChangePanel } from './PatternChangePanel';
-import { maxSessionsPerSeries } from '../../../shared/drafts/seriesParts';
 
 const repeatUnits: Readonly<Record<number, [string, string]>> = {
   1: ['day', 'days'],
