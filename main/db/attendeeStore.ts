@@ -16,7 +16,8 @@ import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
 import { partRegistrationsOf } from './partRegistrations';
 import { attendeeColumns, insertAttendeeSql, attendeeFromRow } from './seriesRows';
-import { assertNotPart, assertNotReplaced, isWhole } from './seriesLinkStore';
+import { attendeeInPart } from '../../shared/drafts/seriesParts';
+import { assertNotPart, assertNotReplaced, isWhole, partLinksOf } from './seriesLinkStore';
 import type { WaitingList } from './waitingList';
 
 const listedRowSchema = z.object({
@@ -53,8 +54,6 @@ export class AttendeeStore {
     private readonly now: () => string,
     private readonly history: HistoryStore,
     private readonly waiting: WaitingList,
-    /** A whole's attendees changed: its parts are derived again, in the same transaction. */
-    private readonly refreshParts: (seriesId: string, by: ChangeSource) => void = () => undefined,
   ) {}
 
   /** A series' attendees in list order; a person of a series in parts is one row, with their registration in each part. */
@@ -93,10 +92,19 @@ export class AttendeeStore {
     writes: readonly AttendeeWrite[],
     by: ChangeSource = changedHere,
   ): { added: number; updated: number; ids: string[] } {
+    return this.writeTo(seriesId, writes, by, false);
+  }
+
+  private writeTo(
+    seriesId: string,
+    writes: readonly AttendeeWrite[],
+    by: ChangeSource,
+    isFromWhole: boolean,
+  ): { added: number; updated: number; ids: string[] } {
     return this.db
       .transaction(() => {
         assertNotReplaced(this.db, seriesId);
-        if (by.source === 'here') assertNotPart(this.db, seriesId);
+        if (by.source === 'here' && !isFromWhole) assertNotPart(this.db, seriesId);
         // A large write (an import) is one summary entry: reading every row it replaces would slow it down.
         const isSummarised = writes.length > attendeeSummaryThreshold;
         const history: HistoryChange[] = [];
@@ -104,6 +112,7 @@ export class AttendeeStore {
         const setOrigin = this.db.prepare('UPDATE attendee SET origin = ? WHERE id = ?');
         const live = this.liveRows(seriesId);
         const byId = new Map(live.map((row) => [row.id, row]));
+        const keysBefore = new Map(live.map((row) => [row.id, row.email_key]));
         const byEmail = new Map(live.map((row) => [row.email_key, row.id]));
         let position = z
           .number()
@@ -176,7 +185,7 @@ export class AttendeeStore {
             ? [attendeeSummary({ added, changed: updated, removed: 0 }), ...promotionsOnly(settled.history)]
             : [...history, ...settled.history],
         );
-        if (isWhole(this.db, seriesId)) this.refreshParts(seriesId, by);
+        this.propagateToParts(seriesId, changed, keysBefore, by);
         return { added, updated, ids };
       })
       .immediate();
@@ -184,13 +193,18 @@ export class AttendeeStore {
 
   /** Removes attendees; one whose ticket is on Zoom stays as a tombstone until Zoom deletes it. */
   remove(seriesId: string, ids: readonly string[], by: ChangeSource = changedHere): number {
+    return this.removeFrom(seriesId, ids, by, false);
+  }
+
+  private removeFrom(seriesId: string, ids: readonly string[], by: ChangeSource, isFromWhole: boolean): number {
     return this.db
       .transaction(() => {
         assertNotReplaced(this.db, seriesId);
-        if (by.source === 'here') assertNotPart(this.db, seriesId);
+        if (by.source === 'here' && !isFromWhole) assertNotPart(this.db, seriesId);
         const isSummarised = ids.length > attendeeSummaryThreshold;
         const history: HistoryChange[] = [];
         const live = new Map(this.liveRows(seriesId).map((row) => [row.id, row]));
+        const keysBefore = new Map([...live.values()].map((row) => [row.id, row.email_key]));
         const tombstone = this.db.prepare('UPDATE attendee SET deleted_at = ? WHERE id = ?');
         const remove = this.db.prepare('DELETE FROM attendee WHERE id = ?');
         const changed = new Map<string, AttendeeDraft | undefined>();
@@ -216,7 +230,7 @@ export class AttendeeStore {
             ? [attendeeSummary({ added: 0, changed: 0, removed }), ...settled.history]
             : [...history, ...settled.history],
         );
-        if (isWhole(this.db, seriesId)) this.refreshParts(seriesId, by);
+        this.propagateToParts(seriesId, changed, keysBefore, by);
         return removed;
       })
       .immediate();
@@ -234,6 +248,35 @@ export class AttendeeStore {
         this.history.record(seriesId, by, [change]);
       })
       .immediate();
+  }
+
+  /**
+   * Carries a whole's changed attendees into its parts, in the same transaction: each person into
+   * the parts of their sessions (every part when they attend all), matched by the email they had,
+   * and out of the parts they no longer attend. Only the people who changed are written.
+   */
+  private propagateToParts(
+    wholeId: string,
+    changed: ReadonlyMap<string, AttendeeDraft | undefined>,
+    keysBefore: ReadonlyMap<string, string>,
+    by: ChangeSource,
+  ): void {
+    if (!isWhole(this.db, wholeId)) return;
+    for (const part of partLinksOf(this.db, wholeId)) {
+      const rows = new Map(this.liveRows(part.seriesId).map((row) => [row.email_key, row.id]));
+      const writes: AttendeeWrite[] = [];
+      const removals: string[] = [];
+      for (const [id, attendee] of changed) {
+        const key = keysBefore.get(id);
+        const existing = key === undefined ? undefined : rows.get(key);
+        const inPart = attendee === undefined ? undefined : attendeeInPart(attendee, part);
+        if (inPart !== undefined)
+          writes.push(existing === undefined ? { attendee: inPart } : { id: existing, attendee: inPart });
+        else if (existing !== undefined) removals.push(existing);
+      }
+      if (removals.length > 0) this.removeFrom(part.seriesId, removals, by, true);
+      if (writes.length > 0) this.writeTo(part.seriesId, writes, by, true);
+    }
   }
 
   /** An attendee as stored, before a change. */

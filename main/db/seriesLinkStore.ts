@@ -95,24 +95,33 @@ export function addSeriesLink(
 const partLinkRowSchema = z.object({
   series_id: z.string(),
   position: z.number().int(),
+  first_occurrence: z.number().int().nullable(),
+  count: z.number().int(),
   zoom_event_id: z.string().nullable(),
 });
 
-/** A whole's live parts in order, with their Zoom event IDs (null until synced). */
+/** A whole's live parts in order: which of its occurrences each holds, and its Zoom event ID (null until synced). */
 export function partLinksOf(
   db: Database.Database,
   wholeId: string,
-): { seriesId: string; position: number; eventId: string | null }[] {
+): { seriesId: string; position: number; first_occurrence: number; count: number; eventId: string | null }[] {
   return db
     .prepare(
-      `SELECT l.to_series_id AS series_id, l.position, s.zoom_event_id
+      `SELECT l.to_series_id AS series_id, l.position, l.first_occurrence, s.zoom_event_id,
+         (SELECT count(*) FROM occurrence o WHERE o.series_id = s.id) AS count
        FROM series_link l JOIN series s ON s.id = l.to_series_id
        WHERE l.from_series_id = ? AND l.kind = 'part' AND s.deleted_at IS NULL ORDER BY l.position`,
     )
     .all(wholeId)
     .map((raw) => {
       const row = partLinkRowSchema.parse(raw);
-      return { seriesId: row.series_id, position: row.position, eventId: row.zoom_event_id };
+      return {
+        seriesId: row.series_id,
+        position: row.position,
+        first_occurrence: row.first_occurrence ?? 1,
+        count: row.count,
+        eventId: row.zoom_event_id,
+      };
     });
 }
 

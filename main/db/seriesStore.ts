@@ -257,7 +257,7 @@ export class SeriesStore {
    * itself; each part is a series row of its own, saved like any draft (so its registrations keep
    * their IDs and its outbox is planned as any series'), linked to the whole at its position. A
    * whole that shrinks to one event's length before any part reaches Zoom is an ordinary series
-   * again. The sync and the attendee table call it too after changing a whole's attendees.
+   * again. (A change of a whole's attendees alone is carried into its parts by the attendee store.)
    */
   refreshParts(wholeId: string, draft: SeriesDraft, by: ChangeSource = changedHere): void {
     if (draft.event_type !== 'RECURRING') return;
@@ -307,12 +307,6 @@ export class SeriesStore {
       this.db.prepare('DELETE FROM series_link WHERE to_series_id = ?').run(part.seriesId);
     }
     if (isWhole(this.db, wholeId)) this.outbox.clearWhole(wholeId);
-  }
-
-  /** Derives a whole's parts again from the whole as stored; joins the caller's transaction. */
-  refreshPartsAsStored(wholeId: string, by: ChangeSource = changedHere): void {
-    const draft = readSeriesDraft(this.db, wholeId);
-    if (draft !== undefined) this.refreshParts(wholeId, draft, by);
   }
 
   /**

@@ -42,9 +42,7 @@ export function createStores(db: Database.Database, now: () => string, planner: 
     db,
     outbox,
     series,
-    attendees: new AttendeeStore(db, outbox, now, history, waitingList, (id, by) => {
-      series.refreshPartsAsStored(id, by);
-    }),
+    attendees: new AttendeeStore(db, outbox, now, history, waitingList),
     conflicts: new ConflictStore(db, now),
     history,
     log: new SyncLog(db, now),

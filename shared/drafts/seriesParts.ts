@@ -96,6 +96,19 @@ function partsFrom(
   }));
 }
 
+/**
+ * An attendee of the whole as a part registers them: everyone who attends all sessions, with
+ * their sessions renumbered into the part; undefined when they chose none of the part's sessions.
+ */
+export function attendeeInPart(attendee: AttendeeDraft, range: PartRange): AttendeeDraft | undefined {
+  if (attendee.occurrences === undefined) return attendee;
+  const last = range.first_occurrence + range.count - 1;
+  const chosen = attendee.occurrences
+    .filter((occurrence) => occurrence >= range.first_occurrence && occurrence <= last)
+    .map((occurrence) => occurrence - range.first_occurrence + 1);
+  return chosen.length === 0 ? undefined : { ...attendee, occurrences: chosen };
+}
+
 /** The part holding a whole's occurrence, and the occurrence's number within it; undefined if no part does. */
 export function partOfOccurrence(
   ranges: readonly PartRange[],
@@ -199,9 +212,8 @@ function partDraft(
       .filter((change) => inPart(change.occurrence))
       .map((change) => ({ ...change, occurrence: renumber(change.occurrence) })),
     attendees: whole.attendees.flatMap((attendee): AttendeeDraft[] => {
-      if (attendee.occurrences === undefined) return [attendee];
-      const chosen = attendee.occurrences.filter(inPart).map(renumber);
-      return chosen.length === 0 ? [] : [{ ...attendee, occurrences: chosen }];
+      const inThisPart = attendeeInPart(attendee, range);
+      return inThisPart === undefined ? [] : [inThisPart];
     }),
   };
   if (whole.session_capacities !== undefined) {

@@ -187,6 +187,13 @@ describe('a series of more than 60 sessions on Zoom', () => {
       [],
     ]);
 
+    // Choosing other sessions moves the registration to the parts that hold them.
+    const ada = harness.services.attendees.list(wholeId).find((row) => row.email === 'ada@example.com');
+    harness.services.attendees.save(wholeId, ada?.id, { email: 'ada@example.com', occurrences: [125] });
+    expect(await harness.services.sync.run()).toMatchObject({ outcome: 'succeeded', waiting: 0 });
+    parts = partsOnZoom(await harness.sandbox.control.state(), 'Office hours');
+    expect(parts.map((part) => part.emails.sort())).toEqual([[], ['bob@example.com'], ['ada@example.com']]);
+
     // A change made on Zoom to part 2 and here to the whole is a conflict on the whole, naming the part.
     const second = parts[1]?.event.event_id ?? '';
     await harness.sandbox.control.edit({
