@@ -75,10 +75,18 @@ export function runImportCommand(context: DraftCommandContext, file: string, isD
   const verb = isDryRun ? 'Would import' : 'Imported';
   const lines = [
     `${verb} ${String(summary.series.length)} series: ${String(summary.created)} new, ${String(summary.updated)} updated.`,
-    ...summary.series.map(
-      (entry) =>
-        `  ${entry.action === 'create' ? 'new    ' : 'updated'}  ${entry.name}${entry.key === null ? '' : ` (${entry.key})`} — ${plural(entry.sessions, 'session')}, ${plural(entry.attendees, 'attendee')}`,
-    ),
+    ...summary.series.flatMap((entry) => [
+      `  ${entry.action === 'create' ? 'new    ' : 'updated'}  ${entry.name}${entry.key === null ? '' : ` (${entry.key})`} — ${plural(entry.sessions, 'session')}, ${plural(entry.attendees, 'attendee')}`,
+      ...(entry.parts.length === 0
+        ? []
+        : [
+            `           on Zoom as ${String(entry.parts.length)} linked events (Zoom holds 60 sessions in one):`,
+            ...entry.parts.map(
+              (part) =>
+                `             ${part.name}: sessions ${String(part.first_occurrence)}–${String(part.first_occurrence + part.count - 1)}`,
+            ),
+          ]),
+    ]),
   ];
   if (isDryRun) lines.push('Nothing was changed (--dry-run).');
   context.stdout.write(`${lines.join('\n')}\n`);
@@ -106,7 +114,7 @@ export function runDraftsCommand(context: DraftCommandContext): void {
   const rows = drafts.map((draft) => [
     draft.name,
     stateWords[draft.sync_state],
-    String(draft.sessions),
+    draft.parts > 1 ? `${String(draft.sessions)} in ${String(draft.parts)} parts` : String(draft.sessions),
     draft.next_occurrence ?? '—',
     String(draft.attendees),
     String(draft.pending_changes),

@@ -1,4 +1,6 @@
 import { CadenceError } from '../../shared/errors';
+import { maxSessionsPerPart, partLabel, scheduleRanges } from '../../shared/drafts/seriesParts';
+import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import { expandSeries } from '../../shared/recurrence/seriesTiming';
 
 /** Reads all of a stream as text. */
@@ -10,6 +12,8 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 
 /**
  * `cadence expand`: `{timezone, start_time, recurrence}` on stdin, the occurrences on stdout.
+ * More than one Zoom event holds (60) adds `parts`: the linked events the series becomes on Zoom,
+ * each with its label, its first occurrence, its count and its first and last session's times.
  * Needs no data directory and no network.
  */
 export async function runExpandCommand(stdin: NodeJS.ReadableStream, stdout: NodeJS.WritableStream): Promise<void> {
@@ -27,5 +31,17 @@ export async function runExpandCommand(stdin: NodeJS.ReadableStream, stdout: Nod
     const count = result.issues.length;
     throw new CadenceError('invalid_input', `The series has ${count} problem${count === 1 ? '' : 's'}.`, result.issues);
   }
-  stdout.write(`${JSON.stringify({ occurrences: result.occurrences })}\n`);
+  if (result.occurrences.length <= maxSessionsPerPart) {
+    stdout.write(`${JSON.stringify({ occurrences: result.occurrences })}\n`);
+    return;
+  }
+  const ranges = scheduleRanges(result.timing, result.instants);
+  const parts = ranges.map((range, index) => ({
+    part: partLabel(index, ranges.length),
+    first_occurrence: range.first_occurrence,
+    count: range.count,
+    start_time: formatInstant(result.instants[range.first_occurrence - 1]?.start ?? 0),
+    end_time: formatInstant(result.instants[range.first_occurrence + range.count - 2]?.end ?? 0),
+  }));
+  stdout.write(`${JSON.stringify({ occurrences: result.occurrences, parts })}\n`);
 }

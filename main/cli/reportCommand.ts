@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AttendanceReport } from '../../shared/reports/attendanceReport';
 import { CadenceError } from '../../shared/errors';
+import { partLabel } from '../../shared/drafts/seriesParts';
 import { reportCsv } from '../reports/attendanceReports';
 import { exitCodes } from './exitCodes';
 import { withServices } from './withServices';
@@ -45,11 +46,21 @@ export function reportText(report: AttendanceReport): string {
     cells
       .map((cell, column) => (column === 1 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
       .join('  ');
-  const { totals } = report;
+  const { totals, parts } = report;
+  const events =
+    parts.length === 0
+      ? report.eventId
+      : `${String(parts.length)} events on Zoom: ${parts.map((part) => part.eventId).join(', ')}`;
+  // A series in parts: each part's first session is preceded by the part's name.
+  const partAt = new Map(parts.map((part, index) => [part.firstPosition, partLabel(index, parts.length)]));
   return [
-    `${report.name} (${report.eventId}), downloaded ${report.downloadedAt}`,
+    `${report.name} (${events}), downloaded ${report.downloadedAt}`,
     line(header),
-    ...rows.map(line),
+    ...report.sessions.flatMap((session, index) => {
+      const part = partAt.get(session.position);
+      const row = line(rows[index] ?? []);
+      return part === undefined ? [row] : [`-- ${part} --`, row];
+    }),
     `${String(totals.registered)} registered, ${String(totals.attended)} attended at least one session, ${String(totals.checkedInOnsite)} checked in onsite.`,
     ...(totals.unmatchedRecords > 0
       ? [`${String(totals.unmatchedRecords)} attendance records fit no session's time and are not counted.`]

@@ -67,6 +67,13 @@ const checkInRowSchema = z.object({
   recorded_at: z.string().nullable(),
 });
 
+/** Who an event's report counts, by lower-cased email. */
+interface EventPeople {
+  registered: ReadonlySet<string>;
+  attended: ReadonlySet<string>;
+  onsite: ReadonlySet<string>;
+}
+
 const counting = `state IN (${countingStates.map((state) => `'${state}'`).join(', ')})`;
 const everySession = '';
 
@@ -132,6 +139,58 @@ export class AttendanceReportStore {
 
   /** The kept report of an event, its numbers derived now; undefined when none was downloaded. */
   read(eventId: string): AttendanceReport | undefined {
+    return this.readEvent(eventId)?.report;
+  }
+
+  /**
+   * The kept reports of a long series' parts as one report of the whole: every session of every
+   * part, numbered on from part to part, and each person counted once in the totals however many
+   * parts they are registered in. Parts never downloaded are left out; undefined when none was.
+   */
+  readWhole(whole: { seriesId: string; name: string }, eventIds: readonly string[]): AttendanceReport | undefined {
+    const kept = eventIds.flatMap((eventId) => {
+      const found = this.readEvent(eventId);
+      return found === undefined ? [] : [found];
+    });
+    const first = kept[0];
+    if (first === undefined) return undefined;
+    const union = (of: (people: EventPeople) => ReadonlySet<string>) =>
+      new Set(kept.flatMap(({ people }) => [...of(people)])).size;
+    let before = 0;
+    const parts = kept.map(({ report }) => {
+      const firstPosition = before + 1;
+      before += report.sessions.length;
+      return { report, firstPosition };
+    });
+    return attendanceReportSchema.parse({
+      eventId: first.report.eventId,
+      seriesId: whole.seriesId,
+      name: whole.name,
+      timezone: first.report.timezone,
+      // The oldest part's: the whole is as fresh as its least fresh part.
+      downloadedAt: kept.map(({ report }) => report.downloadedAt).sort()[0],
+      toleranceMinutes: this.toleranceMinutes,
+      sessions: parts.flatMap(({ report, firstPosition }) =>
+        report.sessions.map((s) => ({ ...s, position: firstPosition + s.position - 1 })),
+      ),
+      totals: {
+        registered: union((people) => people.registered),
+        attended: union((people) => people.attended),
+        checkedInOnsite: union((people) => people.onsite),
+        unmatchedRecords: kept.reduce((sum, { report }) => sum + report.totals.unmatchedRecords, 0),
+      },
+      parts: parts.map(({ report, firstPosition }) => ({
+        eventId: report.eventId,
+        name: report.name,
+        firstPosition,
+        sessions: report.sessions.length,
+        downloadedAt: report.downloadedAt,
+      })),
+    });
+  }
+
+  /** One event's kept report, with who it counts (by lower-cased email) for the totals of a whole. */
+  private readEvent(eventId: string): { report: AttendanceReport; people: EventPeople } | undefined {
     const found = this.db.prepare('SELECT * FROM report_event WHERE event_id = ?').get(eventId);
     if (found === undefined) return undefined;
     const event = eventRowSchema.parse(found);
@@ -176,7 +235,7 @@ export class AttendanceReportStore {
       };
     });
     const attendedAny = new Set([...attendance.bySession.values()].flatMap((people) => [...people]));
-    return attendanceReportSchema.parse({
+    const report = attendanceReportSchema.parse({
       eventId: event.event_id,
       seriesId: event.series_id,
       name: event.name,
@@ -190,7 +249,13 @@ export class AttendanceReportStore {
         checkedInOnsite: onsite.people.size,
         unmatchedRecords: attendance.unmatched,
       },
+      parts: [],
     });
+    const registrants = this.db
+      .prepare<[string], string>('SELECT email_key FROM report_registrant WHERE event_id = ?')
+      .pluck()
+      .all(eventId);
+    return { report, people: { registered: new Set(registrants), attended: attendedAny, onsite: onsite.people } };
   }
 
   /** Per session, who may come: those admitted to every session plus those with a ticket for it. */

@@ -14,12 +14,15 @@ import { changedHere, type ChangeSource } from '../../shared/history/seriesHisto
 import { limits } from '../../shared/limits';
 import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
+import { partRegistrationsOf } from './partRegistrations';
 import { attendeeColumns, insertAttendeeSql, attendeeFromRow } from './seriesRows';
-import { assertNotReplaced } from './seriesLinkStore';
+import { attendeeInPart } from '../../shared/drafts/seriesParts';
+import { assertNotPart, assertNotReplaced, isWhole, partLinksOf } from './seriesLinkStore';
 import type { WaitingList } from './waitingList';
 
 const listedRowSchema = z.object({
   id: z.string(),
+  email_key: z.string(),
   zoom_ticket_id: z.string().nullable(),
   origin: attendeeOriginSchema.catch('here'),
   wait_position: z.number().nullable(),
@@ -53,17 +56,23 @@ export class AttendeeStore {
     private readonly waiting: WaitingList,
   ) {}
 
+  /** A series' attendees in list order; a person of a series in parts is one row, with their registration in each part. */
   list(seriesId: string): AttendeeRow[] {
+    const inParts = partRegistrationsOf(this.db, seriesId);
     return this.db
       .prepare('SELECT * FROM attendee WHERE series_id = ? AND deleted_at IS NULL ORDER BY position')
       .all(seriesId)
       .map((raw) => {
         const row = listedRowSchema.parse(raw);
-        const isWaiting = row.wait_position !== null && row.zoom_ticket_id === null;
+        const parts = inParts.get(row.email_key) ?? [];
+        const isOnZoom =
+          inParts.size === 0 ? row.zoom_ticket_id !== null : parts.length > 0 && parts.every((part) => part.on_zoom);
+        const isWaiting = row.wait_position !== null && !isOnZoom;
         return {
           ...attendeeFromRow(raw),
           id: row.id,
-          on_zoom: row.zoom_ticket_id !== null,
+          on_zoom: isOnZoom,
+          parts,
           origin: row.origin,
           waiting_place: isWaiting ? (row.wait_position ?? 0) + 1 : null,
           waiting_for:
@@ -89,9 +98,19 @@ export class AttendeeStore {
     writes: readonly AttendeeWrite[],
     by: ChangeSource = changedHere,
   ): { added: number; updated: number; ids: string[] } {
+    return this.writeTo(seriesId, writes, by, false);
+  }
+
+  private writeTo(
+    seriesId: string,
+    writes: readonly AttendeeWrite[],
+    by: ChangeSource,
+    isFromWhole: boolean,
+  ): { added: number; updated: number; ids: string[] } {
     return this.db
       .transaction(() => {
         assertNotReplaced(this.db, seriesId);
+        if (by.source === 'here' && !isFromWhole) assertNotPart(this.db, seriesId);
         // A large write (an import) is one summary entry: reading every row it replaces would slow it down.
         const isSummarised = writes.length > attendeeSummaryThreshold;
         const history: HistoryChange[] = [];
@@ -99,6 +118,7 @@ export class AttendeeStore {
         const setOrigin = this.db.prepare('UPDATE attendee SET origin = ? WHERE id = ?');
         const live = this.liveRows(seriesId);
         const byId = new Map(live.map((row) => [row.id, row]));
+        const keysBefore = new Map(live.map((row) => [row.id, row.email_key]));
         const byEmail = new Map(live.map((row) => [row.email_key, row.id]));
         let position = z
           .number()
@@ -171,6 +191,7 @@ export class AttendeeStore {
             ? [attendeeSummary({ added, changed: updated, removed: 0 }), ...promotionsOnly(settled.history)]
             : [...history, ...settled.history],
         );
+        this.propagateToParts(seriesId, changed, keysBefore, by);
         return { added, updated, ids };
       })
       .immediate();
@@ -178,12 +199,18 @@ export class AttendeeStore {
 
   /** Removes attendees; one whose ticket is on Zoom stays as a tombstone until Zoom deletes it. */
   remove(seriesId: string, ids: readonly string[], by: ChangeSource = changedHere): number {
+    return this.removeFrom(seriesId, ids, by, false);
+  }
+
+  private removeFrom(seriesId: string, ids: readonly string[], by: ChangeSource, isFromWhole: boolean): number {
     return this.db
       .transaction(() => {
         assertNotReplaced(this.db, seriesId);
+        if (by.source === 'here' && !isFromWhole) assertNotPart(this.db, seriesId);
         const isSummarised = ids.length > attendeeSummaryThreshold;
         const history: HistoryChange[] = [];
         const live = new Map(this.liveRows(seriesId).map((row) => [row.id, row]));
+        const keysBefore = new Map([...live.values()].map((row) => [row.id, row.email_key]));
         const tombstone = this.db.prepare('UPDATE attendee SET deleted_at = ? WHERE id = ?');
         const remove = this.db.prepare('DELETE FROM attendee WHERE id = ?');
         const changed = new Map<string, AttendeeDraft | undefined>();
@@ -209,6 +236,7 @@ export class AttendeeStore {
             ? [attendeeSummary({ added: 0, changed: 0, removed }), ...settled.history]
             : [...history, ...settled.history],
         );
+        this.propagateToParts(seriesId, changed, keysBefore, by);
         return removed;
       })
       .immediate();
@@ -226,6 +254,35 @@ export class AttendeeStore {
         this.history.record(seriesId, by, [change]);
       })
       .immediate();
+  }
+
+  /**
+   * Carries a whole's changed attendees into its parts, in the same transaction: each person into
+   * the parts of their sessions (every part when they attend all), matched by the email they had,
+   * and out of the parts they no longer attend. Only the people who changed are written.
+   */
+  private propagateToParts(
+    wholeId: string,
+    changed: ReadonlyMap<string, AttendeeDraft | undefined>,
+    keysBefore: ReadonlyMap<string, string>,
+    by: ChangeSource,
+  ): void {
+    if (!isWhole(this.db, wholeId)) return;
+    for (const part of partLinksOf(this.db, wholeId)) {
+      const rows = new Map(this.liveRows(part.seriesId).map((row) => [row.email_key, row.id]));
+      const writes: AttendeeWrite[] = [];
+      const removals: string[] = [];
+      for (const [id, attendee] of changed) {
+        const key = keysBefore.get(id);
+        const existing = key === undefined ? undefined : rows.get(key);
+        const inPart = attendee === undefined ? undefined : attendeeInPart(attendee, part);
+        if (inPart !== undefined)
+          writes.push(existing === undefined ? { attendee: inPart } : { id: existing, attendee: inPart });
+        else if (existing !== undefined) removals.push(existing);
+      }
+      if (removals.length > 0) this.removeFrom(part.seriesId, removals, by, true);
+      if (writes.length > 0) this.writeTo(part.seriesId, writes, by, true);
+    }
   }
 
   /** An attendee as stored, before a change. */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { partLabel, partOfOccurrence } from '../../shared/drafts/seriesParts';
 import { attendeeFromRow } from './seriesRows';
 
 const seriesRowSchema = z.object({
@@ -27,22 +28,26 @@ const sessionRowSchema = z.object({
 /** One planned session with its Zoom session ID, once Zoom has generated it. */
 export type ExportSessionRow = z.output<typeof sessionRowSchema>;
 
-const attendeeRowSchema = z.object({ id: z.string(), zoom_ticket_id: z.string().nullable() });
+const attendeeRowSchema = z.object({ id: z.string(), email_key: z.string(), zoom_ticket_id: z.string().nullable() });
 
 const seriesSelect = `SELECT s.id, s.key, s.name, s.event_type, s.timezone, s.hub_id, s.zoom_event_id,
     p.hub_name, p.event_url, p.registration_url
   FROM series s LEFT JOIN zoom_page p ON p.series_id = s.id`;
 
+/** A part of a long series is exported within its whole, never as a series of its own. */
+const isNotPart = `NOT EXISTS (SELECT 1 FROM series_link l WHERE l.to_series_id = s.id AND l.kind = 'part')`;
+
 /**
  * The series to export, in the series list's order: those named by `ids` (in the list's order,
- * each once), or every series not deleted. Answers the IDs that name no live series apart.
+ * each once), or every series not deleted. Answers the IDs that name no live series apart; a part
+ * of a long series is one of those, since its whole is the series.
  */
 export function seriesToExport(
   db: Database.Database,
   ids: readonly string[] | undefined,
 ): { found: ExportSeriesRow[]; missing: string[] } {
   const rows = db
-    .prepare(`${seriesSelect} WHERE s.deleted_at IS NULL ORDER BY s.created_at, s.rowid`)
+    .prepare(`${seriesSelect} WHERE s.deleted_at IS NULL AND ${isNotPart} ORDER BY s.created_at, s.rowid`)
     .all()
     .map((row) => seriesRowSchema.parse(row));
   if (ids === undefined || ids.length === 0) return { found: rows, missing: [] };
@@ -68,19 +73,112 @@ export interface ExportAttendeeRow {
   registrationId: string;
   attendee: ReturnType<typeof attendeeFromRow>;
   ticketIds: string[];
+  /**
+   * Of a long series: the person's registration in each part that admits them, with the part's
+   * registration ID (its `external_ticket_id` on Zoom), event and tickets. Empty otherwise.
+   */
+  inParts: { part: ExportPart; registrationId: string; ticketIds: string[] }[];
 }
 
-/** A series' attendees not removed, in list order. */
-export function attendeesToExport(db: Database.Database, seriesId: string): ExportAttendeeRow[] {
+const liveAttendees = 'SELECT * FROM attendee WHERE series_id = ? AND deleted_at IS NULL ORDER BY position';
+const ticketsOf = (ticketId: string | null) => (ticketId === null ? [] : ticketId.split(' '));
+
+/**
+ * A series' attendees not removed, in list order. A person of a long series is one row, with their
+ * registration in each of its `parts` (found by email, which is unique among a series' attendees).
+ */
+export function attendeesToExport(
+  db: Database.Database,
+  seriesId: string,
+  parts: readonly ExportPart[] = [],
+): ExportAttendeeRow[] {
+  const byEmail = new Map<string, ExportAttendeeRow['inParts']>();
+  for (const part of parts) {
+    for (const raw of db.prepare(liveAttendees).all(part.row.id)) {
+      const row = attendeeRowSchema.parse(raw);
+      const entry = { part, registrationId: row.id, ticketIds: ticketsOf(row.zoom_ticket_id) };
+      byEmail.set(row.email_key, [...(byEmail.get(row.email_key) ?? []), entry]);
+    }
+  }
   return db
-    .prepare('SELECT * FROM attendee WHERE series_id = ? AND deleted_at IS NULL ORDER BY position')
+    .prepare(liveAttendees)
     .all(seriesId)
     .map((raw) => {
       const row = attendeeRowSchema.parse(raw);
       return {
         registrationId: row.id,
         attendee: attendeeFromRow(raw),
-        ticketIds: row.zoom_ticket_id === null ? [] : row.zoom_ticket_id.split(' '),
+        ticketIds: ticketsOf(row.zoom_ticket_id),
+        inParts: byEmail.get(row.email_key) ?? [],
       };
     });
+}
+
+/** A part of a long series as the exports name it: the event it is on Zoom, and where it starts in the whole. */
+export interface ExportPart {
+  /** 0-based. */
+  index: number;
+  total: number;
+  /** The whole's occurrence number of the part's first session. */
+  firstOccurrence: number;
+  /** The part's own series row: its Zoom event ID and pages. */
+  row: ExportSeriesRow;
+  /** The part's sessions in its own numbering, with Zoom's session IDs. */
+  sessions: ExportSessionRow[];
+}
+
+const partRowSchema = seriesRowSchema.extend({ first_occurrence: z.number().int().nullable() });
+
+/** The parts of a long series in order, each with its sessions; none for a series Zoom holds as one event. */
+export function partsToExport(db: Database.Database, wholeId: string): ExportPart[] {
+  const rows = db
+    .prepare(
+      `${seriesSelect.replace('SELECT ', 'SELECT l.first_occurrence, ')}
+       JOIN series_link l ON l.to_series_id = s.id AND l.kind = 'part'
+       WHERE l.from_series_id = ? AND s.deleted_at IS NULL ORDER BY l.position`,
+    )
+    .all(wholeId)
+    .map((raw) => partRowSchema.parse(raw));
+  return rows.map(({ first_occurrence: first, ...row }, index) => ({
+    index,
+    total: rows.length,
+    firstOccurrence: first ?? 1,
+    row,
+    sessions: sessionsToExport(db, row.id),
+  }));
+}
+
+/** A session of a series with the event that holds it on Zoom: the series' own, or its part's. */
+export interface ExportSession extends ExportSessionRow {
+  /** The series row whose Zoom event holds the session. */
+  event: ExportSeriesRow;
+  /** "part 2 of 5"; empty for a series Zoom holds as one event. */
+  part: string;
+}
+
+/**
+ * A series' sessions numbered as the planner numbers them (1 to the last, across parts), each with
+ * the Zoom event, session ID and links of the part that holds it. A session no part holds (a
+ * stretch of cancelled sessions Zoom never needed) has the whole's row, which Zoom does not know.
+ */
+export function seriesSessionsToExport(
+  db: Database.Database,
+  row: ExportSeriesRow,
+  parts: readonly ExportPart[],
+): ExportSession[] {
+  const sessions = sessionsToExport(db, row.id);
+  if (parts.length === 0) return sessions.map((session) => ({ ...session, event: row, part: '' }));
+  const ranges = parts.map((part) => ({ first_occurrence: part.firstOccurrence, count: part.sessions.length }));
+  return sessions.map((session) => {
+    const found = partOfOccurrence(ranges, session.number);
+    const part = found === undefined ? undefined : parts[found.index];
+    if (found === undefined || part === undefined) return { ...session, event: row, part: '' };
+    const onZoom = part.sessions[found.occurrence - 1];
+    return {
+      ...session,
+      zoom_session_id: onZoom?.zoom_session_id ?? null,
+      event: part.row,
+      part: partLabel(part.index, part.total),
+    };
+  });
 }

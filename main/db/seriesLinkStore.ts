@@ -33,12 +33,7 @@ export class SeriesLinkStore {
     cancelMessage: string | null;
     position?: number;
   }): void {
-    this.db
-      .prepare(
-        `INSERT INTO series_link (from_series_id, to_series_id, kind, position, cancel_message, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(input.from, input.to, input.kind, input.position ?? 1, input.cancelMessage, this.now());
+    addSeriesLink(this.db, { ...input, now: this.now() });
   }
 
   /** The series that took this one's place after a pattern change, if any. */
@@ -70,16 +65,121 @@ export class SeriesLinkStore {
   }
 }
 
+/** Writes a link; joins the caller's transaction. */
+export function addSeriesLink(
+  db: Database.Database,
+  input: {
+    from: string;
+    to: string;
+    kind: SeriesLinkKind;
+    cancelMessage: string | null;
+    position?: number;
+    firstOccurrence?: number;
+    now: string;
+  },
+): void {
+  db.prepare(
+    `INSERT INTO series_link (from_series_id, to_series_id, kind, position, first_occurrence, cancel_message, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    input.from,
+    input.to,
+    input.kind,
+    input.position ?? 1,
+    input.firstOccurrence ?? null,
+    input.cancelMessage,
+    input.now,
+  );
+}
+
+const partLinkRowSchema = z.object({
+  series_id: z.string(),
+  position: z.number().int(),
+  first_occurrence: z.number().int().nullable(),
+  count: z.number().int(),
+  zoom_event_id: z.string().nullable(),
+});
+
+/** A whole's live parts in order: which of its occurrences each holds, and its Zoom event ID (null until synced). */
+export function partLinksOf(
+  db: Database.Database,
+  wholeId: string,
+): { seriesId: string; position: number; first_occurrence: number; count: number; eventId: string | null }[] {
+  return db
+    .prepare(
+      `SELECT l.to_series_id AS series_id, l.position, l.first_occurrence, s.zoom_event_id,
+         (SELECT count(*) FROM occurrence o WHERE o.series_id = s.id) AS count
+       FROM series_link l JOIN series s ON s.id = l.to_series_id
+       WHERE l.from_series_id = ? AND l.kind = 'part' AND s.deleted_at IS NULL ORDER BY l.position`,
+    )
+    .all(wholeId)
+    .map((raw) => {
+      const row = partLinkRowSchema.parse(raw);
+      return {
+        seriesId: row.series_id,
+        position: row.position,
+        first_occurrence: row.first_occurrence ?? 1,
+        count: row.count,
+        eventId: row.zoom_event_id,
+      };
+    });
+}
+
+/** Whether the series reaches Zoom through its parts, never as an event of its own. */
+export function isWhole(db: Database.Database, seriesId: string): boolean {
+  return db.prepare(`SELECT 1 FROM series_link WHERE from_series_id = ? AND kind = 'part'`).get(seriesId) !== undefined;
+}
+
+const wholeRowSchema = z.object({ whole_id: z.string(), name: z.string(), position: z.number().int() });
+
+/** The whole a part belongs to, if the series is a part: the whole's ID and name, and the part's position. */
+export function wholeOf(
+  db: Database.Database,
+  seriesId: string,
+): { wholeId: string; name: string; position: number } | undefined {
+  const raw = db
+    .prepare(
+      `SELECT l.from_series_id AS whole_id, s.name, l.position
+       FROM series_link l JOIN series s ON s.id = l.from_series_id WHERE l.to_series_id = ? AND l.kind = 'part'`,
+    )
+    .get(seriesId);
+  if (raw === undefined) return undefined;
+  const row = wholeRowSchema.parse(raw);
+  return { wholeId: row.whole_id, name: row.name, position: row.position };
+}
+
+/**
+ * Refuses a planner's change made to a part itself: the whole is the series the planner edits, and
+ * every save of it derives its parts again. Joins the caller's transaction.
+ */
+export function assertNotPart(db: Database.Database, seriesId: string): void {
+  const whole = wholeOf(db, seriesId);
+  if (whole === undefined) return;
+  throw new CadenceError(
+    'conflict',
+    `This is part ${String(whole.position)} of "${whole.name}" on Zoom; change "${whole.name}", and its parts follow.`,
+  );
+}
+
+/**
+ * The whole whose last part the series is: a pattern change that continues a series as a whole
+ * leaves the old event's cancel to its last part, which waits for the others.
+ */
+const lastPartsWhole = `SELECT p.from_series_id FROM series_link p
+  WHERE p.to_series_id = @id AND p.kind = 'part'
+    AND p.position = (SELECT max(q.position) FROM series_link q WHERE q.from_series_id = p.from_series_id AND q.kind = 'part')`;
+
 /** The old event a series still has to cancel on Zoom (a pattern change not yet settled), if any. */
 export function readPredecessorToCancel(db: Database.Database, seriesId: string): PredecessorToCancel | undefined {
   const raw = db
     .prepare(
       `SELECT l.from_series_id AS series_id, s.zoom_event_id AS event_id, l.cancel_message
        FROM series_link l JOIN series s ON s.id = l.from_series_id
-       WHERE l.to_series_id = ? AND l.kind = 'pattern_change' AND l.settled_at IS NULL
-         AND s.zoom_event_id IS NOT NULL AND l.cancel_message IS NOT NULL`,
+       WHERE l.kind = 'pattern_change' AND l.settled_at IS NULL
+         AND s.zoom_event_id IS NOT NULL AND l.cancel_message IS NOT NULL
+         AND l.to_series_id IN (@id, (${lastPartsWhole}))`,
     )
-    .get(seriesId);
+    .get({ id: seriesId });
   if (raw === undefined) return undefined;
   const row = predecessorRowSchema.parse(raw);
   return { seriesId: row.series_id, eventId: row.event_id, message: row.cancel_message };

@@ -15,7 +15,8 @@ import {
 import { changedHere, type ChangeSource } from '../../shared/history/seriesHistory';
 import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
-import { assertNotReplaced } from './seriesLinkStore';
+import { needsParts, partsOfWhole } from '../../shared/drafts/seriesParts';
+import { addSeriesLink, assertNotReplaced, isWhole, partLinksOf } from './seriesLinkStore';
 import { attendeeColumns, attendeeFromRow, insertAttendeeSql, readSeriesDraft } from './seriesRows';
 import type { WaitingList } from './waitingList';
 
@@ -67,6 +68,8 @@ export class SeriesStore {
         .all(id) as string[];
       ids.forEach((attendeeId, i) => attendees.set(attendeeId, draft.attendees[i]));
       this.outbox.replanTickets(id, attendees, true);
+      // A whole plans nothing itself; its parts are planned again in its place.
+      for (const part of partLinksOf(this.db, id)) this.replan(part.seriesId);
     })();
   }
 
@@ -117,17 +120,25 @@ export class SeriesStore {
           .get(id);
         if (eventId === undefined) throw new CadenceError('not_found', 'This series no longer exists.');
         assertNotReplaced(this.db, id);
-        if (eventId === null) {
-          this.db.prepare('DELETE FROM series WHERE id = ?').run(id);
-          return 'removed' as const;
-        }
-        // The key is freed so that a new draft may take it while Zoom's delete is pending.
-        this.db.prepare('UPDATE series SET deleted_at = ?, key = NULL WHERE id = ?').run(this.now(), id);
-        this.db.prepare(`DELETE FROM outbox WHERE series_id = ? AND state = 'pending'`).run(id);
-        this.outbox.replanSeries(id, undefined);
-        return 'queued' as const;
+        // A whole goes with its parts: each part on Zoom gets its event's delete.
+        const outcomes = partLinksOf(this.db, id).map((part) => this.deleteRow(part.seriesId, part.eventId));
+        const own = this.deleteRow(id, typeof eventId === 'string' ? eventId : null);
+        return outcomes.includes('queued') ? 'queued' : own;
       })
       .immediate();
+  }
+
+  /** Deletes one live series row: at once if Zoom never had it, else marked deleted with its event's delete planned. */
+  private deleteRow(id: string, eventId: string | null): 'removed' | 'queued' {
+    if (eventId === null) {
+      this.db.prepare('DELETE FROM series WHERE id = ?').run(id);
+      return 'removed';
+    }
+    // The key is freed so that a new draft may take it while Zoom's delete is pending.
+    this.db.prepare('UPDATE series SET deleted_at = ?, key = NULL WHERE id = ?').run(this.now(), id);
+    this.db.prepare(`DELETE FROM outbox WHERE series_id = ? AND state = 'pending'`).run(id);
+    this.outbox.replanSeries(id, undefined);
+    return 'queued';
   }
 
   /** Frees a series' key for the series that continues it (a pattern change). Joins the caller's transaction. */
@@ -137,10 +148,12 @@ export class SeriesStore {
 
   /** Keeps a series out of syncs, or lets it sync again; its changes wait meanwhile. */
   setReady(id: string, isReady: boolean): void {
-    const changed = this.db
-      .prepare('UPDATE series SET is_ready = ? WHERE id = ? AND deleted_at IS NULL')
-      .run(isReady ? 1 : 0, id);
-    if (changed.changes === 0) throw new CadenceError('not_found', 'This series no longer exists.');
+    this.db.transaction(() => {
+      const update = this.db.prepare('UPDATE series SET is_ready = ? WHERE id = ? AND deleted_at IS NULL');
+      const changed = update.run(isReady ? 1 : 0, id);
+      if (changed.changes === 0) throw new CadenceError('not_found', 'This series no longer exists.');
+      for (const part of partLinksOf(this.db, id)) update.run(isReady ? 1 : 0, part.seriesId);
+    })();
   }
 
   /** The draft as stored, or undefined. */
@@ -233,7 +246,93 @@ export class SeriesStore {
     }
     this.recordHistory(seriesId, options, before, draft);
     if (waitingChanges.length > 0) this.history.record(seriesId, options.by, waitingChanges);
+    const whole = options.keepAttendees ? readSeriesDraft(this.db, seriesId) : draft;
+    if (whole !== undefined) this.refreshParts(seriesId, whole, options.by);
     return { id: seriesId, isNew };
+  }
+
+  /**
+   * Derives a series' parts from it again, joining the caller's transaction: a series longer than
+   * one Zoom event holds (or whose parts are on Zoom already) is a whole, never sent to Zoom
+   * itself; each part is a series row of its own, saved like any draft (so its registrations keep
+   * their IDs and its outbox is planned as any series'), linked to the whole at its position. A
+   * whole that shrinks to one event's length before any part reaches Zoom is an ordinary series
+   * again. (A change of a whole's attendees alone is carried into its parts by the attendee store.)
+   */
+  refreshParts(wholeId: string, draft: SeriesDraft, by: ChangeSource = changedHere): void {
+    if (draft.event_type !== 'RECURRING') return;
+    const links = partLinksOf(this.db, wholeId);
+    const hasPartsOnZoom = links.some((part) => part.eventId !== null);
+    if (!needsParts(draft) && !hasPartsOnZoom) {
+      for (const part of links) this.deleteRow(part.seriesId, null);
+      if (links.length > 0) this.outbox.replanSeries(wholeId, draft);
+      if (links.length > 0) this.replanTicketsOf(wholeId, draft);
+      return;
+    }
+    const parts = partsOfWhole(draft);
+    parts.forEach((part, index) => {
+      const link = links[index];
+      const fromZoom = link === undefined ? [] : this.registeredOnZoomOnly(link.seriesId, part.draft.attendees);
+      const partDraft = { ...part.draft, attendees: [...part.draft.attendees, ...fromZoom] };
+      const { id } = this.saveInTransaction(partDraft, link?.seriesId, { keepAttendees: false, by });
+      if (link === undefined) {
+        // A row left from an earlier link at this position (a part deleted on Zoom's side) gives its place.
+        this.db
+          .prepare(`DELETE FROM series_link WHERE from_series_id = ? AND kind = 'part' AND position = ?`)
+          .run(wholeId, index + 1);
+        addSeriesLink(this.db, {
+          from: wholeId,
+          to: id,
+          kind: 'part',
+          position: index + 1,
+          firstOccurrence: part.first_occurrence,
+          cancelMessage: null,
+          now: this.now(),
+        });
+      } else {
+        this.db
+          .prepare(`UPDATE series_link SET first_occurrence = ? WHERE from_series_id = ? AND to_series_id = ?`)
+          .run(part.first_occurrence, wholeId, id);
+      }
+    });
+    // A part is ready to sync when its whole is.
+    this.db
+      .prepare(
+        `UPDATE series SET is_ready = (SELECT is_ready FROM series WHERE id = @whole)
+         WHERE id IN (SELECT to_series_id FROM series_link WHERE from_series_id = @whole AND kind = 'part')`,
+      )
+      .run({ whole: wholeId });
+    for (const part of links.slice(parts.length)) {
+      this.deleteRow(part.seriesId, part.eventId);
+      this.db.prepare('DELETE FROM series_link WHERE to_series_id = ?').run(part.seriesId);
+    }
+    if (isWhole(this.db, wholeId)) this.outbox.clearWhole(wholeId);
+  }
+
+  /**
+   * A part's attendees who registered on Zoom itself (the sync read them back into the part):
+   * they stay in the part when it is derived again, so that no ticket of theirs is deleted.
+   */
+  private registeredOnZoomOnly(partId: string, derived: readonly AttendeeDraft[]): AttendeeDraft[] {
+    const known = new Set(derived.map((attendee) => attendee.email.toLowerCase()));
+    return this.db
+      .prepare(
+        `SELECT * FROM attendee WHERE series_id = ? AND deleted_at IS NULL AND origin != 'here' ORDER BY position`,
+      )
+      .all(partId)
+      .map(attendeeFromRow)
+      .filter((attendee) => !known.has(attendee.email.toLowerCase()));
+  }
+
+  /** Plans the tickets of a series' live attendees, as stored. */
+  private replanTicketsOf(seriesId: string, draft: SeriesDraft): void {
+    const attendees = new Map<string, AttendeeDraft | undefined>();
+    const ids = this.db
+      .prepare('SELECT id FROM attendee WHERE series_id = ? AND deleted_at IS NULL ORDER BY position')
+      .pluck()
+      .all(seriesId) as string[];
+    ids.forEach((attendeeId, i) => attendees.set(attendeeId, draft.attendees[i]));
+    this.outbox.replanTickets(seriesId, attendees, true);
   }
 
   /**

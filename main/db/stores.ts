@@ -37,10 +37,11 @@ export function createStores(db: Database.Database, now: () => string, planner: 
   const outbox = new Outbox(db, now, planner);
   const history = new HistoryStore(db, now);
   const waitingList = new WaitingList(db, now);
+  const series = new SeriesStore(db, outbox, now, history, waitingList);
   return {
     db,
     outbox,
-    series: new SeriesStore(db, outbox, now, history, waitingList),
+    series,
     attendees: new AttendeeStore(db, outbox, now, history, waitingList),
     conflicts: new ConflictStore(db, now),
     history,

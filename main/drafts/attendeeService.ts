@@ -92,6 +92,7 @@ export class AttendeeService {
       const attendee: Record<string, unknown> = { ...row };
       delete attendee.id;
       delete attendee.on_zoom;
+      delete attendee.parts;
       delete attendee.origin;
       delete attendee.waiting_place;
       delete attendee.waiting_for;

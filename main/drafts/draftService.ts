@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ImportSummary, DraftSummary, SyncStatus } from '../../shared/drafts/draftSummary';
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
 import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
+import { maxSessionsPerPart, needsParts, partLabel, partName, partRangesOf } from '../../shared/drafts/seriesParts';
 import { attendeeRuleInputs } from '../../shared/drafts/seriesRules';
 import { draftIssues, validateSeriesFile, type SeriesFile } from '../../shared/drafts/seriesFile';
 import { pastStartIssues } from '../../shared/drafts/startRules';
@@ -10,7 +11,9 @@ import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import { plural } from '../../shared/words';
 import { explainSqliteError } from '../db/database';
 import { readSeriesDraft } from '../db/seriesRows';
-import { listDrafts, syncStatus } from '../db/draftQueries';
+import { listDrafts, seriesParts, syncStatus } from '../db/draftQueries';
+import { assertNotPart } from '../db/seriesLinkStore';
+import type { SeriesPartSummary } from '../../shared/drafts/seriesPartSummary';
 import type { Outbox } from '../db/outbox/outbox';
 import type { SeriesStore } from '../db/seriesStore';
 import type { ClosedDayPlanner } from './closedDayPlanner';
@@ -19,6 +22,21 @@ import { lockedPatternIssues } from './publishedPattern';
 
 function ruleInputsOf(draft: SeriesDraft): string {
   return attendeeRuleInputs({ ...draft, sessionStatuses: plannedSessions(draft).map((session) => session.status) });
+}
+
+/**
+ * A series already on Zoom as one event cannot grow past what one event holds: Zoom would refuse
+ * the longer pattern, and the event cannot become several.
+ */
+function oneEventIssues(next: SeriesDraft, isOnZoom: boolean) {
+  if (!isOnZoom || next.event_type !== 'RECURRING' || !needsParts(next)) return [];
+  const field = next.recurrence.end_times === undefined ? 'end_date_time' : 'end_times';
+  return [
+    {
+      path: `recurrence.${field}`,
+      message: `This series is one event on Zoom, which holds at most ${String(maxSessionsPerPart)} sessions. Keep to ${String(maxSessionsPerPart)}, or draft the longer series as a new one (Duplicate), which reaches Zoom in parts.`,
+    },
+  ];
 }
 
 /** A valid series file, or an invalid-input error listing every problem by JSON path. */
@@ -34,6 +52,17 @@ export function validSeriesFile(input: unknown): SeriesFile {
   return result.file;
 }
 
+/** The parts the store makes of a draft, as an import reports them. */
+function partsOf(draft: SeriesDraft): ImportSummary['series'][number]['parts'] {
+  if (!needsParts(draft)) return [];
+  const ranges = partRangesOf(draft);
+  return ranges.map((range, index) => ({
+    part: partLabel(index, ranges.length),
+    name: partName(draft.name, index, ranges.length),
+    ...range,
+  }));
+}
+
 /** What an import did (or would do), series by series in file order. */
 export function importSummary(
   drafts: readonly SeriesDraft[],
@@ -47,6 +76,7 @@ export function importSummary(
     action: outcomes[index]?.isNew === false ? ('update' as const) : ('create' as const),
     sessions: plannedSessions(draft).filter((session) => session.status !== 'cancelled').length,
     attendees: draft.attendees.length,
+    parts: partsOf(draft),
   }));
   return {
     dry_run: isDryRun,
@@ -117,7 +147,21 @@ export class DraftService {
     if (id === undefined) return [];
     const stored = this.guard(() => readSeriesDraft(this.db, id, { withAttendees: false }));
     if (stored === undefined) return [];
-    return lockedPatternIssues(next, stored, this.outbox.zoomState(id).isPublished);
+    const parts = this.guard(() => seriesParts(this.db, id));
+    if (parts.length > 0) {
+      const published = parts.filter((part) => part.is_published).map((part) => partLabel(part.index, parts.length));
+      return lockedPatternIssues(next, stored, published.length > 0).map((issue) => ({
+        ...issue,
+        message: `Zoom keeps the pattern of this series' published parts (${published.join(', ')}). You can still change the start time and the duration, and move or cancel single sessions.`,
+      }));
+    }
+    return [
+      ...lockedPatternIssues(next, stored, this.outbox.zoomState(id).isPublished),
+      ...oneEventIssues(
+        next,
+        this.guard(() => this.store.isOnZoom(id)),
+      ),
+    ];
   }
 
   private keepingPastSessions(id: string | undefined, draft: SeriesDraft): SeriesDraft {
@@ -125,7 +169,25 @@ export class DraftService {
     if (id === undefined || this.guard(() => readSeriesDraft(this.db, id, { withAttendees: false })) === undefined) {
       return draft;
     }
-    return withPastSessionsKept(draft, this.outbox.zoomState(id), this.clock());
+    return withPastSessionsKept(draft, this.zoomStateOfWhole(id), this.clock());
+  }
+
+  /**
+   * What Zoom has of a series; for a whole, its parts' sessions numbered as the whole's
+   * occurrences, so that sessions that began on any part stay where they took place.
+   */
+  private zoomStateOfWhole(id: string) {
+    const own = this.outbox.zoomState(id);
+    const parts = this.guard(() => seriesParts(this.db, id));
+    if (parts.length === 0) return own;
+    const sessions = new Map(
+      parts.flatMap((part) =>
+        [...this.outbox.zoomState(part.series_id).sessions].map(
+          ([occurrence, session]) => [occurrence + part.first_occurrence - 1, session] as const,
+        ),
+      ),
+    );
+    return { ...own, sessions };
   }
 
   /** The start rule of a series not yet on Zoom (`id` undefined: a new series). */
@@ -136,6 +198,7 @@ export class DraftService {
 
   /** Refuses a draft that breaks the start rule or changes what Zoom keeps, naming the field. */
   private checkChange(draft: SeriesDraft, id: string | undefined): void {
+    if (id !== undefined) this.guard(() => assertNotPart(this.db, id));
     const issues = [...this.startIssues(draft, id), ...this.lockedIssues(id, draft)];
     if (issues.length > 0) {
       throw new CadenceError('invalid_input', `The series has ${plural(issues.length, 'problem')}.`, issues);
@@ -151,9 +214,18 @@ export class DraftService {
     }
   }
 
-  /** Keeps a series out of syncs ("Not ready"), or lets it sync again. */
+  /** Keeps a series out of syncs ("Not ready"), or lets it sync again; a whole's parts with it. */
   setReady(id: string, isReady: boolean): void {
-    this.guard(() => this.store.setReady(id, isReady));
+    this.guard(() => {
+      assertNotPart(this.db, id);
+      this.store.setReady(id, isReady);
+    });
+  }
+
+  /** A series' parts on Zoom, in order; none for a series that is one event. */
+  parts(id: string): SeriesPartSummary[] {
+    this.get(id, { withAttendees: false });
+    return this.guard(() => seriesParts(this.db, id));
   }
 
   list(): DraftSummary[] {
@@ -222,8 +294,12 @@ export class DraftService {
     return this.save(undefined, copy);
   }
 
+  /** Deletes a series; a whole goes with its parts. */
   delete(id: string): 'removed' | 'queued' {
-    return this.guard(() => this.store.delete(id));
+    return this.guard(() => {
+      assertNotPart(this.db, id);
+      return this.store.delete(id);
+    });
   }
 
   status(): SyncStatus {

@@ -15,7 +15,7 @@ import { explainSqliteError } from '../db/database';
 import type { ConflictStore } from '../db/conflictStore';
 import type { HistoryStore } from '../db/historyStore';
 import type { Outbox } from '../db/outbox/outbox';
-import { assertNotReplaced, type SeriesLinkStore } from '../db/seriesLinkStore';
+import { assertNotPart, assertNotReplaced, isWhole, type SeriesLinkStore } from '../db/seriesLinkStore';
 import { readSeriesDraft } from '../db/seriesRows';
 import type { SeriesStore } from '../db/seriesStore';
 
@@ -96,6 +96,14 @@ export class PatternChangeService {
     const stored = readSeriesDraft(this.db, request.id);
     if (stored === undefined) throw new CadenceError('not_found', 'This series no longer exists.');
     assertNotReplaced(this.db, request.id);
+    assertNotPart(this.db, request.id);
+    if (isWhole(this.db, request.id)) {
+      throw new CadenceError(
+        'invalid_input',
+        'This series is on Zoom in parts, and Zoom keeps the pattern of each published part. Its start time, duration and single sessions can still change; for another pattern, draft a new series and delete this one.',
+        [{ path: 'recurrence', message: 'The published parts keep their pattern on Zoom.' }],
+      );
+    }
     if (stored.event_type !== 'RECURRING' || !this.stores.outbox.zoomState(request.id).isPublished) {
       throw new CadenceError(
         'invalid_input',

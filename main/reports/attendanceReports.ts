@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { CadenceError } from '../../shared/errors';
 import { sessionReportColumns, type AttendanceReport, type ReportSource } from '../../shared/reports/attendanceReport';
 import { defaultToleranceMinutes } from '../../shared/reports/attendanceMatch';
-import { AttendanceReportStore } from '../db/attendanceReportStore';
+import { partLabel } from '../../shared/drafts/seriesParts';
+import { AttendanceReportStore, type DownloadedReport } from '../db/attendanceReportStore';
+import { partLinksOf } from '../db/seriesLinkStore';
 import { csvText, localTime } from '../drafts/export/csvText';
 import { downloadReport, type ReportApi } from './attendanceDownload';
 
@@ -49,26 +51,70 @@ export class AttendanceReports {
     return series === undefined ? { eventId: name } : { seriesId: series.id };
   }
 
-  /** The kept report of what `source` names, as last downloaded; undefined when never downloaded. */
+  /**
+   * The kept report of what `source` names, as last downloaded; undefined when never downloaded.
+   * A series in parts has one report: every part's sessions, as the whole's.
+   */
   kept(source: ReportSource): AttendanceReport | undefined {
+    const whole = this.wholeOf(source);
+    if (whole !== undefined) {
+      const eventIds = whole.parts.flatMap((part) => (part.eventId === null ? [] : [part.eventId]));
+      return this.store.readWhole({ seriesId: whole.series.id, name: whole.series.name }, eventIds);
+    }
     const { eventId } = this.eventOf(source, false);
     return eventId === null ? undefined : this.store.read(eventId);
   }
 
-  /** Downloads the report again from Zoom and keeps it; a download cut short keeps the old one. */
+  /**
+   * Downloads the report again from Zoom and keeps it; a download cut short keeps the old one. A
+   * series in parts downloads each part's event, and keeps them all or, cut short, none.
+   */
   async download(source: ReportSource): Promise<AttendanceReport> {
-    const target = this.eventOf(source, true);
-    const api = await this.options.api();
     const field = 'seriesId' in source ? 'seriesId' : 'eventId';
-    const report = await downloadReport(
-      api,
-      { eventId: target.eventId, seriesId: target.seriesId, field },
-      this.options.now(),
-    );
-    this.store.replace(report);
-    const kept = this.store.read(report.eventId);
+    const whole = this.wholeOf(source);
+    const targets =
+      whole === undefined ? [this.eventOf(source, true)] : this.partEvents(whole.series.name, whole.parts, field);
+    const api = await this.options.api();
+    const downloaded: DownloadedReport[] = [];
+    // One part after another: each download already reads its sessions at once.
+    for (const target of targets) {
+      downloaded.push(await downloadReport(api, { ...target, field }, this.options.now()));
+    }
+    this.options.db.transaction(() => {
+      for (const report of downloaded) this.store.replace(report);
+    })();
+    const kept = this.kept(source);
     if (kept === undefined) throw new CadenceError('internal', 'The downloaded report was not kept.');
     return kept;
+  }
+
+  /** The events of a series' parts, each to download; refused while a part is not on Zoom yet. */
+  private partEvents(
+    name: string,
+    parts: readonly { seriesId: string; eventId: string | null }[],
+    field: string,
+  ): { eventId: string; seriesId: string }[] {
+    return parts.map((part, index) => {
+      if (part.eventId === null) {
+        throw new CadenceError(
+          'conflict',
+          `“${name}” is not all on Zoom yet (${partLabel(index, parts.length)} is not): sync it first, then download its report.`,
+          [{ path: field, message: 'Part of this series is not on Zoom yet.' }],
+        );
+      }
+      return { eventId: part.eventId, seriesId: part.seriesId };
+    });
+  }
+
+  /** The series `source` names, with its parts, when it reaches Zoom in parts. */
+  private wholeOf(
+    source: ReportSource,
+  ): { series: SeriesRow; parts: { seriesId: string; eventId: string | null }[] } | undefined {
+    if (!('seriesId' in source)) return undefined;
+    const series = this.series(source.seriesId);
+    if (series === undefined) return undefined;
+    const parts = partLinksOf(this.options.db, series.id);
+    return parts.length === 0 ? undefined : { series, parts };
   }
 
   /** The kept report as CSV, one line a session, times in the event's zone. */

@@ -1,4 +1,5 @@
 import type { Issue } from '../../shared/ipc/envelope';
+import { maxOccurrences } from '../../shared/recurrence/expandRecurrence';
 import { expandSeries } from '../../shared/recurrence/seriesTiming';
 import type { SandboxEvent } from './sandboxData';
 
@@ -16,11 +17,14 @@ export function scheduleOf(event: Pick<SandboxEvent, 'event_type' | 'timezone' |
   if (event.recurrence === undefined) {
     return { ok: false, issues: [{ path: 'recurrence', message: 'A recurring event needs a recurrence.' }] };
   }
-  const expanded = expandSeries({
-    timezone: event.timezone,
-    start_time: first.start_time,
-    recurrence: event.recurrence,
-  });
+  const expanded = expandSeries(
+    {
+      timezone: event.timezone,
+      start_time: first.start_time,
+      recurrence: event.recurrence,
+    },
+    maxOccurrences,
+  );
   if (!expanded.ok) return expanded;
   return {
     ok: true,

@@ -12,9 +12,21 @@ const text = z.string().optional();
 export const attendeeOriginSchema = z.enum(['here', 'zoom', 'planner']);
 export type AttendeeOrigin = z.output<typeof attendeeOriginSchema>;
 
+/** A person's registration in one part of a series longer than one Zoom event holds. */
+export const partRegistrationSchema = z.object({
+  /** The part's index, 0-based. */
+  part: z.number().int().min(0),
+  /** Zoom holds their ticket for the part's event. */
+  on_zoom: z.boolean(),
+});
+export type PartRegistration = z.output<typeof partRegistrationSchema>;
+
 export const attendeeRowSchema = z.object({
   id: z.string(),
+  /** Zoom holds their registration: of a series in parts, in every part that admits them. */
   on_zoom: z.boolean(),
+  /** Of a series in parts: their registration in each part that admits them, in order; else empty. */
+  parts: z.array(partRegistrationSchema).default([]),
   origin: attendeeOriginSchema.default('here'),
   /** Their place in the waiting list (1 is next), or null when they hold a place. */
   waiting_place: z.number().int().min(1).nullable().default(null),

@@ -16,7 +16,13 @@ export const draftSummarySchema = z.object({
   is_published: z.boolean(),
   /** False when the planner keeps the series out of syncs ("Not ready"). */
   is_ready: z.boolean(),
+  /** Every session of the series, across its parts. */
   sessions: z.number().int(),
+  /**
+   * How many events the series is on Zoom: 1, or, for a series longer than one event holds, its
+   * parts (`drafts.parts`), whose sync states and counts the row sums up.
+   */
+  parts: z.number().int(),
   next_occurrence: z.string().nullable(),
   attendees: z.number().int(),
   pending_changes: z.number().int(),
@@ -58,6 +64,17 @@ export const importSummarySchema = z.object({
       action: z.enum(['create', 'update']),
       sessions: z.number().int(),
       attendees: z.number().int(),
+      /** The linked events a series of more than 60 sessions becomes on Zoom; empty for one event. */
+      parts: z.array(
+        z.object({
+          /** "part 2 of 5" */
+          part: z.string(),
+          /** The part's event name on Zoom. */
+          name: z.string(),
+          first_occurrence: z.number().int(),
+          count: z.number().int(),
+        }),
+      ),
     }),
   ),
 });

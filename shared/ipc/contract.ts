@@ -8,6 +8,7 @@ import { patternChangePreviewSchema } from '../drafts/patternChange';
 import { holidayCountrySchema, holidayListSchema, holidayQuerySchema } from '../drafts/holidayChoices';
 import { seriesDraftSchema } from '../drafts/seriesDraft';
 import { seriesLinksSchema } from '../drafts/seriesLink';
+import { seriesPartSummarySchema } from '../drafts/seriesPartSummary';
 import { zoomPagesSchema } from '../zoom/zoomPages';
 import { conflictSummarySchema, resolutionResultSchema, resolutionSchema } from '../sync/conflicts';
 import { plannedCallSchema, syncProgressSchema, syncReportSchema } from '../sync/syncReport';
@@ -127,6 +128,11 @@ export const channels = {
     z.strictObject({ id: z.string().min(1), draft: z.unknown(), cancelMessage: z.unknown() }),
     z.object({ id: z.string(), preview: patternChangePreviewSchema }),
   ),
+  /**
+   * The parts of a series longer than one Zoom event holds (60 sessions), in order, each with its
+   * own event's ID and sync state; empty for a series that is one event.
+   */
+  'drafts.parts': channel(z.strictObject({ id: z.string().min(1) }), z.array(seriesPartSummarySchema)),
   /** The series a series continues (a pattern change), and those that continue it. */
   'drafts.links': channel(z.strictObject({ id: z.string().min(1) }), seriesLinksSchema),
   /** Imports a series file (its parsed JSON); problems come back by JSON path, nothing half-done. */

@@ -4,6 +4,12 @@ import { ZoneClock } from './zoneClock';
 /** The most occurrences a Zoom Events recurring event may have. */
 export const maxOccurrences = 60;
 
+/**
+ * The most occurrences a Cadence series may have: three years of daily sessions. A series longer
+ * than `maxOccurrences` reaches Zoom as linked events of at most `maxOccurrences` each.
+ */
+export const maxSeriesOccurrences = 1_100;
+
 /** A recurrence that has passed validation, in the engine's terms. */
 export type Recurrence = { repeatInterval: number; durationMinutes: number } & (
   { endTimes: number; endDateTime?: undefined } | { endTimes?: undefined; endDateTime: number }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { withoutNulls } from '../fieldSchemas';
 import { ownEntry } from '../ownEntry';
+import { maxSeriesOccurrences } from './expandRecurrence';
 import { canonicalZoneName, isKnownTimeZone } from './zoneClock';
 
 /** `YYYY-MM-DDTHH:MM:SSZ` that names a real instant; parses to UTC milliseconds. */
@@ -125,7 +126,9 @@ export const recurrenceDraftSchema = z.preprocess(
         .optional(),
       monthly_week_day: weekdaySchema.optional(),
       end_times: positiveInt('The number of sessions', 1)
-        .max(60, { error: 'Zoom Events allows at most 60 sessions in a series.' })
+        .max(maxSeriesOccurrences, {
+          error: `A series has at most ${maxSeriesOccurrences.toLocaleString('en-US')} sessions.`,
+        })
         .optional(),
       end_date_time: utcInstantSchema.optional(),
       duration: positiveInt('The duration in minutes', 1, 1440),

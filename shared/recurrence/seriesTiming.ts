@@ -4,6 +4,7 @@ import {
   expandRecurrence,
   formatInstant,
   maxOccurrences,
+  maxSeriesOccurrences,
   type OccurrenceInstant,
   type Recurrence,
   type SeriesTiming,
@@ -156,8 +157,16 @@ function startWeekday(timing: SeriesTiming): number {
   return weekdayOf(Math.floor(local / msPerDay)) + 1;
 }
 
-/** Problems with the number of occurrences a valid pattern expands to. */
-export function expansionIssues(timing: SeriesTiming, occurrences: readonly OccurrenceInstant[]): PathIssue[] {
+/**
+ * Problems with the number of occurrences a valid pattern expands to. `limit` is Zoom's own
+ * (`maxOccurrences`, for one event on Zoom) or Cadence's (`maxSeriesOccurrences`, for a series
+ * that reaches Zoom in parts).
+ */
+export function expansionIssues(
+  timing: SeriesTiming,
+  occurrences: readonly OccurrenceInstant[],
+  limit: number = maxSeriesOccurrences,
+): PathIssue[] {
   const field: Path = ['recurrence', timing.recurrence.endTimes === undefined ? 'end_date_time' : 'end_times'];
   const last = occurrences.at(-1);
   if (last !== undefined && last.end > endOfPlannableYears) {
@@ -168,13 +177,13 @@ export function expansionIssues(timing: SeriesTiming, occurrences: readonly Occu
       },
     ];
   }
-  if (occurrences.length > maxOccurrences) {
-    return [
-      {
-        path: field,
-        message: `This gives more than ${maxOccurrences} sessions; Zoom Events allows at most ${maxOccurrences} in a series. Choose an earlier end date.`,
-      },
-    ];
+  if (occurrences.length > limit) {
+    const most = limit.toLocaleString('en-US');
+    const message =
+      limit <= maxOccurrences
+        ? `This gives more than ${most} sessions; Zoom Events allows at most ${most} in a series. Choose an earlier end date.`
+        : `This gives more than ${most} sessions; a series has at most ${most} (Zoom holds them as linked events of ${String(maxOccurrences)}). Choose an earlier end date.`;
+    return [{ path: field, message }];
   }
   if (occurrences.length === 0) {
     return [{ path: field, message: 'No session falls between the start and this end date.' }];
@@ -193,13 +202,17 @@ export const timingFieldsSchema = z.looseObject({
 export type TimingPlan =
   { ok: true; timing: SeriesTiming; instants: OccurrenceInstant[] } | { ok: false; issues: PathIssue[] };
 
-/** Checks the rules that involve several fields, then expands once and checks the count. */
-export function planSeriesTiming(draft: SeriesTimingDraft): TimingPlan {
+/**
+ * Checks the rules that involve several fields, then expands once and checks the count against
+ * `limit` (a series' by default; Zoom's `maxOccurrences` for one event on Zoom).
+ */
+export function planSeriesTiming(draft: SeriesTimingDraft, limit: number = maxSeriesOccurrences): TimingPlan {
   const ruleIssues = timingRuleIssues(draft);
   if (ruleIssues.length > 0) return { ok: false, issues: ruleIssues };
   const timing = toSeriesTiming(draft);
-  const instants = expandRecurrence(timing);
-  const countIssues = expansionIssues(timing, instants);
+  // One past the limit is enough to know it is passed.
+  const instants = expandRecurrence(timing, limit + 1);
+  const countIssues = expansionIssues(timing, instants, limit);
   return countIssues.length > 0 ? { ok: false, issues: countIssues } : { ok: true, timing, instants };
 }
 
@@ -210,13 +223,15 @@ export interface Occurrence {
   end_time: string;
 }
 
-export type ExpandResult = { ok: true; occurrences: Occurrence[] } | { ok: false; issues: Issue[] };
+export type ExpandResult =
+  | { ok: true; occurrences: Occurrence[]; timing: SeriesTiming; instants: OccurrenceInstant[] }
+  | { ok: false; issues: Issue[] };
 
-/** Validates `{ timezone, start_time, recurrence }` and expands it. */
-export function expandSeries(input: unknown): ExpandResult {
+/** Validates `{ timezone, start_time, recurrence }` and expands it, up to `limit` occurrences. */
+export function expandSeries(input: unknown, limit: number = maxSeriesOccurrences): ExpandResult {
   const parsed = timingFieldsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error, (_, key) => recurrenceFieldHint(key)) };
-  const plan = planSeriesTiming(parsed.data);
+  const plan = planSeriesTiming(parsed.data, limit);
   if (!plan.ok) {
     return {
       ok: false,
@@ -225,6 +240,8 @@ export function expandSeries(input: unknown): ExpandResult {
   }
   return {
     ok: true,
+    timing: plan.timing,
+    instants: plan.instants,
     occurrences: plan.instants.map((o) => ({
       index: o.index,
       start_time: formatInstant(o.start),

@@ -22,8 +22,23 @@ export const sessionReportRowSchema = z.object({
 });
 export type SessionReportRow = z.output<typeof sessionReportRowSchema>;
 
-/** An event's per-session attendance, as downloaded from Zoom and kept for reading offline. */
+/** One Zoom event of a series longer than one event holds, within the report of the whole. */
+export const reportPartSchema = z.object({
+  eventId: z.string(),
+  name: z.string(),
+  /** The report's session position of the part's first session. */
+  firstPosition: z.number().int().min(1),
+  sessions: z.number().int().min(0),
+  downloadedAt: z.string(),
+});
+export type ReportPart = z.output<typeof reportPartSchema>;
+
+/**
+ * An event's per-session attendance, as downloaded from Zoom and kept for reading offline; or a
+ * long series' attendance across the events of its parts, as one report.
+ */
 export const attendanceReportSchema = z.object({
+  /** The event reported on; of a series in parts, its first part's (`parts` lists them all). */
   eventId: z.string(),
   seriesId: z.string().nullable(),
   name: z.string(),
@@ -39,6 +54,8 @@ export const attendanceReportSchema = z.object({
     /** Attendance records that fit no session's time window. */
     unmatchedRecords: z.number().int().min(0),
   }),
+  /** The events of a series in parts, in order, their sessions numbered on; empty for one event. */
+  parts: z.array(reportPartSchema),
 });
 export type AttendanceReport = z.output<typeof attendanceReportSchema>;
 

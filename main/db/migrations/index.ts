@@ -10,6 +10,7 @@ import { closedDays } from './009_closedDays';
 import { attendanceReports } from './010_attendanceReports';
 import { waitingList } from './011_waitingList';
 import { seriesLinks } from './012_seriesLinks';
+import { seriesParts } from './013_seriesParts';
 import type { Migration } from './migration';
 
 /** Every schema step in order; the last one's version is the schema this build writes. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   attendanceReports,
   waitingList,
   seriesLinks,
+  seriesParts,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -12,6 +12,7 @@ import {
 import type { OutboxPlanner, SeriesZoomState } from '../../../shared/outbox/planOperations';
 import { attendeeDraftSchema } from '../../../shared/drafts/attendeeDraft';
 import type { ConflictKind, ConflictTarget } from '../../../shared/sync/conflicts';
+import { isWhole } from '../seriesLinkStore';
 import { blockedOperations } from './blocking';
 
 /** What this module reads of a registration update's payload (its kind owns the whole schema). */
@@ -31,7 +32,7 @@ import {
   waitingRowSchema,
   type StoredOperation,
 } from './outboxRows';
-import { prepareOutboxStatements, type OutboxStatements } from './outboxStatements';
+import { prepareOutboxStatements, waitingStates, type OutboxStatements } from './outboxStatements';
 import { ZoomRecords } from './zoomRecords';
 import { MeetingOutbox } from './meetingOutbox';
 
@@ -111,9 +112,19 @@ export class Outbox {
     return readZoomState(this.db, seriesId);
   }
 
-  /** Re-plans the series-level operations (event, ticket type, link, publish, sessions). */
+  /**
+   * Re-plans the series-level operations (event, ticket type, link, publish, sessions). A whole
+   * series reaches Zoom through its parts, each planned as a series of its own, so it plans none.
+   */
   replanSeries(seriesId: string, draft: SeriesDraft | undefined, zoom = this.zoomState(seriesId)): void {
-    this.apply(seriesId, this.planner.planSeries(draft, zoom), false);
+    if (isWhole(this.db, seriesId)) this.clearWhole(seriesId);
+    else this.apply(seriesId, this.planner.planSeries(draft, zoom), false);
+  }
+
+  /** Drops what a series that became a whole had planned for itself: its parts carry it now. */
+  clearWhole(seriesId: string): void {
+    this.apply(seriesId, [], false);
+    this.apply(seriesId, [], true);
   }
 
   /**
@@ -125,6 +136,10 @@ export class Outbox {
     attendees: ReadonlyMap<string, AttendeeDraft | undefined>,
     isComplete: boolean,
   ): void {
+    if (isWhole(this.db, seriesId)) {
+      this.clearWhole(seriesId);
+      return;
+    }
     const planned: PlannedOperation[] = [];
     for (const raw of this.statements.attendeeTickets.all(seriesId)) {
       const row = ticketRowSchema.parse(raw);
@@ -391,6 +406,20 @@ export class Outbox {
   }
 
   // Waiting
+
+  /** Operations not yet done of the other parts of the whole the series is a part of (0 for any other series). */
+  otherPartsWaiting(seriesId: string): number {
+    return z.number().parse(
+      this.db
+        .prepare(
+          `SELECT count(*) FROM outbox x WHERE x.state IN ${waitingStates} AND x.series_id IN (
+               SELECT l.to_series_id FROM series_link l WHERE l.kind = 'part' AND l.to_series_id != @id
+                 AND l.from_series_id = (SELECT from_series_id FROM series_link WHERE to_series_id = @id AND kind = 'part'))`,
+        )
+        .pluck()
+        .get({ id: seriesId }),
+    );
+  }
 
   /** Operations not yet done: pending, in flight, held by a conflict or refused. */
   waitingCount(): number {

@@ -1,4 +1,4 @@
-import type { ExportAttendeeRow, ExportSeriesRow, ExportSessionRow } from '../../db/exportQueries';
+import type { ExportAttendeeRow, ExportSeriesRow, ExportSession } from '../../db/exportQueries';
 import { csvText, localTime } from './csvText';
 
 /** The columns of the CSV of attendees, in order. */
@@ -17,22 +17,42 @@ export const attendeeColumns = [
 ] as const;
 
 /** The sessions a registration admits to: those it names, or every session not cancelled. */
-function sessionsOf(attendee: ExportAttendeeRow, sessions: readonly ExportSessionRow[]): ExportSessionRow[] {
+function sessionsOf(attendee: ExportAttendeeRow, sessions: readonly ExportSession[]): ExportSession[] {
   const named = attendee.attendee.occurrences;
   if (named === undefined) return sessions.filter((session) => session.status !== 'cancelled');
   const chosen = new Set(named);
   return sessions.filter((session) => chosen.has(session.number));
 }
 
+/** What Zoom holds of a registration: its events, registration IDs and tickets, across a long series' parts. */
+function onZoom(row: ExportSeriesRow, registration: ExportAttendeeRow) {
+  if (registration.inParts.length === 0) {
+    return {
+      events: row.zoom_event_id ?? '',
+      registrationIds: registration.registrationId,
+      ticketIds: registration.ticketIds.join(' '),
+    };
+  }
+  const { inParts } = registration;
+  return {
+    events: inParts.flatMap(({ part }) => (part.row.zoom_event_id === null ? [] : [part.row.zoom_event_id])).join(' '),
+    registrationIds: inParts.map((entry) => entry.registrationId).join(' '),
+    ticketIds: inParts.flatMap((entry) => entry.ticketIds).join(' '),
+  };
+}
+
 /**
  * One row per attendee of each series: who, the sessions they are registered for (numbers, and
  * starts in the event's zone, separated by "; "), the registration ID Cadence sends to Zoom as
  * `external_ticket_id`, and Zoom's ticket IDs (one per session for a per-session registration).
+ * A person of a series longer than one Zoom event is one row, numbered as the whole; their
+ * events, registration IDs (one per part) and tickets are those of every part that admits them,
+ * in part order, separated by spaces.
  */
 export function attendeesCsv(
   series: readonly {
     row: ExportSeriesRow;
-    sessions: readonly ExportSessionRow[];
+    sessions: readonly ExportSession[];
     attendees: readonly ExportAttendeeRow[];
   }[],
 ): string {
@@ -40,18 +60,19 @@ export function attendeesCsv(
     attendees.map((registration) => {
       const attending = sessionsOf(registration, sessions);
       const { attendee } = registration;
+      const zoom = onZoom(row, registration);
       return [
         row.key ?? '',
         row.name,
-        row.zoom_event_id ?? '',
+        zoom.events,
         attendee.email,
         attendee.first_name ?? '',
         attendee.last_name ?? '',
         attendee.organization ?? '',
         attending.map((session) => String(session.number)).join('; '),
         attending.map((session) => localTime(session.start_time, row.timezone)).join('; '),
-        registration.registrationId,
-        registration.ticketIds.join(' '),
+        zoom.registrationIds,
+        zoom.ticketIds,
       ];
     }),
   );

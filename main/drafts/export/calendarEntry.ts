@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { plannedSessions } from '../../../shared/drafts/plannedSessions';
+import { maxSessionsPerPart } from '../../../shared/drafts/seriesParts';
 import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import { formatInstant } from '../../../shared/recurrence/expandRecurrence';
 import { planSeriesTiming } from '../../../shared/recurrence/seriesTiming';
-import type { ExportSeriesRow } from '../../db/exportQueries';
+import type { ExportPart, ExportSeriesRow } from '../../db/exportQueries';
+import { localTime } from './csvText';
 import { recurrencePattern, type RecurrenceRule } from './recurrenceRule';
 
 /** One moved occurrence: where the series would have put it, and where it is. */
@@ -43,22 +45,52 @@ export function notARegistration(registrationUrl: string | null): string {
     : `This calendar entry is not a registration. To attend, register at ${registrationUrl}`;
 }
 
-function describe(draft: SeriesDraft, series: ExportSeriesRow): string {
-  const parts = [notARegistration(series.registration_url)];
-  if (series.event_url !== null) parts.push(`Join on Zoom: ${series.event_url}`);
-  if (draft.description !== undefined && draft.description.trim() !== '') parts.push(draft.description);
-  return parts.join('\n\n');
+/**
+ * Where each part of a long series is on Zoom: its own event, with its own registration link and
+ * page, for the sessions it holds ("Sessions 61–120, from 2027-05-01 09:00: …").
+ */
+function describeParts(draft: SeriesDraft, parts: readonly ExportPart[]): string[] {
+  const lines = parts.map((part) => {
+    const last = part.firstOccurrence + part.sessions.length - 1;
+    const start = part.sessions[0]?.start_time;
+    const from = start === undefined ? '' : `, from ${localTime(start, draft.timezone)}`;
+    const where = [
+      part.row.registration_url === null ? undefined : `register at ${part.row.registration_url}`,
+      part.row.event_url === null ? undefined : `join at ${part.row.event_url}`,
+    ].filter((text) => text !== undefined);
+    const onZoom = where.length === 0 ? 'its links are added here once it is on Zoom' : where.join('; ');
+    return `Sessions ${String(part.firstOccurrence)}–${String(last)}${from}: ${onZoom}.`;
+  });
+  return [
+    `This calendar entry is not a registration. Zoom holds this series as ${String(parts.length)} linked events (one event holds at most ${String(maxSessionsPerPart)} sessions); register for each:`,
+    lines.join('\n'),
+  ];
 }
 
-/** A series' calendar entry: its pattern as an RRULE with the changes to single occurrences. */
-export function calendarEntry(draft: SeriesDraft, series: ExportSeriesRow): CalendarEntry {
+function describe(draft: SeriesDraft, series: ExportSeriesRow, parts: readonly ExportPart[]): string {
+  const lines = parts.length > 0 ? describeParts(draft, parts) : [notARegistration(series.registration_url)];
+  if (parts.length === 0 && series.event_url !== null) lines.push(`Join on Zoom: ${series.event_url}`);
+  if (draft.description !== undefined && draft.description.trim() !== '') lines.push(draft.description);
+  return lines.join('\n\n');
+}
+
+/**
+ * A series' calendar entry: its pattern as an RRULE with the changes to single occurrences. A
+ * series longer than one Zoom event is one entry all the same, so calendars see one series; its
+ * description says where each part is on Zoom, and it has no single join address.
+ */
+export function calendarEntry(
+  draft: SeriesDraft,
+  series: ExportSeriesRow,
+  parts: readonly ExportPart[] = [],
+): CalendarEntry {
   const common = {
     // From the series' ID, so a re-export or another laptop's export names the same entry.
     uid: `${series.id}@cadence.series`,
     summary: draft.name,
-    description: describe(draft, series),
+    description: describe(draft, series, parts),
     timezone: draft.timezone,
-    joinUrl: series.event_url,
+    joinUrl: parts.length > 0 ? null : series.event_url,
   };
   if (draft.event_type === 'SIMPLE_EVENT') {
     return { ...common, start: draft.start_time, end: draft.end_time, rule: null, added: [], cancelled: [], moved: [] };

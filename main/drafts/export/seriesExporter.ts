@@ -5,8 +5,15 @@ import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import { formatInstant } from '../../../shared/recurrence/expandRecurrence';
 import { CalendarExportStore } from '../../db/calendarExportStore';
 import { explainSqliteError } from '../../db/database';
-import { attendeesToExport, seriesToExport, sessionsToExport, type ExportSeriesRow } from '../../db/exportQueries';
+import {
+  attendeesToExport,
+  partsToExport,
+  seriesSessionsToExport,
+  seriesToExport,
+  type ExportSeriesRow,
+} from '../../db/exportQueries';
 import { readSeriesDraft } from '../../db/seriesRows';
+import { wholeOf } from '../../db/seriesLinkStore';
 import { attendeesCsv } from './attendeesCsv';
 import { calendarEntry, calendarEntryHash } from './calendarEntry';
 import { calendarFile } from './calendarFile';
@@ -39,17 +46,25 @@ export function createSeriesExporter(deps: SeriesExporterDeps): SeriesExporter {
   const contentOf = (format: ExportFormat, rows: readonly ExportSeriesRow[]): string => {
     switch (format) {
       case 'csv':
-        return sessionsCsv(rows.map((row) => ({ row, sessions: sessionsToExport(db, row.id) })));
+        return sessionsCsv(
+          rows.map((row) => ({ row, sessions: seriesSessionsToExport(db, row, partsToExport(db, row.id)) })),
+        );
       case 'attendees_csv':
         return attendeesCsv(
-          rows.map((row) => ({
-            row,
-            sessions: sessionsToExport(db, row.id),
-            attendees: attendeesToExport(db, row.id),
-          })),
+          rows.map((row) => {
+            const parts = partsToExport(db, row.id);
+            return {
+              row,
+              sessions: seriesSessionsToExport(db, row, parts),
+              attendees: attendeesToExport(db, row.id, parts),
+            };
+          }),
         );
       case 'ics': {
-        const entries = rows.map((row) => ({ row, entry: calendarEntry(draftOf(row, false), row) }));
+        const entries = rows.map((row) => ({
+          row,
+          entry: calendarEntry(draftOf(row, false), row, partsToExport(db, row.id)),
+        }));
         const numbers = sequences.sequences(
           entries.map(({ row, entry }) => ({ seriesId: row.id, contentHash: calendarEntryHash(entry) })),
         );
@@ -63,6 +78,14 @@ export function createSeriesExporter(deps: SeriesExporterDeps): SeriesExporter {
     }
   };
 
+  // A part of a long series is not a series of its own: its whole is the one to export.
+  const missingWords = (id: string): string => {
+    const whole = wholeOf(db, id);
+    return whole === undefined
+      ? `No series has the ID "${id}"; it may have been deleted.`
+      : `"${id}" is part ${String(whole.position)} of "${whole.name}" on Zoom: export "${whole.name}", which holds every part.`;
+  };
+
   return {
     export(request) {
       try {
@@ -74,10 +97,7 @@ export function createSeriesExporter(deps: SeriesExporterDeps): SeriesExporter {
             throw new CadenceError(
               'invalid_input',
               `No series has ${missing.length === 1 ? 'this ID' : 'these IDs'}: ${missing.join(', ')}. Nothing was exported.`,
-              missing.map((id) => ({
-                path: `seriesIds[${String(ids.indexOf(id))}]`,
-                message: `No series has the ID "${id}"; it may have been deleted.`,
-              })),
+              missing.map((id) => ({ path: `seriesIds[${String(ids.indexOf(id))}]`, message: missingWords(id) })),
             );
           }
           return {

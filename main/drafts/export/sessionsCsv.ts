@@ -1,4 +1,4 @@
-import type { ExportSeriesRow, ExportSessionRow } from '../../db/exportQueries';
+import type { ExportSeriesRow, ExportSession } from '../../db/exportQueries';
 import { csvText, localTime } from './csvText';
 
 /** The columns of the CSV of sessions, in order. */
@@ -19,22 +19,23 @@ export const sessionColumns = [
   'registration_url',
   'hub_id',
   'hub_name',
+  'part',
 ] as const;
 
 /**
  * One row per planned session of each series (cancelled ones too, marked), with the Zoom IDs and
  * links Cadence has: the event's page is where attendees join, the registration link where they
- * register. Empty where Zoom has not given a value yet.
+ * register. Empty where Zoom has not given a value yet. A series longer than one Zoom event is
+ * numbered as one (1 to its last session); each session carries the IDs and links of the event
+ * of its part, which `part` names ("part 2 of 5").
  */
-export function sessionsCsv(
-  series: readonly { row: ExportSeriesRow; sessions: readonly ExportSessionRow[] }[],
-): string {
+export function sessionsCsv(series: readonly { row: ExportSeriesRow; sessions: readonly ExportSession[] }[]): string {
   const rows = series.flatMap(({ row, sessions }) =>
-    sessions.map((session) => [
+    sessions.map(({ event, ...session }) => [
       row.key ?? '',
       row.name,
       row.event_type,
-      row.zoom_event_id ?? '',
+      event.zoom_event_id ?? '',
       session.number,
       session.zoom_session_id ?? '',
       session.status,
@@ -43,10 +44,11 @@ export function sessionsCsv(
       row.timezone,
       localTime(session.start_time, row.timezone),
       localTime(session.end_time, row.timezone),
-      row.event_url ?? '',
-      row.registration_url ?? '',
-      row.hub_id ?? '',
-      row.hub_name ?? '',
+      event.event_url ?? '',
+      event.registration_url ?? '',
+      event.hub_id ?? '',
+      event.hub_name ?? '',
+      session.part,
     ]),
   );
   return csvText(sessionColumns, rows);

@@ -15,6 +15,7 @@ type DraftChannels =
   | 'drafts.duplicate'
   | 'drafts.delete'
   | 'drafts.setReady'
+  | 'drafts.parts'
   | 'drafts.import'
   | 'attendees.list'
   | 'attendees.save'
@@ -51,6 +52,7 @@ export function createDraftHandlers(deps: {
       drafts.setReady(id, isReady);
       return { isReady };
     },
+    'drafts.parts': ({ id }) => drafts.parts(id),
     'drafts.import': ({ file, dryRun }) => drafts.importFile(file, { dryRun }),
     'attendees.list': ({ seriesId }) => attendees.list(seriesId),
     'attendees.save': ({ seriesId, id, attendee }) => attendees.save(seriesId, id, attendee),

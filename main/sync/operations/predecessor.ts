@@ -30,6 +30,8 @@ export const predecessorCancel = operationKind({
     if (op === undefined || series.links.eventId === undefined) return;
     // The new event must be on Zoom and, like the old one, published before the old one goes.
     if (series.draft?.publish === true && !ctx.outbox.zoomState(series.seriesId).isPublished) return;
+    // A new series in parts holds the carried registrations only once every part is on Zoom.
+    if (ctx.outbox.otherPartsWaiting(series.seriesId) > 0) return;
     const { event_id: eventId, cancel_message: message } = op.payload;
     let status: string | undefined;
     await ctx.call(() =>

@@ -4,6 +4,7 @@ import type { AttendeeRow } from '../../../shared/drafts/attendeeList';
 import type { Issue } from '../../../shared/ipc/envelope';
 import { attendeeFieldLabels } from '../../lib/attendeeFields';
 import { problemAt, problemWithin } from '../../lib/issues';
+import { previewParts } from '../../lib/previewParts';
 import { previewSessions } from '../../lib/schedulePreview';
 import { sessionChoiceOf } from '../../lib/sessionsChoice';
 import { useAppStore } from '../../stores/useAppStore';
@@ -53,7 +54,9 @@ export function AttendeeDialog({
         ? 'Choose the session this person attends.'
         : 'Choose at least one session.'
       : problemWithin(issues, 'attendee.occurrences');
-  const sessions = previewSessions(details).filter((session) => session.status !== 'cancelled');
+  const planned = previewSessions(details);
+  const parts = previewParts(details, planned);
+  const sessions = planned.filter((session) => session.status !== 'cancelled');
 
   useEffect(() => {
     const element = dialog.current;
@@ -112,6 +115,7 @@ export function AttendeeDialog({
         <div className="field-row">{firstProfileFields.map((field) => text(field, attendeeFieldLabels[field]))}</div>
         {choice !== 'none' && (
           <SessionChoiceFields
+            parts={parts}
             choice={choice}
             sessions={sessions}
             timezone={details.timezone}

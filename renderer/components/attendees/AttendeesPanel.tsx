@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AttendeeOrigin, AttendeeRow } from '../../../shared/drafts/attendeeList';
+import type { AttendeeOrigin, AttendeeRow, PartRegistration } from '../../../shared/drafts/attendeeList';
 import { sessionChoiceOf } from '../../lib/sessionsChoice';
 import { plural } from '../../lib/words';
 import { useAppStore } from '../../stores/useAppStore';
@@ -24,9 +24,32 @@ const originWords: Readonly<Record<Exclude<AttendeeOrigin, 'here'>, string>> = {
 
 /** Where a person's registration stands: on Zoom, about to be sent, or waiting for a place. */
 function registrationWords(row: AttendeeRow): string {
+  if (row.parts.length > 0) return partsWords(row.parts);
   if (row.on_zoom) return 'Registered';
   if (row.waiting_place !== null) return `Waiting list, #${String(row.waiting_place)}`;
   return row.promoted ? 'Place freed, to send' : 'Waiting';
+}
+
+/** Where a person of a series in parts is registered: "Registered in parts 1–5", or which still wait. */
+function partsWords(parts: readonly PartRegistration[]): string {
+  const numbers = (of: readonly PartRegistration[]) => runs(of.map((entry) => entry.part + 1));
+  const waiting = parts.filter((entry) => !entry.on_zoom);
+  const held = parts.filter((entry) => entry.on_zoom);
+  const inParts = (of: readonly PartRegistration[]) => `${of.length === 1 ? 'part' : 'parts'} ${numbers(of)}`;
+  if (waiting.length === 0) return `Registered in ${inParts(held)}`;
+  if (held.length === 0) return `Waiting for ${inParts(waiting)}`;
+  return `Registered in ${inParts(held)}; waiting for ${inParts(waiting)}`;
+}
+
+/** "1–3, 5" */
+function runs(numbers: readonly number[]): string {
+  const spans: [number, number][] = [];
+  for (const n of numbers) {
+    const last = spans.at(-1);
+    if (last !== undefined && last[1] + 1 === n) last[1] = n;
+    else spans.push([n, n]);
+  }
+  return spans.map(([from, to]) => (from === to ? String(from) : `${String(from)}–${String(to)}`)).join(', ');
 }
 
 type SortKey = 'position' | 'email' | 'name' | 'organization' | 'sessions' | 'on_zoom';
@@ -36,7 +59,7 @@ const sortText: Readonly<Record<Exclude<SortKey, 'position'>, (row: AttendeeRow)
   email: (row) => row.email.toLowerCase(),
   name: (row) => `${row.last_name ?? ''} ${row.first_name ?? ''}`.toLowerCase(),
   organization: (row) => (row.organization ?? '').toLowerCase(),
-  sessions: (row) => (row.occurrences ?? []).map((n) => String(n).padStart(2, '0')).join(','),
+  sessions: (row) => (row.occurrences ?? []).map((n) => String(n).padStart(4, '0')).join(','),
   on_zoom: (row) => (row.on_zoom ? '1' : '0'),
 };
 

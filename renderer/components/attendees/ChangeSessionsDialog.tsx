@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { attendeeProfileFields, type AttendeeDraft } from '../../../shared/drafts/attendeeDraft';
 import type { AttendeeRow } from '../../../shared/drafts/attendeeList';
+import { previewParts } from '../../lib/previewParts';
 import { previewSessions } from '../../lib/schedulePreview';
 import { sessionChoiceOf } from '../../lib/sessionsChoice';
 import { useAppStore } from '../../stores/useAppStore';
@@ -52,7 +53,9 @@ export function ChangeSessionsDialog({
   const [chosen, setChosen] = useState<number[]>(row.occurrences ?? []);
   const [problem, setProblem] = useState<string | undefined>();
   const choice = sessionChoiceOf(details);
-  const sessions = previewSessions(details).filter((session) => session.status !== 'cancelled');
+  const planned = previewSessions(details);
+  const parts = previewParts(details, planned);
+  const sessions = planned.filter((session) => session.status !== 'cancelled');
   const sendsEmail = details.registration?.send_notification ?? true;
   const before = row.occurrences ?? [];
   const isChanged = chosen.length !== before.length || chosen.some((n, i) => n !== before[i]);
@@ -82,6 +85,7 @@ export function ChangeSessionsDialog({
         <h2 id="change-sessions-title">Change sessions of {row.email}</h2>
         {choice !== 'none' && (
           <SessionChoiceFields
+            parts={parts}
             choice={choice}
             sessions={sessions}
             timezone={details.timezone}

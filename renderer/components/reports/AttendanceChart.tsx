@@ -1,4 +1,4 @@
-import type { SessionReportRow } from '../../../shared/reports/attendanceReport';
+import type { ReportPart, SessionReportRow } from '../../../shared/reports/attendanceReport';
 
 const width = 640;
 const height = 160;
@@ -8,7 +8,14 @@ const gap = 0.25;
  * Each session as a pair of bars, registered behind attended, with a tick for those checked in
  * onsite: a picture for the eye. The table beside it holds the same numbers for screen readers.
  */
-export function AttendanceChart({ sessions }: { sessions: readonly SessionReportRow[] }) {
+export function AttendanceChart({
+  sessions,
+  parts = [],
+}: {
+  sessions: readonly SessionReportRow[];
+  /** A series in parts: a line marks where each part after the first begins. */
+  parts?: readonly ReportPart[];
+}) {
   if (sessions.length === 0) return null;
   const most = Math.max(1, ...sessions.map((s) => Math.max(s.registered, s.attended ?? 0, s.checkedInOnsite)));
   const slot = width / sessions.length;
@@ -55,11 +62,24 @@ export function AttendanceChart({ sessions }: { sessions: readonly SessionReport
             </g>
           );
         })}
+        {parts.slice(1).map((part) => (
+          <line
+            key={part.eventId}
+            className="part-boundary"
+            x1={(part.firstPosition - 1) * slot}
+            x2={(part.firstPosition - 1) * slot}
+            y1={0}
+            y2={height}
+          />
+        ))}
       </svg>
       <figcaption className="chart-legend">
         <span className="key registered">Registered</span>
         <span className="key attended">Attended</span>
         <span className="key onsite">Checked in onsite</span>
+        {parts.length > 0 && (
+          <span className="key part-boundary">Start of a part ({String(parts.length)} events on Zoom)</span>
+        )}
       </figcaption>
     </figure>
   );

@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import type { AttendanceReport, SessionReportRow } from '../../../shared/reports/attendanceReport';
+import { partTitle } from '../../lib/previewParts';
 import { saveTextFile } from '../../lib/saveTextFile';
 import { plural } from '../../lib/words';
 import { formatClock, formatDay, formatMoment, plannerTimeZone } from '../../lib/zonedTime';
@@ -18,6 +19,11 @@ function attendedWords(session: SessionReportRow): string {
 }
 
 function SessionTable({ report }: { report: AttendanceReport }) {
+  const { parts } = report;
+  // A series in parts: each part's sessions under a heading row naming the part and its Zoom event.
+  const partAt = new Map(
+    parts.map((part, index) => [part.firstPosition, `${partTitle(index, parts.length)} · Zoom event ${part.eventId}`]),
+  );
   return (
     <table className="data-table attendance-table">
       <caption className="visually-hidden">Attendance per session</caption>
@@ -40,18 +46,27 @@ function SessionTable({ report }: { report: AttendanceReport }) {
       </thead>
       <tbody>
         {report.sessions.map((s) => (
-          <tr key={s.sessionId}>
-            <th scope="row">
-              {String(s.position)}. {formatDay(s.startTime, report.timezone)},{' '}
-              {formatClock(s.startTime, report.timezone)}
-            </th>
-            <td className="numeric">{s.registered}</td>
-            <td className="numeric" title={s.unavailableReason ?? undefined}>
-              {attendedWords(s)}
-            </td>
-            <td className="numeric">{s.checkedInOnsite}</td>
-            <td className="numeric">{rateWords(s.attendanceRate)}</td>
-          </tr>
+          <Fragment key={s.sessionId}>
+            {partAt.has(s.position) && (
+              <tr className="part-row">
+                <th scope="rowgroup" colSpan={5}>
+                  {partAt.get(s.position)}
+                </th>
+              </tr>
+            )}
+            <tr>
+              <th scope="row">
+                {String(s.position)}. {formatDay(s.startTime, report.timezone)},{' '}
+                {formatClock(s.startTime, report.timezone)}
+              </th>
+              <td className="numeric">{s.registered}</td>
+              <td className="numeric" title={s.unavailableReason ?? undefined}>
+                {attendedWords(s)}
+              </td>
+              <td className="numeric">{s.checkedInOnsite}</td>
+              <td className="numeric">{rateWords(s.attendanceRate)}</td>
+            </tr>
+          </Fragment>
         ))}
       </tbody>
     </table>
@@ -115,7 +130,7 @@ export function AttendancePanel({ seriesId }: { seriesId: string }) {
             </p>
           )}
           <div className="attendance-body">
-            <AttendanceChart sessions={report.sessions} />
+            <AttendanceChart sessions={report.sessions} parts={report.parts} />
             <SessionTable report={report} />
           </div>
         </>

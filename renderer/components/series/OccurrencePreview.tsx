@@ -2,6 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import type { OccurrenceChange } from '../../../shared/drafts/occurrenceChange';
 import { describeRecurrence } from '../../../shared/recurrence/describeRecurrence';
 import { problemWithin } from '../../lib/issues';
+import { partHeading, partsHint, previewParts, type PreviewPart } from '../../lib/previewParts';
 import { previewSessions, type PreviewSession } from '../../lib/schedulePreview';
 import { sessionChoiceOf } from '../../lib/sessionsChoice';
 import { plural } from '../../lib/words';
@@ -181,6 +182,11 @@ const SessionRow = memo(function SessionRow({
   );
 });
 
+/** The boundary where a part begins, at the top of its first session's row. */
+function PartHeading({ part, isOnZoom }: { part: PreviewPart; isOnZoom: boolean }) {
+  return <h3 className="part-heading">{partHeading(part, isOnZoom)}</h3>;
+}
+
 /** The time zones a planner may pick for the attendees' view, with "none" first. */
 function AttendeeZonePicker({ seriesId, zone }: { seriesId: string; zone: string | undefined }) {
   const choose = useAttendeeZoneStore((state) => state.choose);
@@ -205,6 +211,9 @@ export function OccurrencePreview({ details, issues, edit }: Omit<EditorPartProp
   const { timezone, event_type: eventType } = details;
   const recurrence = details.event_type === 'RECURRING' ? details.recurrence : undefined;
   const sessions = previewSessions(details);
+  const parts = previewParts(details, sessions);
+  const isOnZoom = useEditorStore((state) => state.isOnZoom);
+  const partStartingAt = new Map(parts.map((part) => [part.first, part]));
   const keptDates = new Set(details.event_type === 'RECURRING' ? (details.closed_days?.kept ?? []) : []);
   const active = sessions.filter((session) => session.status !== 'cancelled').length;
   const mine = plannerTimeZone();
@@ -225,7 +234,13 @@ export function OccurrencePreview({ details, issues, edit }: Omit<EditorPartProp
       <p className="preview-summary" aria-live="polite">
         {recurrence !== undefined ? describeRecurrence(recurrence) : 'One session'}
         {sessions.length > 0 && ` · ${plural(active, 'session')}`}
+        {parts.length > 0 && ` · ${plural(parts.length, 'part')}`}
       </p>
+      {parts.length > 0 && (
+        <p className="parts-hint" role="note" aria-label="Parts on Zoom">
+          {partsHint(parts.length, isOnZoom)}
+        </p>
+      )}
       <AttendeeZonePicker seriesId={seriesId} zone={attendeeZone} />
       <p className="muted small-print">{zonesShown.join('; ')}.</p>
       {sessions.length === 0 ? (
@@ -236,17 +251,21 @@ export function OccurrencePreview({ details, issues, edit }: Omit<EditorPartProp
           timezone={timezone}
           renderSession={(session, onHold) => {
             const index = changeIndex(session.occurrence);
+            const part = partStartingAt.get(session.occurrence);
             return (
-              <SessionRow
-                session={session}
-                timezone={timezone}
-                canChange={eventType === 'RECURRING'}
-                attendeeZone={attendeeZone}
-                edit={edit}
-                problem={index < 0 ? undefined : problemWithin(issues, `occurrence_changes[${String(index)}]`)}
-                onHold={onHold}
-                isKept={keptDates.has(wallClockInputs(session.planned_start, timezone).date)}
-              />
+              <>
+                {part !== undefined && <PartHeading part={part} isOnZoom={isOnZoom} />}
+                <SessionRow
+                  session={session}
+                  timezone={timezone}
+                  canChange={eventType === 'RECURRING'}
+                  attendeeZone={attendeeZone}
+                  edit={edit}
+                  problem={index < 0 ? undefined : problemWithin(issues, `occurrence_changes[${String(index)}]`)}
+                  onHold={onHold}
+                  isKept={keptDates.has(wallClockInputs(session.planned_start, timezone).date)}
+                />
+              </>
             );
           }}
         />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { maxSessionsPerSeries } from '../../../shared/drafts/seriesParts';
 import { formatInstant } from '../../../shared/recurrence/expandRecurrence';
 import type { RecurrenceDraft } from '../../../shared/recurrence/recurrenceSchema';
 import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore';
@@ -199,7 +200,7 @@ export function ScheduleFields({ api, details, issues, edit }: EditorPartProps) 
               )
             }
             repetitions="sessions"
-            maxCount={60}
+            maxCount={maxSessionsPerSeries}
           />
         )}
       </fieldset>

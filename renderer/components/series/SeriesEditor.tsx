@@ -10,6 +10,7 @@ import { OccurrencePreview } from './OccurrencePreview';
 import { ReadinessToggle } from './ReadinessToggle';
 import { ScheduleFields } from './ScheduleFields';
 import { SeriesLinksBanner } from './SeriesLinksBanner';
+import { SeriesPartsPanel } from './SeriesPartsPanel';
 import { CapacityFields } from './CapacityFields';
 import { TicketFields } from './TicketFields';
 import { ErrorBanner } from '../ErrorBanner';
@@ -110,6 +111,7 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesT
       </div>
       <SeriesLinksBanner links={links} zone={details.timezone} />
       <ZoomPages seriesId={seriesId} />
+      <SeriesPartsPanel seriesId={seriesId} details={details} />
       <ZoomOriginPanel seriesId={seriesId} />
       <div className="tabs" role="tablist" aria-label="Series">
         {seriesTabs.map((name) => (

@@ -175,7 +175,10 @@ export function SeriesList() {
                   )}
                 </td>
                 <td>{entry.next_occurrence === null ? '—' : formatMoment(entry.next_occurrence, entry.timezone)}</td>
-                <td className="numeric">{entry.sessions}</td>
+                <td className="numeric">
+                  {entry.sessions}
+                  {entry.parts > 1 && <span className="muted row-sub">in {plural(entry.parts, 'part')}</span>}
+                </td>
                 <td className="numeric">{entry.attendees.toLocaleString()}</td>
                 <td className="row-actions">
                   <ReadinessToggle
@@ -202,8 +205,9 @@ export function SeriesList() {
                     aria-label={`Delete ${entry.name}`}
                     onClick={() => {
                       const onZoom = entry.sync_state !== 'draft';
+                      const onZoomAs = entry.parts > 1 ? `Its ${String(entry.parts)} events are` : 'It is';
                       const question = onZoom
-                        ? `Delete "${entry.name}"? It is deleted on Zoom at the next sync.`
+                        ? `Delete "${entry.name}"? ${onZoomAs} deleted on Zoom at the next sync.`
                         : `Delete the draft "${entry.name}"?`;
                       if (api && window.confirm(question)) void remove(api, entry.id);
                     }}

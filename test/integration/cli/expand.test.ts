@@ -69,6 +69,35 @@ describe('cadence expand', () => {
     ]);
   });
 
+  it('says which linked events on Zoom a series of more than 60 sessions becomes, and refuses more than 1,100', () => {
+    const daily = {
+      timezone: 'America/New_York',
+      start_time: '2027-01-04T14:00:00Z',
+      recurrence: { type: 1, end_times: 260, duration: 15 },
+    };
+    const result = expand(JSON.stringify(daily));
+    expect(result.status).toBe(0);
+    const output = JSON.parse(result.stdout) as {
+      occurrences: { index: number; start_time: string; end_time: string }[];
+      parts: { part: string; first_occurrence: number; count: number; start_time: string; end_time: string }[];
+    };
+    expect(output.occurrences).toHaveLength(260);
+    expect(output.parts.map((part) => [part.part, part.first_occurrence, part.count])).toEqual([
+      ['part 1 of 5', 1, 60],
+      ['part 2 of 5', 61, 60],
+      ['part 3 of 5', 121, 60],
+      ['part 4 of 5', 181, 60],
+      ['part 5 of 5', 241, 20],
+    ]);
+    expect(output.parts[1]).toMatchObject({
+      start_time: output.occurrences[60]?.start_time,
+      end_time: output.occurrences[119]?.end_time,
+    });
+    const tooLong = expand(JSON.stringify({ ...daily, recurrence: { ...daily.recurrence, end_times: 1101 } }));
+    expect(tooLong.status).toBe(2);
+    expect(JSON.parse(tooLong.stdout)).toMatchObject({ error: { issues: [{ path: 'recurrence.end_times' }] } });
+  });
+
   it('exits 2 for input that is not JSON', () => {
     const result = expand('{"timezone": ');
     expect(result.status).toBe(2);

@@ -55,6 +55,24 @@ describe('cadence import', () => {
     expect(existsSync(dataDir)).toBe(false);
   });
 
+  it('--dry-run says which linked events a series of more than 60 sessions becomes on Zoom', () => {
+    const daily = {
+      ...standup,
+      key: 'daily',
+      name: 'Daily standup',
+      start_time: '2027-01-04T14:00:00Z',
+      occurrence_changes: [],
+      recurrence: { type: 1, end_times: 260, duration: 15 },
+    };
+    const result = cadence('import', seriesFile('daily.json', [daily]), '--dry-run');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Daily standup (daily) — 260 sessions');
+    expect(result.stdout).toContain('on Zoom as 5 linked events (Zoom holds 60 sessions in one):');
+    expect(result.stdout).toContain('Daily standup (part 2 of 5): sessions 61–120');
+    expect(result.stdout).toContain('Daily standup (part 5 of 5): sessions 241–260');
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
   it('imports, and a second import updates by key instead of doubling', () => {
     const path = seriesFile('series.json', [standup, launch]);
     expect(cadence('import', path).status).toBe(0);

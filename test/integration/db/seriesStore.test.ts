@@ -234,12 +234,14 @@ describe('edits and the outbox', () => {
 
   it('refuses a draft with problems, listing them at paths relative to the draft, and keeps the old one', () => {
     const { id } = drafts.save(undefined, training());
-    expect(() => drafts.save(id, training({ name: '', recurrence: { type: 2, end_times: 70, duration: 60 } }))).toThrow(
+    expect(() =>
+      drafts.save(id, training({ name: '', recurrence: { type: 2, end_times: 1101, duration: 60 } })),
+    ).toThrow(
       expect.objectContaining({
         code: 'invalid_input',
         issues: [
           { path: 'name', message: 'The series name cannot be empty.' },
-          { path: 'recurrence.end_times', message: 'Zoom Events allows at most 60 sessions in a series.' },
+          { path: 'recurrence.end_times', message: 'A series has at most 1,100 sessions.' },
         ],
       }) as Error,
     );
@@ -269,6 +271,7 @@ describe('the series list and status', () => {
         is_published: false,
         is_ready: true,
         sessions: 11,
+        parts: 1,
         // Occurrence 3 moved from 18 January to 19 January.
         next_occurrence: '2027-01-19T15:00:00Z',
         attendees: 2,
@@ -287,6 +290,7 @@ describe('the series list and status', () => {
         is_published: false,
         is_ready: true,
         sessions: 4,
+        parts: 1,
         next_occurrence: '2027-01-20T18:00:00Z',
         attendees: 1,
         pending_changes: 4,

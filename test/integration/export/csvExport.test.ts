@@ -94,6 +94,8 @@ describe('the CSV exports', () => {
       'https://events.zoom.us/ev/planning/register?x=1,2',
       'hubNYC0001',
       'Planning, hub',
+      // A series Zoom holds as one event has no part.
+      '',
     ]);
 
     const attendees = parse(services.exporter.export({ format: 'attendees_csv' }).content);

@@ -82,6 +82,7 @@ function spyHandlers() {
     'drafts.patternChangePreview': vi.fn(),
     'drafts.changePattern': vi.fn(),
     'drafts.links': vi.fn(() => ({ replaces: [], replaced_by: [] })),
+    'drafts.parts': vi.fn(() => []),
     'meetings.list': vi.fn(() => []),
     'meetings.get': vi.fn(() => {
       throw new CadenceError('not_found', 'There is no such meeting.');

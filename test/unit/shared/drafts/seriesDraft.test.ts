@@ -93,10 +93,10 @@ describe('schedule problems are reported at the recurrence field', () => {
   it('too many sessions is an error on the end field, not a silent cut', () => {
     expect(
       messageAt(
-        training({ recurrence: { type: 1, end_date_time: '2025-12-31T00:00:00Z', duration: 60 }, attendees: [] }),
+        training({ recurrence: { type: 1, end_date_time: '2029-12-31T00:00:00Z', duration: 60 }, attendees: [] }),
         'recurrence.end_date_time',
       ),
-    ).toContain('at most 60');
+    ).toContain('at most 1,100');
   });
 });
 

@@ -287,9 +287,9 @@ describe('validation', () => {
       'Monthly series repeat at most every 3 months.',
     ],
     [
-      { type: 2, weekly_days: [2], end_times: 61, duration: 30 },
+      { type: 2, weekly_days: [2], end_times: 1101, duration: 30 },
       'recurrence.end_times',
-      'Zoom Events allows at most 60 sessions in a series.',
+      'A series has at most 1,100 sessions.',
     ],
     [{ type: 2, weekly_days: [2, 2], end_times: 2, duration: 30 }, 'recurrence.weekly_days', 'List each day once.'],
     [
@@ -351,15 +351,23 @@ describe('validation', () => {
     expect(neither.map((problem) => problem.path)).toEqual(['recurrence.monthly_days', 'recurrence.monthly_week']);
   });
 
-  it('an end date that gives more than 60 sessions is an error on end_date_time, not a silent cut', () => {
-    const result = expandSeries({
+  it('an end date that gives more than 60 sessions is an error on end_date_time for one Zoom event, not a silent cut', () => {
+    const series = {
       timezone: 'UTC',
       start_time: '2025-01-01T10:00:00Z',
       recurrence: { type: 1, end_date_time: '2025-03-15T10:00:00Z', duration: 30 },
-    });
-    const [problem] = issues(result);
+    };
+    const [problem] = issues(expandSeries(series, 60));
     expect(problem?.path).toBe('recurrence.end_date_time');
     expect(problem?.message).toContain('at most 60');
+    // A Cadence series takes them all; it reaches Zoom in parts.
+    const whole = expandSeries(series);
+    expect(whole.ok && whole.occurrences.length).toBe(74);
+    const [tooLong] = issues(
+      expandSeries({ ...series, recurrence: { ...series.recurrence, end_date_time: '2028-03-15T10:00:00Z' } }),
+    );
+    expect(tooLong).toMatchObject({ path: 'recurrence.end_date_time' });
+    expect(tooLong?.message).toContain('at most 1,100');
   });
 
   it('an end date before the start is refused; one before the first pattern day gives no session', () => {
