@@ -166,6 +166,24 @@ function sessionsHeld(tickets: readonly ZoomTicket[]): string {
 }
 
 /**
+ * A registration's tickets on Zoom: those carrying Cadence's registration ID, and those it is
+ * linked to, which a person who registered on Zoom's own page holds without that ID. Deleted
+ * already counts as gone.
+ */
+async function ticketsOfRegistration(ctx: RunContext, eventId: string, attendeeId: string): Promise<ZoomTicket[]> {
+  const tickets = await ctx.call(() => ctx.api.listTickets(eventId, { external_ticket_id: attendeeId }));
+  const found = new Set(tickets.map((ticket) => ticket.ticket_id));
+  for (const ticketId of ctx.outbox.ticketIds(attendeeId).filter((id) => !found.has(id))) {
+    await ctx.call(() =>
+      unlessGone(async () => {
+        tickets.push(await ctx.api.getTicket(eventId, ticketId));
+      }),
+    );
+  }
+  return tickets;
+}
+
+/**
  * Zoom cannot change the sessions of a ticket: the registration's tickets are deleted and made
  * again for the new sessions, and Zoom emails the person the new ticket. Exactly once across
  * crashes: the person's tickets are read from Zoom by Cadence's registration ID; one holding
@@ -186,7 +204,7 @@ async function reregister(
   if (context === undefined) return;
   const body = ticketBody({ registrationId: attendeeId, attendee }, context);
   const wanted = [...(body.session_ids ?? [])].sort().join(' ');
-  const onZoom = await ctx.call(() => ctx.api.listTickets(eventId, { external_ticket_id: attendeeId }));
+  const onZoom = await ticketsOfRegistration(ctx, eventId, attendeeId);
   const made = onZoom.find((ticket) => sessionsHeld([ticket]) === wanted);
   for (const ticket of onZoom.filter((candidate) => candidate !== made)) {
     await ctx.call(() => unlessGone(() => ctx.api.deleteTicket(eventId, ticket.ticket_id)));

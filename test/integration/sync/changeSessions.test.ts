@@ -146,4 +146,33 @@ describe('changing an attendee’s sessions', () => {
     expect(ticketsOf('b@example.com').map((ticket) => ticket.session_ids)).toEqual([sessionIds([3])]);
     expect(openConflicts()).toHaveLength(0);
   });
+
+  it('changes the sessions of someone who registered on Zoom’s page: one ticket for the new sessions, and they stay', async () => {
+    const eventId = services.stores.outbox.zoomState(seriesId).eventId ?? '';
+    await h.control.edit({
+      kind: 'register',
+      event_id: eventId,
+      email: 'zoe@example.com',
+      session_ids: sessionIds([2]).map(String),
+    });
+    // The next sync's read-back brings her in, linked to the ticket Zoom made without Cadence's ID.
+    expect((await services.sync.run()).outcome).toBe('succeeded');
+    expect(services.attendees.list(seriesId).find((row) => row.email === 'zoe@example.com')).toMatchObject({
+      origin: 'zoom',
+      occurrences: [2],
+      on_zoom: true,
+    });
+
+    choose('zoe@example.com', [3]);
+    expect((await services.sync.run()).outcome).toBe('succeeded');
+    expect(ticketsOf('zoe@example.com').map((ticket) => ticket.session_ids)).toEqual([sessionIds([3])]);
+    // Later syncs read her one ticket back and keep her as she is.
+    expect((await services.sync.run()).outcome).toBe('succeeded');
+    expect((await services.sync.run()).outcome).toBe('succeeded');
+    expect(services.attendees.list(seriesId).find((row) => row.email === 'zoe@example.com')).toMatchObject({
+      occurrences: [3],
+      on_zoom: true,
+    });
+    expect(ticketsOf('zoe@example.com').map((ticket) => ticket.session_ids)).toEqual([sessionIds([3])]);
+  });
 });
