@@ -174,7 +174,7 @@ const SessionRow = memo(function SessionRow({
         />
       )}
       {isMoving && (
-        <div ref={moveForm}>
+        <div ref={moveForm} className="session-edit">
           <SessionEditForm session={session} timezone={timezone} edit={edit} onDone={() => setMoving(false)} />
         </div>
       )}
