@@ -105,7 +105,7 @@ describe('a series of more than 60 sessions on Zoom', () => {
       }
       kills += 1;
     }
-    expect(kills).toBeGreaterThanOrEqual(2);
+    expect(kills).toBeGreaterThanOrEqual(1);
 
     const parts = partsOnZoom(await harness.sandbox.control.state(), 'Daily standup');
     expect(parts.map((part) => part.event.name)).toEqual(
@@ -128,6 +128,8 @@ describe('a series of more than 60 sessions on Zoom', () => {
       [4, 241, 20, 'published'],
     ]);
     expect(summaries.map((part) => part.zoom_event_id)).toEqual(parts.map((part) => part.event.event_id));
+    // Check-in by the series' key downloads the part whose sessions come next: part 1, before it starts.
+    expect(harness.services.checkIn.eventIdNamed('daily')).toBe(parts[0]?.event.event_id);
   }, 90_000);
 
   it('keeps a published whole’s pattern and its parts as Zoom has them; deleting the whole deletes every part', async () => {
