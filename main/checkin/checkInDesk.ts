@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type Database from 'better-sqlite3';
 import { deskNameSchema, type CheckInEvent } from '../../shared/checkin/checkIn';
+import { formatInstant } from '../../shared/recurrence/expandRecurrence';
 import { CheckInCountQueries } from '../db/checkInCountQueries';
 import { CheckInListStore } from '../db/checkInListStore';
 import { CheckInSearchQueries } from '../db/checkInSearchQueries';
@@ -69,11 +70,11 @@ export function createCheckInDesk(options: CheckInDeskOptions): CheckInDesk {
       return overview.event(event);
     },
     sourceNamed(name) {
-      const found = series.series(name);
+      const found = series.series(name, formatInstant(now()));
       return found === undefined ? { eventId: name } : { seriesId: found.id };
     },
     eventIdNamed(name) {
-      return eventToDownload(series, this.sourceNamed(name)).eventId;
+      return eventToDownload(series, this.sourceNamed(name), now()).eventId;
     },
     exportCsv(eventId) {
       const { event } = service.scopeOnList({ eventId, sessionId: null });

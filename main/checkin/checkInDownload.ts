@@ -23,9 +23,10 @@ export interface CheckInDownloadDeps {
 export function eventToDownload(
   series: CheckInSeriesQueries,
   from: CheckInDownloadFrom,
+  now: number,
 ): { eventId: string; seriesId: string | null } {
   if ('eventId' in from) return { eventId: from.eventId, seriesId: series.seriesOfEvent(from.eventId) };
-  const found = series.series(from.seriesId);
+  const found = series.series(from.seriesId, formatInstant(now));
   if (found === undefined) {
     throw new CadenceError('not_found', 'There is no such series.', [
       { path: 'from.seriesId', message: 'No series has this ID.' },
@@ -105,7 +106,7 @@ function registrantOf(registrant: ZoomRegistrant, own: SeriesPerson | undefined,
  * caller replaces the list in one transaction, so a download cut short leaves the old list whole.
  */
 export async function downloadList(deps: CheckInDownloadDeps, from: CheckInDownloadFrom): Promise<DownloadedList> {
-  const { eventId, seriesId } = eventToDownload(deps.series, from);
+  const { eventId, seriesId } = eventToDownload(deps.series, from, deps.now());
   const api = await deps.api();
   const field = 'eventId' in from ? 'from.eventId' : 'from.seriesId';
   const people = seriesId === null ? new Map<string, SeriesPerson>() : deps.series.people(seriesId);

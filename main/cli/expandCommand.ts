@@ -1,7 +1,7 @@
 import { CadenceError } from '../../shared/errors';
 import { maxSessionsPerPart, partLabel, scheduleRanges } from '../../shared/drafts/seriesParts';
 import { formatInstant } from '../../shared/recurrence/expandRecurrence';
-import { expandSeries } from '../../shared/recurrence/seriesTiming';
+import { expandSeries, planSeriesTiming, timingFieldsSchema } from '../../shared/recurrence/seriesTiming';
 
 /** Reads all of a stream as text. */
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -35,13 +35,17 @@ export async function runExpandCommand(stdin: NodeJS.ReadableStream, stdout: Nod
     stdout.write(`${JSON.stringify({ occurrences: result.occurrences })}\n`);
     return;
   }
-  const ranges = scheduleRanges(result.timing, result.instants);
+  // The input has passed these same checks in expandSeries.
+  const plan = planSeriesTiming(timingFieldsSchema.parse(input));
+  if (!plan.ok) throw new Error('A valid schedule could not be planned again.');
+  const { instants } = plan;
+  const ranges = scheduleRanges(plan.timing, instants);
   const parts = ranges.map((range, index) => ({
     part: partLabel(index, ranges.length),
     first_occurrence: range.first_occurrence,
     count: range.count,
-    start_time: formatInstant(result.instants[range.first_occurrence - 1]?.start ?? 0),
-    end_time: formatInstant(result.instants[range.first_occurrence + range.count - 2]?.end ?? 0),
+    start_time: formatInstant(instants[range.first_occurrence - 1]?.start ?? 0),
+    end_time: formatInstant(instants[range.first_occurrence + range.count - 2]?.end ?? 0),
   }));
   stdout.write(`${JSON.stringify({ occurrences: result.occurrences, parts })}\n`);
 }

@@ -32,14 +32,28 @@ const occurrencesSchema = z.array(z.number().int()).nullable().catch(null);
 export class CheckInSeriesQueries {
   constructor(private readonly db: Database.Database) {}
 
-  /** A series by its ID or its key (as `cadence drafts` shows it), unless deleted. */
-  series(idOrKey: string): SeriesOnZoom | undefined {
+  /**
+   * A series by its ID or its key (as `cadence drafts` shows it), unless deleted. A series on Zoom
+   * in parts is the part whose sessions are under way or next at `now` (the last part once all
+   * are over): the event whose people come in.
+   */
+  series(idOrKey: string, now: string): SeriesOnZoom | undefined {
     const row = this.db
       .prepare('SELECT id, name, zoom_event_id FROM series WHERE (id = ? OR key = ?) AND deleted_at IS NULL')
       .get(idOrKey, idOrKey);
     if (row === undefined) return undefined;
     const parsed = seriesRowSchema.parse(row);
-    return { id: parsed.id, name: parsed.name, zoomEventId: parsed.zoom_event_id };
+    const part: unknown = this.db
+      .prepare(
+        `SELECT s.id, s.name, s.zoom_event_id,
+           (SELECT max(o.end_time) FROM occurrence o WHERE o.series_id = s.id) < @now AS is_over
+         FROM series_link l JOIN series s ON s.id = l.to_series_id
+         WHERE l.from_series_id = @id AND l.kind = 'part' AND s.deleted_at IS NULL
+         ORDER BY is_over, CASE WHEN is_over THEN -l.position ELSE l.position END LIMIT 1`,
+      )
+      .get({ id: parsed.id, now });
+    const chosen = part === undefined ? parsed : seriesRowSchema.parse(part);
+    return { id: chosen.id, name: chosen.name, zoomEventId: chosen.zoom_event_id };
   }
 
   /** The series Cadence has on Zoom as this event, if any. */

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
-import type { SeriesDraft } from '../../shared/drafts/seriesDraft';
+import type { RecurringSeriesDraft, SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { CadenceError } from '../../shared/errors';
 import {
   attendeeListChanges,
@@ -15,7 +15,7 @@ import {
 import { changedHere, type ChangeSource } from '../../shared/history/seriesHistory';
 import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
-import { needsParts, partsOfWhole } from '../../shared/drafts/seriesParts';
+import { needsParts, partsOfWhole, type SeriesPart } from '../../shared/drafts/seriesParts';
 import { addSeriesLink, assertNotReplaced, isWhole, partLinksOf } from './seriesLinkStore';
 import { attendeeColumns, attendeeFromRow, insertAttendeeSql, readSeriesDraft } from './seriesRows';
 import type { WaitingList } from './waitingList';
@@ -246,8 +246,7 @@ export class SeriesStore {
     }
     this.recordHistory(seriesId, options, before, draft);
     if (waitingChanges.length > 0) this.history.record(seriesId, options.by, waitingChanges);
-    const whole = options.keepAttendees ? readSeriesDraft(this.db, seriesId) : draft;
-    if (whole !== undefined) this.refreshParts(seriesId, whole, options.by);
+    this.refreshParts(seriesId, draft, options.by, options.keepAttendees);
     return { id: seriesId, isNew };
   }
 
@@ -259,22 +258,39 @@ export class SeriesStore {
    * whole that shrinks to one event's length before any part reaches Zoom is an ordinary series
    * again. (A change of a whole's attendees alone is carried into its parts by the attendee store.)
    */
-  refreshParts(wholeId: string, draft: SeriesDraft, by: ChangeSource = changedHere): void {
+  refreshParts(wholeId: string, draft: SeriesDraft, by: ChangeSource = changedHere, keepAttendees = false): void {
     if (draft.event_type !== 'RECURRING') return;
     const links = partLinksOf(this.db, wholeId);
     const hasPartsOnZoom = links.some((part) => part.eventId !== null);
+    // A save that keeps the attendees leaves them out of `draft`: they are read only when needed.
+    let stored: SeriesDraft | undefined;
+    const withAttendees = (): SeriesDraft =>
+      (keepAttendees ? (stored ??= readSeriesDraft(this.db, wholeId)) : draft) ?? draft;
     if (!needsParts(draft) && !hasPartsOnZoom) {
       for (const part of links) this.deleteRow(part.seriesId, null);
       if (links.length > 0) this.outbox.replanSeries(wholeId, draft);
-      if (links.length > 0) this.replanTicketsOf(wholeId, draft);
+      if (links.length > 0) this.replanTicketsOf(wholeId, withAttendees());
       return;
     }
     const parts = partsOfWhole(draft);
+    let partsWithAttendees: SeriesPart[] | undefined;
     parts.forEach((part, index) => {
       const link = links[index];
-      const fromZoom = link === undefined ? [] : this.registeredOnZoomOnly(link.seriesId, part.draft.attendees);
-      const partDraft = { ...part.draft, attendees: [...part.draft.attendees, ...fromZoom] };
-      const { id } = this.saveInTransaction(partDraft, link?.seriesId, { keepAttendees: false, by });
+      // A part that holds the same sessions as before keeps its attendees when the whole keeps its.
+      const isSameRange = link?.first_occurrence === part.first_occurrence && link.count === part.count;
+      let partDraft = part.draft;
+      if (!keepAttendees || !isSameRange) {
+        if (keepAttendees) {
+          partsWithAttendees ??= partsOfWhole(withAttendees() as RecurringSeriesDraft);
+          partDraft = partsWithAttendees[index]?.draft ?? part.draft;
+        }
+        const fromZoom = link === undefined ? [] : this.registeredOnZoomOnly(link.seriesId, partDraft.attendees);
+        partDraft = { ...partDraft, attendees: [...partDraft.attendees, ...fromZoom] };
+      }
+      const { id } = this.saveInTransaction(partDraft, link?.seriesId, {
+        keepAttendees: keepAttendees && isSameRange,
+        by,
+      });
       if (link === undefined) {
         // A row left from an earlier link at this position (a part deleted on Zoom's side) gives its place.
         this.db

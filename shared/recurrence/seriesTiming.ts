@@ -223,9 +223,7 @@ export interface Occurrence {
   end_time: string;
 }
 
-export type ExpandResult =
-  | { ok: true; occurrences: Occurrence[]; timing: SeriesTiming; instants: OccurrenceInstant[] }
-  | { ok: false; issues: Issue[] };
+export type ExpandResult = { ok: true; occurrences: Occurrence[] } | { ok: false; issues: Issue[] };
 
 /** Validates `{ timezone, start_time, recurrence }` and expands it, up to `limit` occurrences. */
 export function expandSeries(input: unknown, limit: number = maxSeriesOccurrences): ExpandResult {
@@ -240,8 +238,6 @@ export function expandSeries(input: unknown, limit: number = maxSeriesOccurrence
   }
   return {
     ok: true,
-    timing: plan.timing,
-    instants: plan.instants,
     occurrences: plan.instants.map((o) => ({
       index: o.index,
       start_time: formatInstant(o.start),

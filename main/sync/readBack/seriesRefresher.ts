@@ -1,6 +1,7 @@
 import { CadenceError } from '../../../shared/errors';
 import { formatInstant } from '../../../shared/recurrence/expandRecurrence';
 import type { RefreshReport } from '../../../shared/zoom/zoomCatalog';
+import { partLinksOf } from '../../db/seriesLinkStore';
 import type { Stores } from '../../db/stores';
 import type { ZoomClient } from '../../zoom/zoomClient';
 import { EngineContext } from '../runContext';
@@ -22,7 +23,25 @@ export interface SeriesRefresherDeps {
 export class SeriesRefresher {
   constructor(private readonly deps: SeriesRefresherDeps) {}
 
+  /** Refreshes a series; a series on Zoom in parts is each of its parts on Zoom, reported as one. */
   async refresh(seriesId: string): Promise<RefreshReport> {
+    const parts = partLinksOf(this.deps.stores.db, seriesId).filter((part) => part.eventId !== null);
+    if (parts.length === 0) return this.refreshOne(seriesId);
+    const reports: RefreshReport[] = [];
+    for (const part of parts) reports.push(await this.refreshOne(part.seriesId));
+    const sum = (count: (report: RefreshReport) => number) => reports.reduce((total, one) => total + count(one), 0);
+    return {
+      series_id: seriesId,
+      changes: sum((report) => report.changes),
+      new_registrations: sum((report) => report.new_registrations),
+      removed_registrations: sum((report) => report.removed_registrations),
+      conflicts: sum((report) => report.conflicts),
+      is_gone: reports.some((report) => report.is_gone),
+      refreshed_at: formatInstant(this.deps.now()),
+    };
+  }
+
+  private async refreshOne(seriesId: string): Promise<RefreshReport> {
     const { stores } = this.deps;
     const draft = stores.series.get(seriesId, { withAttendees: false });
     if (draft === undefined) throw new CadenceError('not_found', 'This series no longer exists.');
