@@ -106,6 +106,7 @@ test('a published series gets a new pattern: previewed, confirmed, a new event w
   await expect(oldDays.getByRole('checkbox', { name: 'Tuesday' })).toBeDisabled();
   await expect(page.getByRole('checkbox', { name: /^Not ready/ })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Change the pattern…', disabled: false })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Refresh from Zoom' })).toHaveCount(0);
   await page.getByRole('tab', { name: 'Attendees' }).click();
   await expect(page.getByRole('table', { name: 'Attendees' })).toContainText('ada@example.com');
   await expect(page.getByRole('button', { name: /^(Add attendee|Import CSV|Edit |Change sessions of )/ })).toHaveCount(
