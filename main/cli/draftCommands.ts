@@ -6,6 +6,7 @@ import { importSummary, validSeriesFile, type DraftService } from '../drafts/dra
 import { createServices } from '../services';
 import { parseJsonText } from '../../shared/drafts/jsonText';
 import { limits, megabytes } from '../../shared/limits';
+import { replacedEventWords } from '../../shared/drafts/replacedSeries';
 
 export interface DraftCommandContext {
   dataDir: string;
@@ -112,8 +113,8 @@ export function runDraftsCommand(context: DraftCommandContext): void {
     return;
   }
   const rows = drafts.map((draft) => [
-    draft.name,
-    stateWords[draft.sync_state],
+    draft.replaced_by === null ? draft.name : `${draft.name} (continues as "${draft.replaced_by.name}")`,
+    draft.replaced_by === null ? stateWords[draft.sync_state] : `replaced — ${replacedEventWords(draft.replaced_by)}`,
     draft.parts > 1 ? `${String(draft.sessions)} in ${String(draft.parts)} parts` : String(draft.sessions),
     draft.next_occurrence ?? '—',
     String(draft.attendees),

@@ -11,9 +11,12 @@ import type { Outbox } from './outbox/outbox';
 import { waitingStates } from './outbox/outboxStatements';
 
 const summaryRowSchema = draftSummarySchema
-  .omit({ sync_state: true, is_published: true, is_ready: true, parts: true })
+  .omit({ sync_state: true, is_published: true, is_ready: true, parts: true, replaced_by: true })
   .extend({
     is_ready: z.number(),
+    successor_id: z.string().nullable(),
+    successor_name: z.string().nullable(),
+    successor_settled_at: z.string().nullable(),
     zoom_event_id: z.string().nullable(),
     zoom_status: z.string().nullable(),
   });
@@ -51,7 +54,10 @@ function wholeSyncState(parts: readonly SeriesPartSummary[]): SyncState {
   return parts.every((part) => part.sync_state === 'published') ? 'published' : 'synced';
 }
 
-/** The series list with its counts, in one query; `now` decides which occurrence is next. Parts are in their whole's row. */
+/**
+ * The series list with its counts, in one query; `now` decides which occurrence is next. Parts are in their whole's
+ * row; a series a pattern change replaced comes after the current ones.
+ */
 export function listDrafts(db: Database.Database, now: string): DraftSummary[] {
   const rows = db
     .prepare(
@@ -63,15 +69,34 @@ export function listDrafts(db: Database.Database, now: string): DraftSummary[] {
          (SELECT count(*) FROM outbox x WHERE x.series_id = s.id AND x.state IN ${waitingStates})
            AS pending_changes,
          (SELECT count(*) FROM conflict c WHERE c.series_id = s.id AND c.resolved_at IS NULL) AS conflicts,
-         (SELECT p.hub_name FROM zoom_page p WHERE p.series_id = s.id) AS hub_name
+         (SELECT p.hub_name FROM zoom_page p WHERE p.series_id = s.id) AS hub_name,
+         successor.id AS successor_id, successor.name AS successor_name, replacement.settled_at AS successor_settled_at
        FROM series s
+         LEFT JOIN series_link replacement ON replacement.from_series_id = s.id AND replacement.kind = 'pattern_change'
+         LEFT JOIN series successor ON successor.id = replacement.to_series_id
        WHERE s.deleted_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM series_link l WHERE l.to_series_id = s.id AND l.kind = 'part')
-       ORDER BY s.created_at, s.rowid`,
+       ORDER BY successor.id IS NOT NULL, s.created_at, s.rowid`,
     )
     .all({ now });
   return rows.map((raw) => {
-    const { zoom_event_id: eventId, zoom_status: status, is_ready: isReady, ...row } = summaryRowSchema.parse(raw);
+    const {
+      zoom_event_id: eventId,
+      zoom_status: status,
+      is_ready: isReady,
+      successor_id: successorId,
+      successor_name: successorName,
+      successor_settled_at: settledAt,
+      ...fields
+    } = summaryRowSchema.parse(raw);
+    const replacedBy =
+      successorId === null ? null : { series_id: successorId, name: successorName ?? '', settled_at: settledAt };
+    // A replaced series holds no session to come: its successor does.
+    const row = {
+      ...fields,
+      replaced_by: replacedBy,
+      next_occurrence: replacedBy === null ? fields.next_occurrence : null,
+    };
     const parts = seriesParts(db, row.id);
     if (parts.length === 0) {
       const syncState = syncStateOf({ ...row, zoom_event_id: eventId, zoom_status: status });

@@ -150,6 +150,7 @@ export class SeriesStore {
   setReady(id: string, isReady: boolean): void {
     this.db.transaction(() => {
       const update = this.db.prepare('UPDATE series SET is_ready = ? WHERE id = ? AND deleted_at IS NULL');
+      assertNotReplaced(this.db, id);
       const changed = update.run(isReady ? 1 : 0, id);
       if (changed.changes === 0) throw new CadenceError('not_found', 'This series no longer exists.');
       for (const part of partLinksOf(this.db, id)) update.run(isReady ? 1 : 0, part.seriesId);

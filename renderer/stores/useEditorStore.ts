@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { seriesDraftSchema, type SeriesDraft } from '../../shared/drafts/seriesDraft';
 import { draftIssues } from '../../shared/drafts/seriesFile';
 import { pastStartIssues } from '../../shared/drafts/startRules';
-import type { SeriesLinks } from '../../shared/drafts/seriesLink';
+import { isReplaced, type SeriesLinks } from '../../shared/drafts/seriesLink';
 import type { CadenceApi } from '../../shared/ipc/cadenceApi';
 import type { IpcError, Issue } from '../../shared/ipc/envelope';
 
@@ -137,7 +137,8 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   },
   change(api, edit) {
     const current = get().details;
-    if (current === undefined) return;
+    // A replaced series is read-only: main would refuse the save.
+    if (current === undefined || isReplaced(get().links)) return;
     const details = edit(current);
     const issues = detailIssues(details, get().isOnZoom);
     // A pattern change is made as a whole once confirmed, never saved edit by edit.
@@ -168,7 +169,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   },
   async setReady(api, isReady) {
     const { seriesId } = get();
-    if (seriesId === undefined) return;
+    if (seriesId === undefined || isReplaced(get().links)) return;
     // The box follows the click at once; a refusal puts it back.
     set({ isReady });
     const result = await api.drafts.setReady({ id: seriesId, isReady });

@@ -29,6 +29,12 @@ export const draftSummarySchema = z.object({
   conflicts: z.number().int(),
   /** The name of the hub the event is in on Zoom, once a sync has read it. */
   hub_name: z.string().nullable(),
+  /**
+   * The series that continues this one since its pattern changed; null for a current series. A
+   * replaced series is read-only, and its old event is cancelled on Zoom at `settled_at` (null
+   * while that waits for the next sync).
+   */
+  replaced_by: z.object({ series_id: z.string(), name: z.string(), settled_at: z.string().nullable() }).nullable(),
   updated_at: z.string(),
 });
 export type DraftSummary = z.output<typeof draftSummarySchema>;

@@ -21,3 +21,8 @@ export const seriesLinksSchema = z.object({
   replaced_by: z.array(linkedSeriesSchema),
 });
 export type SeriesLinks = z.output<typeof seriesLinksSchema>;
+
+/** A pattern change replaced the series: it stays as it was, read-only, and its successor is the one to change. */
+export function isReplaced(links: SeriesLinks): boolean {
+  return links.replaced_by.some((link) => link.kind === 'pattern_change');
+}

@@ -98,7 +98,39 @@ test('a published series gets a new pattern: previewed, confirmed, a new event w
   await expect(linked).toContainText('this series continues as Onboarding course');
   await expect(linked).toContainText('Its event on Zoom was cancelled');
   await expect(page.getByLabel('Series name')).toBeDisabled();
+  // Nothing on its page changes it: no session control, no weekday, no readiness, no new pattern.
+  await expect(page.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^(Move|Cancel|Restore) session/ })).toHaveCount(0);
+  const oldDays = page.getByRole('group', { name: 'On these days' });
+  await expect(oldDays.getByRole('checkbox', { name: 'Monday' })).toBeDisabled();
+  await expect(oldDays.getByRole('checkbox', { name: 'Tuesday' })).toBeDisabled();
+  await expect(page.getByRole('checkbox', { name: /^Not ready/ })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Change the pattern…', disabled: false })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Refresh from Zoom' })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Attendees' }).click();
+  await expect(page.getByRole('table', { name: 'Attendees' })).toContainText('ada@example.com');
+  await expect(page.getByRole('button', { name: /^(Add attendee|Import CSV|Edit |Change sessions of )/ })).toHaveCount(
+    0,
+  );
+  await expect(page.getByRole('checkbox', { name: 'Select ada@example.com' })).toBeDisabled();
+  // Reading stays: its export.
+  await expect(page.getByRole('button', { name: /^Export Onboarding course/ })).toBeEnabled();
+  await page.getByRole('tab', { name: 'Details' }).click();
+
   await linked.getByRole('link', { name: 'Onboarding course' }).click();
+  await expect(page.getByRole('note', { name: 'Linked series' })).toContainText('The old event is cancelled on Zoom.');
+
+  // The list tells the two apart: the current one first, the replaced one after it, marked.
+  await shell.link('Series').click();
+  const rows = page.getByRole('table', { name: 'Series' }).getByRole('row', { name: /Onboarding course/ });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).not.toContainText('Replaced');
+  await expect(rows.nth(1)).toContainText('Replaced Continues as Onboarding course');
+  await expect(rows.nth(1)).toContainText('Replaced — old event cancelled on Zoom');
+  await expect(rows.nth(1).getByRole('cell').nth(1)).toHaveText('—');
+  await expect(rows.nth(1).getByRole('button', { name: 'Delete Onboarding course' })).toHaveCount(0);
+  await expect(rows.nth(1).getByRole('checkbox', { name: /^Not ready/ })).toHaveCount(0);
+  await rows.nth(1).getByRole('link', { name: 'Onboarding course' }).last().click();
   await expect(page.getByRole('note', { name: 'Linked series' })).toContainText('The old event is cancelled on Zoom.');
   dropRefusedCalls(pageErrors);
 });

@@ -114,9 +114,18 @@ function matches(row: AttendeeRow, words: readonly string[]): boolean {
 
 /**
  * The attendee table: only the rows in view are drawn, so 10,000 people scroll smoothly.
- * Add, edit, remove, and import from CSV; every change is saved at once.
+ * Add, edit, remove, and import from CSV; every change is saved at once. A replaced series' list
+ * is read-only: its people moved to the series that continues it.
  */
-export function AttendeesPanel({ seriesId, details }: { seriesId: string; details: SeriesDetails }) {
+export function AttendeesPanel({
+  seriesId,
+  details,
+  isReadOnly = false,
+}: {
+  seriesId: string;
+  details: SeriesDetails;
+  isReadOnly?: boolean;
+}) {
   const api = useAppStore((state) => state.api);
   const { rows, error, load, remove } = useAttendeeStore();
   const [query, setQuery] = useState('');
@@ -197,21 +206,27 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
               : `${visible.length.toLocaleString()} of ${plural(rows.length, 'attendee')}`}
         </span>
         <span className="toolbar-spacer" />
-        {selected.size > 0 && (
-          <button type="button" className="button-danger" onClick={removeSelected}>
-            Remove {plural(selected.size, 'attendee')}
-          </button>
+        {!isReadOnly && (
+          <>
+            {selected.size > 0 && (
+              <button type="button" className="button-danger" onClick={removeSelected}>
+                Remove {plural(selected.size, 'attendee')}
+              </button>
+            )}
+            <button type="button" className="button-quiet" onClick={() => setImporting(true)}>
+              Import CSV
+            </button>
+            <button type="button" className="button-primary" onClick={() => setEditing('new')}>
+              Add attendee
+            </button>
+          </>
         )}
-        <button type="button" className="button-quiet" onClick={() => setImporting(true)}>
-          Import CSV
-        </button>
-        <button type="button" className="button-primary" onClick={() => setEditing('new')}>
-          Add attendee
-        </button>
       </div>
       <ErrorBanner error={error} />
-      <RefusedRegistrations seriesId={seriesId} />
-      <WaitingListPanel />
+      <fieldset className="read-only-group" disabled={isReadOnly}>
+        <RefusedRegistrations seriesId={seriesId} />
+        <WaitingListPanel />
+      </fieldset>
       <div
         className="grid-table"
         role="table"
@@ -225,6 +240,7 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
               <input
                 type="checkbox"
                 aria-label="Select all shown attendees"
+                disabled={isReadOnly}
                 checked={allShownSelected}
                 onChange={() => setSelected(allShownSelected ? new Set() : new Set(visible.map((row) => row.id)))}
               />
@@ -257,6 +273,7 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
                     <input
                       type="checkbox"
                       aria-label={`Select ${row.email}`}
+                      disabled={isReadOnly}
                       checked={selected.has(row.id)}
                       onChange={() => toggle(row.id)}
                     />
@@ -273,7 +290,7 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
                     {row.promoted && row.on_zoom && <span className="origin-mark">from the waiting list</span>}
                   </span>
                   <span role="cell" className="cell-actions">
-                    {showSessions && (
+                    {showSessions && !isReadOnly && (
                       <button
                         type="button"
                         className="button-quiet small"
@@ -283,14 +300,16 @@ export function AttendeesPanel({ seriesId, details }: { seriesId: string; detail
                         Change sessions
                       </button>
                     )}
-                    <button
-                      type="button"
-                      className="button-quiet small"
-                      aria-label={`Edit ${row.email}`}
-                      onClick={() => setEditing(row)}
-                    >
-                      Edit
-                    </button>
+                    {!isReadOnly && (
+                      <button
+                        type="button"
+                        className="button-quiet small"
+                        aria-label={`Edit ${row.email}`}
+                        onClick={() => setEditing(row)}
+                      >
+                        Edit
+                      </button>
+                    )}
                   </span>
                 </div>
               );

@@ -205,7 +205,12 @@ function AttendeeZonePicker({ seriesId, zone }: { seriesId: string; zone: string
  * they pick one, their attendees'. Sessions are worked out again only when
  * a schedule field changed (see `previewSessions`).
  */
-export function OccurrencePreview({ details, issues, edit }: Omit<EditorPartProps, 'api'>) {
+export function OccurrencePreview({
+  details,
+  issues,
+  edit,
+  isReadOnly = false,
+}: Omit<EditorPartProps, 'api'> & { isReadOnly?: boolean }) {
   const seriesId = useEditorStore((state) => state.seriesId) ?? '';
   const attendeeZone = useAttendeeZoneStore((state) => state.zones[seriesId]);
   const { timezone, event_type: eventType } = details;
@@ -258,7 +263,7 @@ export function OccurrencePreview({ details, issues, edit }: Omit<EditorPartProp
                 <SessionRow
                   session={session}
                   timezone={timezone}
-                  canChange={eventType === 'RECURRING'}
+                  canChange={eventType === 'RECURRING' && !isReadOnly}
                   attendeeZone={attendeeZone}
                   edit={edit}
                   problem={index < 0 ? undefined : problemWithin(issues, `occurrence_changes[${String(index)}]`)}

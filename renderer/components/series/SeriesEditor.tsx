@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { seriesTabs, useAppStore, type SeriesTab } from '../../stores/useAppStore';
 import { useEditorStore, type SaveState } from '../../stores/useEditorStore';
+import { isReplaced as isReplacedBy } from '../../../shared/drafts/seriesLink';
 import { plural } from '../../lib/words';
 import { AttendeesPanel } from '../attendees/AttendeesPanel';
 import { ClosedDaysFields } from './ClosedDaysFields';
@@ -39,7 +40,7 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesT
   const navigate = useAppStore((state) => state.navigate);
   const { details, issues, saveState, error, open, change, flush, isReady, setReady, links } = useEditorStore();
   // A series a pattern change replaced stays as it was: its successor is the one to change.
-  const isReplaced = links.replaced_by.some((link) => link.kind === 'pattern_change');
+  const isReplaced = isReplacedBy(links);
 
   // One function for the editor's life, so that memoised parts (the preview's rows) are not rendered again.
   const edit = useCallback(
@@ -100,7 +101,8 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesT
           seriesName={details.name}
           isReady={isReady}
           onChange={(ready) => void setReady(api, ready)}
-          hasHint
+          hasHint={!isReplaced}
+          isDisabled={isReplaced}
         />
         <ExportMenu
           api={api}
@@ -152,11 +154,11 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesT
             <TicketFields api={api} details={details} issues={issues} edit={edit} />
             <CapacityFields api={api} details={details} issues={issues} edit={edit} />
           </fieldset>
-          <OccurrencePreview details={details} issues={issues} edit={edit} />
+          <OccurrencePreview details={details} issues={issues} edit={edit} isReadOnly={isReplaced} />
         </div>
       ) : tab === 'attendees' ? (
         <div role="tabpanel" id="panel-attendees" aria-labelledby="tab-attendees">
-          <AttendeesPanel seriesId={seriesId} details={details} />
+          <AttendeesPanel seriesId={seriesId} details={details} isReadOnly={isReplaced} />
         </div>
       ) : tab === 'attendance' ? (
         <div role="tabpanel" id="panel-attendance" aria-labelledby="tab-attendance">

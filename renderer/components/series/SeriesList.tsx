@@ -9,6 +9,7 @@ import { plural } from '../../lib/words';
 import { ExportMenu } from './ExportMenu';
 import { ReadinessToggle } from './ReadinessToggle';
 import { SyncStateBadge, syncStateWords } from './SyncStateBadge';
+import { replacedEventWords } from '../../../shared/drafts/replacedSeries';
 
 const filters: readonly { value: SeriesFilter; label: string }[] = [
   { value: 'all', label: 'All series' },
@@ -158,19 +159,31 @@ export function SeriesList() {
           </thead>
           <tbody>
             {shown.map((entry) => (
-              <tr key={entry.id}>
+              <tr key={entry.id} className={entry.replaced_by === null ? undefined : 'row-replaced'}>
                 <th scope="row">
                   <a href={`#series/${encodeURIComponent(entry.id)}`} className="row-link">
                     {entry.name}
                   </a>
+                  {entry.replaced_by !== null && (
+                    <span className="row-sub">
+                      <span className="tag">Replaced</span> Continues as{' '}
+                      <a href={`#series/${encodeURIComponent(entry.replaced_by.series_id)}`}>
+                        {entry.replaced_by.name}
+                      </a>
+                    </span>
+                  )}
                   <span className="muted row-sub">
                     {entry.event_type === 'RECURRING' ? 'Recurring' : 'Single session'} · {entry.timezone}
                     {entry.hub_name !== null && ` · ${entry.hub_name}`}
                   </span>
                 </th>
                 <td>
-                  <SyncStateBadge state={entry.sync_state} />
-                  {entry.pending_changes > 0 && entry.sync_state !== 'draft' && (
+                  {entry.replaced_by === null ? (
+                    <SyncStateBadge state={entry.sync_state} />
+                  ) : (
+                    <span className="muted">Replaced — {replacedEventWords(entry.replaced_by)}</span>
+                  )}
+                  {entry.replaced_by === null && entry.pending_changes > 0 && entry.sync_state !== 'draft' && (
                     <span className="muted row-sub">{plural(entry.pending_changes, 'change')} waiting</span>
                   )}
                 </td>
@@ -181,11 +194,13 @@ export function SeriesList() {
                 </td>
                 <td className="numeric">{entry.attendees.toLocaleString()}</td>
                 <td className="row-actions">
-                  <ReadinessToggle
-                    seriesName={entry.name}
-                    isReady={entry.is_ready}
-                    onChange={(isReady) => api && void setReady(api, entry.id, isReady)}
-                  />
+                  {entry.replaced_by === null && (
+                    <ReadinessToggle
+                      seriesName={entry.name}
+                      isReady={entry.is_ready}
+                      onChange={(isReady) => api && void setReady(api, entry.id, isReady)}
+                    />
+                  )}
                   <button
                     type="button"
                     className="button-quiet"
@@ -199,21 +214,24 @@ export function SeriesList() {
                   >
                     Duplicate
                   </button>
-                  <button
-                    type="button"
-                    className="button-quiet"
-                    aria-label={`Delete ${entry.name}`}
-                    onClick={() => {
-                      const onZoom = entry.sync_state !== 'draft';
-                      const onZoomAs = entry.parts > 1 ? `Its ${String(entry.parts)} events are` : 'It is';
-                      const question = onZoom
-                        ? `Delete "${entry.name}"? ${onZoomAs} deleted on Zoom at the next sync.`
-                        : `Delete the draft "${entry.name}"?`;
-                      if (api && window.confirm(question)) void remove(api, entry.id);
-                    }}
-                  >
-                    Delete
-                  </button>
+                  {/* A replaced series stays for the record: it cannot be deleted. */}
+                  {entry.replaced_by === null && (
+                    <button
+                      type="button"
+                      className="button-quiet"
+                      aria-label={`Delete ${entry.name}`}
+                      onClick={() => {
+                        const onZoom = entry.sync_state !== 'draft';
+                        const onZoomAs = entry.parts > 1 ? `Its ${String(entry.parts)} events are` : 'It is';
+                        const question = onZoom
+                          ? `Delete "${entry.name}"? ${onZoomAs} deleted on Zoom at the next sync.`
+                          : `Delete the draft "${entry.name}"?`;
+                        if (api && window.confirm(question)) void remove(api, entry.id);
+                      }}
+                    >
+                      Delete
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

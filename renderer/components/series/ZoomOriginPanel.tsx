@@ -4,6 +4,7 @@ import { refreshWords } from '../../lib/refreshWords';
 import { formatLogTime } from '../../lib/zonedTime';
 import { useAppStore } from '../../stores/useAppStore';
 import { useEditorStore } from '../../stores/useEditorStore';
+import { isReplaced } from '../../../shared/drafts/seriesLink';
 import { useZoomOriginStore } from '../../stores/useZoomOriginStore';
 import { KeptOnZoomList } from '../zoom/KeptOnZoomList';
 
@@ -21,6 +22,8 @@ export function ZoomOriginPanel({ seriesId }: { seriesId: string }) {
   const api = useAppStore((state) => state.api);
   const isOffline = useAppStore((state) => state.online?.isOnline === false);
   const isOnZoom = useEditorStore((state) => state.isOnZoom);
+  // A replaced series stays as it was: Zoom's cancelled event is not read into it.
+  const canRefresh = useEditorStore((state) => isOnZoom && !isReplaced(state.links));
   const reopen = useEditorStore((state) => state.open);
   const { origin, isRefreshing, report, error, load, refresh } = useZoomOriginStore();
 
@@ -36,7 +39,7 @@ export function ZoomOriginPanel({ seriesId }: { seriesId: string }) {
     <section className="zoom-origin" aria-label="From Zoom">
       <div className="zoom-origin-head">
         {line !== undefined && <p className="muted">{line}</p>}
-        {isOnZoom && (
+        {canRefresh && (
           <button
             type="button"
             className="button-quiet small"
@@ -47,7 +50,7 @@ export function ZoomOriginPanel({ seriesId }: { seriesId: string }) {
             {isRefreshing ? 'Reading from Zoom…' : 'Refresh from Zoom'}
           </button>
         )}
-        {isOnZoom && isOffline && <span className="muted">Zoom is out of reach: refresh when it answers.</span>}
+        {canRefresh && isOffline && <span className="muted">Zoom is out of reach: refresh when it answers.</span>}
       </div>
       <div aria-live="polite">
         {report !== undefined && <p className="banner success">{refreshWords(report)}</p>}

@@ -71,8 +71,16 @@ describe('cadence change-pattern', () => {
     expect(changed.stdout).toContain('3 registrations carried over');
     expect(changed.stdout).toContain(message);
     expect(await listed()).toBe(2);
+    const name = 'Engineering Team Weekly Standup';
+    const rows = (await cadence(['drafts'])).stdout.split('\n');
+    // The current series first; the replaced one after it, saying so.
+    expect(rows[1]).toMatch(new RegExp(`^${name}  `));
+    expect(rows[1]).not.toContain('replaced');
+    expect(rows[2]).toContain(`${name} (continues as "${name}")`);
+    expect(rows[2]).toContain('replaced — old event cancelled at the next sync');
 
     expect((await cadence(['sync'])).status).toBe(0);
+    expect((await cadence(['drafts'])).stdout).toContain('replaced — old event cancelled on Zoom');
     const state = await control.state();
     const standups = state.events.filter((event) => event.name === 'Engineering Team Weekly Standup');
     expect(standups.map((event) => event.status).sort()).toEqual(['CANCELLED', 'PUBLISHED']);

@@ -278,6 +278,7 @@ describe('the series list and status', () => {
         pending_changes: 8,
         conflicts: 0,
         hub_name: null,
+        replaced_by: null,
       },
       {
         id: 'any',
@@ -296,6 +297,7 @@ describe('the series list and status', () => {
         pending_changes: 4,
         conflicts: 0,
         hub_name: null,
+        replaced_by: null,
       },
     ]);
   });

@@ -111,6 +111,16 @@ describe('changing the pattern of a published series', () => {
     delete storedDetails.attendees;
     expect(() => harness.drafts.saveDetails(oldId, storedDetails)).toThrow(/continues as/);
     expect(() => harness.services.patternChange.confirm({ id: oldId, draft: editedDetails() })).toThrow(/continues as/);
+    expect(() => harness.drafts.setReady(oldId, false)).toThrow(/continues as/);
+    // The list marks the old series as replaced, after the current one, with no session to come.
+    const waiting = harness.drafts.list();
+    expect(waiting.map((entry) => entry.id).slice(-2)).toEqual([newId, oldId]);
+    expect(waiting.find((entry) => entry.id === oldId)).toMatchObject({
+      replaced_by: { series_id: newId, name: preview.old_name, settled_at: null },
+      next_occurrence: null,
+    });
+    expect(waiting.find((entry) => entry.id === newId)?.replaced_by).toBeNull();
+    expect(waiting.find((entry) => entry.id === newId)?.next_occurrence).not.toBeNull();
 
     const steps = [
       'createEvent',
@@ -160,6 +170,11 @@ describe('changing the pattern of a published series', () => {
     expect(links.replaced_by[0]?.settled_at).not.toBeNull();
     const listed = harness.drafts.list();
     expect(listed.find((entry) => entry.id === newId)).toMatchObject({ is_published: true, attendees: 120 });
+    expect(listed.find((entry) => entry.id === oldId)?.replaced_by).toEqual({
+      series_id: newId,
+      name: preview.old_name,
+      settled_at: links.replaced_by[0]?.settled_at,
+    });
   }, 120_000);
 
   it('carries people who registered on the old event after the change, before cancelling it', async () => {
