@@ -1,3 +1,4 @@
+import { canonicalRecurrence } from '../recurrence/canonicalRecurrence';
 import type { AttendeeDraft } from '../drafts/attendeeDraft';
 import type { PlannedSession } from '../drafts/plannedSessions';
 import type { RegistrationDraft } from '../drafts/registrationDraft';
@@ -78,7 +79,17 @@ export function eventFieldsOf(draft: SeriesDraft): EventFields {
   if (draft.meeting_type !== undefined) fields.meeting_type = draft.meeting_type;
   if (draft.event_type === 'SIMPLE_EVENT') fields.end_time = draft.end_time;
   else fields.recurrence = draft.recurrence;
-  return fields;
+  return canonicalEventFields(fields);
+}
+
+/**
+ * Event fields in the one form the draft, Zoom's answer and the last synced snapshot are compared
+ * in: the recurrence as Zoom spells it (`canonicalRecurrence`). Snapshots stored before are read
+ * through this too, so that they compare the same.
+ */
+export function canonicalEventFields(fields: EventFields): EventFields {
+  if (fields.recurrence === undefined) return fields;
+  return { ...fields, recurrence: canonicalRecurrence(fields.recurrence, fields) };
 }
 
 /** The fields of `local` that differ from `base`, compared as JSON. */

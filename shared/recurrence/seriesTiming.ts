@@ -147,13 +147,14 @@ export function toSeriesTiming(draft: SeriesTimingDraft): SeriesTiming {
   const timing = { timezone: draft.timezone, startTime, recurrence };
   // Absent weekly_days means the weekday of the start date, in the event's zone.
   if (recurrence.type === 2 && recurrence.weeklyDays.length === 0) {
-    recurrence.weeklyDays = [startWeekday(timing)];
+    recurrence.weeklyDays = [weekdayOfStart(timing.timezone, timing.startTime)];
   }
   return timing;
 }
 
-function startWeekday(timing: SeriesTiming): number {
-  const local = new ZoneClock(timing.timezone).toLocal(timing.startTime);
+/** The weekday (1 = Sunday) of a start, in the event's zone: a weekly series' day when none is named. */
+export function weekdayOfStart(timezone: string, startTime: number): number {
+  const local = new ZoneClock(timezone).toLocal(startTime);
   return weekdayOf(Math.floor(local / msPerDay)) + 1;
 }
 

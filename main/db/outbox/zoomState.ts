@@ -4,7 +4,7 @@ import { attendeeDraftSchema, type AttendeeDraft } from '../../../shared/drafts/
 import { registrationDraftSchema } from '../../../shared/drafts/registrationDraft';
 import { ticketTypeDraftSchema } from '../../../shared/drafts/ticketTypeDraft';
 import { eventFieldsSchema, type EventFields } from '../../../shared/outbox/operations';
-import type { SeriesZoomState } from '../../../shared/outbox/planOperations';
+import { canonicalEventFields, type SeriesZoomState } from '../../../shared/outbox/planOperations';
 import { readPredecessorToCancel } from '../seriesLinkStore';
 import { attendeeFromRow } from '../seriesRows';
 
@@ -71,7 +71,7 @@ export function readZoomState(db: Database.Database, seriesId: string): SeriesZo
     state.predecessor = { ...predecessor, registrationIds };
   }
   const eventBase = parseSnapshot(eventFieldsSchema, row.synced_json);
-  if (eventBase !== undefined) state.eventBase = eventBase;
+  if (eventBase !== undefined) state.eventBase = canonicalEventFields(eventBase);
   if (ticketType?.zoom_id != null) {
     state.ticketTypeId = ticketType.zoom_id;
     const base = parseSnapshot(ticketTypeDraftSchema, ticketType.synced_json);
@@ -88,7 +88,8 @@ export function readZoomState(db: Database.Database, seriesId: string): SeriesZo
 /** The event fields as last synced. */
 export function readEventBase(db: Database.Database, seriesId: string): EventFields | undefined {
   const text = textSchema.parse(db.prepare('SELECT synced_json FROM series WHERE id = ?').pluck().get(seriesId));
-  return parseSnapshot(eventFieldsSchema, text);
+  const base = parseSnapshot(eventFieldsSchema, text);
+  return base === undefined ? undefined : canonicalEventFields(base);
 }
 
 /** A ticket type or registration link as last synced. */

@@ -82,6 +82,27 @@ describe('event fields', () => {
     expect((await h.syncRequests()).requests).toEqual(h.refreshReads());
   });
 
+  it('takes a recurrence without repeat_interval as Zoom’s every-week one: no false conflict', async () => {
+    // Zoom answers repeat_interval 1, and may list the days in its own order.
+    const imported = h.importSeries([
+      standupSeries(0, {
+        key: 'bare',
+        name: 'Bare recurrence',
+        publish: false,
+        recurrence: { type: 2, weekly_days: [4, 2], end_times: 6, duration: 30 },
+      }),
+    ]);
+    const bareId = imported.series[0]?.id ?? '';
+    expect((await h.sync()).outcome).toBe('succeeded');
+    const draft = h.drafts.get(bareId).draft;
+    if (draft.event_type !== 'RECURRING') throw new Error('not a recurring series');
+    h.drafts.save(bareId, { ...draft, recurrence: { ...draft.recurrence, end_times: 8 } });
+    expect(await h.sync()).toMatchObject({ outcome: 'succeeded', conflicts: 0 });
+    expect(resolver().list()).toEqual([]);
+    const bare = h.sandbox.sandbox.data.events.find((e) => e.name === 'Bare recurrence');
+    expect(h.sandbox.sandbox.data.sessions.filter((s) => s.event_id === bare?.event_id)).toHaveLength(8);
+  });
+
   it('holds a field changed on both sides; keep mine sends it', async () => {
     await h.sandbox.control.edit({ kind: 'rename-event', event_id: eventId, name: 'Their name' });
     edit((draft) => ({ ...draft, name: 'My name' }));
