@@ -82,8 +82,12 @@ export class Planner {
     await page.getByLabel('Repeats').selectOption({ label: form.repeats });
     if (form.weekdays !== undefined) {
       const days = page.getByRole('group', { name: 'On these days' });
-      for (const box of await days.getByRole('checkbox').all()) await box.uncheck();
+      // The chosen days first, then the others off: the series never passes through having none.
       for (const day of form.weekdays) await days.getByRole('checkbox', { name: day }).check();
+      for (const box of await days.getByRole('checkbox').all()) {
+        const name = (await box.evaluate((input) => input.parentElement?.textContent ?? '')).trim();
+        if (!form.weekdays.includes(name)) await box.uncheck();
+      }
     }
     await page.getByRole('radio', { name: 'After', exact: true }).check();
     await page.getByLabel('Number of sessions').fill(String(form.sessions));

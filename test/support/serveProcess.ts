@@ -35,6 +35,12 @@ export async function startServeProcess(options: {
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`cadence serve exited with ${code}: ${stderr}`)));
   });
+  let isStopping = false;
+  // A serve that dies mid-test says why, where the test's output shows it.
+  child.once('exit', (code, signal) => {
+    if (!isStopping)
+      process.stderr.write(`cadence serve exited (${String(code ?? signal)}) during the test: ${stderr}\n`);
+  });
   const started = startedSchema.parse(JSON.parse(firstLine));
   const url = new URL(started.url);
   return {
@@ -43,6 +49,9 @@ export async function startServeProcess(options: {
     port: started.port,
     secret: url.searchParams.get('token') ?? '',
     child,
-    stop: () => stopChild(child),
+    stop: () => {
+      isStopping = true;
+      return stopChild(child);
+    },
   };
 }
