@@ -7,6 +7,7 @@ const linkRowSchema = linkedSeriesSchema;
 
 const predecessorRowSchema = z.object({
   series_id: z.string(),
+  replaced_id: z.string(),
   event_id: z.string(),
   cancel_message: z.string(),
 });
@@ -14,6 +15,8 @@ const predecessorRowSchema = z.object({
 /** An old event a series' sync cancels on Zoom once the series holds every carried registration. */
 export interface PredecessorToCancel {
   seriesId: string;
+  /** The series the planner replaced: the predecessor itself, or the long series it is a part of. */
+  replacedId: string;
   eventId: string;
   message: string;
 }
@@ -32,8 +35,11 @@ export class SeriesLinkStore {
     kind: SeriesLinkKind;
     cancelMessage: string | null;
     position?: number;
+    /** A link with nothing left for the sync to do is settled as it is made. */
+    isSettled?: boolean;
   }): void {
-    addSeriesLink(this.db, { ...input, now: this.now() });
+    const now = this.now();
+    addSeriesLink(this.db, { ...input, now, ...(input.isSettled === true ? { settledAt: now } : {}) });
   }
 
   /** The series that took this one's place after a pattern change, if any. */
@@ -45,7 +51,10 @@ export class SeriesLinkStore {
     return typeof id === 'string' ? id : undefined;
   }
 
-  /** A series' links both ways, oldest first. */
+  /**
+   * A series' links both ways, oldest first. A replaced long series is named once: the links of
+   * its parts, which say which of its events the successor cancels, are the sync's.
+   */
   linksOf(seriesId: string): SeriesLinks {
     const read = (sql: string) =>
       this.db
@@ -55,7 +64,9 @@ export class SeriesLinkStore {
     return {
       replaces: read(
         `SELECT l.from_series_id AS series_id, s.name, l.kind, l.created_at, l.settled_at, l.cancel_message
-         FROM series_link l JOIN series s ON s.id = l.from_series_id WHERE l.to_series_id = ? ORDER BY l.created_at`,
+         FROM series_link l JOIN series s ON s.id = l.from_series_id WHERE l.to_series_id = ?
+           AND NOT EXISTS (SELECT 1 FROM series_link w WHERE w.to_series_id = l.from_series_id AND w.kind = 'part')
+         ORDER BY l.created_at`,
       ),
       replaced_by: read(
         `SELECT l.to_series_id AS series_id, s.name, l.kind, l.created_at, l.settled_at, l.cancel_message
@@ -76,11 +87,12 @@ export function addSeriesLink(
     position?: number;
     firstOccurrence?: number;
     now: string;
+    settledAt?: string;
   },
 ): void {
   db.prepare(
-    `INSERT INTO series_link (from_series_id, to_series_id, kind, position, first_occurrence, cancel_message, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO series_link (from_series_id, to_series_id, kind, position, first_occurrence, cancel_message, created_at, settled_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     input.from,
     input.to,
@@ -89,6 +101,7 @@ export function addSeriesLink(
     input.firstOccurrence ?? null,
     input.cancelMessage,
     input.now,
+    input.settledAt ?? null,
   );
 }
 
@@ -169,20 +182,32 @@ const lastPartsWhole = `SELECT p.from_series_id FROM series_link p
   WHERE p.to_series_id = @id AND p.kind = 'part'
     AND p.position = (SELECT max(q.position) FROM series_link q WHERE q.from_series_id = p.from_series_id AND q.kind = 'part')`;
 
-/** The old event a series still has to cancel on Zoom (a pattern change not yet settled), if any. */
-export function readPredecessorToCancel(db: Database.Database, seriesId: string): PredecessorToCancel | undefined {
-  const raw = db
+/**
+ * The old events a series still has to cancel on Zoom (a pattern change not yet settled): the
+ * replaced series' own event, or each part of a replaced long series that was still to come.
+ */
+export function readPredecessorsToCancel(db: Database.Database, seriesId: string): PredecessorToCancel[] {
+  return db
     .prepare(
-      `SELECT l.from_series_id AS series_id, s.zoom_event_id AS event_id, l.cancel_message
+      `SELECT l.from_series_id AS series_id, s.zoom_event_id AS event_id, l.cancel_message,
+         coalesce((SELECT w.from_series_id FROM series_link w WHERE w.to_series_id = l.from_series_id AND w.kind = 'part'),
+           l.from_series_id) AS replaced_id
        FROM series_link l JOIN series s ON s.id = l.from_series_id
        WHERE l.kind = 'pattern_change' AND l.settled_at IS NULL
          AND s.zoom_event_id IS NOT NULL AND l.cancel_message IS NOT NULL
-         AND l.to_series_id IN (@id, (${lastPartsWhole}))`,
+         AND l.to_series_id IN (@id, (${lastPartsWhole}))
+       ORDER BY l.created_at, s.zoom_event_id`,
     )
-    .get({ id: seriesId });
-  if (raw === undefined) return undefined;
-  const row = predecessorRowSchema.parse(raw);
-  return { seriesId: row.series_id, eventId: row.event_id, message: row.cancel_message };
+    .all({ id: seriesId })
+    .map((raw) => {
+      const row = predecessorRowSchema.parse(raw);
+      return {
+        seriesId: row.series_id,
+        replacedId: row.replaced_id,
+        eventId: row.event_id,
+        message: row.cancel_message,
+      };
+    });
 }
 
 /**

@@ -75,8 +75,15 @@ export class SeriesStore {
 
   /** Whether Zoom has the series: it was synced once (its event exists there or did). */
   isOnZoom(id: string): boolean {
-    const eventId: unknown = this.db.prepare('SELECT zoom_event_id FROM series WHERE id = ?').pluck().get(id);
-    return typeof eventId === 'string';
+    // A series in parts is on Zoom through its parts: once one is, its past sessions are Zoom's too.
+    return (
+      this.db
+        .prepare(
+          `SELECT 1 FROM series s WHERE s.zoom_event_id IS NOT NULL AND (s.id = @id
+             OR s.id IN (SELECT l.to_series_id FROM series_link l WHERE l.from_series_id = @id AND l.kind = 'part'))`,
+        )
+        .get({ id }) !== undefined
+    );
   }
 
   /** The live series with this key, if any. */

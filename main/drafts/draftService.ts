@@ -152,7 +152,7 @@ export class DraftService {
       const published = parts.filter((part) => part.is_published).map((part) => partLabel(part.index, parts.length));
       return lockedPatternIssues(next, stored, published.length > 0).map((issue) => ({
         ...issue,
-        message: `Zoom keeps the pattern of this series' published parts (${published.join(', ')}). You can still change the start time and the duration, and move or cancel single sessions.`,
+        message: `Zoom keeps the pattern of this series' published parts (${published.join(', ')}). You can still change the start time and the duration, and move or cancel single sessions; a new pattern continues the series as new events (Change the pattern, in the series, or cadence change-pattern).`,
       }));
     }
     return [

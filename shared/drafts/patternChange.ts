@@ -37,6 +37,16 @@ export const unmappedChoiceSchema = z.object({
 });
 export type UnmappedChoice = z.output<typeof unmappedChoiceSchema>;
 
+/** An event of the replaced series on Zoom: the series' own, or one part of a long series. */
+export const oldEventSchema = z.object({
+  event_id: z.string(),
+  /** Which part of a long series, counted from 1; null for a series' own event. */
+  part: z.object({ position: z.number().int(), of: z.number().int() }).nullable(),
+  first_start: z.string(),
+  last_start: z.string(),
+});
+export type OldEvent = z.output<typeof oldEventSchema>;
+
 /**
  * What a pattern change of a published series will do, before the planner confirms: the same plan
  * the change is made from, in numbers and lists.
@@ -61,6 +71,10 @@ export const patternChangePreviewSchema = z.object({
   changes_carried: z.number().int(),
   changes_dropped: z.array(z.object({ occurrence: z.number().int(), action: z.string(), start_time: z.string() })),
   cancel_message: z.string(),
+  /** The old events cancelled on Zoom once the new series holds every registration. */
+  cancelled_events: z.array(oldEventSchema),
+  /** Parts of a long series whose sessions have all ended: they stay on Zoom as they are. */
+  kept_events: z.array(oldEventSchema),
   /** Zoom emails each carried person their new ticket (the registration link's setting). */
   sends_tickets: z.boolean(),
 });
@@ -99,7 +113,12 @@ export function defaultCancelMessage(name: string, newPattern: string, sendsTick
 export function planPatternChange(
   stored: RecurringSeriesDraft,
   edited: SeriesDraft,
-  options: { now: number; cancelMessage?: string },
+  options: {
+    now: number;
+    cancelMessage?: string;
+    /** The replaced series' events on Zoom, as the change will treat them. */
+    oldEvents?: { cancelled: OldEvent[]; kept: OldEvent[] };
+  },
 ): PatternChangeResult {
   if (edited.event_type !== 'RECURRING') {
     return fail('event_type', 'A published series stays recurring; change its pattern instead.');
@@ -168,6 +187,8 @@ export function planPatternChange(
         changes_carried: changes.carried.length,
         changes_dropped: changes.dropped,
         cancel_message: options.cancelMessage ?? defaultCancelMessage(stored.name, newPattern, sendsTickets),
+        cancelled_events: options.oldEvents?.cancelled ?? [],
+        kept_events: options.oldEvents?.kept ?? [],
         sends_tickets: sendsTickets,
       },
     },

@@ -23,10 +23,15 @@ export interface SeriesZoomState {
     { sessionId: string; base?: Pick<PlannedSession, 'start_time' | 'end_time' | 'status'> }
   >;
   /**
-   * The old event this series replaced (a pattern change), still to cancel on Zoom once this
-   * series holds the registrations it carries (their IDs).
+   * The old events this series replaced (a pattern change: one, or the parts of a long series
+   * still to come), each still to cancel on Zoom once this series holds the registrations it
+   * carries (their IDs).
    */
-  predecessor?: { seriesId: string; eventId: string; message: string; registrationIds: readonly string[] };
+  predecessors?: {
+    /** `replacedId`: the series the planner replaced, the predecessor itself or the long series it is a part of. */
+    events: readonly { seriesId: string; replacedId: string; eventId: string; message: string }[];
+    registrationIds: readonly string[];
+  };
 }
 
 /** What Zoom has of a meeting, as last synced; empty for a meeting never synced. */

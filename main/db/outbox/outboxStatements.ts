@@ -108,7 +108,7 @@ export function prepareOutboxStatements(db: Database.Database) {
            JOIN series s ON s.id = l.to_series_id
          WHERE l.kind = 'pattern_change' AND l.settled_at IS NULL
            AND old.zoom_event_id IS NOT NULL AND s.deleted_at IS NULL
-         ORDER BY l.created_at, l.to_series_id`,
+         GROUP BY l.to_series_id ORDER BY min(l.created_at), l.to_series_id`,
       )
       .pluck(),
     attendeeTickets: db.prepare(

@@ -65,7 +65,10 @@ export class ZoomRecords {
     });
   }
 
-  /** Zoom cancelled the event a pattern change replaced (or it was gone): the link is settled. */
+  /**
+   * Zoom cancelled the event a pattern change replaced (or it was gone): the link is settled. For
+   * a part of a replaced long series, the whole's own link is settled with its last such part.
+   */
   predecessorCancelled(operationId: number, predecessorId: string): void {
     this.inTransaction(() => {
       const now = this.now();
@@ -77,6 +80,17 @@ export class ZoomRecords {
           `UPDATE series_link SET settled_at = ? WHERE from_series_id = ? AND kind = 'pattern_change' AND settled_at IS NULL`,
         )
         .run(now, predecessorId);
+      this.db
+        .prepare(
+          `UPDATE series_link SET settled_at = @now
+           WHERE kind = 'pattern_change' AND settled_at IS NULL
+             AND from_series_id = (SELECT from_series_id FROM series_link WHERE to_series_id = @id AND kind = 'part')
+             AND NOT EXISTS (
+               SELECT 1 FROM series_link part JOIN series_link cancel ON cancel.from_series_id = part.to_series_id
+               WHERE part.from_series_id = series_link.from_series_id AND part.kind = 'part'
+                 AND cancel.kind = 'pattern_change' AND cancel.settled_at IS NULL)`,
+        )
+        .run({ now, id: predecessorId });
       this.done(operationId);
     });
   }

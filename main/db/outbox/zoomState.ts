@@ -5,7 +5,7 @@ import { registrationDraftSchema } from '../../../shared/drafts/registrationDraf
 import { ticketTypeDraftSchema } from '../../../shared/drafts/ticketTypeDraft';
 import { eventFieldsSchema, type EventFields } from '../../../shared/outbox/operations';
 import { canonicalEventFields, type SeriesZoomState } from '../../../shared/outbox/planOperations';
-import { readPredecessorToCancel } from '../seriesLinkStore';
+import { readPredecessorsToCancel } from '../seriesLinkStore';
 import { attendeeFromRow } from '../seriesRows';
 
 const zoomRowSchema = z.object({
@@ -63,12 +63,12 @@ export function readZoomState(db: Database.Database, seriesId: string): SeriesZo
   );
   const state: SeriesZoomState = { isPublished: row.zoom_status === 'published', sessions };
   if (row.zoom_event_id !== null) state.eventId = row.zoom_event_id;
-  const predecessor = readPredecessorToCancel(db, seriesId);
-  if (predecessor !== undefined) {
+  const predecessors = readPredecessorsToCancel(db, seriesId);
+  if (predecessors.length > 0) {
     const registrationIds = z
       .array(z.string())
       .parse(db.prepare('SELECT id FROM attendee WHERE series_id = ? AND deleted_at IS NULL').pluck().all(seriesId));
-    state.predecessor = { ...predecessor, registrationIds };
+    state.predecessors = { events: predecessors, registrationIds };
   }
   const eventBase = parseSnapshot(eventFieldsSchema, row.synced_json);
   if (eventBase !== undefined) state.eventBase = canonicalEventFields(eventBase);

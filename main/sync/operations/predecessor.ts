@@ -8,7 +8,8 @@ import { eventKey, publishKey } from './event';
 import { operationKind } from './operation';
 import { ticketTypeKey } from './ticketType';
 
-export const predecessorCancelKey = 'predecessor.cancel';
+/** One cancel per old event: a replaced long series may have several parts to cancel. */
+export const predecessorCancelKey = (predecessorId: string) => `predecessor.cancel:${predecessorId}`;
 
 /**
  * Cancel on Zoom the event a pattern change replaced, with the message its registrants get. It
@@ -46,26 +47,25 @@ export const predecessorCancel = operationKind({
   },
 });
 
-/** The cancel of a replaced event, after this series' event, link, publishing and carried tickets. */
+/** The cancel of each replaced event, after this series' event, link, publishing and carried tickets. */
 export function planPredecessorCancel(draft: SeriesDraft | undefined, zoom: SeriesZoomState): PlannedOperation[] {
-  const predecessor = zoom.predecessor;
-  if (draft === undefined || predecessor === undefined) return [];
-  return [
-    {
-      key: predecessorCancelKey,
-      kind: predecessorCancel.kind,
-      payload: {
-        predecessor_id: predecessor.seriesId,
-        event_id: predecessor.eventId,
-        cancel_message: predecessor.message,
-      },
-      dependsOn: [
-        eventKey,
-        ticketTypeKey,
-        accessLinkKey,
-        publishKey,
-        ...predecessor.registrationIds.map((id) => `ticket:${id}`),
-      ],
-    },
+  const predecessors = zoom.predecessors;
+  if (draft === undefined || predecessors === undefined) return [];
+  const dependsOn = [
+    eventKey,
+    ticketTypeKey,
+    accessLinkKey,
+    publishKey,
+    ...predecessors.registrationIds.map((id) => `ticket:${id}`),
   ];
+  return predecessors.events.map((predecessor) => ({
+    key: predecessorCancelKey(predecessor.seriesId),
+    kind: predecessorCancel.kind,
+    payload: {
+      predecessor_id: predecessor.seriesId,
+      event_id: predecessor.eventId,
+      cancel_message: predecessor.message,
+    },
+    dependsOn,
+  }));
 }

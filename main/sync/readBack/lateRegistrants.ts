@@ -16,15 +16,27 @@ const registeredOnZoom: ChangeSource = { source: 'zoom' };
  * here: the old event takes registrations until the sync cancels it. At a sync's start each is
  * carried into the series that continues it, by the rule the change itself used, and the series is
  * planned again, so the cancel waits for their new tickets too and its message holds for them.
- * Answers how many were carried.
+ * A replaced long series has an old event for each part still to come; each is read. Answers how
+ * many were carried.
  */
 export async function carryLateRegistrants(
   ctx: RunContext,
   seriesId: string,
   stores: RefreshStores & { outbox: Outbox },
 ): Promise<number> {
-  const predecessor = stores.outbox.zoomState(seriesId).predecessor;
-  if (predecessor === undefined) return 0;
+  let carried = 0;
+  for (const predecessor of stores.outbox.zoomState(seriesId).predecessors?.events ?? []) {
+    carried += await carryFrom(ctx, seriesId, predecessor, stores);
+  }
+  return carried;
+}
+
+async function carryFrom(
+  ctx: RunContext,
+  seriesId: string,
+  predecessor: { seriesId: string; replacedId: string; eventId: string },
+  stores: RefreshStores & { outbox: Outbox },
+): Promise<number> {
   const stored = stores.drafts.get(predecessor.seriesId, { withAttendees: false });
   const successor = stores.drafts.get(seriesId, { withAttendees: false });
   if (stored?.event_type !== 'RECURRING' || successor === undefined) return 0;
@@ -37,8 +49,10 @@ export async function carryLateRegistrants(
     throw error;
   }
   if (!answer.ok) return 0;
+  // Known: whoever the replaced series held here (a part's own rows may hold Zoom's registrants
+  // the whole never had) and whoever its successor holds.
   const known = new Set([
-    ...stores.attendees.emailKeysEver(predecessor.seriesId),
+    ...stores.attendees.emailKeysEver(predecessor.replacedId),
     ...stores.attendees.emailKeysEver(seriesId),
   ]);
   const late = answer.view.draft.attendees.filter((attendee) => !known.has(attendee.email.toLowerCase()));
