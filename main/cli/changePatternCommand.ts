@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PatternChangePreview } from '../../shared/drafts/patternChange';
+import type { OldEvent, PatternChangePreview } from '../../shared/drafts/patternChange';
 import { CadenceError } from '../../shared/errors';
 import { readSeriesFile } from './draftCommands';
 import { terminalSafe } from './terminalText';
@@ -43,10 +43,17 @@ function editedDraft(input: unknown, series: string): Record<string, unknown> {
   return draft;
 }
 
+/** "Part 2 of 3 (event 8Jk…, 2027-03-05T14:00:00Z to 2027-05-03T13:00:00Z)". */
+function eventWords(event: OldEvent): string {
+  const label =
+    event.part === null ? 'The old event' : `Part ${String(event.part.position)} of ${String(event.part.of)}`;
+  return `${label} (event ${event.event_id}, ${event.first_start} to ${event.last_start})`;
+}
+
 function sentences(preview: PatternChangePreview): string[] {
   const lines = [
     `  ${preview.old_pattern} → ${preview.new_pattern}`,
-    `  New event "${preview.new_name}": ${plural(preview.sessions, 'session')}, ${preview.first_start} to ${preview.last_start} (${preview.timezone}).`,
+    `  New ${preview.new_events > 1 ? 'series' : 'event'} "${preview.new_name}": ${plural(preview.sessions, 'session')}, ${preview.first_start} to ${preview.last_start} (${preview.timezone})${preview.new_events > 1 ? `, as ${String(preview.new_events)} linked events on Zoom` : ''}.`,
   ];
   if (preview.skipped_past > 0) {
     lines.push(`  ${plural(preview.skipped_past, 'session')} of the new pattern already past, left out.`);
@@ -71,8 +78,14 @@ function sentences(preview: PatternChangePreview): string[] {
       `  Changes to single sessions: ${String(preview.changes_carried)} carried, ${String(preview.changes_dropped.length)} without a session on the same day.`,
     );
   }
+  for (const kept of preview.kept_events) {
+    lines.push(`  ${eventWords(kept)} has ended and stays on Zoom as it is.`);
+  }
+  const inParts = preview.cancelled_events.some((event) => event.part !== null);
   lines.push(
-    '  The old event is cancelled on Zoom, and Zoom sends its registrants this message:',
+    inParts
+      ? `  Cancelled on Zoom, and Zoom sends their registrants this message: ${preview.cancelled_events.map(eventWords).join(', ')}.`
+      : '  The old event is cancelled on Zoom, and Zoom sends its registrants this message:',
     `    ${preview.cancel_message}`,
   );
   return lines.map(terminalSafe);

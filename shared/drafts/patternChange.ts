@@ -11,6 +11,7 @@ import type { AttendeeDraft } from './attendeeDraft';
 import type { OccurrenceChange } from './occurrenceChange';
 import { plannedSessions, type PlannedSession } from './plannedSessions';
 import { seriesDraftSchema, type RecurringSeriesDraft, type SeriesDraft } from './seriesDraft';
+import { needsParts, partRangesOf } from './seriesParts';
 import { draftIssues } from './seriesFile';
 
 /** The longest message Zoom's registrants get with the old event's cancellation. */
@@ -58,6 +59,8 @@ export const patternChangePreviewSchema = z.object({
   new_pattern: z.string(),
   /** Sessions of the new event (its changes applied), and how many of the new pattern's were already past. */
   sessions: z.number().int(),
+  /** How many linked events the new series becomes on Zoom: 1, or its parts of at most 60 sessions. */
+  new_events: z.number().int(),
   first_start: z.string(),
   last_start: z.string(),
   skipped_past: z.number().int(),
@@ -177,6 +180,7 @@ export function planPatternChange(
         old_pattern: describeRecurrence(stored.recurrence),
         new_pattern: newPattern,
         sessions: live.length,
+        new_events: needsParts(parsed.data) ? partRangesOf(parsed.data).length : 1,
         first_start: live[0]?.start_time ?? '',
         last_start: live.at(-1)?.start_time ?? '',
         skipped_past: skipped,

@@ -134,3 +134,73 @@ test('a published series gets a new pattern: previewed, confirmed, a new event w
   await expect(page.getByRole('note', { name: 'Linked series' })).toContainText('The old event is cancelled on Zoom.');
   dropRefusedCalls(pageErrors);
 });
+
+test('a series on Zoom in parts gets a new pattern: the parts it cancels named, then a new series in parts with everyone', async ({
+  shell,
+  page,
+  serve,
+  pageErrors,
+}) => {
+  test.slow();
+  const planner = new Planner(page, shell);
+  await planner.trySandbox();
+  // Every day at 09:00 in New York for 70 days from 4 January 2027: two events on Zoom, of 60 and 10.
+  await callServe(serve, 'drafts.import', {
+    file: {
+      version: 1,
+      series: [
+        {
+          name: 'Daily check-in',
+          timezone: 'America/New_York',
+          event_type: 'RECURRING',
+          start_time: '2027-01-04T14:00:00Z',
+          recurrence: { type: 1, end_times: 70, duration: 15 },
+          ticket_type: { name: 'Check-in seat', free: true, quantity: 100 },
+          registration: { link_name: 'Check-in registration' },
+          attendees: [{ email: 'ada@example.com' }, { email: 'bob@example.com' }],
+          publish: true,
+        },
+      ],
+    },
+  });
+  await planner.syncNow();
+  await expect(page.getByText(/everything is in sync/).first()).toBeVisible({ timeout: 60_000 });
+
+  await shell.link('Series').click();
+  await page.getByRole('link', { name: 'Daily check-in' }).click();
+  await page.getByRole('button', { name: 'Change the pattern…' }).click();
+  await page.getByRole('spinbutton', { name: 'Every how many days' }).fill('2');
+  const plan = page.getByRole('region', { name: 'What will happen' });
+  await expect(plan).toContainText('A new series “Daily check-in”');
+  await expect(plan).toContainText('70 sessions from');
+  await expect(plan).toContainText('as 2 linked events on Zoom');
+  await expect(plan).toContainText('2 registrations carried over');
+  await expect(plan).toContainText(
+    /part 1 \(.+\) and part 2 \(.+\) of “Daily check-in” \(daily\) are cancelled on Zoom/,
+  );
+  await page.getByRole('button', { name: 'Change the pattern', exact: true }).click();
+  await expect(page.getByRole('note', { name: 'Linked series' })).toContainText('Continues Daily check-in');
+
+  await planner.syncNow();
+  const recent = page.getByRole('region', { name: 'Recent syncs' });
+  await expect(recent.getByText(/everything is in sync/)).toHaveCount(2, { timeout: 60_000 });
+  const state = await connectedSandbox(serve).then((sandbox) => sandbox.state<Changed>());
+  const parts = state.events.filter((event) => event.name.startsWith('Daily check-in (part '));
+  expect(parts.map((event) => [event.name, event.status]).sort()).toEqual([
+    ['Daily check-in (part 1 of 2)', 'CANCELLED'],
+    ['Daily check-in (part 1 of 2)', 'PUBLISHED'],
+    ['Daily check-in (part 2 of 2)', 'CANCELLED'],
+    ['Daily check-in (part 2 of 2)', 'PUBLISHED'],
+  ]);
+  for (const event of parts.filter((part) => part.status === 'PUBLISHED')) {
+    const emails = state.tickets.filter((ticket) => ticket.event_id === event.event_id).map((ticket) => ticket.email);
+    expect(emails.sort()).toEqual(['ada@example.com', 'bob@example.com']);
+  }
+
+  await shell.link('Series').click();
+  const rows = page.getByRole('table', { name: 'Series' }).getByRole('row', { name: /Daily check-in/ });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('in 2 parts');
+  await expect(rows.nth(1)).toContainText('Replaced — old event cancelled on Zoom');
+  dropRefusedCalls(pageErrors);
+});

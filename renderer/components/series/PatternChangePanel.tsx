@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PatternChangePreview } from '../../../shared/drafts/patternChange';
+import type { OldEvent, PatternChangePreview } from '../../../shared/drafts/patternChange';
 import { cancelMessageSchema, isPatternChange, maxCancelMessageLength } from '../../../shared/drafts/patternChange';
 import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import type { CadenceApi } from '../../../shared/ipc/cadenceApi';
@@ -12,6 +12,17 @@ import { useEditorStore, type SeriesDetails } from '../../stores/useEditorStore'
 import { ErrorBanner } from '../ErrorBanner';
 
 const pauseBeforePreviewMs = 300;
+
+/** "part 2 (Fri 5 Mar … to Mon 3 May …) and part 3 (…)": the old events of a series in parts. */
+function oldEventsWords(events: readonly OldEvent[], zone: string): string {
+  const words = events.map((event) => {
+    const label = event.part === null ? 'the old event' : `part ${String(event.part.position)}`;
+    return `${label} (${formatMoment(event.first_start, zone)} to ${formatMoment(event.last_start, zone)})`;
+  });
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}` : (words[0] ?? '');
+}
+
+const upperFirst = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /** "Weekly on Monday" inside a sentence: "weekly on Monday". */
 const lowerFirst = (words: string) => words.charAt(0).toLowerCase() + words.slice(1);
@@ -136,8 +147,11 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
         <div aria-label="What will happen" role="region">
           <ol className="stack">
             <li>
-              A new event “{shown.new_name}”: {lowerFirst(shown.new_pattern)}, {plural(shown.sessions, 'session')} from{' '}
+              {shown.new_events > 1 ? 'A new series' : 'A new event'} “{shown.new_name}”:{' '}
+              {lowerFirst(shown.new_pattern)}, {plural(shown.sessions, 'session')} from{' '}
               {formatMoment(shown.first_start, zone)} to {formatMoment(shown.last_start, zone)}
+              {shown.new_events > 1 &&
+                `, as ${String(shown.new_events)} linked events on Zoom (Zoom allows 60 sessions in one)`}
               {shown.skipped_past > 0 &&
                 ` (${plural(shown.skipped_past, 'session')} of the new pattern already past, left out)`}
               .
@@ -185,9 +199,18 @@ export function PatternChangePanel({ api, details }: { api: CadenceApi; details:
                 .
               </li>
             )}
+            {shown.kept_events.length > 0 && (
+              <li>
+                {upperFirst(oldEventsWords(shown.kept_events, zone))} {shown.kept_events.length === 1 ? 'has' : 'have'}{' '}
+                ended and {shown.kept_events.length === 1 ? 'stays' : 'stay'} on Zoom as{' '}
+                {shown.kept_events.length === 1 ? 'it is' : 'they are'}.
+              </li>
+            )}
             <li>
-              Once the new event holds every registration, the old event “{shown.old_name}” (
-              {lowerFirst(shown.old_pattern)}) is cancelled on Zoom, and Zoom sends its registrants this message:
+              Once the new {shown.new_events > 1 ? 'series' : 'event'} holds every registration,{' '}
+              {shown.cancelled_events.some((event) => event.part !== null)
+                ? `${oldEventsWords(shown.cancelled_events, zone)} of “${shown.old_name}” (${lowerFirst(shown.old_pattern)}) ${shown.cancelled_events.length === 1 ? 'is' : 'are'} cancelled on Zoom, and Zoom sends ${shown.cancelled_events.length === 1 ? 'its' : 'their'} registrants this message:`
+                : `the old event “${shown.old_name}” (${lowerFirst(shown.old_pattern)}) is cancelled on Zoom, and Zoom sends its registrants this message:`}
             </li>
           </ol>
           <label className="field">
