@@ -1,7 +1,7 @@
 import { CadenceError } from '../../../shared/errors';
 import { formatInstant } from '../../../shared/recurrence/expandRecurrence';
 import type { RefreshReport } from '../../../shared/zoom/zoomCatalog';
-import { partLinksOf } from '../../db/seriesLinkStore';
+import { assertNotReplaced, partLinksOf } from '../../db/seriesLinkStore';
 import type { Stores } from '../../db/stores';
 import type { ZoomClient } from '../../zoom/zoomClient';
 import { EngineContext } from '../runContext';
@@ -25,6 +25,8 @@ export class SeriesRefresher {
 
   /** Refreshes a series; a series on Zoom in parts is each of its parts on Zoom, reported as one. */
   async refresh(seriesId: string): Promise<RefreshReport> {
+    // A replaced series stays as it was: its successor holds what it had, and its events are cancelled.
+    assertNotReplaced(this.deps.stores.db, seriesId);
     const parts = partLinksOf(this.deps.stores.db, seriesId).filter((part) => part.eventId !== null);
     if (parts.length === 0) return this.refreshOne(seriesId);
     const reports: RefreshReport[] = [];

@@ -112,6 +112,8 @@ describe('changing the pattern of a published series', () => {
     expect(() => harness.drafts.saveDetails(oldId, storedDetails)).toThrow(/continues as/);
     expect(() => harness.services.patternChange.confirm({ id: oldId, draft: editedDetails() })).toThrow(/continues as/);
     expect(() => harness.drafts.setReady(oldId, false)).toThrow(/continues as/);
+    // Nor is it read back from Zoom: its event is being cancelled, and what it held is carried over.
+    await expect(harness.services.zoomRefresh.refresh(oldId)).rejects.toThrow(/continues as/);
     // The list marks the old series as replaced, after the current one, with no session to come.
     const waiting = harness.drafts.list();
     expect(waiting.map((entry) => entry.id).slice(-2)).toEqual([newId, oldId]);
