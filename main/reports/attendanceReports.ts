@@ -170,6 +170,10 @@ function rateText(rate: number | null): string {
 
 /** The report's CSV: the columns of `sessionReportColumns`, a session a line. */
 export function reportCsv(report: AttendanceReport): string {
+  const partOf = (position: number) => {
+    const index = report.parts.findLastIndex((part) => part.firstPosition <= position);
+    return index < 0 ? '' : index + 1;
+  };
   return csvText(
     sessionReportColumns,
     report.sessions.map((s) => [
@@ -182,6 +186,7 @@ export function reportCsv(report: AttendanceReport): string {
       s.checkedInOnsite,
       rateText(s.attendanceRate),
       s.state,
+      partOf(s.position),
     ]),
   );
 }

@@ -77,4 +77,6 @@ export const sessionReportColumns = [
   'checked_in_onsite',
   'attendance_rate',
   'state',
+  /** Of a series in parts, the part the session is in (1, 2, …); empty for one event. */
+  'part',
 ] as const;

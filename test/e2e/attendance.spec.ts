@@ -83,9 +83,11 @@ test("a series' attendance per session: downloaded from Zoom's reports, with ons
   const lines = readFileSync(await saved.path(), 'utf8')
     .trimEnd()
     .split('\r\n');
-  expect(lines[0]).toBe('session,name,start_time,end_time,registered,attended,checked_in_onsite,attendance_rate,state');
+  expect(lines[0]).toBe(
+    'session,name,start_time,end_time,registered,attended,checked_in_onsite,attendance_rate,state,part',
+  );
   expect(lines).toHaveLength(12);
-  expect(lines[1]).toMatch(/^1,Engineering Team Weekly Standup,.+,20,\d+,2,[\d.]+,downloaded$/);
+  expect(lines[1]).toMatch(/^1,Engineering Team Weekly Standup,.+,20,\d+,2,[\d.]+,downloaded,$/);
 
   // Zoom failing: "Download again" says so, and the kept report stays on screen.
   const downloadedAt = await panel.getByRole('status').textContent();

@@ -46,7 +46,7 @@ describe('cadence report', () => {
     const csv = await cadence(['report', eventId, '--csv', '--offline']);
     expect(csv.status).toBe(0);
     expect(csv.stdout.split('\r\n')[0]).toBe(
-      'session,name,start_time,end_time,registered,attended,checked_in_onsite,attendance_rate,state',
+      'session,name,start_time,end_time,registered,attended,checked_in_onsite,attendance_rate,state,part',
     );
     expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(report.sessions.length + 1);
 

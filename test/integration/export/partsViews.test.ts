@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportText } from '../../../main/cli/reportCommand';
+import { reportCsv } from '../../../main/reports/attendanceReports';
 import { readCalendar } from '../../support/icalReader';
 import { standupSeries, syncHarness } from '../../support/syncHarness';
 
@@ -172,6 +173,11 @@ describe('a series in parts, as the planner sees it', () => {
     const text = reportText(report);
     expect(text.split('\n')[0]).toContain('Daily standup (3 events on Zoom:');
     expect(text).toContain('-- part 2 of 3 --');
+    // The CSV names each session's part last.
+    const csvRows = reportCsv(report).trimEnd().split('\r\n');
+    expect(csvRows[0]?.endsWith(',state,part')).toBe(true);
+    const partColumn = csvRows.slice(1).map((row) => row.split(',').at(-1));
+    expect([partColumn[0], partColumn[58], partColumn[59], partColumn.at(-1)]).toEqual(['1', '1', '2', '3']);
   });
 
   it('refuses a report while a part is not on Zoom, and an export of a part on its own, changing nothing', async () => {

@@ -182,11 +182,11 @@ describe('the attendance report', () => {
     expect(fileName).toBe('git-github-training-series-attendance.csv');
     const lines = text.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'session,name,start_time,end_time,registered,attended,checked_in_onsite,attendance_rate,state',
+      'session,name,start_time,end_time,registered,attended,checked_in_onsite,attendance_rate,state,part',
     );
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(
-      /^1,Git & GitHub Training Series,20\d\d-\d\d-\d\dT13:00:00-0[45]:00,.*,10,\d+,0,[\d.]*,downloaded$/,
+      /^1,Git & GitHub Training Series,20\d\d-\d\d-\d\dT13:00:00-0[45]:00,.*,10,\d+,0,[\d.]*,downloaded,$/,
     );
   });
 });
