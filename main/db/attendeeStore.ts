@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
-import { attendeeOriginSchema, type AttendeeRow } from '../../shared/drafts/attendeeList';
+import { attendeeOriginSchema, type AttendeeRow, type PartRegistration } from '../../shared/drafts/attendeeList';
 import { CadenceError } from '../../shared/errors';
 import {
   attendeeChanges,
@@ -56,10 +56,13 @@ export class AttendeeStore {
     private readonly waiting: WaitingList,
   ) {}
 
-  /** A series' attendees in list order; a person of a series in parts is one row, with their registration in each part. */
+  /**
+   * A series' attendees in list order; a person of a series in parts is one row, with their
+   * registration in each part, and people who registered on a part's own Zoom page come last.
+   */
   list(seriesId: string): AttendeeRow[] {
     const inParts = partRegistrationsOf(this.db, seriesId);
-    return this.db
+    const rows = this.db
       .prepare('SELECT * FROM attendee WHERE series_id = ? AND deleted_at IS NULL ORDER BY position')
       .all(seriesId)
       .map((raw) => {
@@ -74,12 +77,58 @@ export class AttendeeStore {
           on_zoom: isOnZoom,
           parts,
           origin: row.origin,
+          in_parts_only: false,
           waiting_place: isWaiting ? (row.wait_position ?? 0) + 1 : null,
           waiting_for:
             isWaiting && row.waiting_for_json !== null ? waitingForSchema.parse(JSON.parse(row.waiting_for_json)) : [],
           promoted: row.promoted_at !== null,
         };
       });
+    return inParts.size === 0 ? rows : [...rows, ...this.inPartsOnly(seriesId, inParts)];
+  }
+
+  /**
+   * People Zoom registered in a part (on its own page) whom the whole does not hold: one row each,
+   * named by their row in the first such part, their chosen sessions numbered as the whole's.
+   */
+  private inPartsOnly(wholeId: string, inParts: ReadonlyMap<string, PartRegistration[]>): AttendeeRow[] {
+    const byEmail = new Map<string, AttendeeRow>();
+    for (const raw of this.db
+      .prepare(
+        `SELECT a.*, l.first_occurrence AS part_first_occurrence FROM series_link l
+           JOIN series s ON s.id = l.to_series_id AND s.deleted_at IS NULL
+           JOIN attendee a ON a.series_id = s.id AND a.deleted_at IS NULL
+         WHERE l.from_series_id = @id AND l.kind = 'part'
+           AND a.email_key NOT IN (SELECT w.email_key FROM attendee w WHERE w.series_id = @id AND w.deleted_at IS NULL)
+         ORDER BY l.position, a.position`,
+      )
+      .all({ id: wholeId })) {
+      const row = listedRowSchema.extend({ part_first_occurrence: z.number().int().nullable() }).parse(raw);
+      const attendee = attendeeFromRow(raw);
+      const offset = (row.part_first_occurrence ?? 1) - 1;
+      const occurrences = attendee.occurrences?.map((occurrence) => occurrence + offset);
+      const known = byEmail.get(row.email_key);
+      if (known !== undefined) {
+        if (known.occurrences !== undefined && occurrences !== undefined) {
+          known.occurrences = [...known.occurrences, ...occurrences];
+        }
+        continue;
+      }
+      const parts = inParts.get(row.email_key) ?? [];
+      byEmail.set(row.email_key, {
+        ...attendee,
+        ...(occurrences === undefined ? {} : { occurrences }),
+        id: row.id,
+        on_zoom: parts.every((part) => part.on_zoom),
+        parts,
+        origin: row.origin,
+        in_parts_only: true,
+        waiting_place: null,
+        waiting_for: [],
+        promoted: row.promoted_at !== null,
+      });
+    }
+    return [...byEmail.values()];
   }
 
   /** The email keys of everyone the series has held and still remembers, removed people on Zoom among them. */
@@ -214,8 +263,16 @@ export class AttendeeStore {
         const tombstone = this.db.prepare('UPDATE attendee SET deleted_at = ? WHERE id = ?');
         const remove = this.db.prepare('DELETE FROM attendee WHERE id = ?');
         const changed = new Map<string, AttendeeDraft | undefined>();
+        // Of a whole, a person only its parts hold (registered on a part's Zoom page) goes from each part.
+        const inPartsOnly = isFromWhole ? new Map<string, string>() : this.inPartsOnlyKeys(seriesId);
         for (const id of new Set(ids)) {
           const row = live.get(id);
+          const partKey = inPartsOnly.get(id);
+          if (row === undefined && partKey !== undefined) {
+            if (!isSummarised) history.push(...attendeeChanges(this.stored(id), undefined));
+            keysBefore.set(id, partKey);
+            changed.set(id, undefined);
+          }
           if (row === undefined) continue;
           if (!isSummarised) history.push(...attendeeChanges(this.stored(id), undefined));
           if (row.zoom_ticket_id === null) remove.run(id);
@@ -283,6 +340,20 @@ export class AttendeeStore {
       if (removals.length > 0) this.removeFrom(part.seriesId, removals, by, true);
       if (writes.length > 0) this.writeTo(part.seriesId, writes, by, true);
     }
+  }
+
+  /** Of a whole, the live rows of its parts whose person the whole does not hold: ID to email key. */
+  private inPartsOnlyKeys(wholeId: string): Map<string, string> {
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.email_key, a.zoom_ticket_id FROM series_link l
+           JOIN attendee a ON a.series_id = l.to_series_id AND a.deleted_at IS NULL
+         WHERE l.from_series_id = @id AND l.kind = 'part'
+           AND a.email_key NOT IN (SELECT w.email_key FROM attendee w WHERE w.series_id = @id AND w.deleted_at IS NULL)`,
+      )
+      .all({ id: wholeId })
+      .map((raw) => liveRowSchema.parse(raw));
+    return new Map(rows.map((row) => [row.id, row.email_key]));
   }
 
   /** An attendee as stored, before a change. */

@@ -107,8 +107,25 @@ export function listDrafts(db: Database.Database, now: string): DraftSummary[] {
       .prepare('SELECT hub_name FROM zoom_page WHERE series_id = ?')
       .pluck()
       .get(parts[0]?.series_id ?? '');
+    // People who registered on a part's own Zoom page count with the whole, as its attendee list shows them.
+    const inPartsOnly = z
+      .number()
+      .int()
+      .parse(
+        db
+          .prepare(
+            `SELECT count(DISTINCT a.email_key) FROM series_link l
+               JOIN series s ON s.id = l.to_series_id AND s.deleted_at IS NULL
+               JOIN attendee a ON a.series_id = s.id AND a.deleted_at IS NULL
+             WHERE l.from_series_id = @id AND l.kind = 'part'
+               AND a.email_key NOT IN (SELECT w.email_key FROM attendee w WHERE w.series_id = @id AND w.deleted_at IS NULL)`,
+          )
+          .pluck()
+          .get({ id: row.id }),
+      );
     return {
       ...row,
+      attendees: row.attendees + inPartsOnly,
       parts: parts.length,
       pending_changes: row.pending_changes + sum((part) => part.pending_changes),
       conflicts: row.conflicts + sum((part) => part.conflicts),

@@ -93,18 +93,28 @@ export function attendeesToExport(
   parts: readonly ExportPart[] = [],
 ): ExportAttendeeRow[] {
   const byEmail = new Map<string, ExportAttendeeRow['inParts']>();
+  // Each person as a part holds them, their chosen sessions numbered as the whole's.
+  const inPart = new Map<string, ReturnType<typeof attendeeFromRow>>();
   for (const part of parts) {
     for (const raw of db.prepare(liveAttendees).all(part.row.id)) {
       const row = attendeeRowSchema.parse(raw);
       const entry = { part, registrationId: row.id, ticketIds: ticketsOf(row.zoom_ticket_id) };
       byEmail.set(row.email_key, [...(byEmail.get(row.email_key) ?? []), entry]);
+      const attendee = attendeeFromRow(raw);
+      const occurrences = attendee.occurrences?.map((occurrence) => occurrence + part.firstOccurrence - 1);
+      const known = inPart.get(row.email_key);
+      if (known === undefined) inPart.set(row.email_key, { ...attendee, ...(occurrences ? { occurrences } : {}) });
+      else if (known.occurrences !== undefined && occurrences !== undefined)
+        known.occurrences = [...known.occurrences, ...occurrences];
     }
   }
-  return db
+  const held = new Set<string>();
+  const rows = db
     .prepare(liveAttendees)
     .all(seriesId)
     .map((raw) => {
       const row = attendeeRowSchema.parse(raw);
+      held.add(row.email_key);
       return {
         registrationId: row.id,
         attendee: attendeeFromRow(raw),
@@ -112,6 +122,15 @@ export function attendeesToExport(
         inParts: byEmail.get(row.email_key) ?? [],
       };
     });
+  // People who registered on a part's own Zoom page follow, as the attendee list shows them.
+  const partsOnly = [...inPart].flatMap(([key, attendee]) => {
+    const inParts = byEmail.get(key) ?? [];
+    const first = inParts[0];
+    return held.has(key) || first === undefined
+      ? []
+      : [{ registrationId: first.registrationId, attendee, ticketIds: [], inParts }];
+  });
+  return [...rows, ...partsOnly];
 }
 
 /** A part of a long series as the exports name it: the event it is on Zoom, and where it starts in the whole. */

@@ -40,7 +40,10 @@ export class AttendeeService {
     if (attendee === undefined) throw new CadenceError('internal', 'The attendee was not read back.');
     if (
       id === undefined &&
-      this.store.list(seriesId).some((row) => row.email.toLowerCase() === attendee.email.toLowerCase())
+      // Someone only a part holds (from its Zoom page) may be added to the series as a whole.
+      this.store
+        .list(seriesId)
+        .some((row) => !row.in_parts_only && row.email.toLowerCase() === attendee.email.toLowerCase())
     ) {
       throw new CadenceError('invalid_input', `${attendee.email} is already on the list.`, [
         { path: 'attendee.email', message: `${attendee.email} is already on the list; edit that row instead.` },
@@ -86,7 +89,8 @@ export class AttendeeService {
    * transaction and checked by the series' rules like any other edit of the list.
    */
   movePicks(seriesId: string, from: number, to: number): { moved: number } {
-    const rows = this.list(seriesId).filter((row) => row.occurrences?.includes(from) === true);
+    // People only a part holds chose on that part's Zoom page: their registration stays the part's.
+    const rows = this.list(seriesId).filter((row) => !row.in_parts_only && row.occurrences?.includes(from) === true);
     if (rows.length === 0 || from === to) return { moved: 0 };
     const inputs = rows.map((row) => {
       const attendee: Record<string, unknown> = { ...row };
@@ -94,6 +98,7 @@ export class AttendeeService {
       delete attendee.on_zoom;
       delete attendee.parts;
       delete attendee.origin;
+      delete attendee.in_parts_only;
       delete attendee.waiting_place;
       delete attendee.waiting_for;
       delete attendee.promoted;

@@ -28,6 +28,11 @@ export const attendeeRowSchema = z.object({
   /** Of a series in parts: their registration in each part that admits them, in order; else empty. */
   parts: z.array(partRegistrationSchema).default([]),
   origin: attendeeOriginSchema.default('here'),
+  /**
+   * Of a series in parts: registered on the Zoom page of one or more parts, not for the series
+   * itself. Listed with it and removable; their registration is the parts' own.
+   */
+  in_parts_only: z.boolean().default(false),
   /** Their place in the waiting list (1 is next), or null when they hold a place. */
   waiting_place: z.number().int().min(1).nullable().default(null),
   /** While waiting: the full sessions they wait for ([] for the series). */

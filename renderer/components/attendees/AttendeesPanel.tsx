@@ -286,11 +286,15 @@ export function AttendeesPanel({
                   {showSessions && <span role="cell">{row.occurrences?.join(', ') ?? '—'}</span>}
                   <span role="cell">
                     {refusedIds.has(row.id) ? 'Refused by Zoom' : registrationWords(row)}
-                    {row.origin !== 'here' && <span className="origin-mark">{originWords[row.origin]}</span>}
+                    {row.in_parts_only ? (
+                      <span className="origin-mark">registered on that part's Zoom page only</span>
+                    ) : (
+                      row.origin !== 'here' && <span className="origin-mark">{originWords[row.origin]}</span>
+                    )}
                     {row.promoted && row.on_zoom && <span className="origin-mark">from the waiting list</span>}
                   </span>
                   <span role="cell" className="cell-actions">
-                    {showSessions && !isReadOnly && (
+                    {showSessions && !isReadOnly && !row.in_parts_only && (
                       <button
                         type="button"
                         className="button-quiet small"
@@ -300,7 +304,7 @@ export function AttendeesPanel({
                         Change sessions
                       </button>
                     )}
-                    {!isReadOnly && (
+                    {!isReadOnly && !row.in_parts_only && (
                       <button
                         type="button"
                         className="button-quiet small"

@@ -345,4 +345,55 @@ describe('a series of more than 60 sessions on Zoom', () => {
       .map((operation) => operation.kind);
     expect(kinds).toContain('event.create');
   });
+
+  it('lists a person who registered on one part’s own Zoom page with the whole, and removes them from Zoom on request', async () => {
+    const summary = harness.importSeries([
+      dailyStandup(70, { key: 'zoom-page', name: 'Page standup', attendees: [{ email: 'ada@example.com' }] }),
+    ]);
+    const wholeId = summary.series[0]?.id ?? '';
+    expect((await harness.services.sync.run()).outcome).toBe('succeeded');
+    const secondPart = harness.drafts.parts(wholeId)[1]?.zoom_event_id ?? '';
+    await harness.sandbox.control.edit({ kind: 'register', event_id: secondPart, email: 'zoe@example.com' });
+    await harness.sandbox.control.edit({ kind: 'register', event_id: secondPart, email: 'yan@example.com' });
+    expect((await harness.services.sync.run()).outcome).toBe('succeeded');
+
+    const rows = harness.services.attendees.list(wholeId);
+    expect(rows.map((row) => [row.email, row.origin, row.in_parts_only, row.parts])).toEqual([
+      [
+        'ada@example.com',
+        'here',
+        false,
+        [
+          { part: 0, on_zoom: true },
+          { part: 1, on_zoom: true },
+        ],
+      ],
+      ['zoe@example.com', 'zoom', true, [{ part: 1, on_zoom: true }]],
+      ['yan@example.com', 'zoom', true, [{ part: 1, on_zoom: true }]],
+    ]);
+    expect(harness.drafts.list().find((entry) => entry.id === wholeId)?.attendees).toBe(3);
+    // The attendee CSV lists them too, with the part's event and ticket.
+    const csv = harness.services.exporter.export({ format: 'attendees_csv', seriesIds: [wholeId] }).content;
+    const zoeLine = csv.split('\r\n').find((line) => line.includes('zoe@example.com')) ?? '';
+    expect(zoeLine).toContain(secondPart);
+
+    // The planner adds one to the series as a whole, and removes the other.
+    harness.services.attendees.save(wholeId, undefined, { email: 'yan@example.com' });
+    const zoe = rows.find((row) => row.email === 'zoe@example.com');
+    expect(harness.services.attendees.remove(wholeId, [zoe?.id ?? ''])).toEqual({ removed: 1 });
+    expect(harness.services.attendees.list(wholeId).map((row) => [row.email, row.in_parts_only])).toEqual([
+      ['ada@example.com', false],
+      ['yan@example.com', false],
+    ]);
+    expect((await harness.services.sync.run()).outcome).toBe('succeeded');
+    const state = await harness.sandbox.control.state();
+    const emailsIn = (eventId: string | null | undefined) =>
+      state.tickets
+        .filter((ticket) => ticket.event_id === eventId)
+        .map((ticket) => ticket.email)
+        .sort();
+    const firstPart = harness.drafts.parts(wholeId)[0]?.zoom_event_id;
+    expect(emailsIn(firstPart)).toEqual(['ada@example.com', 'yan@example.com']);
+    expect(emailsIn(secondPart)).toEqual(['ada@example.com', 'yan@example.com']);
+  }, 60_000);
 });
