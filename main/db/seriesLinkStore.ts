@@ -161,6 +161,29 @@ export function wholeOf(
   return { wholeId: row.whole_id, name: row.name, position: row.position };
 }
 
+const partPlaceSchema = z.object({
+  whole_id: z.string(),
+  first_occurrence: z.number().int().nullable(),
+  count: z.number().int(),
+});
+
+/** Where a part sits in its whole: the whole's ID, the whole's number of its first session, and how many it holds. */
+export function partPlaceOf(
+  db: Database.Database,
+  seriesId: string,
+): { wholeId: string; firstOccurrence: number; count: number } | undefined {
+  const raw = db
+    .prepare(
+      `SELECT l.from_series_id AS whole_id, l.first_occurrence,
+         (SELECT count(*) FROM occurrence o WHERE o.series_id = l.to_series_id) AS count
+       FROM series_link l WHERE l.to_series_id = ? AND l.kind = 'part'`,
+    )
+    .get(seriesId);
+  if (raw === undefined) return undefined;
+  const row = partPlaceSchema.parse(raw);
+  return { wholeId: row.whole_id, firstOccurrence: row.first_occurrence ?? 1, count: row.count };
+}
+
 /**
  * Refuses a planner's change made to a part itself: the whole is the series the planner edits, and
  * every save of it derives its parts again. Joins the caller's transaction.

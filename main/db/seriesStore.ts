@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { AttendeeDraft } from '../../shared/drafts/attendeeDraft';
 import { plannedSessions } from '../../shared/drafts/plannedSessions';
-import type { RecurringSeriesDraft, SeriesDraft } from '../../shared/drafts/seriesDraft';
+import { seriesDraftSchema, type RecurringSeriesDraft, type SeriesDraft } from '../../shared/drafts/seriesDraft';
+import { draftIssues } from '../../shared/drafts/seriesFile';
 import { CadenceError } from '../../shared/errors';
 import {
   attendeeListChanges,
@@ -16,7 +17,8 @@ import { changedHere, type ChangeSource } from '../../shared/history/seriesHisto
 import type { HistoryStore } from './historyStore';
 import type { Outbox } from './outbox/outbox';
 import { needsParts, partsOfWhole, type SeriesPart } from '../../shared/drafts/seriesParts';
-import { addSeriesLink, assertNotReplaced, isWhole, partLinksOf } from './seriesLinkStore';
+import { liftPartChange } from '../../shared/drafts/partChange';
+import { addSeriesLink, assertNotReplaced, isWhole, partLinksOf, partPlaceOf } from './seriesLinkStore';
 import { attendeeColumns, attendeeFromRow, insertAttendeeSql, readSeriesDraft } from './seriesRows';
 import type { WaitingList } from './waitingList';
 
@@ -28,6 +30,13 @@ const existingAttendeeSchema = z.object({
 const linkIdSchema = z.object({ zoom_id: z.string().nullable() }).optional();
 
 /** What saving a draft did. */
+interface SaveOptions {
+  keepAttendees: boolean;
+  by: ChangeSource;
+  /** Written by its whole's derivation, not changed on its own. */
+  isDerived?: boolean;
+}
+
 export interface SaveResult {
   id: string;
   isNew: boolean;
@@ -172,8 +181,11 @@ export class SeriesStore {
   private saveInTransaction(
     draft: SeriesDraft,
     requestedId?: string,
-    options: { keepAttendees: boolean; by: ChangeSource } = { keepAttendees: false, by: changedHere },
+    options: SaveOptions = { keepAttendees: false, by: changedHere },
   ): SaveResult {
+    const place =
+      requestedId === undefined || options.isDerived === true ? undefined : partPlaceOf(this.db, requestedId);
+    if (requestedId !== undefined && place !== undefined) return this.saveIntoWhole(draft, requestedId, place, options);
     const now = this.now();
     let id = requestedId;
     if (id !== undefined) {
@@ -259,6 +271,37 @@ export class SeriesStore {
   }
 
   /**
+   * A change to a part that does not come from its whole (Zoom's, read back or taken in a
+   * conflict) is made to the whole, and the parts are derived from it: the change reaches the
+   * other parts, and no later edit of the whole sends the part's old values back to Zoom. The
+   * part's own attendees, when the draft carries them, are then written to the part as given.
+   */
+  private saveIntoWhole(
+    draft: SeriesDraft,
+    partId: string,
+    place: { wholeId: string; firstOccurrence: number; count: number },
+    options: SaveOptions,
+  ): SaveResult {
+    const before = readSeriesDraft(this.db, partId, { withAttendees: false });
+    const whole = readSeriesDraft(this.db, place.wholeId, { withAttendees: false });
+    if (before !== undefined && whole?.event_type === 'RECURRING') {
+      const lifted = seriesDraftSchema.safeParse({ ...liftPartChange(whole, before, draft, place), attendees: [] });
+      if (!lifted.success) {
+        throw new CadenceError(
+          'conflict',
+          `The change cannot be made to the whole series: ${draftIssues(lifted.error)
+            .map((issue) => `${issue.path}: ${issue.message}`)
+            .join('; ')}.`,
+        );
+      }
+      this.saveInTransaction(lifted.data, place.wholeId, { keepAttendees: true, by: options.by });
+    }
+    if (options.keepAttendees) return { id: partId, isNew: false };
+    const derived = readSeriesDraft(this.db, partId, { withAttendees: false }) ?? draft;
+    return this.saveInTransaction({ ...derived, attendees: draft.attendees }, partId, { ...options, isDerived: true });
+  }
+
+  /**
    * Derives a series' parts from it again, joining the caller's transaction: a series longer than
    * one Zoom event holds (or whose parts are on Zoom already) is a whole, never sent to Zoom
    * itself; each part is a series row of its own, saved like any draft (so its registrations keep
@@ -298,6 +341,7 @@ export class SeriesStore {
       const { id } = this.saveInTransaction(partDraft, link?.seriesId, {
         keepAttendees: keepAttendees && isSameRange,
         by,
+        isDerived: true,
       });
       if (link === undefined) {
         // A row left from an earlier link at this position (a part deleted on Zoom's side) gives its place.

@@ -396,4 +396,54 @@ describe('a series of more than 60 sessions on Zoom', () => {
     expect(emailsIn(firstPart)).toEqual(['ada@example.com', 'yan@example.com']);
     expect(emailsIn(secondPart)).toEqual(['ada@example.com', 'yan@example.com']);
   }, 60_000);
+
+  it('takes a change made on Zoom to one part into the whole, so that no later edit sends it back', async () => {
+    const summary = harness.importSeries([dailyStandup(70, { key: 'zoom-edit', name: 'Edited standup' })]);
+    const wholeId = summary.series[0]?.id ?? '';
+    expect((await harness.services.sync.run()).outcome).toBe('succeeded');
+    const events = harness.drafts.parts(wholeId).map((part) => part.zoom_event_id ?? '');
+    const sessions = (await harness.sandbox.control.state()).sessions
+      .filter((session) => session.event_id === events[1])
+      .sort((a, b) => a.start_time.localeCompare(b.start_time));
+    // On Zoom: part 2's description, and its third session (session 63 of the whole) an hour later.
+    await harness.sandbox.control.edit({
+      kind: 'update-event',
+      event_id: events[1] ?? '',
+      fields: { description: 'Their words' },
+    });
+    const third = sessions[2];
+    const later = (iso: string) => new Date(Date.parse(iso) + 3_600_000).toISOString().replace('.000Z', 'Z');
+    await harness.sandbox.control.edit({
+      kind: 'move-session',
+      event_id: events[1] ?? '',
+      session_id: third?.session_id ?? '',
+      start_time: later(third?.start_time ?? ''),
+      end_time: later(third?.end_time ?? ''),
+    });
+    expect(await harness.services.sync.run()).toMatchObject({ outcome: 'succeeded', conflicts: 0 });
+    const { draft } = harness.drafts.get(wholeId, { withAttendees: false });
+    expect(draft.description).toBe('Their words');
+    expect(draft.event_type === 'RECURRING' ? draft.occurrence_changes : []).toEqual([
+      {
+        occurrence: 63,
+        action: 'move',
+        start_time: later(third?.start_time ?? ''),
+        end_time: later(third?.end_time ?? ''),
+      },
+    ]);
+
+    // A later edit of the whole keeps Zoom's words and moved session on part 2, and brings the words to part 1.
+    const renamed: Record<string, unknown> = { ...draft, name: 'Renamed standup' };
+    delete renamed.attendees;
+    harness.drafts.saveDetails(wholeId, renamed);
+    expect(await harness.services.sync.run()).toMatchObject({ outcome: 'succeeded', conflicts: 0 });
+    const state = await harness.sandbox.control.state();
+    expect(events.map((id) => state.events.find((event) => event.event_id === id))).toMatchObject([
+      { name: 'Renamed standup (part 1 of 2)', description: 'Their words' },
+      { name: 'Renamed standup (part 2 of 2)', description: 'Their words' },
+    ]);
+    expect(state.sessions.find((session) => session.session_id === third?.session_id)?.start_time).toBe(
+      later(third?.start_time ?? ''),
+    );
+  }, 60_000);
 });
