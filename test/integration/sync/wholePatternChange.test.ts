@@ -115,6 +115,15 @@ describe('a new pattern for a series on Zoom in parts', () => {
     expect(preview).toMatchObject({ sessions: 90, registrations: 40, kept_events: [] });
     expect(preview.cancelled_events.map((event) => event.event_id)).toEqual(oldEvents);
     expect(harness.drafts.parts(newId).map((part) => part.count)).toEqual([60, 30]);
+    // What waits, and what Sync now asks to make public, names each old event it cancels.
+    const cancels = harness.services.sync.pending().filter((change) => change.sentence.includes('old event'));
+    expect(cancels.map((change) => [change.sentence, change.operations, change.public_effect])).toEqual([
+      [
+        'Cancel the old events "Standup (part 1 of 2)" and "Standup (part 2 of 2)" (replaced by a new pattern), with a message to their registrants',
+        2,
+        'cancellation',
+      ],
+    ]);
 
     const steps = [
       'createEvent',
