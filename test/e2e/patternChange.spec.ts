@@ -210,5 +210,10 @@ test('a series on Zoom in parts gets a new pattern: the parts it cancels named, 
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText('in 2 parts');
   await expect(rows.nth(1)).toContainText('Replaced — old event cancelled on Zoom');
+  // The old series' page says that its parts' events were cancelled, not that they are in sync.
+  await rows.nth(1).getByRole('link', { name: 'Daily check-in' }).first().click();
+  const oldParts = page.getByRole('table', { name: 'Parts on Zoom' });
+  await expect(oldParts.getByRole('row', { name: /^Part 1 of 2/ })).toContainText('Cancelled on Zoom');
+  await expect(oldParts.getByRole('row', { name: /^Part 2 of 2/ })).toContainText('Cancelled on Zoom');
   dropRefusedCalls(pageErrors);
 });

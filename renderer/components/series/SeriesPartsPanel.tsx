@@ -80,7 +80,11 @@ export function SeriesPartsPanel({ seriesId, details }: { seriesId: string; deta
                 <span className="muted row-sub">{datesOf(part)}</span>
               </td>
               <td>
-                <SyncStateBadge state={part.sync_state} />
+                {part.is_cancelled ? (
+                  <span className="badge">Cancelled on Zoom</span>
+                ) : (
+                  <SyncStateBadge state={part.sync_state} />
+                )}
               </td>
               <td>
                 {part.zoom_event_id === null ? (
