@@ -299,4 +299,42 @@ describe('a new pattern for a series on Zoom in parts', () => {
     delete (renamed as { attendees?: unknown }).attendees;
     expect(() => harness.drafts.saveDetails(wholeId, renamed)).toThrow(/continues as/);
   }, 60_000);
+
+  it('cancels the old event in the same sync when only the first part of the new series holds registrations', async () => {
+    // Ten Thursdays from 3 June 2027, lengthened to seventy: two parts, the people all in the first.
+    const summary = harness.importSeries([
+      standupSeries(0, {
+        key: 'retro',
+        name: 'Retro',
+        start_time: '2027-06-03T14:00:00Z',
+        recurrence: { type: 2, repeat_interval: 1, weekly_days: [5], end_times: 10, duration: 60 },
+        registration: {
+          link_name: 'Retro seats',
+          recurring_registration_option: 'multiple_sessions',
+          authentication_method: 'bypass_auth',
+        },
+        attendees: [
+          { email: 'ada@example.com', occurrences: [1, 2] },
+          { email: 'bob@example.com', occurrences: [3] },
+        ],
+      }),
+    ]);
+    const oldId = summary.series[0]?.id ?? '';
+    await syncUntilDone();
+    const oldEvent = harness.services.stores.outbox.zoomState(oldId).eventId;
+    const { draft } = harness.drafts.get(oldId, { withAttendees: false });
+    const longer: Record<string, unknown> = {
+      ...draft,
+      recurrence: { type: 2, repeat_interval: 1, weekly_days: [5], end_times: 70, duration: 60 },
+    };
+    delete longer.attendees;
+    const { id: newId } = harness.services.patternChange.confirm({ id: oldId, draft: longer, cancelMessage: message });
+    expect(harness.drafts.parts(newId).map((part) => part.count)).toEqual([60, 10]);
+
+    const report = await harness.services.sync.run();
+    expect(report.conflicts).toBe(0);
+    expect(harness.services.sync.pending().map((change) => change.sentence)).toEqual([]);
+    const state = await harness.sandbox.control.state();
+    expect(state.events.find((event) => event.event_id === oldEvent)).toMatchObject({ status: 'CANCELLED' });
+  }, 60_000);
 });
