@@ -177,7 +177,7 @@ test('a series on Zoom in parts gets a new pattern: the parts it cancels named, 
   // Until the change is confirmed, the parts on Zoom show their own dates; the sessions beside the
   // plan are the new series', which is not on Zoom yet.
   const onZoom = page.getByRole('table', { name: 'Parts on Zoom' });
-  await expect(onZoom.getByRole('row', { name: /Part 2 of 2/ })).toContainText('Fri, Mar 5 – Sun, Mar 14');
+  await expect(onZoom.getByRole('row', { name: /Part 2 of 2/ })).toContainText('Fri, Mar 5 – Sun, Mar 14, 2027');
   await expect(planner.preview.getByRole('note', { name: 'Parts on Zoom' })).toHaveText(/^Will become 2 linked events/);
   await expect(planner.preview.getByRole('heading', { name: /^Part 1 of 2/ })).toHaveText(
     'Part 1 of 2 · sessions 1–60 · becomes its own event on Zoom',

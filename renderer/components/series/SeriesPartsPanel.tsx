@@ -5,7 +5,7 @@ import type { CadenceApi } from '../../../shared/ipc/cadenceApi';
 import type { ZoomPages } from '../../../shared/zoom/zoomPages';
 import { previewSessions } from '../../lib/schedulePreview';
 import { partsHint, partTitle } from '../../lib/previewParts';
-import { formatShortDay } from '../../lib/zonedTime';
+import { formatDayRange } from '../../lib/zonedTime';
 import { useAppStore } from '../../stores/useAppStore';
 import type { SeriesDetails } from '../../stores/useEditorStore';
 import { useSyncStore } from '../../stores/useSyncStore';
@@ -56,7 +56,7 @@ export function SeriesPartsPanel({ seriesId, details }: { seriesId: string; deta
     const last = sessions[part.first_occurrence + part.count - 2];
     return first === undefined || last === undefined
       ? ''
-      : `${formatShortDay(first.start_time, details.timezone)} – ${formatShortDay(last.start_time, details.timezone)}`;
+      : formatDayRange(first.start_time, last.start_time, details.timezone);
   };
   return (
     <section className="panel series-parts" aria-labelledby="series-parts-heading">
