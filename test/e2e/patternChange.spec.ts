@@ -188,6 +188,10 @@ test('a series on Zoom in parts gets a new pattern: the parts it cancels named, 
   );
   await page.getByRole('button', { name: 'Change the pattern', exact: true }).click();
   await expect(page.getByRole('note', { name: 'Linked series' })).toContainText('Continues Daily check-in');
+  // The new series' parts are not on Zoom before the sync, and its page does not say they are.
+  await expect(page.getByRole('heading', { name: /2 parts/, level: 2 })).toHaveText(
+    'In 2 parts on Zoom after the next sync',
+  );
 
   await planner.syncNow();
   const recent = page.getByRole('region', { name: 'Recent syncs' });

@@ -60,7 +60,11 @@ export function SeriesPartsPanel({ seriesId, details }: { seriesId: string; deta
   };
   return (
     <section className="panel series-parts" aria-labelledby="series-parts-heading">
-      <h2 id="series-parts-heading">On Zoom in {String(shown.length)} parts</h2>
+      <h2 id="series-parts-heading">
+        {isOnZoom
+          ? `On Zoom in ${String(shown.length)} parts`
+          : `In ${String(shown.length)} parts on Zoom after the next sync`}
+      </h2>
       <p className="muted">{partsHint(shown.length, isOnZoom)}</p>
       <table className="data-table" aria-label="Parts on Zoom">
         <thead>
