@@ -161,6 +161,7 @@ export function seriesParts(db: Database.Database, seriesId: string): SeriesPart
         zoom_event_id: row.zoom_event_id,
         sync_state: syncStateOf(row),
         is_published: row.zoom_status === 'published',
+        is_cancelled: row.zoom_status === 'cancelled',
         pending_changes: row.pending_changes,
         conflicts: row.conflicts,
       };

@@ -7,6 +7,7 @@ const linkRowSchema = linkedSeriesSchema;
 
 const predecessorRowSchema = z.object({
   series_id: z.string(),
+  name: z.string(),
   replaced_id: z.string(),
   event_id: z.string(),
   cancel_message: z.string(),
@@ -15,6 +16,8 @@ const predecessorRowSchema = z.object({
 /** An old event a series' sync cancels on Zoom once the series holds every carried registration. */
 export interface PredecessorToCancel {
   seriesId: string;
+  /** Its event's name on Zoom ("Standup (part 2 of 3)" for a part). */
+  name: string;
   /** The series the planner replaced: the predecessor itself, or the long series it is a part of. */
   replacedId: string;
   eventId: string;
@@ -212,7 +215,7 @@ const lastPartsWhole = `SELECT p.from_series_id FROM series_link p
 export function readPredecessorsToCancel(db: Database.Database, seriesId: string): PredecessorToCancel[] {
   return db
     .prepare(
-      `SELECT l.from_series_id AS series_id, s.zoom_event_id AS event_id, l.cancel_message,
+      `SELECT l.from_series_id AS series_id, s.name, s.zoom_event_id AS event_id, l.cancel_message,
          coalesce((SELECT w.from_series_id FROM series_link w WHERE w.to_series_id = l.from_series_id AND w.kind = 'part'),
            l.from_series_id) AS replaced_id
        FROM series_link l JOIN series s ON s.id = l.from_series_id
@@ -226,6 +229,7 @@ export function readPredecessorsToCancel(db: Database.Database, seriesId: string
       const row = predecessorRowSchema.parse(raw);
       return {
         seriesId: row.series_id,
+        name: row.name,
         replacedId: row.replaced_id,
         eventId: row.event_id,
         message: row.cancel_message,

@@ -71,6 +71,8 @@ export class SyncEngine {
   private readonly now: () => number;
   private stopped: Error | undefined;
   private rateLimited = 0;
+  /** Series a step of which had nothing to do yet: what it waited for may be done by the run's end. */
+  private readonly skipped = new Set<string>();
 
   constructor(
     private readonly parts: SyncParts,
@@ -128,6 +130,7 @@ export class SyncEngine {
       // has stopped: a run that ended early could overlap the next one.
       await Promise.allSettled([...workers, meetingRun]);
       if (this.stopped !== undefined) throw this.stopped;
+      await this.runSkippedAgain(isWithheld);
     } catch (error) {
       if (error instanceof Offline) {
         outcome = 'offline';
@@ -208,6 +211,26 @@ export class SyncEngine {
         }
       });
     }
+  }
+
+  /**
+   * One more turn for the series a step of which had nothing to do yet, now that every other
+   * series of the run has had its turn: the cancel of an old event a new pattern replaced waits for
+   * every part of the new series to hold its registrations, and those parts run beside it.
+   */
+  private async runSkippedAgain(isWithheld: (op: StoredOperation) => boolean): Promise<void> {
+    const again = new Set(this.skipped);
+    this.skipped.clear();
+    if (again.size === 0) return;
+    const work = this.parts.outbox.work().filter((op) => again.has(op.seriesId));
+    // Held as they are now: a conflict found in this run holds what depends on it.
+    const held = this.parts.outbox.heldKeys();
+    for (const op of work.filter(isWithheld)) held.set(op.seriesId, new Set(held.get(op.seriesId)).add(op.key));
+    for (const [seriesId, ops] of this.schedule(work.filter((op) => !isWithheld(op)))) {
+      if (this.stopped !== undefined) break;
+      await this.runSeries(seriesId, ops, held.get(seriesId) ?? new Set());
+    }
+    if (this.stopped !== undefined) throw this.stopped;
   }
 
   /** The meetings' part of the run, reporting its signals to this run. */
@@ -356,7 +379,10 @@ export class SyncEngine {
       const states = this.parts.outbox.statesOf(ids);
       // A step that had nothing to do yet (what it needs is not on Zoom) leaves its operations in line.
       const skipped = group.filter((op) => states.get(op.id) === 'in_flight');
-      if (skipped.length > 0) this.parts.outbox.markPending(skipped.map((op) => op.id));
+      if (skipped.length > 0) {
+        this.parts.outbox.markPending(skipped.map((op) => op.id));
+        this.skipped.add(series.seriesId);
+      }
       const done = group.filter((op) => states.get(op.id) === 'done');
       this.ctx.progress(`${series.name}: ${step}`, done.length);
       return done;

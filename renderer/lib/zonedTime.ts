@@ -78,6 +78,16 @@ export function formatShortDay(utc: string, zone: string): string {
   return formatter(zone, { weekday: 'short', month: 'short', day: 'numeric' }).format(Date.parse(utc));
 }
 
+/**
+ * "Mon, Jan 4 – Fri, Mar 26, 2027" in the zone: the days from one instant to another, the year
+ * named once, or at both ends when they fall in different years.
+ */
+export function formatDayRange(firstUtc: string, lastUtc: string, zone: string): string {
+  const yearOf = (utc: string) => formatter(zone, { year: 'numeric' }).format(Date.parse(utc));
+  const from = yearOf(firstUtc) === yearOf(lastUtc) ? formatShortDay(firstUtc, zone) : formatDay(firstUtc, zone);
+  return `${from} – ${formatDay(lastUtc, zone)}`;
+}
+
 /** "10:00 AM EST" in `zone`, with its day ("Sun, Jan 3, 10:00 PM CET") when that day differs from the day in `eventZone`. */
 export function formatClockBeside(utc: string, zone: string, eventZone: string): string {
   const isOtherDay = calendarDay(utc, zone) !== calendarDay(utc, eventZone);

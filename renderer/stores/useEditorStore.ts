@@ -34,6 +34,8 @@ interface EditorState {
    * confirmed (a new event) instead of being saved.
    */
   isChangingPattern: boolean;
+  /** The series as it is stored (and on Zoom) while a pattern change is drafted; undefined otherwise. */
+  patternChangeFrom: SeriesDetails | undefined;
   startPatternChange: (api: CadenceApi) => Promise<void>;
   /** Drops the edits made for a pattern change: the series as stored again. */
   cancelPatternChange: (api: CadenceApi) => Promise<void>;
@@ -84,6 +86,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   attendeeCount: 0,
   links: { replaces: [], replaced_by: [] },
   isChangingPattern: false,
+  patternChangeFrom: undefined,
   isNameFocusWanted: false,
   wantNameFocus: (isNameFocusWanted) => set({ isNameFocusWanted }),
   async open(api, seriesId) {
@@ -97,6 +100,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       isPublished: false,
       isOnZoom: false,
       isChangingPattern: false,
+      patternChangeFrom: undefined,
       links: { replaces: [], replaced_by: [] },
     });
     const [result, list, links] = await Promise.all([
@@ -128,11 +132,11 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   },
   async startPatternChange(api) {
     await get().flush(api);
-    set({ isChangingPattern: true });
+    set({ isChangingPattern: true, patternChangeFrom: get().details });
   },
   async cancelPatternChange(api) {
     const { seriesId } = get();
-    set({ isChangingPattern: false });
+    set({ isChangingPattern: false, patternChangeFrom: undefined });
     if (seriesId !== undefined) await get().open(api, seriesId);
   },
   change(api, edit) {

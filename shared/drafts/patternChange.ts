@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plural } from '../words';
 import type { Issue } from '../ipc/envelope';
 import { msPerDay } from '../recurrence/civilDate';
 import { describeRecurrence } from '../recurrence/describeRecurrence';
@@ -100,10 +101,20 @@ export function isPatternChange(
   return changedPatternFields(edited.recurrence, stored.recurrence).length > 0;
 }
 
-/** The default words for the old event's registrants. */
-export function defaultCancelMessage(name: string, newPattern: string, sendsTickets: boolean): string {
+/**
+ * The default words for the old event's registrants: the new pattern, or, when only the number of
+ * sessions changed (the same days, longer or shorter), how many sessions the series now has.
+ */
+export function defaultCancelMessage(
+  name: string,
+  pattern: { old: string; new: string; sessions: number },
+  sendsTickets: boolean,
+): string {
   const ticket = sendsTickets ? ' Zoom emails you a ticket for the new event.' : '';
-  return `"${name}" now repeats ${newPattern.charAt(0).toLowerCase()}${newPattern.slice(1)}, as a new event. Your registration moves to it; this event is cancelled.${ticket}`;
+  const words = `${pattern.new.charAt(0).toLowerCase()}${pattern.new.slice(1)}`;
+  const change =
+    pattern.new === pattern.old ? `now has ${plural(pattern.sessions, 'session')}, ${words}` : `now repeats ${words}`;
+  return `"${name}" ${change}, as a new event. Your registration moves to it; this event is cancelled.${ticket}`;
 }
 
 /**
@@ -168,6 +179,7 @@ export function planPatternChange(
 
   const parsed = seriesDraftSchema.safeParse({ ...withChanges, attendees });
   if (!parsed.success) return { ok: false, issues: draftIssues(parsed.error) };
+  const oldPattern = describeRecurrence(stored.recurrence);
   const newPattern = describeRecurrence(recurrence);
   const sendsTickets = edited.registration?.send_notification ?? true;
   return {
@@ -177,7 +189,7 @@ export function planPatternChange(
       preview: {
         old_name: stored.name,
         new_name: parsed.data.name,
-        old_pattern: describeRecurrence(stored.recurrence),
+        old_pattern: oldPattern,
         new_pattern: newPattern,
         sessions: live.length,
         new_events: needsParts(parsed.data) ? partRangesOf(parsed.data).length : 1,
@@ -190,7 +202,9 @@ export function planPatternChange(
         unmapped,
         changes_carried: changes.carried.length,
         changes_dropped: changes.dropped,
-        cancel_message: options.cancelMessage ?? defaultCancelMessage(stored.name, newPattern, sendsTickets),
+        cancel_message:
+          options.cancelMessage ??
+          defaultCancelMessage(stored.name, { old: oldPattern, new: newPattern, sessions: live.length }, sendsTickets),
         cancelled_events: options.oldEvents?.cancelled ?? [],
         kept_events: options.oldEvents?.kept ?? [],
         sends_tickets: sendsTickets,

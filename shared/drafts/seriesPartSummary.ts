@@ -16,6 +16,8 @@ export const seriesPartSummarySchema = z.object({
   zoom_event_id: z.string().nullable(),
   sync_state: syncStateSchema,
   is_published: z.boolean(),
+  /** Its event was cancelled on Zoom (the parts a new pattern replaced). */
+  is_cancelled: z.boolean(),
   pending_changes: z.number().int(),
   conflicts: z.number().int(),
 });

@@ -29,7 +29,7 @@ export interface SeriesZoomState {
    */
   predecessors?: {
     /** `replacedId`: the series the planner replaced, the predecessor itself or the long series it is a part of. */
-    events: readonly { seriesId: string; replacedId: string; eventId: string; message: string }[];
+    events: readonly { seriesId: string; name: string; replacedId: string; eventId: string; message: string }[];
     registrationIds: readonly string[];
   };
 }

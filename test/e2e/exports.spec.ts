@@ -66,3 +66,24 @@ test('exports every series as a calendar from the list, and one series as CSV fr
   expect(rows).toHaveLength(1 + 4);
   expect(rows[2]).toContain(',2,,cancelled,2027-03-09T15:00:00Z,');
 });
+
+test("a series page's Export menu opens whole inside the page, wherever the header puts its button", async ({
+  shell,
+  page,
+  serve,
+}) => {
+  // A short name: the header's first line holds all but the button, which starts the second line.
+  const [standup] = seriesFile.series;
+  await callServe(serve, 'drafts.import', { file: { version: 1, series: [{ ...standup, name: 'Daily standup' }] } });
+  await page.reload();
+  await page.getByRole('link', { name: 'Daily standup' }).click();
+  await page.getByRole('button', { name: 'Export Daily standup' }).click();
+  const menu = await page.getByRole('list', { name: 'Export Daily standup' }).boundingBox();
+  const content = await page.getByRole('main').boundingBox();
+  expect(menu).not.toBeNull();
+  expect(content).not.toBeNull();
+  if (menu === null || content === null) return;
+  expect(menu.x).toBeGreaterThanOrEqual(content.x);
+  expect(menu.x + menu.width).toBeLessThanOrEqual(content.x + content.width);
+  await shell.keepScreenshot('series-export-menu-whole');
+});

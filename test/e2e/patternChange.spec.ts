@@ -174,12 +174,24 @@ test('a series on Zoom in parts gets a new pattern: the parts it cancels named, 
   await expect(plan).toContainText('A new series “Daily check-in”');
   await expect(plan).toContainText('70 sessions from');
   await expect(plan).toContainText('as 2 linked events on Zoom');
+  // Until the change is confirmed, the parts on Zoom show their own dates; the sessions beside the
+  // plan are the new series', which is not on Zoom yet.
+  const onZoom = page.getByRole('table', { name: 'Parts on Zoom' });
+  await expect(onZoom.getByRole('row', { name: /Part 2 of 2/ })).toContainText('Fri, Mar 5 – Sun, Mar 14, 2027');
+  await expect(planner.preview.getByRole('note', { name: 'Parts on Zoom' })).toHaveText(/^Will become 2 linked events/);
+  await expect(planner.preview.getByRole('heading', { name: /^Part 1 of 2/ })).toHaveText(
+    'Part 1 of 2 · sessions 1–60 · becomes its own event on Zoom',
+  );
   await expect(plan).toContainText('2 registrations carried over');
   await expect(plan).toContainText(
     /part 1 \(.+\) and part 2 \(.+\) of “Daily check-in” \(daily\) are cancelled on Zoom/,
   );
   await page.getByRole('button', { name: 'Change the pattern', exact: true }).click();
   await expect(page.getByRole('note', { name: 'Linked series' })).toContainText('Continues Daily check-in');
+  // The new series' parts are not on Zoom before the sync, and its page does not say they are.
+  await expect(page.getByRole('heading', { name: /2 parts/, level: 2 })).toHaveText(
+    'In 2 parts on Zoom after the next sync',
+  );
 
   await planner.syncNow();
   const recent = page.getByRole('region', { name: 'Recent syncs' });
@@ -202,5 +214,10 @@ test('a series on Zoom in parts gets a new pattern: the parts it cancels named, 
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText('in 2 parts');
   await expect(rows.nth(1)).toContainText('Replaced — old event cancelled on Zoom');
+  // The old series' page says that its parts' events were cancelled, not that they are in sync.
+  await rows.nth(1).getByRole('link', { name: 'Daily check-in' }).first().click();
+  const oldParts = page.getByRole('table', { name: 'Parts on Zoom' });
+  await expect(oldParts.getByRole('row', { name: /^Part 1 of 2/ })).toContainText('Cancelled on Zoom');
+  await expect(oldParts.getByRole('row', { name: /^Part 2 of 2/ })).toContainText('Cancelled on Zoom');
   dropRefusedCalls(pageErrors);
 });

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import type { SeriesDraft } from '../../../shared/drafts/seriesDraft';
 import type { PlannedOperation } from '../../../shared/outbox/operations';
 import type { SeriesZoomState } from '../../../shared/outbox/planOperations';
+import { listWords } from '../../../shared/recurrence/describeRecurrence';
 import { unlessGone } from '../runSignals';
 import { accessLinkKey } from './accessLink';
 import { eventKey, publishKey } from './event';
 import { operationKind } from './operation';
 import { ticketTypeKey } from './ticketType';
+import { count } from './words';
 
 /** One cancel per old event: a replaced long series may have several parts to cancel. */
 export const predecessorCancelKey = (predecessorId: string) => `predecessor.cancel:${predecessorId}`;
@@ -20,11 +22,26 @@ export const predecessorCancelKey = (predecessorId: string) => `predecessor.canc
  */
 export const predecessorCancel = operationKind({
   kind: 'predecessor.cancel',
-  payload: z.object({ predecessor_id: z.string(), event_id: z.string(), cancel_message: z.string() }),
+  payload: z.object({
+    predecessor_id: z.string(),
+    /** The old event's name, for the waiting list; absent from operations planned before it was kept. */
+    predecessor_name: z.string().optional(),
+    event_id: z.string(),
+    cancel_message: z.string(),
+  }),
   publicEffect: 'cancellation',
   batchSize: 1,
-  sentence: (series) =>
-    `Cancel the old event of "${series.name}" (its pattern changed), with a message to its registrants`,
+  sentence: (series, payloads) => {
+    const names = payloads.flatMap((payload) =>
+      payload.predecessor_name === undefined ? [] : [payload.predecessor_name],
+    );
+    const events =
+      names.length === payloads.length && names.length > 0
+        ? `${names.length === 1 ? 'the old event' : 'the old events'} ${listWords(names.map((name) => `"${name}"`))}`
+        : `${count(payloads.length, 'old event')} of "${series.name}"`;
+    const whose = payloads.length === 1 ? 'its' : 'their';
+    return `Cancel ${events} (replaced by a new pattern), with a message to ${whose} registrants`;
+  },
   describe: () => 'cancelling the replaced event',
   target: (payload) => ({ item: 'event', operation: 'predecessor.cancel', zoom_id: payload.event_id }),
   async step(ctx, series, [op]) {
@@ -63,6 +80,7 @@ export function planPredecessorCancel(draft: SeriesDraft | undefined, zoom: Seri
     kind: predecessorCancel.kind,
     payload: {
       predecessor_id: predecessor.seriesId,
+      predecessor_name: predecessor.name,
       event_id: predecessor.eventId,
       cancel_message: predecessor.message,
     },

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../../shared/export/exportFile';
 import type { CadenceApi } from '../../../shared/ipc/cadenceApi';
 import type { IpcError } from '../../../shared/ipc/envelope';
@@ -31,7 +31,18 @@ export function ExportMenu({ api, seriesIds, label, beforeExport }: Props) {
   const [error, setError] = useState<IpcError>();
   const root = useRef<HTMLSpanElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
   const listId = useId();
+
+  // The formats open under the button's right edge; where that would run past the page's left
+  // edge (the button starts a line of the series' header), under its left edge instead.
+  useLayoutEffect(() => {
+    const element = popover.current;
+    if (!isOpen || element === null) return;
+    const page = element.closest('main') ?? document.documentElement;
+    const isCut = element.getBoundingClientRect().left < page.getBoundingClientRect().left;
+    element.classList.toggle('menu-popover-start', isCut);
+  }, [isOpen]);
 
   useEffect(() => {
     if (!isOpen) return;
@@ -74,7 +85,7 @@ export function ExportMenu({ api, seriesIds, label, beforeExport }: Props) {
         Export ▾
       </button>
       {isOpen && (
-        <div className="menu-popover" id={listId}>
+        <div className="menu-popover" id={listId} ref={popover}>
           <ul className="menu-list" aria-label={label}>
             {exportChoices.map((choice) => (
               <li key={choice.format}>

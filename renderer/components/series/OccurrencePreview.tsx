@@ -217,7 +217,8 @@ export function OccurrencePreview({
   const recurrence = details.event_type === 'RECURRING' ? details.recurrence : undefined;
   const sessions = previewSessions(details);
   const parts = previewParts(details, sessions);
-  const isOnZoom = useEditorStore((state) => state.isOnZoom);
+  // A pattern change being drafted previews the new series, which is not on Zoom yet.
+  const isOnZoom = useEditorStore((state) => state.isOnZoom && !state.isChangingPattern);
   const partStartingAt = new Map(parts.map((part) => [part.first, part]));
   const keptDates = new Set(details.event_type === 'RECURRING' ? (details.closed_days?.kept ?? []) : []);
   const active = sessions.filter((session) => session.status !== 'cancelled').length;

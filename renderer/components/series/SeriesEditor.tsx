@@ -38,7 +38,8 @@ const tabNames: Readonly<Record<SeriesTab, string>> = {
 export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesTab }) {
   const api = useAppStore((state) => state.api);
   const navigate = useAppStore((state) => state.navigate);
-  const { details, issues, saveState, error, open, change, flush, isReady, setReady, links } = useEditorStore();
+  const { details, issues, saveState, error, open, change, flush, isReady, setReady, links, patternChangeFrom } =
+    useEditorStore();
   // A series a pattern change replaced stays as it was: its successor is the one to change.
   const isReplaced = isReplacedBy(links);
 
@@ -113,7 +114,8 @@ export function SeriesEditor({ seriesId, tab }: { seriesId: string; tab: SeriesT
       </div>
       <SeriesLinksBanner links={links} zone={details.timezone} />
       <ZoomPages seriesId={seriesId} />
-      <SeriesPartsPanel seriesId={seriesId} details={details} />
+      {/* The parts as they are on Zoom, not as a pattern change being drafted would make them. */}
+      <SeriesPartsPanel seriesId={seriesId} details={patternChangeFrom ?? details} />
       <ZoomOriginPanel seriesId={seriesId} />
       <div className="tabs" role="tablist" aria-label="Series">
         {seriesTabs.map((name) => (

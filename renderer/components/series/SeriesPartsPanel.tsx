@@ -5,7 +5,7 @@ import type { CadenceApi } from '../../../shared/ipc/cadenceApi';
 import type { ZoomPages } from '../../../shared/zoom/zoomPages';
 import { previewSessions } from '../../lib/schedulePreview';
 import { partsHint, partTitle } from '../../lib/previewParts';
-import { formatShortDay } from '../../lib/zonedTime';
+import { formatDayRange } from '../../lib/zonedTime';
 import { useAppStore } from '../../stores/useAppStore';
 import type { SeriesDetails } from '../../stores/useEditorStore';
 import { useSyncStore } from '../../stores/useSyncStore';
@@ -56,11 +56,15 @@ export function SeriesPartsPanel({ seriesId, details }: { seriesId: string; deta
     const last = sessions[part.first_occurrence + part.count - 2];
     return first === undefined || last === undefined
       ? ''
-      : `${formatShortDay(first.start_time, details.timezone)} – ${formatShortDay(last.start_time, details.timezone)}`;
+      : formatDayRange(first.start_time, last.start_time, details.timezone);
   };
   return (
     <section className="panel series-parts" aria-labelledby="series-parts-heading">
-      <h2 id="series-parts-heading">On Zoom in {String(shown.length)} parts</h2>
+      <h2 id="series-parts-heading">
+        {isOnZoom
+          ? `On Zoom in ${String(shown.length)} parts`
+          : `In ${String(shown.length)} parts on Zoom after the next sync`}
+      </h2>
       <p className="muted">{partsHint(shown.length, isOnZoom)}</p>
       <table className="data-table" aria-label="Parts on Zoom">
         <thead>
@@ -80,7 +84,11 @@ export function SeriesPartsPanel({ seriesId, details }: { seriesId: string; deta
                 <span className="muted row-sub">{datesOf(part)}</span>
               </td>
               <td>
-                <SyncStateBadge state={part.sync_state} />
+                {part.is_cancelled ? (
+                  <span className="badge">Cancelled on Zoom</span>
+                ) : (
+                  <SyncStateBadge state={part.sync_state} />
+                )}
               </td>
               <td>
                 {part.zoom_event_id === null ? (

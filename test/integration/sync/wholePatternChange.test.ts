@@ -115,6 +115,15 @@ describe('a new pattern for a series on Zoom in parts', () => {
     expect(preview).toMatchObject({ sessions: 90, registrations: 40, kept_events: [] });
     expect(preview.cancelled_events.map((event) => event.event_id)).toEqual(oldEvents);
     expect(harness.drafts.parts(newId).map((part) => part.count)).toEqual([60, 30]);
+    // What waits, and what Sync now asks to make public, names each old event it cancels.
+    const cancels = harness.services.sync.pending().filter((change) => change.sentence.includes('old event'));
+    expect(cancels.map((change) => [change.sentence, change.operations, change.public_effect])).toEqual([
+      [
+        'Cancel the old events "Standup (part 1 of 2)" and "Standup (part 2 of 2)" (replaced by a new pattern), with a message to their registrants',
+        2,
+        'cancellation',
+      ],
+    ]);
 
     const steps = [
       'createEvent',
@@ -289,5 +298,43 @@ describe('a new pattern for a series on Zoom in parts', () => {
     const renamed = { ...onMondayWednesdayFriday(wholeId, 60), ...harness.drafts.get(wholeId).draft, name: 'Renamed' };
     delete (renamed as { attendees?: unknown }).attendees;
     expect(() => harness.drafts.saveDetails(wholeId, renamed)).toThrow(/continues as/);
+  }, 60_000);
+
+  it('cancels the old event in the same sync when only the first part of the new series holds registrations', async () => {
+    // Ten Thursdays from 3 June 2027, lengthened to seventy: two parts, the people all in the first.
+    const summary = harness.importSeries([
+      standupSeries(0, {
+        key: 'retro',
+        name: 'Retro',
+        start_time: '2027-06-03T14:00:00Z',
+        recurrence: { type: 2, repeat_interval: 1, weekly_days: [5], end_times: 10, duration: 60 },
+        registration: {
+          link_name: 'Retro seats',
+          recurring_registration_option: 'multiple_sessions',
+          authentication_method: 'bypass_auth',
+        },
+        attendees: [
+          { email: 'ada@example.com', occurrences: [1, 2] },
+          { email: 'bob@example.com', occurrences: [3] },
+        ],
+      }),
+    ]);
+    const oldId = summary.series[0]?.id ?? '';
+    await syncUntilDone();
+    const oldEvent = harness.services.stores.outbox.zoomState(oldId).eventId;
+    const { draft } = harness.drafts.get(oldId, { withAttendees: false });
+    const longer: Record<string, unknown> = {
+      ...draft,
+      recurrence: { type: 2, repeat_interval: 1, weekly_days: [5], end_times: 70, duration: 60 },
+    };
+    delete longer.attendees;
+    const { id: newId } = harness.services.patternChange.confirm({ id: oldId, draft: longer, cancelMessage: message });
+    expect(harness.drafts.parts(newId).map((part) => part.count)).toEqual([60, 10]);
+
+    const report = await harness.services.sync.run();
+    expect(report.conflicts).toBe(0);
+    expect(harness.services.sync.pending().map((change) => change.sentence)).toEqual([]);
+    const state = await harness.sandbox.control.state();
+    expect(state.events.find((event) => event.event_id === oldEvent)).toMatchObject({ status: 'CANCELLED' });
   }, 60_000);
 });

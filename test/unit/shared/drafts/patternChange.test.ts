@@ -77,6 +77,17 @@ describe('planning a pattern change', () => {
     expect(result.plan.draft.attendees[0]?.occurrences).toHaveLength(1);
   });
 
+  it("tells the old event's registrants how long the series now runs when only its number of sessions changes", () => {
+    const longer = { ...stored, recurrence: { ...stored.recurrence, end_times: 70 }, attendees: [] };
+    const result = planPatternChange(stored, longer, { now: beforeItStarts });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const { preview } = result.plan;
+    expect(preview).toMatchObject({ old_pattern: preview.new_pattern, sessions: 68 });
+    expect(preview.cancel_message).toBe(
+      '"Course" now has 68 sessions, weekly on Monday, Wednesday and Friday, as a new event. Your registration moves to it; this event is cancelled. Zoom emails you a ticket for the new event.',
+    );
+  });
+
   it('refuses an unchanged pattern, and one with no session left to come, naming the field', () => {
     expect(planPatternChange(stored, { ...stored, name: 'Renamed' }, { now: beforeItStarts })).toMatchObject({
       ok: false,
