@@ -64,7 +64,11 @@ async function checkInLanes(titles, lanes) {
         const started = performance.now();
         const result = await runQuietly(command[0], command[1]);
         const seconds = ((performance.now() - started) / 1000).toFixed(0);
-        done.push({ title, ok: result.ok, output: `${result.output}(${command[1][0]}: ${seconds} s)\n` });
+        done.push({
+          title,
+          ok: result.ok,
+          output: `${result.output}(${[command[0], ...command[1]].join(' ')}: ${seconds} s)\n`,
+        });
       }
       return done;
     }),
